@@ -1,0 +1,67 @@
+//go:build ignore
+
+// entc generates the ent client and, through entgql, the GraphQL schema
+// graph/ent.graphqls from the schemas in ./schema.
+package main
+
+import (
+	"log"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent/entc"
+	"entgo.io/ent/entc/gen"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+func main() {
+	ex, err := entgql.NewExtension(
+		entgql.WithConfigPath("gqlgen.yml"),
+		entgql.WithSchemaGenerator(),
+		entgql.WithSchemaPath("graph/ent.graphqls"),
+		entgql.WithWhereInputs(true),
+		entgql.WithSchemaHook(addAsOfArguments),
+	)
+	if err != nil {
+		log.Fatalf("creating entgql extension: %v", err)
+	}
+	err = entc.Generate("./ent/schema", &gen.Config{
+		Features: []gen.Feature{gen.FeatureGlobalID, gen.FeatureVersionedMigration, gen.FeatureUpsert, gen.FeatureModifier, gen.FeatureExecQuery},
+	}, entc.Extensions(ex))
+	if err != nil {
+		log.Fatalf("running ent codegen: %v", err)
+	}
+}
+
+// addAsOfArguments gives every list field of dated records (those with
+// validFrom and validTo) an `asOf: Date` argument, so any read can be
+// asked "as of" a day. The edges stay eager-loaded by entgql; resolvers
+// filter the loaded records by date and always return a list.
+func addAsOfArguments(_ *gen.Graph, s *ast.Schema) error {
+	dated := func(name string) bool {
+		def := s.Types[name]
+		return def != nil && def.Fields.ForName("validFrom") != nil && def.Fields.ForName("validTo") != nil
+	}
+	for _, def := range s.Types {
+		if def.Kind != ast.Object || def.Name == "Query" {
+			continue
+		}
+		for _, f := range def.Fields {
+			if f.Type.Elem == nil || !dated(f.Type.Elem.Name()) || len(f.Arguments) > 0 {
+				continue
+			}
+			f.Type.NonNull = true
+			// The asOf argument needs a resolver: gqlgen would otherwise bind
+			// the ent getter and silently ignore the argument.
+			f.Directives = append(f.Directives, &ast.Directive{
+				Name:      "goField",
+				Arguments: ast.ArgumentList{{Name: "forceResolver", Value: &ast.Value{Kind: ast.BooleanValue, Raw: "true"}}},
+			})
+			f.Arguments = append(f.Arguments, &ast.ArgumentDefinition{
+				Name:        "asOf",
+				Description: "Only the records that hold on this day. Omitted: every record, past and present.",
+				Type:        ast.NamedType("Date", nil),
+			})
+		}
+	}
+	return nil
+}

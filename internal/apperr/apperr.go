@@ -1,0 +1,56 @@
+// Package apperr names the errors clients can act on and gives each the
+// stable code the API reports in a GraphQL error's extensions.
+package apperr
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Codes reported in GraphQL error extensions.
+const (
+	CodeBadInput  = "BAD_USER_INPUT"
+	CodeNotFound  = "NOT_FOUND"
+	CodeAmbiguous = "AMBIGUOUS"
+	CodeInternal  = "INTERNAL_SERVER_ERROR"
+)
+
+// Error is an error with a code and, when an input caused it, the name of
+// that input.
+type Error struct {
+	Code  string
+	Field string
+	Msg   string
+	Err   error
+}
+
+func (e *Error) Error() string {
+	if e.Field != "" {
+		return e.Field + ": " + e.Msg
+	}
+	return e.Msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// BadInput reports an invalid input value.
+func BadInput(field string, err error) *Error {
+	return &Error{Code: CodeBadInput, Field: field, Msg: err.Error(), Err: err}
+}
+
+// NotFound reports that nothing has the given key.
+func NotFound(what, key string) *Error {
+	return &Error{Code: CodeNotFound, Msg: fmt.Sprintf("no %s with %s", what, key)}
+}
+
+// Ambiguous reports a key several records share.
+func Ambiguous(field, msg string) *Error {
+	return &Error{Code: CodeAmbiguous, Field: field, Msg: msg}
+}
+
+// As returns the *Error in err's chain, if any.
+func As(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
