@@ -37,3 +37,23 @@ func TestDateRoundTrip(t *testing.T) {
 		t.Errorf("time of day leaked: %s", buf.String())
 	}
 }
+
+func TestUnmarshalID(t *testing.T) {
+	tests := []struct {
+		in      any
+		want    int
+		wantErr bool
+	}{
+		{"8589934593", 8589934593, false},
+		{"abc", 0, true},
+		{"", 0, true},
+		{"-5", 0, true},
+		{3.5, 0, true},
+	}
+	for _, tt := range tests {
+		got, err := UnmarshalID(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("UnmarshalID(%v) = %d, %v; want %d, err=%v", tt.in, got, err, tt.want, tt.wantErr)
+		}
+	}
+}

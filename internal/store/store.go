@@ -1,0 +1,129 @@
+// Package store opens the database a URL names (embedded SQLite or
+// PostgreSQL) as an ent client, and migrates its schema.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"  // PostgreSQL driver
+	_ "modernc.org/sqlite" // SQLite driver, pure Go
+
+	"github.com/maillage/maillage/ent"
+)
+
+// DefaultURL is the embedded database used when none is configured.
+const DefaultURL = "sqlite://maillage.db"
+
+// DB is an open database.
+type DB struct {
+	Client  *ent.Client
+	SQL     *sql.DB
+	Dialect string
+	URL     string // with any password removed, for logs
+}
+
+// Open opens the database named by rawURL: sqlite://PATH (the file is
+// created on first use) or postgres://… (lib/pq connection URL).
+func Open(ctx context.Context, rawURL string, opts ...ent.Option) (*DB, error) {
+	drv, db, err := OpenDriver(ctx, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return &DB{
+		Client:  ent.NewClient(append([]ent.Option{ent.Driver(drv)}, opts...)...),
+		SQL:     db,
+		Dialect: drv.Dialect(),
+		URL:     Redact(rawURL),
+	}, nil
+}
+
+// OpenDriver opens the ent SQL driver for rawURL and checks the database
+// answers. Tests wrap the driver (to count statements) before building a
+// client on it.
+func OpenDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, error) {
+	var (
+		db      *sql.DB
+		dialect string
+		err     error
+	)
+	switch {
+	case strings.HasPrefix(rawURL, "sqlite://"):
+		db, err = openSQLite(strings.TrimPrefix(rawURL, "sqlite://"))
+		dialect = dialectSQLite
+	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
+		db, err = sql.Open("postgres", rawURL)
+		dialect = dialectPostgres
+	default:
+		return nil, nil, fmt.Errorf("database URL %q: want sqlite://PATH or postgres://…", Redact(rawURL))
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("open %s: %w", Redact(rawURL), err)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(pingCtx); err != nil {
+		_ = db.Close()
+		return nil, nil, fmt.Errorf("connect to %s: %w", Redact(rawURL), err)
+	}
+	return entsql.OpenDB(dialect, db), db, nil
+}
+
+const (
+	dialectSQLite   = dialect.SQLite
+	dialectPostgres = dialect.Postgres
+)
+
+// openSQLite opens a SQLite file in WAL mode, so readers keep reading
+// while an import writes, with foreign keys enforced.
+func openSQLite(path string) (*sql.DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("sqlite URL has no path: want sqlite://PATH")
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_time_format", "sqlite")
+	return sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+}
+
+// Migrate creates or upgrades the schema; running it again changes
+// nothing.
+func (d *DB) Migrate(ctx context.Context) error {
+	if err := d.Client.Schema.Create(ctx); err != nil {
+		return fmt.Errorf("migrate %s: %w", d.URL, err)
+	}
+	return nil
+}
+
+// Ping checks the database answers.
+func (d *DB) Ping(ctx context.Context) error { return d.SQL.PingContext(ctx) }
+
+// Close closes the client and its connections.
+func (d *DB) Close() error { return d.Client.Close() }
+
+// Redact removes any password from a database URL.
+func Redact(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.User == nil {
+		return rawURL
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
