@@ -1,0 +1,198 @@
+// Command maillage serves and maintains the Maillage cooperation graph.
+//
+//	maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
+//	maillage migrate [--db URL]
+//	maillage import  cooperation FILE [--db URL]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/maillage/maillage/internal/cooperation"
+	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/shipped"
+	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/server"
+)
+
+const usage = `maillage — who cooperates with whom in French health territories
+
+Usage:
+  maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
+  maillage migrate [--db URL]
+  maillage import  cooperation FILE [--db URL]
+
+--db (or MAILLAGE_DB): sqlite://PATH (default sqlite://maillage.db) or postgres://…
+Logs: MAILLAGE_LOG_LEVEL=debug|info|warn|error, MAILLAGE_LOG_FORMAT=text|json.
+`
+
+func main() {
+	logger := newLogger()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], logger); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return
+		}
+		fmt.Fprintln(os.Stderr, "maillage:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, logger *slog.Logger) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return errors.New("missing command")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], logger)
+	case "migrate":
+		return migrate(ctx, args[1:], logger)
+	case "import":
+		return importFile(ctx, args[1:], logger)
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	fmt.Fprint(os.Stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+// dbFlag registers --db with its environment default.
+func dbFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("MAILLAGE_DB")
+	if def == "" {
+		def = store.DefaultURL
+	}
+	return fs.String("db", def, "database URL: sqlite://PATH or postgres://…")
+}
+
+func serve(ctx context.Context, args []string, logger *slog.Logger) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", envOr("MAILLAGE_ADDR", ":8080"), "listen address")
+	dbURL := dbFlag(fs)
+	noMigrate := fs.Bool("no-migrate", false, "do not create or upgrade the schema at start")
+	noLoad := fs.Bool("no-load", false, "do not load the shipped datasets into an empty database")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	logger.Info("database", "url", db.URL, "dialect", db.Dialect)
+	if !*noMigrate {
+		if err := db.Migrate(ctx); err != nil {
+			return err
+		}
+	}
+	if !*noLoad {
+		empty, err := shipped.Empty(ctx, db.Client)
+		if err != nil {
+			return err
+		}
+		if empty {
+			logger.Info("empty database: loading the shipped datasets")
+			if err := shipped.Load(ctx, db.Client, logger); err != nil {
+				return err
+			}
+		}
+	}
+	srv := server.HTTPServer(*addr, server.New(db, logger, prometheus.NewRegistry()), logger)
+	logger.Info("listening", "addr", *addr, "graphql", "/graphql", "graphiql", "/graphiql")
+	if err := server.Serve(ctx, srv, logger); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+func migrate(ctx context.Context, args []string, logger *slog.Logger) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	dbURL := dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	logger.Info("schema up to date", "url", db.URL)
+	return nil
+}
+
+func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	dbURL := dbFlag(fs)
+	if len(args) < 2 {
+		return errors.New("usage: maillage import cooperation FILE [--db URL]")
+	}
+	kind, file := args[0], args[1]
+	if err := fs.Parse(args[2:]); err != nil {
+		return err
+	}
+	if kind != "cooperation" {
+		return fmt.Errorf("import %s: unsupported format; this version imports: cooperation", kind)
+	}
+	content, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	f, err := cooperation.Parse(file, content)
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	rep, err := importer.New(db.Client).Cooperation(ctx, f)
+	if err != nil {
+		return err
+	}
+	fmt.Println(rep)
+	for _, w := range rep.Warnings {
+		logger.Warn("import warning", "warning", w)
+	}
+	return nil
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func newLogger() *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(envOr("MAILLAGE_LOG_LEVEL", "info"))); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(os.Getenv("MAILLAGE_LOG_FORMAT"), "json") {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}

@@ -1,0 +1,62 @@
+package finess
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const header = "nofinesset,nofinessej,rs,categetab,libcategetab,categagretab,libcategagretab,codeape,codesph,libsph,siret,adresse,codepostal,ville,telephone,dateouv,datemaj,lat,lon\n"
+
+func TestReadSiteCSV(t *testing.T) {
+	good := header +
+		`420782559,420784878,HOPITAL DE BELLEVUE - CHU42,101,Centre Hospitalier Régional (C.H.R.),1101,Centres Hospitaliers Régionaux,8610Z,1,Etablissement public de santé,26420030400022,25 BD PASTEUR,42000,ST ETIENNE,0477127700,1904-04-04,2018-03-20,45.413162,4.393283` + "\n" +
+		`420000226,420013831,CH DU FOREZ SITE DE MONTBRISON,355,Centre Hospitalier (C.H.),1102,Centres Hospitaliers,,1,Etablissement public de santé,20003493200018,AV DES MONTS DU SOIR / BP 219,42605,MONTBRISON CEDEX,0477967800,1991-02-01,2013-09-04,,` + "\n"
+	sites, err := ReadSiteCSV("sites.csv", strings.NewReader(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sites) != 2 || sites[0].LegalEntity != "420784878" || *sites[0].Latitude != 45.413162 || sites[1].Latitude != nil || sites[1].Line != 3 {
+		t.Fatalf("unexpected sites: %+v", sites)
+	}
+
+	bad := []struct {
+		name, row, wantField string
+		wantLine             int
+	}{
+		{"bad finess", `42078255X,420784878,X,101,L,1101,L,,,,,,,,,,,,`, "nofinesset", 2},
+		{"bad date", `420782559,420784878,X,101,L,1101,L,,,,,,,,,01/02/1990,,,`, "dateouv", 2},
+		{"latitude out of range", `420782559,420784878,X,101,L,1101,L,,,,,,,,,,,95.2,4.3`, "lat", 2},
+		{"half a position", `420782559,420784878,X,101,L,1101,L,,,,,,,,,,,45.2,`, "lat", 2},
+		{"empty name", `420782559,420784878,,101,L,1101,L,,,,,,,,,,,,`, "rs", 2},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadSiteCSV("sites.csv", strings.NewReader(header+tt.row+"\n"))
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Field != tt.wantField || fe.Line != tt.wantLine || fe.File != "sites.csv" {
+				t.Fatalf("got %v, want an error at sites.csv:%d field %s", err, tt.wantLine, tt.wantField)
+			}
+		})
+	}
+	if _, err := ReadSiteCSV("x.csv", strings.NewReader("a,b\n")); err == nil {
+		t.Fatal("wrong header accepted")
+	}
+}
+
+func TestDerivedName(t *testing.T) {
+	tests := []struct {
+		sites []string
+		want  string
+	}{
+		{[]string{"CH DU FOREZ SITE DE MONTBRISON", "CH DU FOREZ SITE DE FEURS"}, "CH DU FOREZ"},
+		{[]string{"HOPITAL DE BELLEVUE - CHU42", "SERVICE NEUROCHIRURGIE - CHU42", "HOPITAL NORD - CHU42"}, "CHU42"},
+		{[]string{"CH DE FIRMINY"}, "CH DE FIRMINY"},
+		{[]string{"CH DU GIER - MCO", "HOPITAL DU GIER - SITE MARREL SSR"}, "CH DU GIER - MCO"},
+	}
+	for _, tt := range tests {
+		if got := DerivedName(tt.sites); got != tt.want {
+			t.Errorf("DerivedName(%q) = %q, want %q", tt.sites, got, tt.want)
+		}
+	}
+}
