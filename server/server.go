@@ -61,7 +61,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handl
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	mux.Handle("GET /", spa.Handler())
+	mux.Handle("/", spa.Handler())
 	return metrics.observe(logger, mux)
 }
 

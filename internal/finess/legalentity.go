@@ -9,8 +9,9 @@ import (
 // through its sites (the site file names each site's entity but not the
 // entity): the words all its sites' names share at the start ("CH DU
 // FOREZ SITE DE MONTBRISON", "CH DU FOREZ SITE DE FEURS" → "CH DU
-// FOREZ"), else the part after " - " they share at the end ("… - CHU42"
-// → "CHU42"), else the name of its first site in FINESS order.
+// FOREZ"), else the part after " - " most of them share at the end
+// ("… - CHU42" → "CHU42", even when some sites are untagged), else the
+// name of its first site.
 func DerivedName(siteNames []string) string {
 	if len(siteNames) == 0 {
 		return ""
@@ -46,21 +47,31 @@ func commonWordPrefix(names []string) string {
 	return strings.Join(common, " ")
 }
 
+// commonSuffix returns the " - X" suffix most of the named sites share
+// (at least two of them, and no other suffix as frequent): entities that
+// tag their sites this way ("… - CHU42") also own untagged ones.
 func commonSuffix(names []string) string {
-	var suffix string
-	for i, n := range names {
-		idx := strings.LastIndex(n, " - ")
-		if idx < 0 {
-			return ""
-		}
-		s := strings.TrimSpace(n[idx+3:])
-		if i == 0 {
-			suffix = s
-		} else if s != suffix {
-			return ""
+	counts := map[string]int{}
+	for _, n := range names {
+		if idx := strings.LastIndex(n, " - "); idx >= 0 {
+			if s := strings.TrimSpace(n[idx+3:]); s != "" {
+				counts[s]++
+			}
 		}
 	}
-	return suffix
+	best, bestCount, tie := "", 0, false
+	for s, c := range counts {
+		switch {
+		case c > bestCount:
+			best, bestCount, tie = s, c, false
+		case c == bestCount:
+			tie = true
+		}
+	}
+	if bestCount < 2 || tie {
+		return ""
+	}
+	return best
 }
 
 func isLinkWord(w string) bool {

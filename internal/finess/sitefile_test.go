@@ -51,6 +51,8 @@ func TestDerivedName(t *testing.T) {
 	}{
 		{[]string{"CH DU FOREZ SITE DE MONTBRISON", "CH DU FOREZ SITE DE FEURS"}, "CH DU FOREZ"},
 		{[]string{"HOPITAL DE BELLEVUE - CHU42", "SERVICE NEUROCHIRURGIE - CHU42", "HOPITAL NORD - CHU42"}, "CHU42"},
+		{[]string{"HOPITAL DE BELLEVUE - CHU42", "PSY GIER CATTP RDG", "HOPITAL NORD - CHU42", "CMP - X"}, "CHU42"},
+		{[]string{"A - X", "B - X", "C - Y", "D - Y"}, "A - X"},
 		{[]string{"CH DE FIRMINY"}, "CH DE FIRMINY"},
 		{[]string{"CH DU GIER - MCO", "HOPITAL DU GIER - SITE MARREL SSR"}, "CH DU GIER - MCO"},
 	}

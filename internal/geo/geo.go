@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -145,6 +146,7 @@ type CommuneFile struct {
 // Delegated is a commune déléguée: a former commune merged into Parent.
 type Delegated struct {
 	Name, Department, Parent string
+	line                     int
 }
 
 // ReadCommunes reads communes.csv (INSEE COG: insee_com, insee_dep,
@@ -156,23 +158,41 @@ func ReadCommunes(file string, r io.Reader) (*CommuneFile, error) {
 		return nil, err
 	}
 	out := &CommuneFile{}
+	index := map[string]int{}
 	for i := range t.rows {
 		code, dep := t.get(i, "insee_com"), t.get(i, "insee_dep")
-		if dep == "" {
-			return nil, fmt.Errorf("%s:%d: field insee_dep: commune %s has no département", file, t.line[i], code)
-		}
 		switch typ := t.get(i, "commune_type"); typ {
 		case "COMD":
-			out.Delegated = append(out.Delegated, Delegated{Name: t.get(i, "commune"), Department: dep, Parent: t.get(i, "insee_parente")})
+			// The COG leaves a commune déléguée's département empty: it is its parent's.
+			parent := t.get(i, "insee_parente")
+			if parent == "" {
+				return nil, fmt.Errorf("%s:%d: field insee_parente: commune déléguée %s has no parent commune", file, t.line[i], code)
+			}
+			out.Delegated = append(out.Delegated, Delegated{Name: t.get(i, "commune"), Parent: parent, line: t.line[i]})
 			continue
 		case "COM", "ARM":
 		default:
 			return nil, fmt.Errorf("%s:%d: field commune_type: unknown type %q", file, t.line[i], typ)
 		}
-		ter := Territory{Kind: KindCommune, Code: code, Name: t.get(i, "commune"), ParentKind: KindDepartment, ParentCode: dep}
-		if pc := t.get(i, "code_postal"); pc != "" {
-			ter.PostalCodes = strings.Fields(strings.ReplaceAll(pc, ",", " "))
+		if dep == "" {
+			return nil, fmt.Errorf("%s:%d: field insee_dep: commune %s has no département", file, t.line[i], code)
 		}
+		postal := strings.Fields(strings.ReplaceAll(t.get(i, "code_postal"), ",", " "))
+		// A commune served by several postal codes has one row per code.
+		if at, seen := index[code]; seen {
+			prev := &out.Communes[at]
+			if prev.Name != t.get(i, "commune") || prev.ParentCode != dep {
+				return nil, fmt.Errorf("%s:%d: field insee_com: commune %s repeated with another name or département", file, t.line[i], code)
+			}
+			for _, pc := range postal {
+				if !slices.Contains(prev.PostalCodes, pc) {
+					prev.PostalCodes = append(prev.PostalCodes, pc)
+				}
+			}
+			continue
+		}
+		index[code] = len(out.Communes)
+		ter := Territory{Kind: KindCommune, Code: code, Name: t.get(i, "commune"), ParentKind: KindDepartment, ParentCode: dep, PostalCodes: postal}
 		if err := t.centre(i, &ter); err != nil {
 			return nil, err
 		}
@@ -184,6 +204,17 @@ func ReadCommunes(file string, r io.Reader) (*CommuneFile, error) {
 			ter.Population = &n
 		}
 		out.Communes = append(out.Communes, ter)
+	}
+	depOf := make(map[string]string, len(out.Communes))
+	for _, c := range out.Communes {
+		depOf[c.Code] = c.ParentCode
+	}
+	for i, d := range out.Delegated {
+		dep, ok := depOf[d.Parent]
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: field insee_parente: unknown parent commune %s", file, d.line, d.Parent)
+		}
+		out.Delegated[i].Department = dep
 	}
 	return out, nil
 }

@@ -18,6 +18,7 @@ import (
 	_ "modernc.org/sqlite" // SQLite driver, pure Go
 
 	"github.com/maillage/maillage/ent"
+	_ "github.com/maillage/maillage/ent/runtime" // registers schema hooks and validators
 )
 
 // DefaultURL is the embedded database used when none is configured.
