@@ -292,16 +292,25 @@ func (_m *LegalEntity) Source(ctx context.Context) (*Source, error) {
 	return result, err
 }
 
-func (_m *LegalEntity) Establishments(ctx context.Context) (result []*Establishment, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedEstablishments(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.EstablishmentsOrErr()
+func (_m *LegalEntity) Establishments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EstablishmentOrder, where *EstablishmentWhereInput,
+) (*EstablishmentConnection, error) {
+	opts := []EstablishmentPaginateOption{
+		WithEstablishmentOrder(orderBy),
+		WithEstablishmentFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryEstablishments().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedEstablishments(alias); err == nil || hasTotalCount {
+		pager, err := newEstablishmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &EstablishmentConnection{Edges: []*EstablishmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryEstablishments().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *LegalEntity) Memberships(ctx context.Context) (result []*Membership, err error) {
@@ -464,14 +473,23 @@ func (_m *Territory) Parent(ctx context.Context) (*Territory, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Territory) Children(ctx context.Context) (result []*Territory, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedChildren(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.ChildrenOrErr()
+func (_m *Territory) Children(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *TerritoryOrder, where *TerritoryWhereInput,
+) (*TerritoryConnection, error) {
+	opts := []TerritoryPaginateOption{
+		WithTerritoryOrder(orderBy),
+		WithTerritoryFilter(where.Filter),
 	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryChildren().All(ctx)
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedChildren(alias); err == nil || hasTotalCount {
+		pager, err := newTerritoryPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &TerritoryConnection{Edges: []*TerritoryEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
 	}
-	return result, err
+	return _m.QueryChildren().Paginate(ctx, after, first, before, last, opts...)
 }

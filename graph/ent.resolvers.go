@@ -69,11 +69,6 @@ func (r *groupingResolver) MedicalTeams(ctx context.Context, obj *ent.Grouping, 
 	return ent.AsOf(ctx, asOf, obj.MedicalTeams)
 }
 
-// Establishments is the resolver for the establishments field.
-func (r *legalEntityResolver) Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Establishment, error) {
-	return ent.AsOf(ctx, asOf, obj.Establishments)
-}
-
 // Memberships is the resolver for the memberships field.
 func (r *legalEntityResolver) Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Membership, error) {
 	return ent.AsOf(ctx, asOf, obj.Memberships)
@@ -116,47 +111,47 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 
 // Conventions is the resolver for the conventions field.
 func (r *queryResolver) Conventions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConventionOrder, where *ent.ConventionWhereInput) (*ent.ConventionConnection, error) {
-	return r.client.Convention.Query().Paginate(ctx, after, first, before, last, ent.WithConventionOrder(orderBy), ent.WithConventionFilter(where.Filter))
+	return r.client.Convention.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithConventionOrder(orderBy), ent.WithConventionFilter(where.Filter))
 }
 
 // Establishments is the resolver for the establishments field.
 func (r *queryResolver) Establishments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EstablishmentOrder, where *ent.EstablishmentWhereInput) (*ent.EstablishmentConnection, error) {
-	return r.client.Establishment.Query().Paginate(ctx, after, first, before, last, ent.WithEstablishmentOrder(orderBy), ent.WithEstablishmentFilter(where.Filter))
+	return r.client.Establishment.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithEstablishmentOrder(orderBy), ent.WithEstablishmentFilter(where.Filter))
 }
 
 // Filieres is the resolver for the filieres field.
 func (r *queryResolver) Filieres(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FiliereOrder, where *ent.FiliereWhereInput) (*ent.FiliereConnection, error) {
-	return r.client.Filiere.Query().Paginate(ctx, after, first, before, last, ent.WithFiliereOrder(orderBy), ent.WithFiliereFilter(where.Filter))
+	return r.client.Filiere.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithFiliereOrder(orderBy), ent.WithFiliereFilter(where.Filter))
 }
 
 // Groupings is the resolver for the groupings field.
 func (r *queryResolver) Groupings(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.GroupingOrder, where *ent.GroupingWhereInput) (*ent.GroupingConnection, error) {
-	return r.client.Grouping.Query().Paginate(ctx, after, first, before, last, ent.WithGroupingOrder(orderBy), ent.WithGroupingFilter(where.Filter))
+	return r.client.Grouping.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithGroupingOrder(orderBy), ent.WithGroupingFilter(where.Filter))
 }
 
 // LegalEntities is the resolver for the legalEntities field.
 func (r *queryResolver) LegalEntities(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LegalEntityOrder, where *ent.LegalEntityWhereInput) (*ent.LegalEntityConnection, error) {
-	return r.client.LegalEntity.Query().Paginate(ctx, after, first, before, last, ent.WithLegalEntityOrder(orderBy), ent.WithLegalEntityFilter(where.Filter))
+	return r.client.LegalEntity.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithLegalEntityOrder(orderBy), ent.WithLegalEntityFilter(where.Filter))
 }
 
 // MedicalTeams is the resolver for the medicalTeams field.
 func (r *queryResolver) MedicalTeams(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MedicalTeamOrder, where *ent.MedicalTeamWhereInput) (*ent.MedicalTeamConnection, error) {
-	return r.client.MedicalTeam.Query().Paginate(ctx, after, first, before, last, ent.WithMedicalTeamOrder(orderBy), ent.WithMedicalTeamFilter(where.Filter))
+	return r.client.MedicalTeam.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithMedicalTeamOrder(orderBy), ent.WithMedicalTeamFilter(where.Filter))
 }
 
 // Memberships is the resolver for the memberships field.
 func (r *queryResolver) Memberships(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MembershipOrder, where *ent.MembershipWhereInput) (*ent.MembershipConnection, error) {
-	return r.client.Membership.Query().Paginate(ctx, after, first, before, last, ent.WithMembershipOrder(orderBy), ent.WithMembershipFilter(where.Filter))
+	return r.client.Membership.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithMembershipOrder(orderBy), ent.WithMembershipFilter(where.Filter))
 }
 
 // Sources is the resolver for the sources field.
 func (r *queryResolver) Sources(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SourceOrder, where *ent.SourceWhereInput) (*ent.SourceConnection, error) {
-	return r.client.Source.Query().Paginate(ctx, after, first, before, last, ent.WithSourceOrder(orderBy), ent.WithSourceFilter(where.Filter))
+	return r.client.Source.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithSourceOrder(orderBy), ent.WithSourceFilter(where.Filter))
 }
 
 // Territories is the resolver for the territories field.
 func (r *queryResolver) Territories(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) (*ent.TerritoryConnection, error) {
-	return r.client.Territory.Query().Paginate(ctx, after, first, before, last, ent.WithTerritoryOrder(orderBy), ent.WithTerritoryFilter(where.Filter))
+	return r.client.Territory.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithTerritoryOrder(orderBy), ent.WithTerritoryFilter(where.Filter))
 }
 
 // Convention returns generated.ConventionResolver implementation.

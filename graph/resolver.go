@@ -17,6 +17,7 @@ type Resolver struct {
 // NewSchema returns the executable GraphQL schema over client.
 func NewSchema(client *ent.Client) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: client},
+		Resolvers:  &Resolver{client: client},
+		Complexity: complexity(),
 	})
 }

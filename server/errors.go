@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -25,6 +26,14 @@ func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		if _, has := gqlErr.Extensions["code"]; has {
 			return gqlErr // parse and validation errors from gqlgen
 		}
+		// gqlgen's own request errors (unreadable body, bad JSON) wrap
+		// nothing and carry no path; resolver errors always wrap theirs.
+		var reqErr *gqlerror.Error
+		if errors.As(err, &reqErr) && reqErr.Err == nil && len(reqErr.Path) == 0 {
+			gqlErr.Extensions["code"] = apperr.CodeBadRequest
+			gqlErr.Message = truncate(gqlErr.Message, maxEchoedMessage)
+			return gqlErr
+		}
 		code, field := classify(err)
 		gqlErr.Extensions["code"] = code
 		if field != "" {
@@ -36,6 +45,17 @@ func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return gqlErr
 	}
+}
+
+// maxEchoedMessage bounds a request error's message, which gqlgen
+// writes with the whole undecodable body in it.
+const maxEchoedMessage = 300
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "…"
 }
 
 // classify maps an error to its API code and the input it concerns.

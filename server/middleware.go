@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/maillage/maillage/internal/apperr"
 )
 
 // statusRecorder remembers the status a handler wrote.
@@ -61,5 +64,21 @@ func (m *metrics) observe(logger *slog.Logger, mux *http.ServeMux) http.Handler 
 			slog.Int("status", rec.status),
 			slog.Duration("duration", elapsed),
 		)
+	})
+}
+
+// limitBody refuses a body larger than limit with 413 and reads at most
+// limit bytes of one whose size is not announced.
+func limitBody(limit int64, next http.Handler) http.Handler {
+	tooLarge := fmt.Sprintf(`{"errors":[{"message":"request body larger than %d bytes","extensions":{"code":%q}}]}`, limit, apperr.CodeBadRequest)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > limit {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			_, _ = w.Write([]byte(tooLarge))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		next.ServeHTTP(w, r)
 	})
 }

@@ -24,7 +24,7 @@ import (
 // Limits of the GraphQL endpoint.
 const (
 	maxBodyBytes    = 1 << 20 // a query document plus variables
-	maxComplexity   = 5000    // fields a single request may ask for
+	maxComplexity   = 50000   // fields × page sizes a single request may ask for
 	queryCacheSize  = 1000    // parsed documents kept
 	persistedCache  = 1000    // APQ hashes kept
 	readyzTimeout   = 2 * time.Second
@@ -46,7 +46,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handl
 
 	metrics := newMetrics(reg)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", http.MaxBytesHandler(gql, maxBodyBytes))
+	mux.Handle("/graphql", limitBody(maxBodyBytes, gql))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})

@@ -48,6 +48,7 @@ func (Territory) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("children", Territory.Type).
 			Comment("Territories directly inside this one (départements of a région, communes of a département).").
+			Annotations(entgql.RelayConnection()).
 			From("parent").Field("parent_id").Unique().
 			Comment("The enclosing territory: région of a département, département of a commune."),
 	}

@@ -216,7 +216,7 @@ type ComplexityRoot struct {
 	LegalEntity struct {
 		ConventionParties  func(childComplexity int, asOf *time.Time) int
 		DepartmentCode     func(childComplexity int) int
-		Establishments     func(childComplexity int, asOf *time.Time) int
+		Establishments     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EstablishmentOrder, where *ent.EstablishmentWhereInput) int
 		FiliereRoles       func(childComplexity int, asOf *time.Time) int
 		Finess             func(childComplexity int) int
 		Groupings          func(childComplexity int, asOf *time.Time) int
@@ -356,7 +356,7 @@ type ComplexityRoot struct {
 
 	Territory struct {
 		Boundary    func(childComplexity int) int
-		Children    func(childComplexity int) int
+		Children    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) int
 		Code        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -408,7 +408,6 @@ type GroupingResolver interface {
 	MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.MedicalTeam, error)
 }
 type LegalEntityResolver interface {
-	Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Establishment, error)
 	Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Membership, error)
 	ConventionParties(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.ConventionParty, error)
 	FiliereRoles(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.FiliereRole, error)
@@ -1230,7 +1229,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalEntity.Establishments(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.LegalEntity.Establishments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EstablishmentOrder), args["where"].(*ent.EstablishmentWhereInput)), true
 	case "LegalEntity.filiereRoles":
 		if e.ComplexityRoot.LegalEntity.FiliereRoles == nil {
 			break
@@ -1916,7 +1915,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Territory.Children(childComplexity), true
+		args, err := ec.field_Territory_children_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Territory.Children(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.TerritoryOrder), args["where"].(*ent.TerritoryWhereInput)), true
 	case "Territory.code":
 		if e.ComplexityRoot.Territory.Code == nil {
 			break
@@ -4103,15 +4107,37 @@ type LegalEntity implements Node {
   Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
   """
   source: Source!
-  """
-  Sites (FINESS ET) run by this legal entity.
-  """
   establishments(
     """
-    Only the records that hold on this day. Omitted: every record, past and present.
+    Returns the elements in the list that come after the specified cursor.
     """
-    asOf: Date
-  ): [Establishment!]! @goField(forceResolver: true)
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Establishments returned from the connection.
+    """
+    orderBy: EstablishmentOrder
+
+    """
+    Filtering options for Establishments returned from the connection.
+    """
+    where: EstablishmentWhereInput
+  ): EstablishmentConnection!
   """
   Memberships of this entity in groupings (GHT, GCS…), past and present.
   """
@@ -5694,10 +5720,37 @@ type Territory implements Node {
   The enclosing territory: région of a département, département of a commune.
   """
   parent: Territory
-  """
-  Territories directly inside this one (départements of a région, communes of a département).
-  """
-  children: [Territory!]
+  children(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Territories returned from the connection.
+    """
+    orderBy: TerritoryOrder
+
+    """
+    Filtering options for Territories returned from the connection.
+    """
+    where: TerritoryWhereInput
+  ): TerritoryConnection!
 }
 """
 A connection to a list of items.
@@ -6852,14 +6905,54 @@ func (ec *executionContext) field_LegalEntity_conventionParties_args(ctx context
 func (ec *executionContext) field_LegalEntity_establishments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg0
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EstablishmentOrder, error) {
+			return ec.unmarshalOEstablishmentOrder2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EstablishmentWhereInput, error) {
+			return ec.unmarshalOEstablishmentWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -7522,6 +7615,60 @@ func (ec *executionContext) field_Query_territory_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["kind"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Territory_children_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.TerritoryOrder, error) {
+			return ec.unmarshalOTerritoryOrder2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TerritoryWhereInput, error) {
+			return ec.unmarshalOTerritoryWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -10994,11 +11141,11 @@ func (ec *executionContext) _LegalEntity_establishments(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalEntity().Establishments(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return obj.Establishments(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EstablishmentOrder), fc.Args["where"].(*ent.EstablishmentWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
-			return ec.marshalNEstablishment2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EstablishmentConnection) graphql.Marshaler {
+			return ec.marshalNEstablishmentConnection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11009,9 +11156,9 @@ func (ec *executionContext) fieldContext_LegalEntity_establishments(ctx context.
 		Object:     "LegalEntity",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Establishment(ctx, field)
+			return ec.childFields_EstablishmentConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -13923,25 +14070,37 @@ func (ec *executionContext) _Territory_children(ctx context.Context, field graph
 			return ec.fieldContext_Territory_children(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Children(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Children(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.TerritoryOrder), fc.Args["where"].(*ent.TerritoryWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Territory) graphql.Marshaler {
-			return ec.marshalOTerritory2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritoryConnection) graphql.Marshaler {
+			return ec.marshalNTerritoryConnection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Territory_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Territory_children(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Territory",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Territory(ctx, field)
+			return ec.childFields_TerritoryConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Territory_children_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -28465,7 +28624,7 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 				})
 		case "children":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Territory_children(ctx, field, obj)
 				})
@@ -29733,14 +29892,6 @@ func (ec *executionContext) marshalNTeamSiteValidFromPrecision2githubᚗcomᚋma
 func (ec *executionContext) unmarshalNTeamSiteWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSiteWhereInput(ctx context.Context, v any) (*ent.TeamSiteWhereInput, error) {
 	res, err := ec.unmarshalInputTeamSiteWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx context.Context, sel ast.SelectionSet, v *ent.Territory) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Territory!")
-		return graphql.Null
-	}
-	return ec._Territory(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTerritoryConnection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TerritoryConnection) graphql.Marshaler {
@@ -31702,25 +31853,6 @@ func (ec *executionContext) unmarshalOTeamSiteWhereInput2ᚖgithubᚗcomᚋmaill
 	}
 	res, err := ec.unmarshalInputTeamSiteWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOTerritory2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Territory) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx context.Context, sel ast.SelectionSet, v *ent.Territory) graphql.Marshaler {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/maillage/maillage/internal/apperr"
 	"github.com/maillage/maillage/internal/period"
 )
 
@@ -24,7 +25,11 @@ func MarshalDate(t time.Time) graphql.Marshaler {
 func UnmarshalDate(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("Date must be a string YYYY-MM-DD, got %T", v)
+		return time.Time{}, apperr.BadInput("date", fmt.Errorf("Date must be a string YYYY-MM-DD, got %T", v))
 	}
-	return period.ParseDay(s)
+	day, err := period.ParseDay(s)
+	if err != nil {
+		return time.Time{}, apperr.BadInput("date", err)
+	}
+	return day, nil
 }

@@ -9,10 +9,11 @@ import (
 
 // Codes reported in GraphQL error extensions.
 const (
-	CodeBadInput  = "BAD_USER_INPUT"
-	CodeNotFound  = "NOT_FOUND"
-	CodeAmbiguous = "AMBIGUOUS"
-	CodeInternal  = "INTERNAL_SERVER_ERROR"
+	CodeBadInput   = "BAD_USER_INPUT"
+	CodeBadRequest = "BAD_REQUEST" // the HTTP request itself: unreadable, undecodable
+	CodeNotFound   = "NOT_FOUND"
+	CodeAmbiguous  = "AMBIGUOUS"
+	CodeInternal   = "INTERNAL_SERVER_ERROR"
 )
 
 // Error is an error with a code and, when an input caused it, the name of

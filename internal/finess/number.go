@@ -19,7 +19,9 @@ type NumberError struct {
 	Err    error
 }
 
-func (e *NumberError) Error() string { return fmt.Sprintf("invalid FINESS number %q: %v", e.Number, e.Err) }
+func (e *NumberError) Error() string {
+	return fmt.Sprintf("invalid FINESS number %q: %v", e.Number, e.Err)
+}
 func (e *NumberError) Unwrap() error { return e.Err }
 
 // CheckFormat checks the shape of a FINESS number: 9 characters, the

@@ -1,0 +1,51 @@
+package graph
+
+import (
+	"entgo.io/contrib/entgql"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/graph/generated"
+)
+
+// DefaultPageSize is the page a connection returns when the request
+// gives neither first nor last: never the whole register.
+const DefaultPageSize = 100
+
+// pageSize applies DefaultPageSize to a top-level connection.
+func pageSize(first, last *int) *int {
+	if first == nil && last == nil {
+		n := DefaultPageSize
+		return &n
+	}
+	return first
+}
+
+// pageCost makes a connection cost what its page may hold: the cost of
+// one element times the page size asked for.
+func pageCost[Order, Where any](child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ Order, _ Where) int {
+	n := DefaultPageSize
+	switch {
+	case first != nil:
+		n = *first
+	case last != nil:
+		n = *last
+	}
+	return max(n, 1) * (child + 1)
+}
+
+// complexity prices every connection of the schema by its page size.
+func complexity() generated.ComplexityRoot {
+	var c generated.ComplexityRoot
+	c.Query.Conventions = pageCost[*ent.ConventionOrder, *ent.ConventionWhereInput]
+	c.Query.Establishments = pageCost[*ent.EstablishmentOrder, *ent.EstablishmentWhereInput]
+	c.Query.Filieres = pageCost[*ent.FiliereOrder, *ent.FiliereWhereInput]
+	c.Query.Groupings = pageCost[*ent.GroupingOrder, *ent.GroupingWhereInput]
+	c.Query.LegalEntities = pageCost[*ent.LegalEntityOrder, *ent.LegalEntityWhereInput]
+	c.Query.MedicalTeams = pageCost[*ent.MedicalTeamOrder, *ent.MedicalTeamWhereInput]
+	c.Query.Memberships = pageCost[*ent.MembershipOrder, *ent.MembershipWhereInput]
+	c.Query.Sources = pageCost[*ent.SourceOrder, *ent.SourceWhereInput]
+	c.Query.Territories = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
+	c.LegalEntity.Establishments = pageCost[*ent.EstablishmentOrder, *ent.EstablishmentWhereInput]
+	c.Territory.Children = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
+	return c
+}

@@ -1,0 +1,64 @@
+package graph
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestEveryConnectionIsPricedByItsPage fails when a connection is added
+// to the schema without a complexity function: a request could then ask
+// for a whole register at the cost of one field.
+func TestEveryConnectionIsPricedByItsPage(t *testing.T) {
+	exec := NewSchema(nil)
+	connections := 0
+	for _, def := range exec.Schema().Types {
+		if strings.HasPrefix(def.Name, "__") {
+			continue
+		}
+		for _, f := range def.Fields {
+			if !strings.HasSuffix(f.Type.Name(), "Connection") {
+				continue
+			}
+			connections++
+			tests := []struct {
+				args map[string]any
+				min  int
+			}{
+				{map[string]any{"first": 1000}, 1000},
+				{map[string]any{"last": 2000}, 2000},
+				{map[string]any{}, DefaultPageSize},
+			}
+			for _, tt := range tests {
+				cost, ok := exec.Complexity(context.Background(), def.Name, f.Name, 1, tt.args)
+				if !ok || cost < tt.min {
+					t.Errorf("%s.%s%v costs %d (priced: %v), want at least %d", def.Name, f.Name, tt.args, cost, ok, tt.min)
+				}
+			}
+		}
+	}
+	if connections < 11 {
+		t.Errorf("found %d connections, want the 9 of Query and 2 nested ones at least", connections)
+	}
+}
+
+func TestPageSize(t *testing.T) {
+	ten := 10
+	tests := []struct {
+		name        string
+		first, last *int
+		want        *int
+	}{
+		{"neither: the default page", nil, nil, ptr(DefaultPageSize)},
+		{"first kept", &ten, nil, &ten},
+		{"last alone: no first", nil, &ten, nil},
+	}
+	for _, tt := range tests {
+		got := pageSize(tt.first, tt.last)
+		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) {
+			t.Errorf("%s: pageSize = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func ptr(n int) *int { return &n }

@@ -1,0 +1,442 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"entgo.io/ent/dialect"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/internal/pgtest"
+	"github.com/maillage/maillage/internal/shipped"
+	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/server"
+)
+
+// backend is one real database loaded with the shipped data, served by
+// the real handler, with every SQL statement counted.
+type backend struct {
+	name    string
+	db      *store.DB
+	counter *countingDriver
+	handler http.Handler
+}
+
+var backends []*backend
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	ctx := context.Background()
+	pg, err := pgtest.Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer func() { _ = pg.Stop() }()
+	pgURL, err := pg.NewDatabase(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	dir, err := os.MkdirTemp("", "maillage-server-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+
+	for _, c := range []struct{ name, url string }{
+		{"sqlite", "sqlite://" + filepath.Join(dir, "maillage.db")},
+		{"postgres", pgURL},
+	} {
+		b, err := openBackend(ctx, c.name, c.url)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", c.name, err)
+			return 1
+		}
+		defer b.db.Close()
+		backends = append(backends, b)
+	}
+	return m.Run()
+}
+
+func openBackend(ctx context.Context, name, url string) (*backend, error) {
+	drv, sqlDB, err := store.OpenDriver(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	counter := &countingDriver{Driver: drv}
+	db := &store.DB{Client: ent.NewClient(ent.Driver(counter)), SQL: sqlDB, Dialect: drv.Dialect(), URL: store.Redact(url)}
+	if err := db.Migrate(ctx); err != nil {
+		return nil, err
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := shipped.Load(ctx, db.Client, logger); err != nil {
+		return nil, err
+	}
+	return &backend{name: name, db: db, counter: counter, handler: server.New(db, logger, prometheus.NewRegistry())}, nil
+}
+
+// countingDriver counts the statements ent sends to the database.
+type countingDriver struct {
+	dialect.Driver
+	statements atomic.Int64
+}
+
+func (d *countingDriver) Exec(ctx context.Context, query string, args, v any) error {
+	d.statements.Add(1)
+	return d.Driver.Exec(ctx, query, args, v)
+}
+
+func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
+	d.statements.Add(1)
+	return d.Driver.Query(ctx, query, args, v)
+}
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// post sends a GraphQL request and returns the HTTP status and the
+// decoded body.
+func (b *backend) post(t *testing.T, query string, variables map[string]any) (int, gqlResponse, string) {
+	t.Helper()
+	body, err := json.Marshal(map[string]any{"query": query, "variables": variables})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	b.handler.ServeHTTP(rec, req)
+	var resp gqlResponse
+	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+		t.Fatalf("%s: response is not JSON (%d): %s", b.name, rec.Code, rec.Body.String())
+	}
+	return rec.Code, resp, rec.Body.String()
+}
+
+// data runs a query that must succeed and returns its data.
+func (b *backend) data(t *testing.T, query string, variables map[string]any) json.RawMessage {
+	t.Helper()
+	code, resp, raw := b.post(t, query, variables)
+	if code != http.StatusOK || len(resp.Errors) > 0 {
+		t.Fatalf("%s: status %d: %s", b.name, code, raw)
+	}
+	return resp.Data
+}
+
+// withoutIDs drops every "id" and cursor member, since global IDs (which
+// cursors encode) may be assigned in another order by another database;
+// everything else must match.
+func withoutIDs(t *testing.T, raw json.RawMessage) string {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	var strip func(any) any
+	strip = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, k := range []string{"id", "cursor", "startCursor", "endCursor"} {
+				delete(x, k)
+			}
+			for k, e := range x {
+				x[k] = strip(e)
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = strip(e)
+			}
+		}
+		return v
+	}
+	out, err := json.MarshalIndent(strip(v), "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func TestContractQuery(t *testing.T) {
+	const query = `{ establishment(finess: "420782559") { finess name legalEntity { finess name } latitude longitude } }`
+	var answers []string
+	for _, b := range backends {
+		var got struct {
+			Establishment struct {
+				Finess      string
+				LegalEntity struct{ Finess, Name string }
+				Latitude    float64
+				Longitude   float64
+			}
+		}
+		raw := b.data(t, query, nil)
+		if err := json.Unmarshal(raw, &got); err != nil {
+			t.Fatal(err)
+		}
+		e := got.Establishment
+		if e.Finess != "420782559" || e.LegalEntity.Finess != "420784878" || e.LegalEntity.Name == "" {
+			t.Errorf("%s: got %s, want site 420782559 of legal entity 420784878 with a name", b.name, raw)
+		}
+		if e.Latitude != 45.413162 || e.Longitude != 4.393283 {
+			t.Errorf("%s: coordinates %v,%v, want 45.413162,4.393283", b.name, e.Latitude, e.Longitude)
+		}
+		answers = append(answers, string(raw))
+	}
+	if answers[0] != answers[1] {
+		t.Errorf("SQLite and PostgreSQL differ:\n%s\n%s", answers[0], answers[1])
+	}
+}
+
+func TestSameAnswersOnBothDatabases(t *testing.T) {
+	tests := []struct {
+		name  string
+		query string
+		// want are fragments the answer must contain, so that two equally
+		// empty answers cannot pass.
+		want []string
+	}{
+		{
+			name: "grouping to memberships to members",
+			query: `{ groupings(where: {code: "MAILLAGE-GCS-OLORON"}) { totalCount edges { node {
+				code kind name territory { code kind } source { key kind title }
+				memberships { role validFrom validTo legalEntity { finess name nameDerived establishments(first: 3, orderBy: {field: FINESS}) { totalCount edges { node { finess name } } } } sites { finess } source { key } }
+			} } } }`,
+			want: []string{`"640780821"`, `"MEMBER"`, `"press-ars-rapport-2011"`},
+		},
+		{
+			name: "registered GCS with their legal person and sites",
+			query: `{ groupings(first: 5, where: {kind: GCS}, orderBy: {field: CODE}) { totalCount edges { cursor node {
+				code kind finess name departmentCode legalEntity { finess name } establishments { finess name commune { code name } } source { key }
+			} } pageInfo { hasNextPage endCursor } } }`,
+			want: []string{`"GCS"`, `"finess-et-2021-01-08"`},
+		},
+		{
+			name: "the G4 charter, its parties and filières",
+			query: `{ conventions(where: {code: "G4-LOIRE-2016"}) { edges { node {
+				code kind name domains validFrom validFromPrecision
+				parties { designation legalEntity { finess } }
+				filieres { specialty roles(asOf: "2020-06-01") { level legalEntity { finess } } }
+				medicalTeams { name }
+				source { key }
+			} } } }`,
+			want: []string{`"420784878"`, `"420013831"`, `"420002495"`, `"420780652"`, `"REFERENCE"`, `"2016-01-01"`},
+		},
+		{
+			name:  "territory walk from commune to région",
+			query: `{ territory(code: "42218", kind: COMMUNE) { code name postalCodes parent { code name parent { code name } children(first: 2) { totalCount } } } }`,
+			want:  []string{`"Saint-Étienne"`, `"Loire"`, `"Auvergne-Rhône-Alpes"`},
+		},
+		{
+			name:  "backward pagination",
+			query: `{ establishments(last: 3, orderBy: {field: FINESS}, where: {departmentCode: "42"}) { totalCount edges { node { finess } } pageInfo { hasPreviousPage startCursor } } }`,
+			want:  []string{`"hasPreviousPage": true`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var answers []string
+			for _, b := range backends {
+				answers = append(answers, withoutIDs(t, b.data(t, tt.query, nil)))
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(answers[0], w) {
+					t.Errorf("answer lacks %s:\n%s", w, answers[0])
+				}
+			}
+			if answers[0] != answers[1] {
+				t.Errorf("SQLite and PostgreSQL differ: %s", firstDifference(answers[0], answers[1]))
+			}
+		})
+	}
+}
+
+// TestNestedConnectionsDoNotMultiplyStatements guards against N+1: the
+// statements a request costs must not grow with the page size.
+func TestNestedConnectionsDoNotMultiplyStatements(t *testing.T) {
+	const query = `query($n: Int!) { legalEntities(first: $n, orderBy: {field: FINESS}, where: {departmentCode: "42"}) {
+		totalCount edges { node {
+			finess name
+			establishments(first: 3, orderBy: {field: FINESS}) { totalCount edges { node { finess commune { name parent { name } } } } }
+			memberships { role grouping { code } }
+			groupings { code establishments { finess } }
+		} } } }`
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			counts := map[int]int64{}
+			for _, n := range []int{20, 60, 200} {
+				before := b.counter.statements.Load()
+				var got struct {
+					LegalEntities struct {
+						Edges []struct {
+							Node struct {
+								Establishments struct {
+									Edges []json.RawMessage
+								}
+							}
+						}
+					}
+				}
+				if err := json.Unmarshal(b.data(t, query, map[string]any{"n": n}), &got); err != nil {
+					t.Fatal(err)
+				}
+				counts[n] = b.counter.statements.Load() - before
+				if len(got.LegalEntities.Edges) != n {
+					t.Fatalf("first: %d returned %d legal entities", n, len(got.LegalEntities.Edges))
+				}
+				if len(got.LegalEntities.Edges[0].Node.Establishments.Edges) == 0 {
+					t.Fatalf("first: %d: nested establishments are empty", n)
+				}
+			}
+			if counts[20] != counts[60] || counts[60] != counts[200] {
+				t.Errorf("statements per request grow with the page size: %v", counts)
+			}
+			if counts[20] == 0 {
+				t.Error("no statement counted: the counter is not on the request path")
+			}
+		})
+	}
+}
+
+func TestErrorsAreClearAndCoded(t *testing.T) {
+	tests := []struct {
+		name     string
+		query    string
+		code     string
+		contains string
+	}{
+		{"invalid FINESS key", `{ establishment(finess: "420782558") { name } }`, "BAD_USER_INPUT", "420782558"},
+		{"FINESS of the wrong length", `{ legalEntity(finess: "42078") { name } }`, "BAD_USER_INPUT", "42078"},
+		{"unknown FINESS", `{ establishment(finess: "420782567") { name } a: legalEntity(finess: "420782559") { name } }`, "NOT_FOUND", ""},
+		{"unknown grouping code", `{ grouping(code: "NO-SUCH-GHT") { name } }`, "NOT_FOUND", "NO-SUCH-GHT"},
+		{"unknown territory code", `{ territory(code: "99999") { name } }`, "NOT_FOUND", "99999"},
+		{"ambiguous territory code", `{ territory(code: "84") { name } }`, "AMBIGUOUS", "84"},
+		{"malformed node ID", `{ node(id: "zz") { id } }`, "BAD_USER_INPUT", "zz"},
+		{"ID of no type", `{ node(id: "999999999999") { id } }`, "NOT_FOUND", ""},
+		{"malformed date", `{ groupings(first: 1) { edges { node { memberships(asOf: "2020-13-45") { role } } } } }`, "BAD_USER_INPUT", "2020-13-45"},
+		{"nested pages multiply", `{ legalEntities(first: 500) { edges { node { establishments(first: 500) { edges { node { name } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
+		{"syntax error", `{ establishment(finess: "420782559" { name } }`, "GRAPHQL_PARSE_FAILED", ""},
+		{"unknown field", `{ establishment(finess: "420782559") { nom } }`, "GRAPHQL_VALIDATION_FAILED", "nom"},
+		{"page too large for the complexity limit", `{ establishments(first: 100000) { edges { node { name } } } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
+	}
+	for _, b := range backends {
+		for _, tt := range tests {
+			t.Run(b.name+"/"+tt.name, func(t *testing.T) {
+				code, resp, raw := b.post(t, tt.query, nil)
+				if code >= 500 {
+					t.Fatalf("status %d: %s", code, raw)
+				}
+				if strings.Contains(raw, "goroutine") || strings.Contains(raw, ".go:") {
+					t.Fatalf("stack trace leaked: %s", raw)
+				}
+				if len(resp.Errors) == 0 {
+					t.Fatalf("no error: %s", raw)
+				}
+				for _, e := range resp.Errors {
+					if e.Extensions["code"] != tt.code {
+						t.Errorf("code %v, want %s: %s", e.Extensions["code"], tt.code, raw)
+					}
+					if !strings.Contains(e.Message, tt.contains) {
+						t.Errorf("message %q does not name %q", e.Message, tt.contains)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestRoutes(t *testing.T) {
+	b := backends[0]
+	persisted := `{ establishment(finess: "420782559") { finess } }`
+	tests := []struct {
+		name, method, target string
+		status               int
+		contains             string
+	}{
+		{"liveness", http.MethodGet, "/healthz", http.StatusOK, "ok"},
+		{"readiness", http.MethodGet, "/readyz", http.StatusOK, "ok"},
+		{"metrics", http.MethodGet, "/metrics", http.StatusOK, "maillage_http_request"},
+		{"GET query", http.MethodGet, "/graphql?query=" + urlEscape(persisted), http.StatusOK, `"420782559"`},
+		{"APQ miss", http.MethodGet, "/graphql?extensions=" + urlEscape(apq(persisted)), http.StatusOK, "PersistedQueryNotFound"},
+		{"APQ register", http.MethodGet, "/graphql?query=" + urlEscape(persisted) + "&extensions=" + urlEscape(apq(persisted)), http.StatusOK, `"420782559"`},
+		{"APQ hit", http.MethodGet, "/graphql?extensions=" + urlEscape(apq(persisted)), http.StatusOK, `"420782559"`},
+		{"introspection", http.MethodGet, "/graphql?query=" + urlEscape(`{ __type(name: "Establishment") { description } }`), http.StatusOK, "description"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			b.handler.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.target, nil))
+			if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.contains) {
+				t.Errorf("%s %s: %d %s, want %d containing %q", tt.method, tt.target, rec.Code, rec.Body.String(), tt.status, tt.contains)
+			}
+		})
+	}
+}
+
+func TestOversizedBodyIsRejected(t *testing.T) {
+	body := `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`
+	tests := []struct {
+		name          string
+		contentLength int64
+	}{
+		{"announced size", int64(len(body))},
+		{"chunked", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+			req.ContentLength = tt.contentLength
+			req.Header.Set("Content-Type", "application/json")
+			rec := httptest.NewRecorder()
+			backends[0].handler.ServeHTTP(rec, req)
+			if rec.Code >= 500 || !strings.Contains(rec.Body.String(), "BAD_REQUEST") || !strings.Contains(rec.Body.String(), "too large") && !strings.Contains(rec.Body.String(), "larger than") {
+				t.Errorf("2 MiB body: status %d: %.300s", rec.Code, rec.Body.String())
+			}
+		})
+	}
+}
+
+// firstDifference shows where two answers part, with some context.
+func firstDifference(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			from := max(0, i-8)
+			return fmt.Sprintf("at line %d:\nsqlite:\n%s\npostgres:\n%s", i+1,
+				strings.Join(la[from:min(i+3, len(la))], "\n"), strings.Join(lb[from:min(i+3, len(lb))], "\n"))
+		}
+	}
+	return fmt.Sprintf("one answer is longer (%d vs %d lines)", len(la), len(lb))
+}
+
+func urlEscape(s string) string { return url.QueryEscape(s) }
+
+// apq is the persisted-query extension for query, as Apollo clients send it.
+func apq(query string) string {
+	sum := sha256.Sum256([]byte(query))
+	return fmt.Sprintf(`{"persistedQuery":{"version":1,"sha256Hash":"%s"}}`, hex.EncodeToString(sum[:]))
+}
