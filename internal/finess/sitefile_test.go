@@ -2,6 +2,7 @@ package finess
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -59,6 +60,31 @@ func TestDerivedName(t *testing.T) {
 	for _, tt := range tests {
 		if got := DerivedName(tt.sites); got != tt.want {
 			t.Errorf("DerivedName(%q) = %q, want %q", tt.sites, got, tt.want)
+		}
+	}
+}
+
+func TestRepairMisprojected(t *testing.T) {
+	tests := []struct {
+		site             string
+		lat, lon         float64
+		wantLat, wantLon float64
+		wantRepaired     bool
+	}{
+		// Polyclinique de la Guadeloupe: the FHIR file gives 6.275…, 2.690…;
+		// its 2026 geolocation is UTM 20N 657242.9, 1795384.4, i.e.
+		// 16.234004, -61.528737 (coordinate test vectors). The 2021
+		// geolocation was about 120 m away, hence the tolerance.
+		{"970100012", 6.275362, 2.689957, 16.234004, -61.528737, true},
+		{"420782559", 45.413162, 4.393283, 45.413162, 4.393283, false},
+	}
+	for _, tt := range tests {
+		lat, lon, repaired, err := RepairMisprojected(tt.site, tt.lat, tt.lon)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if repaired != tt.wantRepaired || math.Abs(lat-tt.wantLat) > 2e-3 || math.Abs(lon-tt.wantLon) > 2e-3 {
+			t.Errorf("%s: %.6f, %.6f (repaired %v), want %.6f, %.6f", tt.site, lat, lon, repaired, tt.wantLat, tt.wantLon)
 		}
 	}
 }

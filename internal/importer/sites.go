@@ -163,6 +163,9 @@ func (im *Importer) createEstablishments(ctx context.Context, c *ent.Client, sou
 			}
 		}
 		b.SetDepartmentCode(dep).SetRegionCode(regionOf[dep])
+		if s.Latitude == nil {
+			rep.warnf("line %d: site %s (%s) has no position: imported without coordinates", s.Line, s.Finess, s.Name)
+		}
 		builders = append(builders, b)
 	}
 	if unlocated > 0 {

@@ -46,7 +46,7 @@ var (
 		URL:         "https://www.data.gouv.fr/fr/datasets/finess-extraction-du-fichier-des-etablissements/",
 		Publisher:   "Ministère chargé de la santé (Licence Ouverte)",
 		PublishedOn: day(2021, time.January, 8),
-		Note:        "Tous les établissements de l'extraction etalab-cs1100507 du 8 janvier 2021, positions converties en WGS84. Les noms des entités juridiques n'y figurent pas : ils sont dérivés des noms de leurs établissements (nameDerived) jusqu'à l'import du fichier des entités juridiques.",
+		Note:        "Tous les établissements de l'extraction etalab-cs1100507 du 8 janvier 2021, positions converties en WGS84 ; celles des départements d'outre-mer, converties par erreur comme du Lambert-93, sont reconverties depuis leur grille UTM légale. Les noms des entités juridiques n'y figurent pas : ils sont dérivés des noms de leurs établissements (nameDerived) jusqu'à l'import du fichier des entités juridiques.",
 	}
 )
 
@@ -84,6 +84,9 @@ func Load(ctx context.Context, client *ent.Client, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	if err := repairOverseasPositions(sites); err != nil {
+		return err
+	}
 	rep, err = im.Sites(ctx, sitesSource, sites, geo.NewLocator(communes))
 	if err != nil {
 		return fmt.Errorf("load sites: %w", err)
@@ -104,6 +107,25 @@ func Load(ctx context.Context, client *ent.Client, logger *slog.Logger) error {
 	}
 	logReport(logger, rep)
 	logger.Info("shipped data loaded", "duration", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// repairOverseasPositions corrects the overseas sites the shipped file
+// places with the wrong projection (see finess.RepairMisprojected).
+func repairOverseasPositions(sites []finess.Site) error {
+	for i := range sites {
+		s := &sites[i]
+		if s.Latitude == nil {
+			continue
+		}
+		lat, lon, repaired, err := finess.RepairMisprojected(s.Finess, *s.Latitude, *s.Longitude)
+		if err != nil {
+			return fmt.Errorf("data/%s:%d: field lat: %w", sitesFile, s.Line, err)
+		}
+		if repaired {
+			s.Latitude, s.Longitude = &lat, &lon
+		}
+	}
 	return nil
 }
 

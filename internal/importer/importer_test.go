@@ -1,0 +1,283 @@
+package importer_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/convention"
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/internal/cooperation"
+	"github.com/maillage/maillage/internal/finess"
+	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/pgtest"
+	"github.com/maillage/maillage/internal/shipped"
+	"github.com/maillage/maillage/internal/store"
+)
+
+// databases are a real SQLite file and a real PostgreSQL database, both
+// loaded with the shipped data.
+var databases []struct {
+	name string
+	db   *store.DB
+}
+
+func TestMain(m *testing.M) { os.Exit(run(m)) }
+
+func run(m *testing.M) int {
+	ctx := context.Background()
+	pg, err := pgtest.Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer func() { _ = pg.Stop() }()
+	pgURL, err := pg.NewDatabase(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	dir, err := os.MkdirTemp("", "maillage-importer-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, c := range []struct{ name, url string }{
+		{"sqlite", "sqlite://" + filepath.Join(dir, "maillage.db")},
+		{"postgres", pgURL},
+	} {
+		db, err := store.Open(ctx, c.url)
+		if err == nil {
+			err = db.Migrate(ctx)
+		}
+		if err == nil {
+			err = shipped.Load(ctx, db.Client, logger)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", c.name, err)
+			return 1
+		}
+		defer db.Close()
+		databases = append(databases, struct {
+			name string
+			db   *store.DB
+		}{c.name, db})
+	}
+	return m.Run()
+}
+
+func TestShippedData(t *testing.T) {
+	ctx := context.Background()
+	for _, d := range databases {
+		c := d.db.Client
+		t.Run(d.name, func(t *testing.T) {
+			counts := []struct {
+				what string
+				got  func(context.Context) (int, error)
+				want int
+			}{
+				{"sites", c.Establishment.Query().Count, 95333},
+				{"sites with coordinates", c.Establishment.Query().Where(establishment.LatitudeNotNil(), establishment.LongitudeNotNil()).Count, 95324}, // 9 have no position in the file
+				{"régions", c.Territory.Query().Where(territory.KindEQ(territory.KindREGION)).Count, 18},
+				{"départements", c.Territory.Query().Where(territory.KindEQ(territory.KindDEPARTMENT)).Count, 101},
+				{"régions with a boundary", c.Territory.Query().Where(territory.KindEQ(territory.KindREGION), territory.BoundaryNotNil()).Count, 18},
+				{"départements with a boundary", c.Territory.Query().Where(territory.KindEQ(territory.KindDEPARTMENT), territory.BoundaryNotNil()).Count, 101},
+				{"G4 charter parties", c.Convention.Query().Where(convention.Code("G4-LOIRE-2016")).QueryParties().Count, 4},
+				{"G4 priority filières", c.Convention.Query().Where(convention.Code("G4-LOIRE-2016")).QueryFilieres().Count, 5},
+			}
+			for _, tt := range counts {
+				got, err := tt.got(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != tt.want {
+					t.Errorf("%s: %d, want %d", tt.what, got, tt.want)
+				}
+			}
+			overseas, err := c.Establishment.Query().Where(establishment.DepartmentCodeIn("971", "972", "973", "974")).All(ctx)
+			if err != nil || len(overseas) < 2000 {
+				t.Fatalf("overseas sites: %d (%v)", len(overseas), err)
+			}
+			for _, s := range overseas {
+				if *s.Latitude > 0 && *s.Longitude > -40 && s.DepartmentCode != "974" || s.DepartmentCode == "974" && *s.Latitude > 0 {
+					t.Errorf("overseas site %s (%s) placed at %f, %f, far from its département", s.Finess, s.DepartmentCode, *s.Latitude, *s.Longitude)
+					break
+				}
+			}
+			if n, err := c.Grouping.Query().Where(grouping.KindIn(grouping.KindGCS, grouping.KindCPTS, grouping.KindMSP, grouping.KindHEALTH_CENTRE)).Count(ctx); err != nil || n < 1000 {
+				t.Errorf("registered groupings: %d (%v), want the GCS, CPTS, MSP and centres FINESS lists", n, err)
+			}
+			g4, err := c.Convention.Query().Where(convention.Code("G4-LOIRE-2016")).WithSource().Only(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g4.Edges.Source == nil || g4.Edges.Source.Key != "press-g4-loire-2016" || len(g4.Domains) != 6 {
+				t.Errorf("G4 charter: source %v, domains %v", g4.Edges.Source, g4.Domains)
+			}
+		})
+	}
+}
+
+// unknownFiness is a well-formed FINESS number no entity has.
+func unknownFiness(t *testing.T, c *ent.Client) string {
+	t.Helper()
+	for key := '0'; key <= '9'; key++ {
+		n := "42999999" + string(key)
+		if finess.Validate(n) != nil {
+			continue
+		}
+		exists, err := c.LegalEntity.Query().Where(legalentity.Finess(n)).Exist(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if exists {
+			t.Fatalf("%s exists", n)
+		}
+		return n
+	}
+	t.Fatal("no check key makes a valid number")
+	return ""
+}
+
+// cooperationFile names two real entities of the Loire and, when
+// unknown is set, a third one no register knows.
+func cooperationFile(unknown string) string {
+	parties := `      - finess: "420784878"`
+	if unknown != "" {
+		parties += "\n      - finess: \"" + unknown + "\""
+	}
+	return `sources:
+  - key: test-source
+    kind: EDIT
+    title: Saisie de test
+groupings:
+  - code: TEST-GCS-LOIRE
+    kind: GCS
+    name: GCS de test
+    source: test-source
+    validFrom: "2018-03-01"
+    members:
+      - {finess: "420784878", role: SUPPORT}
+      - {finess: "420013831", role: MEMBER, sites: ["420782559"]}
+conventions:
+  - code: TEST-CONV-LOIRE
+    kind: CONVENTION
+    title: Convention de test
+    source: test-source
+    parties:
+` + parties + "\n"
+}
+
+// counts is what an import may change.
+func counts(t *testing.T, c *ent.Client) map[string]int {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]int{}
+	for name, count := range map[string]func(context.Context) (int, error){
+		"source": c.Source.Query().Count, "grouping": c.Grouping.Query().Count,
+		"membership": c.Membership.Query().Count, "convention": c.Convention.Query().Count,
+		"conventionParty": c.ConventionParty.Query().Count,
+	} {
+		n, err := count(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = n
+	}
+	return out
+}
+
+func TestCooperationFileWithAnErrorChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	for _, d := range databases {
+		t.Run(d.name, func(t *testing.T) {
+			c := d.db.Client
+			unknown := unknownFiness(t, c)
+			f, err := cooperation.Parse("loire.yaml", []byte(cooperationFile(unknown)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := counts(t, c)
+			_, err = importer.New(c).Cooperation(ctx, f)
+			if err == nil {
+				t.Fatal("a file naming an unknown entity was accepted")
+			}
+			for _, want := range []string{"loire.yaml:21:", "$.conventions[0].parties[1].finess", unknown} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q lacks %q", err, want)
+				}
+			}
+			if after := counts(t, c); fmt.Sprint(after) != fmt.Sprint(before) {
+				t.Errorf("the rejected file changed the database: %v → %v", before, after)
+			}
+			if exists, _ := c.Grouping.Query().Where(grouping.Code("TEST-GCS-LOIRE")).Exist(ctx); exists {
+				t.Error("the grouping written before the error was kept")
+			}
+		})
+	}
+}
+
+func TestCooperationFileImportedTwice(t *testing.T) {
+	ctx := context.Background()
+	for _, d := range databases {
+		t.Run(d.name, func(t *testing.T) {
+			c := d.db.Client
+			f, err := cooperation.Parse("loire.yaml", []byte(cooperationFile("")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := counts(t, c)
+			first, err := importer.New(c).Cooperation(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first.Added["grouping"] != 1 || first.Added["membership"] != 2 || first.Added["convention"] != 1 {
+				t.Errorf("first import: %s", first)
+			}
+			afterFirst := counts(t, c)
+			for _, k := range []string{"source", "grouping", "convention"} {
+				if afterFirst[k] != before[k]+1 {
+					t.Errorf("%s: %d → %d, want one more", k, before[k], afterFirst[k])
+				}
+			}
+			g, err := c.Grouping.Query().Where(grouping.Code("TEST-GCS-LOIRE")).
+				WithMemberships(func(q *ent.MembershipQuery) { q.WithLegalEntity().WithSites().WithSource() }).Only(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range g.Edges.Memberships {
+				if m.Edges.Source == nil || m.Edges.Source.Key != "test-source" {
+					t.Errorf("membership of %s has source %v", m.Edges.LegalEntity.Finess, m.Edges.Source)
+				}
+				if m.Edges.LegalEntity.Finess == "420013831" && (len(m.Edges.Sites) != 1 || m.Edges.Sites[0].Finess != "420782559") {
+					t.Errorf("member sites: %v", m.Edges.Sites)
+				}
+			}
+
+			second, err := importer.New(c).Cooperation(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(second.Added) != 0 && (second.Added["grouping"] != 0 || second.Added["convention"] != 0) {
+				t.Errorf("second import added records: %s", second)
+			}
+			if second.Existing["grouping"] != 1 || second.Existing["convention"] != 1 {
+				t.Errorf("second import does not say the records exist: %s", second)
+			}
+			if again := counts(t, c); fmt.Sprint(again) != fmt.Sprint(afterFirst) {
+				t.Errorf("second import changed the database: %v → %v", afterFirst, again)
+			}
+		})
+	}
+}
