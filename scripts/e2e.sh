@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts the built server on a fresh SQLite database and a free port,
+# waits until it is ready (the shipped data loaded), runs the browser
+# smoke test against it, and stops it.
+set -euo pipefail
+
+bin=${1:?usage: scripts/e2e.sh BINARY}
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$bin" serve --db "sqlite://$work/e2e.db" --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server=$!
+cleanup() {
+	kill "$server" 2>/dev/null || true
+	wait "$server" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 240); do
+	if curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; then
+		break
+	fi
+	if ! kill -0 "$server" 2>/dev/null; then
+		echo "e2e: the server stopped:" >&2
+		cat "$work/server.log" >&2
+		exit 1
+	fi
+	sleep 0.5
+done
+curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "e2e: server not ready after 120 s" >&2; cat "$work/server.log" >&2; exit 1; }
+
+MAILLAGE_URL="http://127.0.0.1:$port" npm run e2e
