@@ -5,6 +5,33 @@ import (
 	"strings"
 )
 
+// hospitalGroups are the FINESS category aggregates of hospitals, most
+// telling first: a CHU's name is better read on its CHR sites than on its
+// CMPs, schools or nursing homes.
+var hospitalGroups = []string{"1101", "1102", "1103", "1106", "1110", "1107", "1108", "1104", "1105"}
+
+// EntityName proposes a provisional name for a legal entity from its
+// sites: DerivedName over the sites of its most telling hospital
+// category when it runs any, else over all of them.
+func EntityName(sites []Site) string {
+	for _, group := range hospitalGroups {
+		var names []string
+		for _, s := range sites {
+			if s.CategoryGroup == group {
+				names = append(names, s.Name)
+			}
+		}
+		if len(names) > 0 {
+			return DerivedName(names)
+		}
+	}
+	names := make([]string, len(sites))
+	for i, s := range sites {
+		names[i] = s.Name
+	}
+	return DerivedName(names)
+}
+
 // DerivedName proposes a provisional name for a legal entity known only
 // through its sites (the site file names each site's entity but not the
 // entity): the words all its sites' names share at the start ("CH DU

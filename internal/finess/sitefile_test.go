@@ -88,3 +88,27 @@ func TestRepairMisprojected(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityName(t *testing.T) {
+	site := func(name, group string) Site { return Site{Name: name, CategoryGroup: group} }
+	tests := []struct {
+		name  string
+		sites []Site
+		want  string
+	}{
+		{"hospital sites name the entity", []Site{
+			site("CMP - CATTP ENFANT", "1111"), site("CH DU FOREZ SITE DE MONTBRISON", "1102"),
+			site("EHPAD LES TERRASSES", "4401"), site("CH DU FOREZ SITE DE FEURS", "1102"),
+		}, "CH DU FOREZ"},
+		{"the CHR sites of a CHU", []Site{
+			site("IFSI", "6101"), site("HOPITAL NORD - CHU42", "1101"), site("HOPITAL DE BELLEVUE - CHU42", "1101"),
+			site("CH DE FIRMINY", "1102"),
+		}, "CHU42"},
+		{"no hospital: every site", []Site{site("PHARMACIE DU LAGON", "3201")}, "PHARMACIE DU LAGON"},
+	}
+	for _, tt := range tests {
+		if got := EntityName(tt.sites); got != tt.want {
+			t.Errorf("%s: EntityName = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 		return nil, err
 	}
 	type entity struct {
-		names []string
+		sites []finess.Site
 		first finess.Site
 	}
 	var order []string
@@ -79,7 +79,7 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 			pending[s.LegalEntity] = e
 			order = append(order, s.LegalEntity)
 		}
-		e.names = append(e.names, s.Name)
+		e.sites = append(e.sites, s)
 	}
 	rep.Existing["legalEntity"] += len(ids)
 	builders := make([]*ent.LegalEntityCreate, len(order))
@@ -91,7 +91,7 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 		}
 		builders[i] = c.LegalEntity.Create().
 			SetFiness(n).
-			SetName(finess.DerivedName(e.names)).
+			SetName(finess.EntityName(e.sites)).
 			SetNameDerived(true).
 			SetSiren(siren).
 			SetPublicStatus(e.first.SPHLabel).
