@@ -1,7 +1,6 @@
 package finess
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -34,71 +33,103 @@ func EntityName(sites []Site) string {
 
 // DerivedName proposes a provisional name for a legal entity known only
 // through its sites (the site file names each site's entity but not the
-// entity): the words all its sites' names share at the start ("CH DU
-// FOREZ SITE DE MONTBRISON", "CH DU FOREZ SITE DE FEURS" → "CH DU
-// FOREZ"), else the part after " - " most of them share at the end
-// ("… - CHU42" → "CHU42", even when some sites are untagged), else the
-// name of its first site.
+// entity): the words most of its sites' names start with ("CH DU FOREZ
+// SITE DE MONTBRISON", "CH DU FOREZ SITE DE FEURS" → "CH DU FOREZ"), or
+// the " - " tag most of them end with ("… - CHU42" → "CHU42"), whichever
+// more sites share; else the name of its first site.
 func DerivedName(siteNames []string) string {
 	if len(siteNames) == 0 {
 		return ""
 	}
-	names := append([]string(nil), siteNames...)
-	sort.Strings(names)
-	if len(names) == 1 {
-		return names[0]
+	if len(siteNames) == 1 {
+		return siteNames[0]
 	}
-	if prefix := commonWordPrefix(names); len(strings.Fields(prefix)) >= 2 {
+	prefix, prefixCount := sharedPrefix(siteNames)
+	suffix, suffixCount := sharedSuffix(siteNames)
+	switch {
+	case prefixCount >= 2 && prefixCount >= suffixCount:
 		return prefix
-	}
-	if suffix := commonSuffix(names); suffix != "" {
+	case suffixCount >= 2:
 		return suffix
 	}
 	return siteNames[0]
 }
 
-func commonWordPrefix(names []string) string {
-	common := strings.Fields(names[0])
-	for _, n := range names[1:] {
+// sharedPrefix returns the leading words shared by the most names (the
+// longest such run on a tie), ignoring runs made only of generic words
+// ("CH DU", "HOPITAL") and trimming linking words at its end.
+func sharedPrefix(names []string) (string, int) {
+	counts := map[string]int{}
+	for _, n := range names {
 		words := strings.Fields(n)
-		i := 0
-		for i < len(common) && i < len(words) && common[i] == words[i] {
-			i++
+		seen := map[string]bool{}
+		for k := 1; k <= len(words); k++ {
+			p := trimLinkWords(words[:k])
+			if len(p) == 0 || allGeneric(p) {
+				continue
+			}
+			key := strings.Join(p, " ")
+			if !seen[key] {
+				seen[key] = true
+				counts[key]++
+			}
 		}
-		common = common[:i]
 	}
-	// A prefix ending on a linking word reads badly ("CH DU").
-	for len(common) > 0 && isLinkWord(common[len(common)-1]) {
-		common = common[:len(common)-1]
+	best, bestCount := "", 0
+	for p, c := range counts {
+		if c > bestCount || c == bestCount && (len(p) > len(best) || len(p) == len(best) && p < best) {
+			best, bestCount = p, c
+		}
 	}
-	return strings.Join(common, " ")
+	return best, bestCount
 }
 
-// commonSuffix returns the " - X" suffix most of the named sites share
-// (at least two of them, and no other suffix as frequent): entities that
-// tag their sites this way ("… - CHU42") also own untagged ones.
-func commonSuffix(names []string) string {
+func trimLinkWords(words []string) []string {
+	for len(words) > 0 && isLinkWord(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return words
+}
+
+func allGeneric(words []string) bool {
+	for _, w := range words {
+		if !isLinkWord(w) && !isGenericWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isGenericWord reports words that name a kind of place, not a place.
+func isGenericWord(w string) bool {
+	switch strings.ToUpper(w) {
+	case "CH", "CHU", "CHR", "CHS", "CHI", "HU", "HOPITAL", "HOP", "CENTRE", "CTRE", "CLINIQUE", "EHPAD", "CMP", "CATTP",
+		"HDJ", "SCE", "SERVICE", "UNITE", "USLD", "SSR", "IFSI", "RESIDENCE", "MAISON", "FOYER", "PHARMACIE", "LABORATOIRE",
+		"HOSPITALIER", "HOSPITALIERE", "GROUPE", "INSTITUT", "ANTENNE", "SMUR", "ETABLISSEMENT", "POLE":
+		return true
+	}
+	return false
+}
+
+// sharedSuffix returns the " - X" tag the most names end with, and how
+// many do: entities that tag their sites this way ("… - CHU42") also own
+// untagged ones.
+func sharedSuffix(names []string) (string, int) {
 	counts := map[string]int{}
 	for _, n := range names {
 		if idx := strings.LastIndex(n, " - "); idx >= 0 {
-			if s := strings.TrimSpace(n[idx+3:]); s != "" {
+			if s := strings.TrimSpace(n[idx+3:]); s != "" && !allGeneric(strings.Fields(s)) {
 				counts[s]++
 			}
 		}
 	}
-	best, bestCount, tie := "", 0, false
+	best, bestCount := "", 0
 	for s, c := range counts {
-		switch {
-		case c > bestCount:
-			best, bestCount, tie = s, c, false
-		case c == bestCount:
-			tie = true
+		if c > bestCount || c == bestCount && s < best {
+			best, bestCount = s, c
 		}
 	}
-	if bestCount < 2 || tie {
-		return ""
-	}
-	return best
+	return best, bestCount
 }
 
 func isLinkWord(w string) bool {
