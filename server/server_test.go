@@ -13,7 +13,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -21,9 +20,7 @@ import (
 	"entgo.io/ent/dialect"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/maillage/maillage/ent"
-	"github.com/maillage/maillage/internal/pgtest"
-	"github.com/maillage/maillage/internal/shipped"
+	"github.com/maillage/maillage/internal/shippedtest"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/server"
 )
@@ -44,55 +41,22 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	ctx := context.Background()
-	pg, err := pgtest.Start()
+	var counters []*countingDriver // in the order of the databases
+	dbs, closeAll, err := shippedtest.Open(context.Background(), func(d dialect.Driver) dialect.Driver {
+		c := &countingDriver{Driver: d}
+		counters = append(counters, c)
+		return c
+	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	defer func() { _ = pg.Stop() }()
-	pgURL, err := pg.NewDatabase(ctx)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	dir, err := os.MkdirTemp("", "maillage-server-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-
-	for _, c := range []struct{ name, url string }{
-		{"sqlite", "sqlite://" + filepath.Join(dir, "maillage.db")},
-		{"postgres", pgURL},
-	} {
-		b, err := openBackend(ctx, c.name, c.url)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "%s: %v\n", c.name, err)
-			return 1
-		}
-		defer b.db.Close()
-		backends = append(backends, b)
+	defer closeAll()
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for i, d := range dbs {
+		backends = append(backends, &backend{name: d.Name, db: d.DB, counter: counters[i], handler: server.New(d.DB, logger, prometheus.NewRegistry())})
 	}
 	return m.Run()
-}
-
-func openBackend(ctx context.Context, name, url string) (*backend, error) {
-	drv, sqlDB, err := store.OpenDriver(ctx, url)
-	if err != nil {
-		return nil, err
-	}
-	counter := &countingDriver{Driver: drv}
-	db := &store.DB{Client: ent.NewClient(ent.Driver(counter)), SQL: sqlDB, Dialect: drv.Dialect(), URL: store.Redact(url)}
-	if err := db.Migrate(ctx); err != nil {
-		return nil, err
-	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if err := shipped.Load(ctx, db.Client, logger); err != nil {
-		return nil, err
-	}
-	return &backend{name: name, db: db, counter: counter, handler: server.New(db, logger, prometheus.NewRegistry())}, nil
 }
 
 // countingDriver counts the statements ent sends to the database.

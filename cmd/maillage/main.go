@@ -126,14 +126,11 @@ func migrate(ctx context.Context, args []string, logger *slog.Logger) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, *dbURL)
+	db, err := openMigrated(ctx, *dbURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	logger.Info("schema up to date", "url", db.URL)
 	return nil
 }
@@ -159,14 +156,11 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, *dbURL)
+	db, err := openMigrated(ctx, *dbURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	rep, err := importer.New(db.Client).Cooperation(ctx, f)
 	if err != nil {
 		return err
@@ -176,6 +170,19 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 		logger.Warn("import warning", "warning", w)
 	}
 	return nil
+}
+
+// openMigrated opens the database and brings its schema up to date.
+func openMigrated(ctx context.Context, url string) (*store.DB, error) {
+	db, err := store.Open(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 func envOr(key, def string) string {

@@ -3,10 +3,7 @@ package importer_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,69 +16,31 @@ import (
 	"github.com/maillage/maillage/internal/cooperation"
 	"github.com/maillage/maillage/internal/finess"
 	"github.com/maillage/maillage/internal/importer"
-	"github.com/maillage/maillage/internal/pgtest"
-	"github.com/maillage/maillage/internal/shipped"
-	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/internal/shippedtest"
 )
 
 // databases are a real SQLite file and a real PostgreSQL database, both
 // loaded with the shipped data.
-var databases []struct {
-	name string
-	db   *store.DB
-}
+var databases []shippedtest.Database
 
 func TestMain(m *testing.M) { os.Exit(run(m)) }
 
 func run(m *testing.M) int {
-	ctx := context.Background()
-	pg, err := pgtest.Start()
+	dbs, closeAll, err := shippedtest.Open(context.Background(), nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	defer func() { _ = pg.Stop() }()
-	pgURL, err := pg.NewDatabase(ctx)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	dir, err := os.MkdirTemp("", "maillage-importer-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	for _, c := range []struct{ name, url string }{
-		{"sqlite", "sqlite://" + filepath.Join(dir, "maillage.db")},
-		{"postgres", pgURL},
-	} {
-		db, err := store.Open(ctx, c.url)
-		if err == nil {
-			err = db.Migrate(ctx)
-		}
-		if err == nil {
-			err = shipped.Load(ctx, db.Client, logger)
-		}
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "%s: %v\n", c.name, err)
-			return 1
-		}
-		defer db.Close()
-		databases = append(databases, struct {
-			name string
-			db   *store.DB
-		}{c.name, db})
-	}
+	defer closeAll()
+	databases = dbs
 	return m.Run()
 }
 
 func TestShippedData(t *testing.T) {
 	ctx := context.Background()
 	for _, d := range databases {
-		c := d.db.Client
-		t.Run(d.name, func(t *testing.T) {
+		c := d.DB.Client
+		t.Run(d.Name, func(t *testing.T) {
 			counts := []struct {
 				what string
 				got  func(context.Context) (int, error)
@@ -201,8 +160,8 @@ func counts(t *testing.T, c *ent.Client) map[string]int {
 func TestCooperationFileWithAnErrorChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	for _, d := range databases {
-		t.Run(d.name, func(t *testing.T) {
-			c := d.db.Client
+		t.Run(d.Name, func(t *testing.T) {
+			c := d.DB.Client
 			unknown := unknownFiness(t, c)
 			f, err := cooperation.Parse("loire.yaml", []byte(cooperationFile(unknown)))
 			if err != nil {
@@ -231,8 +190,8 @@ func TestCooperationFileWithAnErrorChangesNothing(t *testing.T) {
 func TestCooperationFileImportedTwice(t *testing.T) {
 	ctx := context.Background()
 	for _, d := range databases {
-		t.Run(d.name, func(t *testing.T) {
-			c := d.db.Client
+		t.Run(d.Name, func(t *testing.T) {
+			c := d.DB.Client
 			f, err := cooperation.Parse("loire.yaml", []byte(cooperationFile("")))
 			if err != nil {
 				t.Fatal(err)
