@@ -181,6 +181,8 @@ async function testApp(page, base) {
     const text = await card.innerText();
     assert(text.includes(SITE_FINESS), `FINESS ${SITE_FINESS} absent du résultat :\n${text}`);
     assert(text.includes(LEGAL_ENTITY_FINESS), `entité juridique ${LEGAL_ENTITY_FINESS} absente du résultat :\n${text}`);
+    // Le nom de l'entité vient du fichier des établissements : il est déduit, et dit comme tel.
+    assert((await page.getByTestId('legal-entity-derived').count()) === 1, `nom d'entité juridique non signalé comme provisoire :\n${text}`);
     const latitude = (await page.getByTestId('latitude').innerText()).trim();
     assert(latitude.startsWith(LATITUDE_PREFIX), `latitude « ${latitude} » ne commence pas par ${LATITUDE_PREFIX}`);
   });

@@ -65,6 +65,11 @@ function EstablishmentCard({ messages, establishment }: { readonly messages: Mes
             ) : (
               <>
                 {legalEntity.name}{' '}
+                {legalEntity.nameDerived && (
+                  <span className="muted" data-testid="legal-entity-derived" title={messages.result.derivedNameHint}>
+                    ({messages.result.derivedName}){' '}
+                  </span>
+                )}
                 <span className="mono muted" data-testid="legal-entity-finess">
                   {messages.result.finess} {legalEntity.finess}
                 </span>

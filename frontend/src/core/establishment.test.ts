@@ -12,7 +12,7 @@ const bellevue: Establishment = {
   name: 'HOPITAL DE BELLEVUE - CHU42',
   categoryLabel: 'Centre Hospitalier Régional (C.H.R.)',
   city: 'ST ETIENNE',
-  legalEntity: { finess: '420784878', name: 'CHU42' },
+  legalEntity: { finess: '420784878', name: 'CHU42', nameDerived: true },
   latitude: 45.413162,
   longitude: 4.393283,
 };
@@ -20,7 +20,7 @@ const bellevue: Establishment = {
 describe('ESTABLISHMENT_QUERY', () => {
   it('respecte le contrat avec le serveur', () => {
     expect(ESTABLISHMENT_QUERY).toBe(
-      'query Etablissement($finess: String!) { establishment(finess: $finess) { finess name categoryLabel city legalEntity { finess name } latitude longitude } }',
+      'query Etablissement($finess: String!) { establishment(finess: $finess) { finess name categoryLabel city legalEntity { finess name nameDerived } latitude longitude } }',
     );
   });
 });

@@ -6,7 +6,7 @@
 
 /** La requête du contrat avec le serveur Go : à garder telle quelle. */
 export const ESTABLISHMENT_QUERY =
-  'query Etablissement($finess: String!) { establishment(finess: $finess) { finess name categoryLabel city legalEntity { finess name } latitude longitude } }';
+  'query Etablissement($finess: String!) { establishment(finess: $finess) { finess name categoryLabel city legalEntity { finess name nameDerived } latitude longitude } }';
 
 export const ESTABLISHMENT_OPERATION = 'Etablissement';
 
@@ -15,6 +15,8 @@ export const DEFAULT_GRAPHQL_ENDPOINT = '/graphql';
 export interface LegalEntity {
   readonly finess: string;
   readonly name: string;
+  /** Nom provisoire, déduit des noms des établissements (le registre ne le donnait pas). */
+  readonly nameDerived: boolean;
 }
 
 export interface Establishment {
@@ -68,11 +70,11 @@ function parseLegalEntity(value: unknown): LegalEntity | null | undefined {
   if (!isObject(value)) {
     return undefined;
   }
-  const { finess, name } = value;
-  if (typeof finess !== 'string' || typeof name !== 'string') {
+  const { finess, name, nameDerived } = value;
+  if (typeof finess !== 'string' || typeof name !== 'string' || typeof nameDerived !== 'boolean') {
     return undefined;
   }
-  return { finess, name };
+  return { finess, name, nameDerived };
 }
 
 /** Lit l'objet `establishment` ; `undefined` si un champ a un type inattendu. */

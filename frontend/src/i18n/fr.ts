@@ -41,6 +41,8 @@ export interface Messages {
     readonly category: string;
     readonly city: string;
     readonly legalEntity: string;
+    readonly derivedName: string;
+    readonly derivedNameHint: string;
     readonly coordinates: string;
     readonly latitude: string;
     readonly longitude: string;
@@ -106,6 +108,8 @@ export const fr: Messages = {
     category: 'Catégorie',
     city: 'Commune',
     legalEntity: 'Entité juridique',
+    derivedName: 'nom provisoire',
+    derivedNameHint: "Le fichier des établissements ne donne pas le nom de l'entité juridique : il est déduit des noms de ses établissements, en attendant l'import du fichier des entités juridiques.",
     coordinates: 'Coordonnées',
     latitude: 'Latitude',
     longitude: 'Longitude',
