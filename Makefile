@@ -20,10 +20,10 @@ run: build ## build, then serve http://localhost:8080 on $(DB), loading the ship
 build: frontend ## build the binary with the web app embedded
 	$(GO) build -o $(BIN) ./cmd/maillage
 
-deps: node_modules/.package-lock.json ## install the npm dependencies (from package-lock.json)
+deps: frontend/node_modules/.package-lock.json ## install the npm dependencies (from frontend/package-lock.json)
 
-node_modules/.package-lock.json: package-lock.json package.json frontend/package.json
-	$(NPM) ci --no-audit --no-fund
+frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/package.json
+	$(NPM) run install-frontend
 	@touch $@
 
 frontend: deps ## build the web app into server/spa/dist
