@@ -28,6 +28,7 @@ type Site struct {
 	Address            string
 	PostalCode         string
 	City               string
+	CommuneCode        string // INSEE code, when the file gives it (etalab extracts)
 	Phone              string
 	Opened             *time.Time
 	Updated            *time.Time
