@@ -1797,6 +1797,11 @@ func (_q *MembershipQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, membership.FieldNote)
 				fieldSeen[membership.FieldNote] = struct{}{}
 			}
+		case "memberRef":
+			if _, ok := fieldSeen[membership.FieldMemberRef]; !ok {
+				selectedFields = append(selectedFields, membership.FieldMemberRef)
+				fieldSeen[membership.FieldMemberRef] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -1930,6 +1935,11 @@ func (_q *SourceQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[source.FieldNote]; !ok {
 				selectedFields = append(selectedFields, source.FieldNote)
 				fieldSeen[source.FieldNote] = struct{}{}
+			}
+		case "report":
+			if _, ok := fieldSeen[source.FieldReport]; !ok {
+				selectedFields = append(selectedFields, source.FieldReport)
+				fieldSeen[source.FieldReport] = struct{}{}
 			}
 		case "id":
 		case "__typename":

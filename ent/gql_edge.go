@@ -418,7 +418,7 @@ func (_m *Membership) LegalEntity(ctx context.Context) (*LegalEntity, error) {
 	if IsNotLoaded(err) {
 		result, err = _m.QueryLegalEntity().Only(ctx)
 	}
-	return result, err
+	return result, MaskNotFound(err)
 }
 
 func (_m *Membership) Sites(ctx context.Context) (result []*Establishment, err error) {

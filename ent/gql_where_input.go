@@ -5810,6 +5810,23 @@ type MembershipWhereInput struct {
 	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
 	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
 
+	// "member_ref" field predicates.
+	MemberRef             *string  `json:"memberRef,omitempty"`
+	MemberRefNEQ          *string  `json:"memberRefNEQ,omitempty"`
+	MemberRefIn           []string `json:"memberRefIn,omitempty"`
+	MemberRefNotIn        []string `json:"memberRefNotIn,omitempty"`
+	MemberRefGT           *string  `json:"memberRefGT,omitempty"`
+	MemberRefGTE          *string  `json:"memberRefGTE,omitempty"`
+	MemberRefLT           *string  `json:"memberRefLT,omitempty"`
+	MemberRefLTE          *string  `json:"memberRefLTE,omitempty"`
+	MemberRefContains     *string  `json:"memberRefContains,omitempty"`
+	MemberRefHasPrefix    *string  `json:"memberRefHasPrefix,omitempty"`
+	MemberRefHasSuffix    *string  `json:"memberRefHasSuffix,omitempty"`
+	MemberRefIsNil        bool     `json:"memberRefIsNil,omitempty"`
+	MemberRefNotNil       bool     `json:"memberRefNotNil,omitempty"`
+	MemberRefEqualFold    *string  `json:"memberRefEqualFold,omitempty"`
+	MemberRefContainsFold *string  `json:"memberRefContainsFold,omitempty"`
+
 	// "source" edge predicates.
 	HasSource     *bool               `json:"hasSource,omitempty"`
 	HasSourceWith []*SourceWhereInput `json:"hasSourceWith,omitempty"`
@@ -6057,6 +6074,51 @@ func (i *MembershipWhereInput) P() (predicate.Membership, error) {
 	if i.NoteContainsFold != nil {
 		predicates = append(predicates, membership.NoteContainsFold(*i.NoteContainsFold))
 	}
+	if i.MemberRef != nil {
+		predicates = append(predicates, membership.MemberRefEQ(*i.MemberRef))
+	}
+	if i.MemberRefNEQ != nil {
+		predicates = append(predicates, membership.MemberRefNEQ(*i.MemberRefNEQ))
+	}
+	if len(i.MemberRefIn) > 0 {
+		predicates = append(predicates, membership.MemberRefIn(i.MemberRefIn...))
+	}
+	if len(i.MemberRefNotIn) > 0 {
+		predicates = append(predicates, membership.MemberRefNotIn(i.MemberRefNotIn...))
+	}
+	if i.MemberRefGT != nil {
+		predicates = append(predicates, membership.MemberRefGT(*i.MemberRefGT))
+	}
+	if i.MemberRefGTE != nil {
+		predicates = append(predicates, membership.MemberRefGTE(*i.MemberRefGTE))
+	}
+	if i.MemberRefLT != nil {
+		predicates = append(predicates, membership.MemberRefLT(*i.MemberRefLT))
+	}
+	if i.MemberRefLTE != nil {
+		predicates = append(predicates, membership.MemberRefLTE(*i.MemberRefLTE))
+	}
+	if i.MemberRefContains != nil {
+		predicates = append(predicates, membership.MemberRefContains(*i.MemberRefContains))
+	}
+	if i.MemberRefHasPrefix != nil {
+		predicates = append(predicates, membership.MemberRefHasPrefix(*i.MemberRefHasPrefix))
+	}
+	if i.MemberRefHasSuffix != nil {
+		predicates = append(predicates, membership.MemberRefHasSuffix(*i.MemberRefHasSuffix))
+	}
+	if i.MemberRefIsNil {
+		predicates = append(predicates, membership.MemberRefIsNil())
+	}
+	if i.MemberRefNotNil {
+		predicates = append(predicates, membership.MemberRefNotNil())
+	}
+	if i.MemberRefEqualFold != nil {
+		predicates = append(predicates, membership.MemberRefEqualFold(*i.MemberRefEqualFold))
+	}
+	if i.MemberRefContainsFold != nil {
+		predicates = append(predicates, membership.MemberRefContainsFold(*i.MemberRefContainsFold))
+	}
 
 	if i.HasSource != nil {
 		p := membership.HasSource()
@@ -6299,6 +6361,23 @@ type SourceWhereInput struct {
 	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
 	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
 	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "report" field predicates.
+	Report             *string  `json:"report,omitempty"`
+	ReportNEQ          *string  `json:"reportNEQ,omitempty"`
+	ReportIn           []string `json:"reportIn,omitempty"`
+	ReportNotIn        []string `json:"reportNotIn,omitempty"`
+	ReportGT           *string  `json:"reportGT,omitempty"`
+	ReportGTE          *string  `json:"reportGTE,omitempty"`
+	ReportLT           *string  `json:"reportLT,omitempty"`
+	ReportLTE          *string  `json:"reportLTE,omitempty"`
+	ReportContains     *string  `json:"reportContains,omitempty"`
+	ReportHasPrefix    *string  `json:"reportHasPrefix,omitempty"`
+	ReportHasSuffix    *string  `json:"reportHasSuffix,omitempty"`
+	ReportIsNil        bool     `json:"reportIsNil,omitempty"`
+	ReportNotNil       bool     `json:"reportNotNil,omitempty"`
+	ReportEqualFold    *string  `json:"reportEqualFold,omitempty"`
+	ReportContainsFold *string  `json:"reportContainsFold,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6764,6 +6843,51 @@ func (i *SourceWhereInput) P() (predicate.Source, error) {
 	}
 	if i.NoteContainsFold != nil {
 		predicates = append(predicates, source.NoteContainsFold(*i.NoteContainsFold))
+	}
+	if i.Report != nil {
+		predicates = append(predicates, source.ReportEQ(*i.Report))
+	}
+	if i.ReportNEQ != nil {
+		predicates = append(predicates, source.ReportNEQ(*i.ReportNEQ))
+	}
+	if len(i.ReportIn) > 0 {
+		predicates = append(predicates, source.ReportIn(i.ReportIn...))
+	}
+	if len(i.ReportNotIn) > 0 {
+		predicates = append(predicates, source.ReportNotIn(i.ReportNotIn...))
+	}
+	if i.ReportGT != nil {
+		predicates = append(predicates, source.ReportGT(*i.ReportGT))
+	}
+	if i.ReportGTE != nil {
+		predicates = append(predicates, source.ReportGTE(*i.ReportGTE))
+	}
+	if i.ReportLT != nil {
+		predicates = append(predicates, source.ReportLT(*i.ReportLT))
+	}
+	if i.ReportLTE != nil {
+		predicates = append(predicates, source.ReportLTE(*i.ReportLTE))
+	}
+	if i.ReportContains != nil {
+		predicates = append(predicates, source.ReportContains(*i.ReportContains))
+	}
+	if i.ReportHasPrefix != nil {
+		predicates = append(predicates, source.ReportHasPrefix(*i.ReportHasPrefix))
+	}
+	if i.ReportHasSuffix != nil {
+		predicates = append(predicates, source.ReportHasSuffix(*i.ReportHasSuffix))
+	}
+	if i.ReportIsNil {
+		predicates = append(predicates, source.ReportIsNil())
+	}
+	if i.ReportNotNil {
+		predicates = append(predicates, source.ReportNotNil())
+	}
+	if i.ReportEqualFold != nil {
+		predicates = append(predicates, source.ReportEqualFold(*i.ReportEqualFold))
+	}
+	if i.ReportContainsFold != nil {
+		predicates = append(predicates, source.ReportContainsFold(*i.ReportContainsFold))
 	}
 
 	switch len(predicates) {

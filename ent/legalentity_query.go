@@ -757,9 +757,12 @@ func (_q *LegalEntityQuery) loadMemberships(ctx context.Context, query *Membersh
 	}
 	for _, n := range neighbors {
 		fk := n.LegalEntityID
-		node, ok := nodeids[fk]
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "legal_entity_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "legal_entity_id" returned %v for node %v`, fk, n.ID)
+			return fmt.Errorf(`unexpected referenced foreign-key "legal_entity_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}

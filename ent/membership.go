@@ -34,8 +34,10 @@ type Membership struct {
 	Note string `json:"note,omitempty"`
 	// Identifier of the grouping.
 	GroupingID int `json:"grouping_id,omitempty"`
-	// Identifier of the member legal entity.
-	LegalEntityID int `json:"legal_entity_id,omitempty"`
+	// Identifier of the member legal entity; empty while the register's reference to it is unresolved.
+	LegalEntityID *int `json:"legal_entity_id,omitempty"`
+	// The register's own reference to the member when it could not be resolved to a FINESS legal entity (e.g. "FINESS+ pmSmsseId 14967"); a later import that resolves it links the legal entity.
+	MemberRef string `json:"member_ref,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MembershipQuery when eager-loading is set.
 	Edges        MembershipEdges `json:"edges"`
@@ -48,7 +50,7 @@ type MembershipEdges struct {
 	Source *Source `json:"source,omitempty"`
 	// The grouping.
 	Grouping *Grouping `json:"grouping,omitempty"`
-	// The member legal entity.
+	// The member legal entity; null while the register's reference (memberRef) is unresolved.
 	LegalEntity *LegalEntity `json:"legal_entity,omitempty"`
 	// The member's sites the membership names, when it names some; empty means the whole entity.
 	Sites []*Establishment `json:"sites,omitempty"`
@@ -110,7 +112,7 @@ func (*Membership) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case membership.FieldID, membership.FieldSourceID, membership.FieldGroupingID, membership.FieldLegalEntityID:
 			values[i] = new(sql.NullInt64)
-		case membership.FieldValidFromPrecision, membership.FieldRole, membership.FieldNote:
+		case membership.FieldValidFromPrecision, membership.FieldRole, membership.FieldNote, membership.FieldMemberRef:
 			values[i] = new(sql.NullString)
 		case membership.FieldValidFrom, membership.FieldValidTo:
 			values[i] = new(sql.NullTime)
@@ -184,7 +186,14 @@ func (_m *Membership) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field legal_entity_id", values[i])
 			} else if value.Valid {
-				_m.LegalEntityID = int(value.Int64)
+				_m.LegalEntityID = new(int)
+				*_m.LegalEntityID = int(value.Int64)
+			}
+		case membership.FieldMemberRef:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field member_ref", values[i])
+			} else if value.Valid {
+				_m.MemberRef = value.String
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -269,8 +278,13 @@ func (_m *Membership) String() string {
 	builder.WriteString("grouping_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.GroupingID))
 	builder.WriteString(", ")
-	builder.WriteString("legal_entity_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.LegalEntityID))
+	if v := _m.LegalEntityID; v != nil {
+		builder.WriteString("legal_entity_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("member_ref=")
+	builder.WriteString(_m.MemberRef)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -106,6 +106,28 @@ func (_c *MembershipCreate) SetLegalEntityID(v int) *MembershipCreate {
 	return _c
 }
 
+// SetNillableLegalEntityID sets the "legal_entity_id" field if the given value is not nil.
+func (_c *MembershipCreate) SetNillableLegalEntityID(v *int) *MembershipCreate {
+	if v != nil {
+		_c.SetLegalEntityID(*v)
+	}
+	return _c
+}
+
+// SetMemberRef sets the "member_ref" field.
+func (_c *MembershipCreate) SetMemberRef(v string) *MembershipCreate {
+	_c.mutation.SetMemberRef(v)
+	return _c
+}
+
+// SetNillableMemberRef sets the "member_ref" field if the given value is not nil.
+func (_c *MembershipCreate) SetNillableMemberRef(v *string) *MembershipCreate {
+	if v != nil {
+		_c.SetMemberRef(*v)
+	}
+	return _c
+}
+
 // SetSource sets the "source" edge to the Source entity.
 func (_c *MembershipCreate) SetSource(v *Source) *MembershipCreate {
 	return _c.SetSourceID(v.ID)
@@ -189,17 +211,11 @@ func (_c *MembershipCreate) check() error {
 	if _, ok := _c.mutation.GroupingID(); !ok {
 		return &ValidationError{Name: "grouping_id", err: errors.New(`ent: missing required field "Membership.grouping_id"`)}
 	}
-	if _, ok := _c.mutation.LegalEntityID(); !ok {
-		return &ValidationError{Name: "legal_entity_id", err: errors.New(`ent: missing required field "Membership.legal_entity_id"`)}
-	}
 	if len(_c.mutation.SourceIDs()) == 0 {
 		return &ValidationError{Name: "source", err: errors.New(`ent: missing required edge "Membership.source"`)}
 	}
 	if len(_c.mutation.GroupingIDs()) == 0 {
 		return &ValidationError{Name: "grouping", err: errors.New(`ent: missing required edge "Membership.grouping"`)}
-	}
-	if len(_c.mutation.LegalEntityIDs()) == 0 {
-		return &ValidationError{Name: "legal_entity", err: errors.New(`ent: missing required edge "Membership.legal_entity"`)}
 	}
 	return nil
 }
@@ -247,6 +263,10 @@ func (_c *MembershipCreate) createSpec() (*Membership, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Note(); ok {
 		_spec.SetField(membership.FieldNote, field.TypeString, value)
 		_node.Note = value
+	}
+	if value, ok := _c.mutation.MemberRef(); ok {
+		_spec.SetField(membership.FieldMemberRef, field.TypeString, value)
+		_node.MemberRef = value
 	}
 	if nodes := _c.mutation.SourceIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -296,7 +316,7 @@ func (_c *MembershipCreate) createSpec() (*Membership, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.LegalEntityID = nodes[0]
+		_node.LegalEntityID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.SitesIDs(); len(nodes) > 0 {
@@ -487,6 +507,30 @@ func (u *MembershipUpsert) UpdateLegalEntityID() *MembershipUpsert {
 	return u
 }
 
+// ClearLegalEntityID clears the value of the "legal_entity_id" field.
+func (u *MembershipUpsert) ClearLegalEntityID() *MembershipUpsert {
+	u.SetNull(membership.FieldLegalEntityID)
+	return u
+}
+
+// SetMemberRef sets the "member_ref" field.
+func (u *MembershipUpsert) SetMemberRef(v string) *MembershipUpsert {
+	u.Set(membership.FieldMemberRef, v)
+	return u
+}
+
+// UpdateMemberRef sets the "member_ref" field to the value that was provided on create.
+func (u *MembershipUpsert) UpdateMemberRef() *MembershipUpsert {
+	u.SetExcluded(membership.FieldMemberRef)
+	return u
+}
+
+// ClearMemberRef clears the value of the "member_ref" field.
+func (u *MembershipUpsert) ClearMemberRef() *MembershipUpsert {
+	u.SetNull(membership.FieldMemberRef)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -664,6 +708,34 @@ func (u *MembershipUpsertOne) SetLegalEntityID(v int) *MembershipUpsertOne {
 func (u *MembershipUpsertOne) UpdateLegalEntityID() *MembershipUpsertOne {
 	return u.Update(func(s *MembershipUpsert) {
 		s.UpdateLegalEntityID()
+	})
+}
+
+// ClearLegalEntityID clears the value of the "legal_entity_id" field.
+func (u *MembershipUpsertOne) ClearLegalEntityID() *MembershipUpsertOne {
+	return u.Update(func(s *MembershipUpsert) {
+		s.ClearLegalEntityID()
+	})
+}
+
+// SetMemberRef sets the "member_ref" field.
+func (u *MembershipUpsertOne) SetMemberRef(v string) *MembershipUpsertOne {
+	return u.Update(func(s *MembershipUpsert) {
+		s.SetMemberRef(v)
+	})
+}
+
+// UpdateMemberRef sets the "member_ref" field to the value that was provided on create.
+func (u *MembershipUpsertOne) UpdateMemberRef() *MembershipUpsertOne {
+	return u.Update(func(s *MembershipUpsert) {
+		s.UpdateMemberRef()
+	})
+}
+
+// ClearMemberRef clears the value of the "member_ref" field.
+func (u *MembershipUpsertOne) ClearMemberRef() *MembershipUpsertOne {
+	return u.Update(func(s *MembershipUpsert) {
+		s.ClearMemberRef()
 	})
 }
 
@@ -1007,6 +1079,34 @@ func (u *MembershipUpsertBulk) SetLegalEntityID(v int) *MembershipUpsertBulk {
 func (u *MembershipUpsertBulk) UpdateLegalEntityID() *MembershipUpsertBulk {
 	return u.Update(func(s *MembershipUpsert) {
 		s.UpdateLegalEntityID()
+	})
+}
+
+// ClearLegalEntityID clears the value of the "legal_entity_id" field.
+func (u *MembershipUpsertBulk) ClearLegalEntityID() *MembershipUpsertBulk {
+	return u.Update(func(s *MembershipUpsert) {
+		s.ClearLegalEntityID()
+	})
+}
+
+// SetMemberRef sets the "member_ref" field.
+func (u *MembershipUpsertBulk) SetMemberRef(v string) *MembershipUpsertBulk {
+	return u.Update(func(s *MembershipUpsert) {
+		s.SetMemberRef(v)
+	})
+}
+
+// UpdateMemberRef sets the "member_ref" field to the value that was provided on create.
+func (u *MembershipUpsertBulk) UpdateMemberRef() *MembershipUpsertBulk {
+	return u.Update(func(s *MembershipUpsert) {
+		s.UpdateMemberRef()
+	})
+}
+
+// ClearMemberRef clears the value of the "member_ref" field.
+func (u *MembershipUpsertBulk) ClearMemberRef() *MembershipUpsertBulk {
+	return u.Update(func(s *MembershipUpsert) {
+		s.ClearMemberRef()
 	})
 }
 

@@ -613,7 +613,10 @@ func (_q *MembershipQuery) loadLegalEntity(ctx context.Context, query *LegalEnti
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Membership)
 	for i := range nodes {
-		fk := nodes[i].LegalEntityID
+		if nodes[i].LegalEntityID == nil {
+			continue
+		}
+		fk := *nodes[i].LegalEntityID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}

@@ -169,6 +169,32 @@ func (_u *MembershipUpdate) SetNillableLegalEntityID(v *int) *MembershipUpdate {
 	return _u
 }
 
+// ClearLegalEntityID clears the value of the "legal_entity_id" field.
+func (_u *MembershipUpdate) ClearLegalEntityID() *MembershipUpdate {
+	_u.mutation.ClearLegalEntityID()
+	return _u
+}
+
+// SetMemberRef sets the "member_ref" field.
+func (_u *MembershipUpdate) SetMemberRef(v string) *MembershipUpdate {
+	_u.mutation.SetMemberRef(v)
+	return _u
+}
+
+// SetNillableMemberRef sets the "member_ref" field if the given value is not nil.
+func (_u *MembershipUpdate) SetNillableMemberRef(v *string) *MembershipUpdate {
+	if v != nil {
+		_u.SetMemberRef(*v)
+	}
+	return _u
+}
+
+// ClearMemberRef clears the value of the "member_ref" field.
+func (_u *MembershipUpdate) ClearMemberRef() *MembershipUpdate {
+	_u.mutation.ClearMemberRef()
+	return _u
+}
+
 // SetSource sets the "source" edge to the Source entity.
 func (_u *MembershipUpdate) SetSource(v *Source) *MembershipUpdate {
 	return _u.SetSourceID(v.ID)
@@ -288,9 +314,6 @@ func (_u *MembershipUpdate) check() error {
 	if _u.mutation.GroupingCleared() && len(_u.mutation.GroupingIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Membership.grouping"`)
 	}
-	if _u.mutation.LegalEntityCleared() && len(_u.mutation.LegalEntityIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Membership.legal_entity"`)
-	}
 	return nil
 }
 
@@ -338,6 +361,12 @@ func (_u *MembershipUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(membership.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.MemberRef(); ok {
+		_spec.SetField(membership.FieldMemberRef, field.TypeString, value)
+	}
+	if _u.mutation.MemberRefCleared() {
+		_spec.ClearField(membership.FieldMemberRef, field.TypeString)
 	}
 	if _u.mutation.SourceCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -629,6 +658,32 @@ func (_u *MembershipUpdateOne) SetNillableLegalEntityID(v *int) *MembershipUpdat
 	return _u
 }
 
+// ClearLegalEntityID clears the value of the "legal_entity_id" field.
+func (_u *MembershipUpdateOne) ClearLegalEntityID() *MembershipUpdateOne {
+	_u.mutation.ClearLegalEntityID()
+	return _u
+}
+
+// SetMemberRef sets the "member_ref" field.
+func (_u *MembershipUpdateOne) SetMemberRef(v string) *MembershipUpdateOne {
+	_u.mutation.SetMemberRef(v)
+	return _u
+}
+
+// SetNillableMemberRef sets the "member_ref" field if the given value is not nil.
+func (_u *MembershipUpdateOne) SetNillableMemberRef(v *string) *MembershipUpdateOne {
+	if v != nil {
+		_u.SetMemberRef(*v)
+	}
+	return _u
+}
+
+// ClearMemberRef clears the value of the "member_ref" field.
+func (_u *MembershipUpdateOne) ClearMemberRef() *MembershipUpdateOne {
+	_u.mutation.ClearMemberRef()
+	return _u
+}
+
 // SetSource sets the "source" edge to the Source entity.
 func (_u *MembershipUpdateOne) SetSource(v *Source) *MembershipUpdateOne {
 	return _u.SetSourceID(v.ID)
@@ -761,9 +816,6 @@ func (_u *MembershipUpdateOne) check() error {
 	if _u.mutation.GroupingCleared() && len(_u.mutation.GroupingIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Membership.grouping"`)
 	}
-	if _u.mutation.LegalEntityCleared() && len(_u.mutation.LegalEntityIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Membership.legal_entity"`)
-	}
 	return nil
 }
 
@@ -828,6 +880,12 @@ func (_u *MembershipUpdateOne) sqlSave(ctx context.Context) (_node *Membership, 
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(membership.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.MemberRef(); ok {
+		_spec.SetField(membership.FieldMemberRef, field.TypeString, value)
+	}
+	if _u.mutation.MemberRefCleared() {
+		_spec.ClearField(membership.FieldMemberRef, field.TypeString)
 	}
 	if _u.mutation.SourceCleared() {
 		edge := &sqlgraph.EdgeSpec{

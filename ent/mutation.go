@@ -11784,6 +11784,7 @@ type MembershipMutation struct {
 	valid_from_precision *membership.ValidFromPrecision
 	role                 *membership.Role
 	note                 *string
+	member_ref           *string
 	clearedFields        map[string]struct{}
 	source               *int
 	clearedsource        bool
@@ -12218,7 +12219,7 @@ func (m *MembershipMutation) LegalEntityID() (r int, exists bool) {
 // OldLegalEntityID returns the old "legal_entity_id" field's value of the Membership entity.
 // If the Membership object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *MembershipMutation) OldLegalEntityID(ctx context.Context) (v int, err error) {
+func (m *MembershipMutation) OldLegalEntityID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldLegalEntityID is only allowed on UpdateOne operations")
 	}
@@ -12232,9 +12233,71 @@ func (m *MembershipMutation) OldLegalEntityID(ctx context.Context) (v int, err e
 	return oldValue.LegalEntityID, nil
 }
 
+// ClearLegalEntityID clears the value of the "legal_entity_id" field.
+func (m *MembershipMutation) ClearLegalEntityID() {
+	m.legal_entity = nil
+	m.clearedFields[membership.FieldLegalEntityID] = struct{}{}
+}
+
+// LegalEntityIDCleared returns if the "legal_entity_id" field was cleared in this mutation.
+func (m *MembershipMutation) LegalEntityIDCleared() bool {
+	_, ok := m.clearedFields[membership.FieldLegalEntityID]
+	return ok
+}
+
 // ResetLegalEntityID resets all changes to the "legal_entity_id" field.
 func (m *MembershipMutation) ResetLegalEntityID() {
 	m.legal_entity = nil
+	delete(m.clearedFields, membership.FieldLegalEntityID)
+}
+
+// SetMemberRef sets the "member_ref" field.
+func (m *MembershipMutation) SetMemberRef(s string) {
+	m.member_ref = &s
+}
+
+// MemberRef returns the value of the "member_ref" field in the mutation.
+func (m *MembershipMutation) MemberRef() (r string, exists bool) {
+	v := m.member_ref
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMemberRef returns the old "member_ref" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldMemberRef(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMemberRef is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMemberRef requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMemberRef: %w", err)
+	}
+	return oldValue.MemberRef, nil
+}
+
+// ClearMemberRef clears the value of the "member_ref" field.
+func (m *MembershipMutation) ClearMemberRef() {
+	m.member_ref = nil
+	m.clearedFields[membership.FieldMemberRef] = struct{}{}
+}
+
+// MemberRefCleared returns if the "member_ref" field was cleared in this mutation.
+func (m *MembershipMutation) MemberRefCleared() bool {
+	_, ok := m.clearedFields[membership.FieldMemberRef]
+	return ok
+}
+
+// ResetMemberRef resets all changes to the "member_ref" field.
+func (m *MembershipMutation) ResetMemberRef() {
+	m.member_ref = nil
+	delete(m.clearedFields, membership.FieldMemberRef)
 }
 
 // ClearSource clears the "source" edge to the Source entity.
@@ -12299,7 +12362,7 @@ func (m *MembershipMutation) ClearLegalEntity() {
 
 // LegalEntityCleared reports if the "legal_entity" edge to the LegalEntity entity was cleared.
 func (m *MembershipMutation) LegalEntityCleared() bool {
-	return m.clearedlegal_entity
+	return m.LegalEntityIDCleared() || m.clearedlegal_entity
 }
 
 // LegalEntityIDs returns the "legal_entity" edge IDs in the mutation.
@@ -12406,7 +12469,7 @@ func (m *MembershipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MembershipMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.valid_from != nil {
 		fields = append(fields, membership.FieldValidFrom)
 	}
@@ -12430,6 +12493,9 @@ func (m *MembershipMutation) Fields() []string {
 	}
 	if m.legal_entity != nil {
 		fields = append(fields, membership.FieldLegalEntityID)
+	}
+	if m.member_ref != nil {
+		fields = append(fields, membership.FieldMemberRef)
 	}
 	return fields
 }
@@ -12455,6 +12521,8 @@ func (m *MembershipMutation) Field(name string) (ent.Value, bool) {
 		return m.GroupingID()
 	case membership.FieldLegalEntityID:
 		return m.LegalEntityID()
+	case membership.FieldMemberRef:
+		return m.MemberRef()
 	}
 	return nil, false
 }
@@ -12480,6 +12548,8 @@ func (m *MembershipMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldGroupingID(ctx)
 	case membership.FieldLegalEntityID:
 		return m.OldLegalEntityID(ctx)
+	case membership.FieldMemberRef:
+		return m.OldMemberRef(ctx)
 	}
 	return nil, fmt.Errorf("unknown Membership field %s", name)
 }
@@ -12545,6 +12615,13 @@ func (m *MembershipMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetLegalEntityID(v)
 		return nil
+	case membership.FieldMemberRef:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMemberRef(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Membership field %s", name)
 }
@@ -12590,6 +12667,12 @@ func (m *MembershipMutation) ClearedFields() []string {
 	if m.FieldCleared(membership.FieldNote) {
 		fields = append(fields, membership.FieldNote)
 	}
+	if m.FieldCleared(membership.FieldLegalEntityID) {
+		fields = append(fields, membership.FieldLegalEntityID)
+	}
+	if m.FieldCleared(membership.FieldMemberRef) {
+		fields = append(fields, membership.FieldMemberRef)
+	}
 	return fields
 }
 
@@ -12615,6 +12698,12 @@ func (m *MembershipMutation) ClearField(name string) error {
 		return nil
 	case membership.FieldNote:
 		m.ClearNote()
+		return nil
+	case membership.FieldLegalEntityID:
+		m.ClearLegalEntityID()
+		return nil
+	case membership.FieldMemberRef:
+		m.ClearMemberRef()
 		return nil
 	}
 	return fmt.Errorf("unknown Membership nullable field %s", name)
@@ -12647,6 +12736,9 @@ func (m *MembershipMutation) ResetField(name string) error {
 		return nil
 	case membership.FieldLegalEntityID:
 		m.ResetLegalEntityID()
+		return nil
+	case membership.FieldMemberRef:
+		m.ResetMemberRef()
 		return nil
 	}
 	return fmt.Errorf("unknown Membership field %s", name)
@@ -12806,6 +12898,7 @@ type SourceMutation struct {
 	author        *string
 	recorded_at   *time.Time
 	note          *string
+	report        *string
 	clearedFields map[string]struct{}
 	done          bool
 	oldValue      func(context.Context) (*Source, error)
@@ -13348,6 +13441,55 @@ func (m *SourceMutation) ResetNote() {
 	delete(m.clearedFields, source.FieldNote)
 }
 
+// SetReport sets the "report" field.
+func (m *SourceMutation) SetReport(s string) {
+	m.report = &s
+}
+
+// Report returns the value of the "report" field in the mutation.
+func (m *SourceMutation) Report() (r string, exists bool) {
+	v := m.report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReport returns the old "report" field's value of the Source entity.
+// If the Source object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SourceMutation) OldReport(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReport is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReport requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReport: %w", err)
+	}
+	return oldValue.Report, nil
+}
+
+// ClearReport clears the value of the "report" field.
+func (m *SourceMutation) ClearReport() {
+	m.report = nil
+	m.clearedFields[source.FieldReport] = struct{}{}
+}
+
+// ReportCleared returns if the "report" field was cleared in this mutation.
+func (m *SourceMutation) ReportCleared() bool {
+	_, ok := m.clearedFields[source.FieldReport]
+	return ok
+}
+
+// ResetReport resets all changes to the "report" field.
+func (m *SourceMutation) ResetReport() {
+	m.report = nil
+	delete(m.clearedFields, source.FieldReport)
+}
+
 // Where appends a list predicates to the SourceMutation builder.
 func (m *SourceMutation) Where(ps ...predicate.Source) {
 	m.predicates = append(m.predicates, ps...)
@@ -13382,7 +13524,7 @@ func (m *SourceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SourceMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.kind != nil {
 		fields = append(fields, source.FieldKind)
 	}
@@ -13413,6 +13555,9 @@ func (m *SourceMutation) Fields() []string {
 	if m.note != nil {
 		fields = append(fields, source.FieldNote)
 	}
+	if m.report != nil {
+		fields = append(fields, source.FieldReport)
+	}
 	return fields
 }
 
@@ -13441,6 +13586,8 @@ func (m *SourceMutation) Field(name string) (ent.Value, bool) {
 		return m.RecordedAt()
 	case source.FieldNote:
 		return m.Note()
+	case source.FieldReport:
+		return m.Report()
 	}
 	return nil, false
 }
@@ -13470,6 +13617,8 @@ func (m *SourceMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldRecordedAt(ctx)
 	case source.FieldNote:
 		return m.OldNote(ctx)
+	case source.FieldReport:
+		return m.OldReport(ctx)
 	}
 	return nil, fmt.Errorf("unknown Source field %s", name)
 }
@@ -13549,6 +13698,13 @@ func (m *SourceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetNote(v)
 		return nil
+	case source.FieldReport:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReport(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Source field %s", name)
 }
@@ -13597,6 +13753,9 @@ func (m *SourceMutation) ClearedFields() []string {
 	if m.FieldCleared(source.FieldNote) {
 		fields = append(fields, source.FieldNote)
 	}
+	if m.FieldCleared(source.FieldReport) {
+		fields = append(fields, source.FieldReport)
+	}
 	return fields
 }
 
@@ -13628,6 +13787,9 @@ func (m *SourceMutation) ClearField(name string) error {
 		return nil
 	case source.FieldNote:
 		m.ClearNote()
+		return nil
+	case source.FieldReport:
+		m.ClearReport()
 		return nil
 	}
 	return fmt.Errorf("unknown Source nullable field %s", name)
@@ -13666,6 +13828,9 @@ func (m *SourceMutation) ResetField(name string) error {
 		return nil
 	case source.FieldNote:
 		m.ResetNote()
+		return nil
+	case source.FieldReport:
+		m.ResetReport()
 		return nil
 	}
 	return fmt.Errorf("unknown Source field %s", name)

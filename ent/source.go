@@ -36,7 +36,9 @@ type Source struct {
 	// When Maillage recorded the source.
 	RecordedAt time.Time `json:"recorded_at,omitempty"`
 	// What the source says that the records do not: caveats, derivations.
-	Note         string `json:"note,omitempty"`
+	Note string `json:"note,omitempty"`
+	// For a file import: what the import did (added, updated, closed, unchanged, warnings).
+	Report       string `json:"report,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -47,7 +49,7 @@ func (*Source) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case source.FieldID:
 			values[i] = new(sql.NullInt64)
-		case source.FieldKind, source.FieldKey, source.FieldTitle, source.FieldReference, source.FieldURL, source.FieldPublisher, source.FieldAuthor, source.FieldNote:
+		case source.FieldKind, source.FieldKey, source.FieldTitle, source.FieldReference, source.FieldURL, source.FieldPublisher, source.FieldAuthor, source.FieldNote, source.FieldReport:
 			values[i] = new(sql.NullString)
 		case source.FieldPublishedOn, source.FieldRecordedAt:
 			values[i] = new(sql.NullTime)
@@ -133,6 +135,12 @@ func (_m *Source) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Note = value.String
 			}
+		case source.FieldReport:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field report", values[i])
+			} else if value.Valid {
+				_m.Report = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -200,6 +208,9 @@ func (_m *Source) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("note=")
 	builder.WriteString(_m.Note)
+	builder.WriteString(", ")
+	builder.WriteString("report=")
+	builder.WriteString(_m.Report)
 	builder.WriteByte(')')
 	return builder.String()
 }

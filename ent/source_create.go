@@ -130,6 +130,20 @@ func (_c *SourceCreate) SetNillableNote(v *string) *SourceCreate {
 	return _c
 }
 
+// SetReport sets the "report" field.
+func (_c *SourceCreate) SetReport(v string) *SourceCreate {
+	_c.mutation.SetReport(v)
+	return _c
+}
+
+// SetNillableReport sets the "report" field if the given value is not nil.
+func (_c *SourceCreate) SetNillableReport(v *string) *SourceCreate {
+	if v != nil {
+		_c.SetReport(*v)
+	}
+	return _c
+}
+
 // Mutation returns the SourceMutation object of the builder.
 func (_c *SourceCreate) Mutation() *SourceMutation {
 	return _c.mutation
@@ -257,6 +271,10 @@ func (_c *SourceCreate) createSpec() (*Source, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Note(); ok {
 		_spec.SetField(source.FieldNote, field.TypeString, value)
 		_node.Note = value
+	}
+	if value, ok := _c.mutation.Report(); ok {
+		_spec.SetField(source.FieldReport, field.TypeString, value)
+		_node.Report = value
 	}
 	return _node, _spec
 }
@@ -463,6 +481,24 @@ func (u *SourceUpsert) UpdateNote() *SourceUpsert {
 // ClearNote clears the value of the "note" field.
 func (u *SourceUpsert) ClearNote() *SourceUpsert {
 	u.SetNull(source.FieldNote)
+	return u
+}
+
+// SetReport sets the "report" field.
+func (u *SourceUpsert) SetReport(v string) *SourceUpsert {
+	u.Set(source.FieldReport, v)
+	return u
+}
+
+// UpdateReport sets the "report" field to the value that was provided on create.
+func (u *SourceUpsert) UpdateReport() *SourceUpsert {
+	u.SetExcluded(source.FieldReport)
+	return u
+}
+
+// ClearReport clears the value of the "report" field.
+func (u *SourceUpsert) ClearReport() *SourceUpsert {
+	u.SetNull(source.FieldReport)
 	return u
 }
 
@@ -685,6 +721,27 @@ func (u *SourceUpsertOne) UpdateNote() *SourceUpsertOne {
 func (u *SourceUpsertOne) ClearNote() *SourceUpsertOne {
 	return u.Update(func(s *SourceUpsert) {
 		s.ClearNote()
+	})
+}
+
+// SetReport sets the "report" field.
+func (u *SourceUpsertOne) SetReport(v string) *SourceUpsertOne {
+	return u.Update(func(s *SourceUpsert) {
+		s.SetReport(v)
+	})
+}
+
+// UpdateReport sets the "report" field to the value that was provided on create.
+func (u *SourceUpsertOne) UpdateReport() *SourceUpsertOne {
+	return u.Update(func(s *SourceUpsert) {
+		s.UpdateReport()
+	})
+}
+
+// ClearReport clears the value of the "report" field.
+func (u *SourceUpsertOne) ClearReport() *SourceUpsertOne {
+	return u.Update(func(s *SourceUpsert) {
+		s.ClearReport()
 	})
 }
 
@@ -1070,6 +1127,27 @@ func (u *SourceUpsertBulk) UpdateNote() *SourceUpsertBulk {
 func (u *SourceUpsertBulk) ClearNote() *SourceUpsertBulk {
 	return u.Update(func(s *SourceUpsert) {
 		s.ClearNote()
+	})
+}
+
+// SetReport sets the "report" field.
+func (u *SourceUpsertBulk) SetReport(v string) *SourceUpsertBulk {
+	return u.Update(func(s *SourceUpsert) {
+		s.SetReport(v)
+	})
+}
+
+// UpdateReport sets the "report" field to the value that was provided on create.
+func (u *SourceUpsertBulk) UpdateReport() *SourceUpsertBulk {
+	return u.Update(func(s *SourceUpsert) {
+		s.UpdateReport()
+	})
+}
+
+// ClearReport clears the value of the "report" field.
+func (u *SourceUpsertBulk) ClearReport() *SourceUpsertBulk {
+	return u.Update(func(s *SourceUpsert) {
+		s.ClearReport()
 	})
 }
 

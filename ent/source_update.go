@@ -205,6 +205,26 @@ func (_u *SourceUpdate) ClearNote() *SourceUpdate {
 	return _u
 }
 
+// SetReport sets the "report" field.
+func (_u *SourceUpdate) SetReport(v string) *SourceUpdate {
+	_u.mutation.SetReport(v)
+	return _u
+}
+
+// SetNillableReport sets the "report" field if the given value is not nil.
+func (_u *SourceUpdate) SetNillableReport(v *string) *SourceUpdate {
+	if v != nil {
+		_u.SetReport(*v)
+	}
+	return _u
+}
+
+// ClearReport clears the value of the "report" field.
+func (_u *SourceUpdate) ClearReport() *SourceUpdate {
+	_u.mutation.ClearReport()
+	return _u
+}
+
 // Mutation returns the SourceMutation object of the builder.
 func (_u *SourceUpdate) Mutation() *SourceMutation {
 	return _u.mutation
@@ -322,6 +342,12 @@ func (_u *SourceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(source.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.Report(); ok {
+		_spec.SetField(source.FieldReport, field.TypeString, value)
+	}
+	if _u.mutation.ReportCleared() {
+		_spec.ClearField(source.FieldReport, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -521,6 +547,26 @@ func (_u *SourceUpdateOne) ClearNote() *SourceUpdateOne {
 	return _u
 }
 
+// SetReport sets the "report" field.
+func (_u *SourceUpdateOne) SetReport(v string) *SourceUpdateOne {
+	_u.mutation.SetReport(v)
+	return _u
+}
+
+// SetNillableReport sets the "report" field if the given value is not nil.
+func (_u *SourceUpdateOne) SetNillableReport(v *string) *SourceUpdateOne {
+	if v != nil {
+		_u.SetReport(*v)
+	}
+	return _u
+}
+
+// ClearReport clears the value of the "report" field.
+func (_u *SourceUpdateOne) ClearReport() *SourceUpdateOne {
+	_u.mutation.ClearReport()
+	return _u
+}
+
 // Mutation returns the SourceMutation object of the builder.
 func (_u *SourceUpdateOne) Mutation() *SourceMutation {
 	return _u.mutation
@@ -668,6 +714,12 @@ func (_u *SourceUpdateOne) sqlSave(ctx context.Context) (_node *Source, err erro
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(source.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.Report(); ok {
+		_spec.SetField(source.FieldReport, field.TypeString, value)
+	}
+	if _u.mutation.ReportCleared() {
+		_spec.ClearField(source.FieldReport, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Source{config: _u.config}

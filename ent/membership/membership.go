@@ -33,6 +33,8 @@ const (
 	FieldGroupingID = "grouping_id"
 	// FieldLegalEntityID holds the string denoting the legal_entity_id field in the database.
 	FieldLegalEntityID = "legal_entity_id"
+	// FieldMemberRef holds the string denoting the member_ref field in the database.
+	FieldMemberRef = "member_ref"
 	// EdgeSource holds the string denoting the source edge name in mutations.
 	EdgeSource = "source"
 	// EdgeGrouping holds the string denoting the grouping edge name in mutations.
@@ -82,6 +84,7 @@ var Columns = []string{
 	FieldNote,
 	FieldGroupingID,
 	FieldLegalEntityID,
+	FieldMemberRef,
 }
 
 var (
@@ -204,6 +207,11 @@ func ByGroupingID(opts ...sql.OrderTermOption) OrderOption {
 // ByLegalEntityID orders the results by the legal_entity_id field.
 func ByLegalEntityID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLegalEntityID, opts...).ToFunc()
+}
+
+// ByMemberRef orders the results by the member_ref field.
+func ByMemberRef(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMemberRef, opts...).ToFunc()
 }
 
 // BySourceField orders the results by source field.

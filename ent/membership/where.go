@@ -85,6 +85,11 @@ func LegalEntityID(v int) predicate.Membership {
 	return predicate.Membership(sql.FieldEQ(FieldLegalEntityID, v))
 }
 
+// MemberRef applies equality check predicate on the "member_ref" field. It's identical to MemberRefEQ.
+func MemberRef(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldEQ(FieldMemberRef, v))
+}
+
 // ValidFromEQ applies the EQ predicate on the "valid_from" field.
 func ValidFromEQ(v time.Time) predicate.Membership {
 	return predicate.Membership(sql.FieldEQ(FieldValidFrom, v))
@@ -368,6 +373,91 @@ func LegalEntityIDIn(vs ...int) predicate.Membership {
 // LegalEntityIDNotIn applies the NotIn predicate on the "legal_entity_id" field.
 func LegalEntityIDNotIn(vs ...int) predicate.Membership {
 	return predicate.Membership(sql.FieldNotIn(FieldLegalEntityID, vs...))
+}
+
+// LegalEntityIDIsNil applies the IsNil predicate on the "legal_entity_id" field.
+func LegalEntityIDIsNil() predicate.Membership {
+	return predicate.Membership(sql.FieldIsNull(FieldLegalEntityID))
+}
+
+// LegalEntityIDNotNil applies the NotNil predicate on the "legal_entity_id" field.
+func LegalEntityIDNotNil() predicate.Membership {
+	return predicate.Membership(sql.FieldNotNull(FieldLegalEntityID))
+}
+
+// MemberRefEQ applies the EQ predicate on the "member_ref" field.
+func MemberRefEQ(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldEQ(FieldMemberRef, v))
+}
+
+// MemberRefNEQ applies the NEQ predicate on the "member_ref" field.
+func MemberRefNEQ(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldNEQ(FieldMemberRef, v))
+}
+
+// MemberRefIn applies the In predicate on the "member_ref" field.
+func MemberRefIn(vs ...string) predicate.Membership {
+	return predicate.Membership(sql.FieldIn(FieldMemberRef, vs...))
+}
+
+// MemberRefNotIn applies the NotIn predicate on the "member_ref" field.
+func MemberRefNotIn(vs ...string) predicate.Membership {
+	return predicate.Membership(sql.FieldNotIn(FieldMemberRef, vs...))
+}
+
+// MemberRefGT applies the GT predicate on the "member_ref" field.
+func MemberRefGT(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldGT(FieldMemberRef, v))
+}
+
+// MemberRefGTE applies the GTE predicate on the "member_ref" field.
+func MemberRefGTE(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldGTE(FieldMemberRef, v))
+}
+
+// MemberRefLT applies the LT predicate on the "member_ref" field.
+func MemberRefLT(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldLT(FieldMemberRef, v))
+}
+
+// MemberRefLTE applies the LTE predicate on the "member_ref" field.
+func MemberRefLTE(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldLTE(FieldMemberRef, v))
+}
+
+// MemberRefContains applies the Contains predicate on the "member_ref" field.
+func MemberRefContains(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldContains(FieldMemberRef, v))
+}
+
+// MemberRefHasPrefix applies the HasPrefix predicate on the "member_ref" field.
+func MemberRefHasPrefix(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldHasPrefix(FieldMemberRef, v))
+}
+
+// MemberRefHasSuffix applies the HasSuffix predicate on the "member_ref" field.
+func MemberRefHasSuffix(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldHasSuffix(FieldMemberRef, v))
+}
+
+// MemberRefIsNil applies the IsNil predicate on the "member_ref" field.
+func MemberRefIsNil() predicate.Membership {
+	return predicate.Membership(sql.FieldIsNull(FieldMemberRef))
+}
+
+// MemberRefNotNil applies the NotNil predicate on the "member_ref" field.
+func MemberRefNotNil() predicate.Membership {
+	return predicate.Membership(sql.FieldNotNull(FieldMemberRef))
+}
+
+// MemberRefEqualFold applies the EqualFold predicate on the "member_ref" field.
+func MemberRefEqualFold(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldEqualFold(FieldMemberRef, v))
+}
+
+// MemberRefContainsFold applies the ContainsFold predicate on the "member_ref" field.
+func MemberRefContainsFold(v string) predicate.Membership {
+	return predicate.Membership(sql.FieldContainsFold(FieldMemberRef, v))
 }
 
 // HasSource applies the HasEdge predicate on the "source" edge.

@@ -535,9 +535,10 @@ var (
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"SUPPORT", "MEMBER", "ASSOCIATE", "PARTNER"}},
 		{Name: "note", Type: field.TypeString, Nullable: true},
+		{Name: "member_ref", Type: field.TypeString, Nullable: true},
 		{Name: "source_id", Type: field.TypeInt},
 		{Name: "grouping_id", Type: field.TypeInt},
-		{Name: "legal_entity_id", Type: field.TypeInt},
+		{Name: "legal_entity_id", Type: field.TypeInt, Nullable: true},
 	}
 	// MembershipsTable holds the schema information for the "memberships" table.
 	MembershipsTable = &schema.Table{
@@ -547,21 +548,21 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "memberships_sources_source",
-				Columns:    []*schema.Column{MembershipsColumns[6]},
+				Columns:    []*schema.Column{MembershipsColumns[7]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "memberships_groupings_grouping",
-				Columns:    []*schema.Column{MembershipsColumns[7]},
+				Columns:    []*schema.Column{MembershipsColumns[8]},
 				RefColumns: []*schema.Column{GroupingsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "memberships_legal_entities_legal_entity",
-				Columns:    []*schema.Column{MembershipsColumns[8]},
+				Columns:    []*schema.Column{MembershipsColumns[9]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
@@ -573,12 +574,12 @@ var (
 			{
 				Name:    "membership_grouping_id_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembershipsColumns[7], MembershipsColumns[8]},
+				Columns: []*schema.Column{MembershipsColumns[8], MembershipsColumns[9]},
 			},
 			{
 				Name:    "membership_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembershipsColumns[8]},
+				Columns: []*schema.Column{MembershipsColumns[9]},
 			},
 		},
 	}
@@ -595,6 +596,7 @@ var (
 		{Name: "author", Type: field.TypeString, Nullable: true},
 		{Name: "recorded_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "report", Type: field.TypeString, Nullable: true, Size: 2147483647},
 	}
 	// SourcesTable holds the schema information for the "sources" table.
 	SourcesTable = &schema.Table{

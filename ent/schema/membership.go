@@ -29,9 +29,11 @@ func (Membership) Fields() []ent.Field {
 		field.Int("grouping_id").
 			Comment("Identifier of the grouping.").
 			Annotations(entgql.Skip(entgql.SkipAll)),
-		field.Int("legal_entity_id").
-			Comment("Identifier of the member legal entity.").
+		field.Int("legal_entity_id").Optional().Nillable().
+			Comment("Identifier of the member legal entity; empty while the register's reference to it is unresolved.").
 			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.String("member_ref").Optional().
+			Comment("The register's own reference to the member when it could not be resolved to a FINESS legal entity (e.g. \"FINESS+ pmSmsseId 14967\"); a later import that resolves it links the legal entity."),
 	}
 }
 
@@ -42,8 +44,8 @@ func (Membership) Edges() []ent.Edge {
 			Field("grouping_id").Unique().Required().
 			Comment("The grouping."),
 		edge.To("legal_entity", LegalEntity.Type).
-			Field("legal_entity_id").Unique().Required().
-			Comment("The member legal entity."),
+			Field("legal_entity_id").Unique().
+			Comment("The member legal entity; null while the register's reference (memberRef) is unresolved."),
 		edge.To("sites", Establishment.Type).
 			Comment("The member's sites the membership names, when it names some; empty means the whole entity."),
 	}

@@ -42,6 +42,8 @@ func (Source) Fields() []ent.Field {
 			Annotations(entgql.OrderField("RECORDED_AT")),
 		field.Text("note").Optional().
 			Comment("What the source says that the records do not: caveats, derivations."),
+		field.Text("report").Optional().
+			Comment("For a file import: what the import did (added, updated, closed, unchanged, warnings)."),
 	}
 }
 

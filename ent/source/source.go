@@ -35,6 +35,8 @@ const (
 	FieldRecordedAt = "recorded_at"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
+	// FieldReport holds the string denoting the report field in the database.
+	FieldReport = "report"
 	// Table holds the table name of the source in the database.
 	Table = "sources"
 )
@@ -52,6 +54,7 @@ var Columns = []string{
 	FieldAuthor,
 	FieldRecordedAt,
 	FieldNote,
+	FieldReport,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -155,6 +158,11 @@ func ByRecordedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByNote orders the results by the note field.
 func ByNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNote, opts...).ToFunc()
+}
+
+// ByReport orders the results by the report field.
+func ByReport(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReport, opts...).ToFunc()
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

@@ -99,6 +99,11 @@ func Note(v string) predicate.Source {
 	return predicate.Source(sql.FieldEQ(FieldNote, v))
 }
 
+// Report applies equality check predicate on the "report" field. It's identical to ReportEQ.
+func Report(v string) predicate.Source {
+	return predicate.Source(sql.FieldEQ(FieldReport, v))
+}
+
 // KindEQ applies the EQ predicate on the "kind" field.
 func KindEQ(v Kind) predicate.Source {
 	return predicate.Source(sql.FieldEQ(FieldKind, v))
@@ -712,6 +717,81 @@ func NoteEqualFold(v string) predicate.Source {
 // NoteContainsFold applies the ContainsFold predicate on the "note" field.
 func NoteContainsFold(v string) predicate.Source {
 	return predicate.Source(sql.FieldContainsFold(FieldNote, v))
+}
+
+// ReportEQ applies the EQ predicate on the "report" field.
+func ReportEQ(v string) predicate.Source {
+	return predicate.Source(sql.FieldEQ(FieldReport, v))
+}
+
+// ReportNEQ applies the NEQ predicate on the "report" field.
+func ReportNEQ(v string) predicate.Source {
+	return predicate.Source(sql.FieldNEQ(FieldReport, v))
+}
+
+// ReportIn applies the In predicate on the "report" field.
+func ReportIn(vs ...string) predicate.Source {
+	return predicate.Source(sql.FieldIn(FieldReport, vs...))
+}
+
+// ReportNotIn applies the NotIn predicate on the "report" field.
+func ReportNotIn(vs ...string) predicate.Source {
+	return predicate.Source(sql.FieldNotIn(FieldReport, vs...))
+}
+
+// ReportGT applies the GT predicate on the "report" field.
+func ReportGT(v string) predicate.Source {
+	return predicate.Source(sql.FieldGT(FieldReport, v))
+}
+
+// ReportGTE applies the GTE predicate on the "report" field.
+func ReportGTE(v string) predicate.Source {
+	return predicate.Source(sql.FieldGTE(FieldReport, v))
+}
+
+// ReportLT applies the LT predicate on the "report" field.
+func ReportLT(v string) predicate.Source {
+	return predicate.Source(sql.FieldLT(FieldReport, v))
+}
+
+// ReportLTE applies the LTE predicate on the "report" field.
+func ReportLTE(v string) predicate.Source {
+	return predicate.Source(sql.FieldLTE(FieldReport, v))
+}
+
+// ReportContains applies the Contains predicate on the "report" field.
+func ReportContains(v string) predicate.Source {
+	return predicate.Source(sql.FieldContains(FieldReport, v))
+}
+
+// ReportHasPrefix applies the HasPrefix predicate on the "report" field.
+func ReportHasPrefix(v string) predicate.Source {
+	return predicate.Source(sql.FieldHasPrefix(FieldReport, v))
+}
+
+// ReportHasSuffix applies the HasSuffix predicate on the "report" field.
+func ReportHasSuffix(v string) predicate.Source {
+	return predicate.Source(sql.FieldHasSuffix(FieldReport, v))
+}
+
+// ReportIsNil applies the IsNil predicate on the "report" field.
+func ReportIsNil() predicate.Source {
+	return predicate.Source(sql.FieldIsNull(FieldReport))
+}
+
+// ReportNotNil applies the NotNil predicate on the "report" field.
+func ReportNotNil() predicate.Source {
+	return predicate.Source(sql.FieldNotNull(FieldReport))
+}
+
+// ReportEqualFold applies the EqualFold predicate on the "report" field.
+func ReportEqualFold(v string) predicate.Source {
+	return predicate.Source(sql.FieldEqualFold(FieldReport, v))
+}
+
+// ReportContainsFold applies the ContainsFold predicate on the "report" field.
+func ReportContainsFold(v string) predicate.Source {
+	return predicate.Source(sql.FieldContainsFold(FieldReport, v))
 }
 
 // And groups predicates with the AND operator between them.

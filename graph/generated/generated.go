@@ -273,6 +273,7 @@ type ComplexityRoot struct {
 		Grouping           func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		LegalEntity        func(childComplexity int) int
+		MemberRef          func(childComplexity int) int
 		Note               func(childComplexity int) int
 		Role               func(childComplexity int) int
 		Sites              func(childComplexity int, asOf *time.Time) int
@@ -328,6 +329,7 @@ type ComplexityRoot struct {
 		Publisher   func(childComplexity int) int
 		RecordedAt  func(childComplexity int) int
 		Reference   func(childComplexity int) int
+		Report      func(childComplexity int) int
 		Title       func(childComplexity int) int
 		URL         func(childComplexity int) int
 	}
@@ -1484,6 +1486,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.LegalEntity(childComplexity), true
+	case "Membership.memberRef":
+		if e.ComplexityRoot.Membership.MemberRef == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.MemberRef(childComplexity), true
 	case "Membership.note":
 		if e.ComplexityRoot.Membership.Note == nil {
 			break
@@ -1810,6 +1818,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Reference(childComplexity), true
+	case "Source.report":
+		if e.ComplexityRoot.Source.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Report(childComplexity), true
 	case "Source.title":
 		if e.ComplexityRoot.Source.Title == nil {
 			break
@@ -4723,6 +4737,10 @@ type Membership implements Node {
   """
   note: String
   """
+  The register's own reference to the member when it could not be resolved to a FINESS legal entity (e.g. "FINESS+ pmSmsseId 14967"); a later import that resolves it links the legal entity.
+  """
+  memberRef: String
+  """
   Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
   """
   source: Source!
@@ -4731,9 +4749,9 @@ type Membership implements Node {
   """
   grouping: Grouping!
   """
-  The member legal entity.
+  The member legal entity; null while the register's reference (memberRef) is unresolved.
   """
-  legalEntity: LegalEntity!
+  legalEntity: LegalEntity
   """
   The member's sites the membership names, when it names some; empty means the whole entity.
   """
@@ -4891,6 +4909,24 @@ input MembershipWhereInput {
   noteNotNil: Boolean
   noteEqualFold: String
   noteContainsFold: String
+  """
+  member_ref field predicates
+  """
+  memberRef: String
+  memberRefNEQ: String
+  memberRefIn: [String!]
+  memberRefNotIn: [String!]
+  memberRefGT: String
+  memberRefGTE: String
+  memberRefLT: String
+  memberRefLTE: String
+  memberRefContains: String
+  memberRefHasPrefix: String
+  memberRefHasSuffix: String
+  memberRefIsNil: Boolean
+  memberRefNotNil: Boolean
+  memberRefEqualFold: String
+  memberRefContainsFold: String
   """
   source edge predicates
   """
@@ -5298,6 +5334,10 @@ type Source implements Node {
   What the source says that the records do not: caveats, derivations.
   """
   note: String
+  """
+  For a file import: what the import did (added, updated, closed, unchanged, warnings).
+  """
+  report: String
 }
 """
 A connection to a list of items.
@@ -5535,6 +5575,24 @@ input SourceWhereInput {
   noteNotNil: Boolean
   noteEqualFold: String
   noteContainsFold: String
+  """
+  report field predicates
+  """
+  report: String
+  reportNEQ: String
+  reportIn: [String!]
+  reportNotIn: [String!]
+  reportGT: String
+  reportGTE: String
+  reportLT: String
+  reportLTE: String
+  reportContains: String
+  reportHasPrefix: String
+  reportHasSuffix: String
+  reportIsNil: Boolean
+  reportNotNil: Boolean
+  reportEqualFold: String
+  reportContainsFold: String
 }
 type TeamSite implements Node {
   id: ID!
@@ -6446,6 +6504,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_role(ctx, field)
 	case "note":
 		return ec.fieldContext_Membership_note(ctx, field)
+	case "memberRef":
+		return ec.fieldContext_Membership_memberRef(ctx, field)
 	case "source":
 		return ec.fieldContext_Membership_source(ctx, field)
 	case "grouping":
@@ -6518,6 +6578,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_recordedAt(ctx, field)
 	case "note":
 		return ec.fieldContext_Source_note(ctx, field)
+	case "report":
+		return ec.fieldContext_Source_report(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -12074,6 +12136,29 @@ func (ec *executionContext) fieldContext_Membership_note(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
 }
 
+func (ec *executionContext) _Membership_memberRef(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_memberRef(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MemberRef, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_memberRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
+}
+
 func (ec *executionContext) _Membership_source(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12151,10 +12236,10 @@ func (ec *executionContext) _Membership_legalEntity(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.LegalEntity) graphql.Marshaler {
-			return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, selections, v)
+			return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Membership_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13434,6 +13519,29 @@ func (ec *executionContext) _Source_note(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Source_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
+}
+
+func (ec *executionContext) _Source_report(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
@@ -23739,7 +23847,7 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "validFromPrecision", "validFromPrecisionNEQ", "validFromPrecisionIn", "validFromPrecisionNotIn", "validFromPrecisionIsNil", "validFromPrecisionNotNil", "role", "roleNEQ", "roleIn", "roleNotIn", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasSource", "hasSourceWith", "hasGrouping", "hasGroupingWith", "hasLegalEntity", "hasLegalEntityWith", "hasSites", "hasSitesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "validFromPrecision", "validFromPrecisionNEQ", "validFromPrecisionIn", "validFromPrecisionNotIn", "validFromPrecisionIsNil", "validFromPrecisionNotNil", "role", "roleNEQ", "roleIn", "roleNotIn", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "memberRef", "memberRefNEQ", "memberRefIn", "memberRefNotIn", "memberRefGT", "memberRefGTE", "memberRefLT", "memberRefLTE", "memberRefContains", "memberRefHasPrefix", "memberRefHasSuffix", "memberRefIsNil", "memberRefNotNil", "memberRefEqualFold", "memberRefContainsFold", "hasSource", "hasSourceWith", "hasGrouping", "hasGroupingWith", "hasLegalEntity", "hasLegalEntityWith", "hasSites", "hasSitesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24138,6 +24246,111 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.NoteContainsFold = data
+		case "memberRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRef"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRef = data
+		case "memberRefNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefNEQ = data
+		case "memberRefIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefIn = data
+		case "memberRefNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefNotIn = data
+		case "memberRefGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefGT = data
+		case "memberRefGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefGTE = data
+		case "memberRefLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefLT = data
+		case "memberRefLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefLTE = data
+		case "memberRefContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefContains = data
+		case "memberRefHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefHasPrefix = data
+		case "memberRefHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefHasSuffix = data
+		case "memberRefIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefIsNil = data
+		case "memberRefNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefNotNil = data
+		case "memberRefEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefEqualFold = data
+		case "memberRefContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRefContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRefContainsFold = data
 		case "hasSource":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSource"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -24275,7 +24488,7 @@ func (ec *executionContext) unmarshalInputSourceWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "key", "keyNEQ", "keyIn", "keyNotIn", "keyGT", "keyGTE", "keyLT", "keyLTE", "keyContains", "keyHasPrefix", "keyHasSuffix", "keyEqualFold", "keyContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlIsNil", "urlNotNil", "urlEqualFold", "urlContainsFold", "publisher", "publisherNEQ", "publisherIn", "publisherNotIn", "publisherGT", "publisherGTE", "publisherLT", "publisherLTE", "publisherContains", "publisherHasPrefix", "publisherHasSuffix", "publisherIsNil", "publisherNotNil", "publisherEqualFold", "publisherContainsFold", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "publishedOnIsNil", "publishedOnNotNil", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorIsNil", "authorNotNil", "authorEqualFold", "authorContainsFold", "recordedAt", "recordedAtNEQ", "recordedAtIn", "recordedAtNotIn", "recordedAtGT", "recordedAtGTE", "recordedAtLT", "recordedAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "key", "keyNEQ", "keyIn", "keyNotIn", "keyGT", "keyGTE", "keyLT", "keyLTE", "keyContains", "keyHasPrefix", "keyHasSuffix", "keyEqualFold", "keyContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlIsNil", "urlNotNil", "urlEqualFold", "urlContainsFold", "publisher", "publisherNEQ", "publisherIn", "publisherNotIn", "publisherGT", "publisherGTE", "publisherLT", "publisherLTE", "publisherContains", "publisherHasPrefix", "publisherHasSuffix", "publisherIsNil", "publisherNotNil", "publisherEqualFold", "publisherContainsFold", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "publishedOnIsNil", "publishedOnNotNil", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorIsNil", "authorNotNil", "authorEqualFold", "authorContainsFold", "recordedAt", "recordedAtNEQ", "recordedAtIn", "recordedAtNotIn", "recordedAtGT", "recordedAtGTE", "recordedAtLT", "recordedAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "report", "reportNEQ", "reportIn", "reportNotIn", "reportGT", "reportGTE", "reportLT", "reportLTE", "reportContains", "reportHasPrefix", "reportHasSuffix", "reportIsNil", "reportNotNil", "reportEqualFold", "reportContainsFold"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25220,6 +25433,111 @@ func (ec *executionContext) unmarshalInputSourceWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.NoteContainsFold = data
+		case "report":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("report"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Report = data
+		case "reportNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportNEQ = data
+		case "reportIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportIn = data
+		case "reportNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportNotIn = data
+		case "reportGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportGT = data
+		case "reportGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportGTE = data
+		case "reportLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportLT = data
+		case "reportLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportLTE = data
+		case "reportContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportContains = data
+		case "reportHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportHasPrefix = data
+		case "reportHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportHasSuffix = data
+		case "reportIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportIsNil = data
+		case "reportNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportNotNil = data
+		case "reportEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportEqualFold = data
+		case "reportContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportContainsFold = data
 		}
 	}
 	return it, nil
@@ -28009,6 +28327,11 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "memberRef":
+			out.Values[i] = ec._Membership_memberRef(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -28023,7 +28346,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 				})
 		case "legalEntity":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Membership_legalEntity(ctx, field, obj)
 				})
@@ -28382,6 +28705,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "note":
 			out.Values[i] = ec._Source_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "report":
+			out.Values[i] = ec._Source_report(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
