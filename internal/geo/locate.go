@@ -12,6 +12,7 @@ import (
 // city line, a postal code (often a CEDEX code), a département and a
 // position.
 type Locator struct {
+	byCode   map[string]*Territory
 	byName   map[string][]*Territory // dep + name key → communes
 	byPostal map[string][]*Territory // postal code → communes
 	byDep    map[string][]*Territory
@@ -19,11 +20,12 @@ type Locator struct {
 
 // NewLocator indexes the communes of f.
 func NewLocator(f *CommuneFile) *Locator {
-	l := &Locator{byName: map[string][]*Territory{}, byPostal: map[string][]*Territory{}, byDep: map[string][]*Territory{}}
+	l := &Locator{byCode: map[string]*Territory{}, byName: map[string][]*Territory{}, byPostal: map[string][]*Territory{}, byDep: map[string][]*Territory{}}
 	byCode := map[string]*Territory{}
 	for i := range f.Communes {
 		c := &f.Communes[i]
 		byCode[c.Code] = c
+		l.byCode[c.Code] = c
 		l.byName[c.ParentCode+"|"+textnorm.Key(c.Name)] = append(l.byName[c.ParentCode+"|"+textnorm.Key(c.Name)], c)
 		for _, pc := range c.PostalCodes {
 			l.byPostal[pc] = append(l.byPostal[pc], c)
@@ -45,9 +47,13 @@ func NewLocator(f *CommuneFile) *Locator {
 var cedex = regexp.MustCompile(`(?i)\s+CEDEX(\s+\d+)?\s*$`)
 
 // Locate returns the commune of a site, or nil. It tries, in order, the
-// city name within the département, the postal code, and the nearest
-// commune centre within the département.
-func (l *Locator) Locate(dep, postalCode, city string, lat, lon *float64) *Territory {
+// commune's INSEE code when the register gives it, the city name within
+// the département, the postal code, and the nearest commune centre
+// within the département.
+func (l *Locator) Locate(code, dep, postalCode, city string, lat, lon *float64) *Territory {
+	if c, ok := l.byCode[code]; ok {
+		return c
+	}
 	name := textnorm.Key(cedex.ReplaceAllString(city, ""))
 	if cs := l.byName[dep+"|"+name]; len(cs) == 1 {
 		return cs[0]

@@ -39,7 +39,7 @@ type coopWriter struct {
 
 func (w *coopWriter) write() error {
 	for _, s := range w.f.Sources {
-		id, err := upsertSource(w.ctx, w.c, SourceInfo{
+		id, _, err := upsertSource(w.ctx, w.c, SourceInfo{
 			Key: s.Key, Kind: source.Kind(s.Kind), Title: s.Title, Reference: s.Reference, URL: s.URL,
 			Publisher: s.Publisher, PublishedOn: cooperation.Day(s.PublishedOn), Note: s.Note,
 		})
@@ -116,7 +116,7 @@ func precision[T ~string](v string) *T {
 func (w *coopWriter) grouping(path string, g cooperation.Grouping) error {
 	if exists, err := w.c.Grouping.Query().Where(grouping.Code(g.Code)).Exist(w.ctx); err != nil || exists {
 		if exists {
-			w.rep.Existing["grouping"]++
+			w.rep.Unchanged["grouping"]++
 		}
 		return err
 	}
@@ -175,7 +175,7 @@ func (w *coopWriter) grouping(path string, g cooperation.Grouping) error {
 func (w *coopWriter) convention(path string, cv cooperation.Convention) error {
 	if exists, err := w.c.Convention.Query().Where(convention.Code(cv.Code)).Exist(w.ctx); err != nil || exists {
 		if exists {
-			w.rep.Existing["convention"]++
+			w.rep.Unchanged["convention"]++
 		}
 		return err
 	}
@@ -292,7 +292,7 @@ func (w *coopWriter) convention(path string, cv cooperation.Convention) error {
 func (w *coopWriter) filiere(path string, fl cooperation.Filiere, sourceID int, conventionID *int) (int, error) {
 	if exists, err := w.c.Filiere.Query().Where(filiere.Name(fl.Name)).Exist(w.ctx); err != nil || exists {
 		if exists {
-			w.rep.Existing["filiere"]++
+			w.rep.Unchanged["filiere"]++
 		}
 		return 0, err
 	}

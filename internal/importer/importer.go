@@ -33,38 +33,55 @@ type SourceInfo struct {
 
 // Report says what an import did.
 type Report struct {
-	Source   string
-	Added    map[string]int // by record type
-	Existing map[string]int // records already present, left as they were
-	Warnings []string
-	Duration time.Duration
+	Source    string
+	Added     map[string]int // by record type
+	Updated   map[string]int // records whose values changed
+	Closed    map[string]int // records absent from a newer file: given an end date, never deleted
+	Unchanged map[string]int // records already as the file says
+	Warnings  []string
+	Duration  time.Duration
 }
 
 func newReport(src string) *Report {
-	return &Report{Source: src, Added: map[string]int{}, Existing: map[string]int{}}
+	return &Report{Source: src, Added: map[string]int{}, Updated: map[string]int{}, Closed: map[string]int{}, Unchanged: map[string]int{}}
 }
 
 func (r *Report) warnf(format string, args ...any) {
 	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
 }
 
-// String summarises the report on one line per record type.
+// Changes counts the records the import added, updated or closed.
+func (r *Report) Changes() int {
+	n := 0
+	for _, m := range []map[string]int{r.Added, r.Updated, r.Closed} {
+		for _, v := range m {
+			n += v
+		}
+	}
+	return n
+}
+
+// String summarises the report, one clause per record type:
+// "establishment +12 ~3 -1 =95317" (added, updated, closed, unchanged).
 func (r *Report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s):", r.Source, r.Duration.Round(time.Millisecond))
-	types := make([]string, 0, len(r.Added)+len(r.Existing))
 	seen := map[string]bool{}
-	for t := range r.Added {
-		types, seen[t] = append(types, t), true
-	}
-	for t := range r.Existing {
-		if !seen[t] {
-			types = append(types, t)
+	var types []string
+	for _, m := range []map[string]int{r.Added, r.Updated, r.Closed, r.Unchanged} {
+		for t := range m {
+			if !seen[t] {
+				seen[t] = true
+				types = append(types, t)
+			}
 		}
 	}
 	sort.Strings(types)
 	for _, t := range types {
-		fmt.Fprintf(&b, " %s +%d (=%d)", t, r.Added[t], r.Existing[t])
+		fmt.Fprintf(&b, " %s +%d ~%d -%d =%d", t, r.Added[t], r.Updated[t], r.Closed[t], r.Unchanged[t])
+	}
+	if r.Changes() == 0 {
+		b.WriteString("; nothing changed")
 	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(&b, "; %d warnings", len(r.Warnings))
@@ -72,16 +89,34 @@ func (r *Report) String() string {
 	return b.String()
 }
 
+// Progress is told how far a long import step has gone; nil is silent.
+type Progress func(step string, done, total int)
+
 // Importer writes into one database.
 type Importer struct {
-	client *ent.Client
+	client   *ent.Client
+	progress Progress
 }
 
 // New returns an importer writing through client.
 func New(client *ent.Client) *Importer { return &Importer{client: client} }
 
-// inTx runs fn in a transaction, rolled back on any error or panic. When
-// src is given, it is recorded first and fn gets its ID.
+// WithProgress returns the importer reporting its progress to p.
+func (im *Importer) WithProgress(p Progress) *Importer {
+	return &Importer{client: im.client, progress: p}
+}
+
+func (im *Importer) tell(step string, done, total int) {
+	if im.progress != nil {
+		im.progress(step, done, total)
+	}
+}
+
+// inTx runs fn in one transaction, rolled back on any error or panic:
+// readers see the database before the import or after it, never half
+// of it. When src is given, it is recorded first (or found, when the
+// same file was imported before) and fn gets its ID; a newly recorded
+// source keeps the import's report.
 func (im *Importer) inTx(ctx context.Context, name string, src *SourceInfo, fn func(tx *ent.Tx, sourceID int, rep *Report) error) (*Report, error) {
 	start := time.Now()
 	rep := newReport(name)
@@ -95,12 +130,19 @@ func (im *Importer) inTx(ctx context.Context, name string, src *SourceInfo, fn f
 			panic(v)
 		}
 	}()
-	var sourceID int
+	var (
+		sourceID  int
+		newSource bool
+	)
 	if src != nil {
-		sourceID, err = upsertSource(ctx, tx.Client(), *src)
+		sourceID, newSource, err = upsertSource(ctx, tx.Client(), *src)
 	}
 	if err == nil {
 		err = fn(tx, sourceID, rep)
+	}
+	rep.Duration = time.Since(start)
+	if err == nil && newSource {
+		err = tx.Source.UpdateOneID(sourceID).SetReport(rep.Detail()).Exec(ctx)
 	}
 	if err != nil {
 		if rerr := tx.Rollback(); rerr != nil {
@@ -111,20 +153,30 @@ func (im *Importer) inTx(ctx context.Context, name string, src *SourceInfo, fn f
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	rep.Duration = time.Since(start)
 	return rep, nil
 }
 
-// upsertSource finds the source by key or records it.
-func upsertSource(ctx context.Context, c *ent.Client, src SourceInfo) (int, error) {
+// Detail is the summary followed by every warning, one per line.
+func (r *Report) Detail() string {
+	var b strings.Builder
+	b.WriteString(r.String())
+	for _, w := range r.Warnings {
+		b.WriteString("\n")
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// upsertSource finds the source by key or records it, and says which.
+func upsertSource(ctx context.Context, c *ent.Client, src SourceInfo) (id int, created bool, err error) {
 	existing, err := c.Source.Query().Where(source.Key(src.Key)).Only(ctx)
 	switch {
 	case err == nil:
-		return existing.ID, nil
+		return existing.ID, false, nil
 	case !ent.IsNotFound(err):
-		return 0, err
+		return 0, false, err
 	}
-	created, err := c.Source.Create().
+	recorded, err := c.Source.Create().
 		SetKey(src.Key).
 		SetKind(src.Kind).
 		SetTitle(src.Title).
@@ -137,9 +189,9 @@ func upsertSource(ctx context.Context, c *ent.Client, src SourceInfo) (int, erro
 		SetNote(src.Note).
 		Save(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("record source %s: %w", src.Key, err)
+		return 0, false, fmt.Errorf("record source %s: %w", src.Key, err)
 	}
-	return created.ID, nil
+	return recorded.ID, true, nil
 }
 
 // createInBatches saves builders batch by batch and returns the created

@@ -231,7 +231,7 @@ func TestCooperationFileImportedTwice(t *testing.T) {
 			if len(second.Added) != 0 && (second.Added["grouping"] != 0 || second.Added["convention"] != 0) {
 				t.Errorf("second import added records: %s", second)
 			}
-			if second.Existing["grouping"] != 1 || second.Existing["convention"] != 1 {
+			if second.Unchanged["grouping"] != 1 || second.Unchanged["convention"] != 1 {
 				t.Errorf("second import does not say the records exist: %s", second)
 			}
 			if again := counts(t, c); fmt.Sprint(again) != fmt.Sprint(afterFirst) {

@@ -3,11 +3,13 @@ package importer
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/establishment"
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/internal/finess"
 	"github.com/maillage/maillage/internal/geo"
@@ -30,31 +32,43 @@ var registeredGroupings = map[string]struct {
 	"124": {grouping.KindHEALTH_CENTRE, true},
 }
 
-// Sites loads FINESS sites, the legal entities they name (with a derived
-// provisional name when the entity is new), and the groupings FINESS
-// registers as sites of cooperation categories. loc places each site in
-// its commune. Records already present (same FINESS) are left as they
-// are.
-func (im *Importer) Sites(ctx context.Context, src SourceInfo, sites []finess.Site, loc *geo.Locator) (*Report, error) {
+// SiteFile is what a register file says about sites.
+type SiteFile struct {
+	Sites []finess.Site
+	Date  time.Time // the extract's date
+	// Positioned says the file gives positions: a site without one has
+	// none. Otherwise positions already known are kept.
+	Positioned bool
+	// Complete says the file is a national stock: the open sites it omits
+	// have closed, and are given Date as their end.
+	Complete bool
+}
+
+// Sites brings the database in line with a FINESS site file: sites are
+// added, updated or (when the file is complete) closed, never deleted;
+// the legal entities they name are added with a derived provisional
+// name when new; the groupings FINESS registers as sites of cooperation
+// categories are added. loc places each site in its commune. A file
+// older than what a site was last updated from leaves the site as it is.
+func (im *Importer) Sites(ctx context.Context, src SourceInfo, file SiteFile, loc *geo.Locator) (*Report, error) {
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		c := tx.Client()
-		for _, s := range sites {
-			if err := finess.Validate(s.Finess); err != nil {
-				return fmt.Errorf("%s:%d: field nofinesset: %w", src.Reference, s.Line, err)
-			}
-			if err := finess.Validate(s.LegalEntity); err != nil {
-				return fmt.Errorf("%s:%d: field nofinessej: %w", src.Reference, s.Line, err)
+		for _, s := range file.Sites {
+			for _, n := range []string{s.Finess, s.LegalEntity} {
+				if err := finess.Validate(n); err != nil {
+					rep.warnf("line %d: %v (imported)", s.Line, err)
+				}
 			}
 		}
-		entityIDs, err := im.createLegalEntities(ctx, c, sourceID, sites, rep)
+		entityIDs, err := im.createLegalEntities(ctx, c, sourceID, file.Sites, rep)
 		if err != nil {
 			return err
 		}
-		siteIDs, err := im.createEstablishments(ctx, c, sourceID, sites, entityIDs, loc, rep)
+		siteIDs, err := im.syncEstablishments(ctx, c, sourceID, file, entityIDs, loc, rep)
 		if err != nil {
 			return err
 		}
-		return im.createRegisteredGroupings(ctx, c, sourceID, sites, entityIDs, siteIDs, rep)
+		return im.createRegisteredGroupings(ctx, c, sourceID, file.Sites, entityIDs, siteIDs, rep)
 	})
 }
 
@@ -81,7 +95,7 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 		}
 		e.sites = append(e.sites, s)
 	}
-	rep.Existing["legalEntity"] += len(ids)
+	rep.Unchanged["legalEntity"] += len(ids)
 	builders := make([]*ent.LegalEntityCreate, len(order))
 	for i, n := range order {
 		e := pending[n]
@@ -111,8 +125,26 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 	return ids, nil
 }
 
-func (im *Importer) createEstablishments(ctx context.Context, c *ent.Client, sourceID int, sites []finess.Site, entityIDs map[string]int, loc *geo.Locator, rep *Report) (map[string]int, error) {
-	ids, err := finessIDs(ctx, c.Establishment.Query().Select(establishment.FieldID, establishment.FieldFiness))
+// placement is where a site lies: its commune and the territories above.
+type placement struct {
+	communeCode string
+	communeID   *int
+	department  string
+	region      string
+}
+
+// syncEstablishments adds, updates and closes sites; it returns the ID
+// of every site of the file.
+func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourceID int, file SiteFile, entityIDs map[string]int, loc *geo.Locator, rep *Report) (map[string]int, error) {
+	existing, err := c.Establishment.Query().All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byFiness := make(map[string]*ent.Establishment, len(existing))
+	for _, e := range existing {
+		byFiness[e.Finess] = e
+	}
+	sourceDates, err := sourceDates(ctx, c)
 	if err != nil {
 		return nil, err
 	}
@@ -124,64 +156,239 @@ func (im *Importer) createEstablishments(ctx context.Context, c *ent.Client, sou
 	if err != nil {
 		return nil, err
 	}
-	var builders []*ent.EstablishmentCreate
-	unlocated := 0
-	for _, s := range sites {
-		if _, ok := ids[s.Finess]; ok {
-			rep.Existing["establishment"]++
-			continue
-		}
-		dep := finess.Department(s.Finess)
-		b := c.Establishment.Create().
-			SetFiness(s.Finess).
-			SetLegalEntityID(entityIDs[s.LegalEntity]).
-			SetName(s.Name).
-			SetLongName(s.LongName).
-			SetCategoryCode(s.Category).
-			SetCategoryLabel(s.CategoryLabel).
-			SetCategoryGroupCode(s.CategoryGroup).
-			SetCategoryGroupLabel(s.CategoryGroupLabel).
-			SetApeCode(s.APE).
-			SetSphCode(s.SPHCode).
-			SetSphLabel(s.SPHLabel).
-			SetSiret(s.SIRET).
-			SetAddress(s.Address).
-			SetPostalCode(s.PostalCode).
-			SetCity(s.City).
-			SetPhone(s.Phone).
-			SetNillableValidFrom(s.Opened).
-			SetNillableRegisterUpdatedOn(s.Updated).
-			SetNillableLatitude(s.Latitude).
-			SetNillableLongitude(s.Longitude).
-			SetSourceID(sourceID)
+	place := func(s finess.Site) placement {
+		p := placement{department: finess.Department(s.Finess)}
 		if loc != nil {
-			if commune := loc.Locate(dep, s.PostalCode, s.City, s.Latitude, s.Longitude); commune != nil {
-				dep = commune.ParentCode
-				b.SetCommuneCode(commune.Code).SetCommuneID(territories[geo.KindCommune+"|"+commune.Code])
-			} else {
-				unlocated++
+			if commune := loc.Locate(s.CommuneCode, p.department, s.PostalCode, s.City, s.Latitude, s.Longitude); commune != nil {
+				p.department, p.communeCode = commune.ParentCode, commune.Code
+				if id, ok := territories[geo.KindCommune+"|"+commune.Code]; ok {
+					p.communeID = &id
+				}
 			}
 		}
-		b.SetDepartmentCode(dep).SetRegionCode(regionOf[dep])
-		if s.Latitude == nil {
-			rep.warnf("line %d: site %s (%s) has no position: imported without coordinates", s.Line, s.Finess, s.Name)
+		p.region = regionOf[p.department]
+		return p
+	}
+
+	ids := make(map[string]int, len(file.Sites))
+	var creates []*ent.EstablishmentCreate
+	unlocated, unpositioned, older := 0, 0, 0
+	for i, s := range file.Sites {
+		if i%5000 == 0 {
+			im.tell("sites", i, len(file.Sites))
 		}
-		builders = append(builders, b)
+		p := place(s)
+		if p.communeCode == "" {
+			unlocated++
+		}
+		if s.Latitude == nil && file.Positioned {
+			unpositioned++
+			if unpositioned <= 20 {
+				rep.warnf("line %d: site %s (%s) has no position: imported without coordinates", s.Line, s.Finess, s.Name)
+			}
+		}
+		e, known := byFiness[s.Finess]
+		if !known {
+			creates = append(creates, newEstablishment(c, s, p, entityIDs[s.LegalEntity], sourceID))
+			continue
+		}
+		ids[s.Finess] = e.ID
+		if d := sourceDates[e.SourceID]; d != nil && d.After(file.Date) {
+			older++
+			rep.Unchanged["establishment"]++
+			continue
+		}
+		u := establishmentChanges(c, e, s, p, entityIDs[s.LegalEntity], file.Positioned)
+		if u == nil {
+			rep.Unchanged["establishment"]++
+			continue
+		}
+		if err := u.SetSourceID(sourceID).Exec(ctx); err != nil {
+			return nil, fmt.Errorf("line %d: update site %s: %w", s.Line, s.Finess, err)
+		}
+		rep.Updated["establishment"]++
+	}
+	im.tell("sites", len(file.Sites), len(file.Sites))
+	if unpositioned > 20 {
+		rep.warnf("%d more sites have no position", unpositioned-20)
 	}
 	if unlocated > 0 {
 		rep.warnf("%d sites could not be placed in a commune", unlocated)
 	}
-	created, err := createInBatches(ctx, builders, func(ctx context.Context, bs []*ent.EstablishmentCreate) ([]*ent.Establishment, error) {
+	if older > 0 {
+		rep.warnf("%d sites were last updated from a newer file than this one (%s): left as they are", older, file.Date.Format(time.DateOnly))
+	}
+	created, err := createInBatches(ctx, creates, func(ctx context.Context, bs []*ent.EstablishmentCreate) ([]*ent.Establishment, error) {
 		return c.Establishment.CreateBulk(bs...).Save(ctx)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("create establishments: %w", err)
+		return nil, fmt.Errorf("create sites: %w", err)
 	}
 	for _, e := range created {
 		ids[e.Finess] = e.ID
 	}
 	rep.Added["establishment"] += len(created)
+	if file.Complete {
+		if err := closeAbsent(ctx, c, sourceID, file.Date, existing, ids, sourceDates, rep); err != nil {
+			return nil, err
+		}
+	}
 	return ids, nil
+}
+
+// closeAbsent gives an end date to the open sites a complete file omits,
+// unless a newer file than this one vouched for them.
+func closeAbsent(ctx context.Context, c *ent.Client, sourceID int, date time.Time, existing []*ent.Establishment, inFile map[string]int, sourceDates map[int]*time.Time, rep *Report) error {
+	var toClose []int
+	for _, e := range existing {
+		if _, listed := inFile[e.Finess]; listed || e.ValidTo != nil {
+			continue
+		}
+		if d := sourceDates[e.SourceID]; d != nil && !d.Before(date) {
+			continue
+		}
+		if e.ValidFrom != nil && !e.ValidFrom.Before(date) {
+			rep.warnf("site %s opened on %s, not before the file's date: left open", e.Finess, e.ValidFrom.Format(time.DateOnly))
+			continue
+		}
+		toClose = append(toClose, e.ID)
+	}
+	for start := 0; start < len(toClose); start += batchSize {
+		chunk := toClose[start:min(start+batchSize, len(toClose))]
+		if err := c.Establishment.Update().Where(establishment.IDIn(chunk...)).SetValidTo(date).SetSourceID(sourceID).Exec(ctx); err != nil {
+			return fmt.Errorf("close sites: %w", err)
+		}
+	}
+	rep.Closed["establishment"] += len(toClose)
+	return nil
+}
+
+func newEstablishment(c *ent.Client, s finess.Site, p placement, entityID, sourceID int) *ent.EstablishmentCreate {
+	return c.Establishment.Create().
+		SetFiness(s.Finess).
+		SetLegalEntityID(entityID).
+		SetName(s.Name).
+		SetLongName(s.LongName).
+		SetCategoryCode(s.Category).
+		SetCategoryLabel(s.CategoryLabel).
+		SetCategoryGroupCode(s.CategoryGroup).
+		SetCategoryGroupLabel(s.CategoryGroupLabel).
+		SetApeCode(s.APE).
+		SetSphCode(s.SPHCode).
+		SetSphLabel(s.SPHLabel).
+		SetSiret(s.SIRET).
+		SetAddress(s.Address).
+		SetPostalCode(s.PostalCode).
+		SetCity(s.City).
+		SetPhone(s.Phone).
+		SetNillableValidFrom(s.Opened).
+		SetNillableRegisterUpdatedOn(s.Updated).
+		SetNillableLatitude(s.Latitude).
+		SetNillableLongitude(s.Longitude).
+		SetCommuneCode(p.communeCode).
+		SetNillableCommuneID(p.communeID).
+		SetDepartmentCode(p.department).
+		SetRegionCode(p.region).
+		SetSourceID(sourceID)
+}
+
+// establishmentChanges returns the update that brings e in line with
+// the file, or nil when nothing differs.
+func establishmentChanges(c *ent.Client, e *ent.Establishment, s finess.Site, p placement, entityID int, positioned bool) *ent.EstablishmentUpdateOne {
+	u := c.Establishment.UpdateOneID(e.ID)
+	changed := false
+	str := func(old, new string, set func(string) *ent.EstablishmentUpdateOne) {
+		if old != new {
+			set(new)
+			changed = true
+		}
+	}
+	str(e.Name, s.Name, u.SetName)
+	str(e.LongName, s.LongName, u.SetLongName)
+	str(e.CategoryCode, s.Category, u.SetCategoryCode)
+	str(e.CategoryLabel, s.CategoryLabel, u.SetCategoryLabel)
+	str(e.CategoryGroupCode, s.CategoryGroup, u.SetCategoryGroupCode)
+	str(e.CategoryGroupLabel, s.CategoryGroupLabel, u.SetCategoryGroupLabel)
+	str(e.ApeCode, s.APE, u.SetApeCode)
+	str(e.SphCode, s.SPHCode, u.SetSphCode)
+	str(e.SphLabel, s.SPHLabel, u.SetSphLabel)
+	str(e.Siret, s.SIRET, u.SetSiret)
+	str(e.Address, s.Address, u.SetAddress)
+	str(e.PostalCode, s.PostalCode, u.SetPostalCode)
+	str(e.City, s.City, u.SetCity)
+	str(e.Phone, s.Phone, u.SetPhone)
+	str(e.DepartmentCode, p.department, u.SetDepartmentCode)
+	str(e.RegionCode, p.region, u.SetRegionCode)
+	if p.communeCode != "" {
+		str(e.CommuneCode, p.communeCode, u.SetCommuneCode)
+		if p.communeID != nil && (e.CommuneID == nil || *e.CommuneID != *p.communeID) {
+			u.SetCommuneID(*p.communeID)
+			changed = true
+		}
+	}
+	if e.LegalEntityID != entityID {
+		u.SetLegalEntityID(entityID)
+		changed = true
+	}
+	if !sameDay(e.ValidFrom, s.Opened) {
+		if s.Opened == nil {
+			u.ClearValidFrom()
+		} else {
+			u.SetValidFrom(*s.Opened)
+		}
+		changed = true
+	}
+	if !sameDay(e.RegisterUpdatedOn, s.Updated) {
+		if s.Updated == nil {
+			u.ClearRegisterUpdatedOn()
+		} else {
+			u.SetRegisterUpdatedOn(*s.Updated)
+		}
+		changed = true
+	}
+	if e.ValidTo != nil { // listed again: reopened
+		u.ClearValidTo()
+		changed = true
+	}
+	if positioned && (!sameFloat(e.Latitude, s.Latitude) || !sameFloat(e.Longitude, s.Longitude)) {
+		if s.Latitude == nil {
+			u.ClearLatitude().ClearLongitude()
+		} else {
+			u.SetLatitude(*s.Latitude).SetLongitude(*s.Longitude)
+		}
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	return u
+}
+
+func sameDay(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly)
+}
+
+func sameFloat(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+// sourceDates maps each source to its publication date, when it has one.
+func sourceDates(ctx context.Context, c *ent.Client) (map[int]*time.Time, error) {
+	sources, err := c.Source.Query().Select(source.FieldID, source.FieldPublishedOn).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]*time.Time, len(sources))
+	for _, s := range sources {
+		out[s.ID] = s.PublishedOn
+	}
+	return out, nil
 }
 
 func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client, sourceID int, sites []finess.Site, entityIDs, siteIDs map[string]int, rep *Report) error {
@@ -264,7 +471,7 @@ func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client
 		return fmt.Errorf("create registered groupings: %w", err)
 	}
 	rep.Added["grouping"] += len(created)
-	rep.Existing["grouping"] += len(known)
+	rep.Unchanged["grouping"] += len(known)
 	return nil
 }
 

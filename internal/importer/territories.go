@@ -24,7 +24,7 @@ func (im *Importer) Territories(ctx context.Context, src SourceInfo, levels ...[
 			for _, t := range level {
 				key := t.Kind + "|" + t.Code
 				if _, ok := ids[key]; ok {
-					rep.Existing["territory"]++
+					rep.Unchanged["territory"]++
 					continue
 				}
 				b := tx.Territory.Create().

@@ -87,7 +87,9 @@ func Load(ctx context.Context, client *ent.Client, logger *slog.Logger) error {
 	if err := repairOverseasPositions(sites); err != nil {
 		return err
 	}
-	rep, err = im.Sites(ctx, sitesSource, sites, geo.NewLocator(communes))
+	rep, err = im.Sites(ctx, sitesSource, importer.SiteFile{
+		Sites: sites, Date: *sitesSource.PublishedOn, Positioned: true, Complete: true,
+	}, geo.NewLocator(communes))
 	if err != nil {
 		return fmt.Errorf("load sites: %w", err)
 	}
