@@ -2,7 +2,7 @@
 //
 //	maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
 //	maillage migrate [--db URL]
-//	maillage import  cooperation FILE [--db URL]
+//	maillage import  FORMAT FILE [--db URL]
 package main
 
 import (
@@ -19,8 +19,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/maillage/maillage/internal/cooperation"
-	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/registers"
 	"github.com/maillage/maillage/internal/shipped"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/server"
@@ -31,8 +30,10 @@ const usage = `maillage — who cooperates with whom in French health territorie
 Usage:
   maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
   maillage migrate [--db URL]
-  maillage import  cooperation FILE [--db URL]
+  maillage import  FORMAT FILE [--db URL]
 
+FORMAT: finess (etalab extracts cs1100507, cs1100502, cs1100501),
+cooperation (Maillage cooperation file, YAML).
 --db (or MAILLAGE_DB): sqlite://PATH (default sqlite://maillage.db) or postgres://…
 Logs: MAILLAGE_LOG_LEVEL=debug|info|warn|error, MAILLAGE_LOG_FORMAT=text|json.
 `
@@ -139,20 +140,13 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dbURL := dbFlag(fs)
 	if len(args) < 2 {
-		return errors.New("usage: maillage import cooperation FILE [--db URL]")
+		return fmt.Errorf("usage: maillage import FORMAT FILE [--db URL], FORMAT one of %s", strings.Join(registers.Formats, ", "))
 	}
-	kind, file := args[0], args[1]
+	format, file := args[0], args[1]
 	if err := fs.Parse(args[2:]); err != nil {
 		return err
 	}
-	if kind != "cooperation" {
-		return fmt.Errorf("import %s: unsupported format; this version imports: cooperation", kind)
-	}
 	content, err := os.ReadFile(file)
-	if err != nil {
-		return err
-	}
-	f, err := cooperation.Parse(file, content)
 	if err != nil {
 		return err
 	}
@@ -161,7 +155,9 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 		return err
 	}
 	defer db.Close()
-	rep, err := importer.New(db.Client).Cooperation(ctx, f)
+	bar := newProgressBar()
+	rep, err := registers.Import(ctx, db.Client, bar.show, logger, format, file, content)
+	bar.finish()
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func (Establishment) Mixin() []ent.Mixin {
 func (Establishment) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("finess").
-			Validate(finess.Validate).
+			Validate(finess.CheckFormat).
 			Immutable().
 			Comment("FINESS number of the site (9 characters, kept as a string).").
 			Annotations(entgql.OrderField("FINESS")),

@@ -33,7 +33,7 @@ func (Grouping) Fields() []ent.Field {
 			Annotations(entgql.OrderField("CODE")),
 		field.String("finess").
 			Optional().Nillable().
-			Validate(finess.Validate).
+			Validate(finess.CheckFormat).
 			Comment("FINESS number of the grouping when it is registered (a GCS or CPTS has its own)."),
 		field.Text("description").Optional().
 			Comment("What the grouping does, in the words of its source."),

@@ -24,7 +24,7 @@ func (LegalEntity) Mixin() []ent.Mixin {
 func (LegalEntity) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("finess").
-			Validate(finess.Validate).
+			Validate(finess.CheckFormat).
 			Immutable().
 			Comment("FINESS number of the legal entity (9 characters, kept as a string).").
 			Annotations(entgql.OrderField("FINESS")),

@@ -42,6 +42,7 @@ type SiteFile struct {
 	// Complete says the file is a national stock: the open sites it omits
 	// have closed, and are given Date as their end.
 	Complete bool
+	Warnings []string // found while reading the file, kept in the report
 }
 
 // Sites brings the database in line with a FINESS site file: sites are
@@ -53,6 +54,7 @@ type SiteFile struct {
 func (im *Importer) Sites(ctx context.Context, src SourceInfo, file SiteFile, loc *geo.Locator) (*Report, error) {
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		c := tx.Client()
+		rep.Warnings = append(rep.Warnings, file.Warnings...)
 		for _, s := range file.Sites {
 			for _, n := range []string{s.Finess, s.LegalEntity} {
 				if err := finess.Validate(n); err != nil {

@@ -67,16 +67,10 @@ func Empty(ctx context.Context, client *ent.Client) (bool, error) {
 func Load(ctx context.Context, client *ent.Client, logger *slog.Logger) error {
 	start := time.Now()
 	im := importer.New(client)
-
-	territories, communes, err := readTerritories()
+	loc, err := Territories(ctx, client, logger)
 	if err != nil {
 		return err
 	}
-	rep, err := im.Territories(ctx, geoSource, territories...)
-	if err != nil {
-		return fmt.Errorf("load territories: %w", err)
-	}
-	logReport(logger, rep)
 
 	sites, err := readFile(sitesFile, func(r io.Reader) ([]finess.Site, error) {
 		return finess.ReadSiteCSV("data/"+sitesFile, r)
@@ -87,9 +81,9 @@ func Load(ctx context.Context, client *ent.Client, logger *slog.Logger) error {
 	if err := repairOverseasPositions(sites); err != nil {
 		return err
 	}
-	rep, err = im.Sites(ctx, sitesSource, importer.SiteFile{
+	rep, err := im.Sites(ctx, sitesSource, importer.SiteFile{
 		Sites: sites, Date: *sitesSource.PublishedOn, Positioned: true, Complete: true,
-	}, geo.NewLocator(communes))
+	}, loc)
 	if err != nil {
 		return fmt.Errorf("load sites: %w", err)
 	}
@@ -129,6 +123,24 @@ func repairOverseasPositions(sites []finess.Site) error {
 		}
 	}
 	return nil
+}
+
+// Territories loads the shipped régions, départements and communes that
+// the database lacks (every register import places sites in them), and
+// returns the locator that places a site in its commune.
+func Territories(ctx context.Context, client *ent.Client, logger *slog.Logger) (*geo.Locator, error) {
+	territories, communes, err := readTerritories()
+	if err != nil {
+		return nil, err
+	}
+	rep, err := importer.New(client).Territories(ctx, geoSource, territories...)
+	if err != nil {
+		return nil, fmt.Errorf("load territories: %w", err)
+	}
+	if rep.Changes() > 0 {
+		logReport(logger, rep)
+	}
+	return geo.NewLocator(communes), nil
 }
 
 // readTerritories reads régions and départements with their boundaries,

@@ -1,0 +1,146 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/internal/finess"
+)
+
+// LegalEntityFile is what a legal-entity register file says.
+type LegalEntityFile struct {
+	Entities []finess.LegalEntity
+	Date     time.Time // the extract's date
+	Complete bool      // a national stock: open entities it omits have closed on Date
+	Warnings []string  // found while reading the file, kept in the report
+}
+
+// LegalEntities brings the database in line with a legal-entity register
+// file (FINESS cs1100501): entities are added, updated (their register
+// name replaces a derived one) or closed, never deleted.
+func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file LegalEntityFile) (*Report, error) {
+	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
+		c := tx.Client()
+		rep.Warnings = append(rep.Warnings, file.Warnings...)
+		existing, err := c.LegalEntity.Query().All(ctx)
+		if err != nil {
+			return err
+		}
+		byFiness := make(map[string]*ent.LegalEntity, len(existing))
+		for _, e := range existing {
+			byFiness[e.Finess] = e
+		}
+		dates, err := sourceDates(ctx, c)
+		if err != nil {
+			return err
+		}
+		inFile := make(map[string]int, len(file.Entities))
+		var creates []*ent.LegalEntityCreate
+		for i, f := range file.Entities {
+			if i%5000 == 0 {
+				im.tell("legal entities", i, len(file.Entities))
+			}
+			if err := finess.Validate(f.Finess); err != nil {
+				rep.warnf("line %d: %v (imported)", f.Line, err)
+			}
+			e, known := byFiness[f.Finess]
+			if !known {
+				creates = append(creates, c.LegalEntity.Create().
+					SetFiness(f.Finess).SetName(f.Name).SetNameDerived(false).
+					SetSiren(f.SIREN).SetLegalStatus(legalStatus(f)).SetDepartmentCode(f.Department).
+					SetNillableValidFrom(f.Created).SetSourceID(sourceID))
+				continue
+			}
+			inFile[f.Finess] = e.ID
+			if d := dates[e.SourceID]; d != nil && d.After(file.Date) {
+				rep.Unchanged["legalEntity"]++
+				continue
+			}
+			u := legalEntityChanges(c, e, f)
+			if u == nil {
+				rep.Unchanged["legalEntity"]++
+				continue
+			}
+			if err := u.SetSourceID(sourceID).Exec(ctx); err != nil {
+				return fmt.Errorf("line %d: update legal entity %s: %w", f.Line, f.Finess, err)
+			}
+			rep.Updated["legalEntity"]++
+		}
+		im.tell("legal entities", len(file.Entities), len(file.Entities))
+		created, err := createInBatches(ctx, creates, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
+			return c.LegalEntity.CreateBulk(bs...).Save(ctx)
+		})
+		if err != nil {
+			return fmt.Errorf("create legal entities: %w", err)
+		}
+		rep.Added["legalEntity"] += len(created)
+		if !file.Complete {
+			return nil
+		}
+		var toClose []int
+		for _, e := range existing {
+			if _, listed := inFile[e.Finess]; listed || e.ValidTo != nil {
+				continue
+			}
+			if d := dates[e.SourceID]; d != nil && !d.Before(file.Date) {
+				continue
+			}
+			if e.ValidFrom != nil && !e.ValidFrom.Before(file.Date) {
+				continue
+			}
+			toClose = append(toClose, e.ID)
+		}
+		for start := 0; start < len(toClose); start += batchSize {
+			chunk := toClose[start:min(start+batchSize, len(toClose))]
+			if err := c.LegalEntity.Update().Where(legalentity.IDIn(chunk...)).SetValidTo(file.Date).SetSourceID(sourceID).Exec(ctx); err != nil {
+				return fmt.Errorf("close legal entities: %w", err)
+			}
+		}
+		rep.Closed["legalEntity"] += len(toClose)
+		return nil
+	})
+}
+
+// legalStatus is the register's label, or its code when unlabelled.
+func legalStatus(f finess.LegalEntity) string {
+	if f.LegalStatusLabel != "" {
+		return f.LegalStatusLabel
+	}
+	return f.LegalStatus
+}
+
+func legalEntityChanges(c *ent.Client, e *ent.LegalEntity, f finess.LegalEntity) *ent.LegalEntityUpdateOne {
+	u := c.LegalEntity.UpdateOneID(e.ID)
+	changed := false
+	str := func(old, new string, set func(string) *ent.LegalEntityUpdateOne) {
+		if old != new {
+			set(new)
+			changed = true
+		}
+	}
+	str(e.Name, f.Name, u.SetName)
+	str(e.Siren, f.SIREN, u.SetSiren)
+	str(e.LegalStatus, legalStatus(f), u.SetLegalStatus)
+	if f.Department != "" {
+		str(e.DepartmentCode, f.Department, u.SetDepartmentCode)
+	}
+	if e.NameDerived {
+		u.SetNameDerived(false)
+		changed = true
+	}
+	if f.Created != nil && !sameDay(e.ValidFrom, f.Created) {
+		u.SetValidFrom(*f.Created)
+		changed = true
+	}
+	if e.ValidTo != nil {
+		u.ClearValidTo()
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	return u
+}
