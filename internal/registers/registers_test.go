@@ -16,6 +16,8 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/internal/importer"
 	"github.com/maillage/maillage/internal/pgtest"
 	"github.com/maillage/maillage/internal/shipped"
@@ -312,6 +314,136 @@ func TestKilledImportChangesNothing(t *testing.T) {
 			}
 			if rep.Added["establishment"] < 95000 {
 				t.Errorf("the import after the killed one: %s", rep)
+			}
+		})
+	}
+}
+
+const structuresExcerpt = "../finessplus/testdata/finess-plus-structures-sample-20260309-excerpt.json"
+
+// TestStructuresExcerpt imports the real FINESS+ excerpt: its 5 GHTs,
+// each with one support, whose members the excerpt cannot resolve.
+func TestStructuresExcerpt(t *testing.T) {
+	ctx := context.Background()
+	content := readFile(t, structuresExcerpt)
+	for name, db := range freshDatabases(t) {
+		t.Run(name, func(t *testing.T) {
+			c := db.Client
+			first, err := Import(ctx, c, nil, logger, "structures", "structures.json", content)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first.Added["grouping"] != 19 || first.Added["membership"] != 22 {
+				t.Errorf("first import: %s", first)
+			}
+			ghts, err := c.Grouping.Query().Where(grouping.KindEQ(grouping.KindGHT)).WithMemberships().All(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ghts) != 5 {
+				t.Fatalf("%d GHTs, want 5", len(ghts))
+			}
+			for _, g := range ghts {
+				supports := 0
+				for _, m := range g.Edges.Memberships {
+					if m.Role == membership.RoleSUPPORT {
+						supports++
+					}
+					if m.MemberRef == "" {
+						t.Errorf("%s: membership without its register reference", g.Name)
+					}
+				}
+				if supports != 1 || g.ValidFrom == nil || g.ValidFrom.Format("2006-01-02") != "2017-01-01" {
+					t.Errorf("GHT %s: %d supports, valid from %v", g.Name, supports, g.ValidFrom)
+				}
+			}
+			second, err := Import(ctx, c, nil, logger, "structures", "structures.json", content)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if second.Changes() != 0 {
+				t.Errorf("second import: %s", second)
+			}
+			before := snapshotGroupings(t, c)
+			bad := strings.Replace(string(content), `"typeRoleEntiteGroupe": "S"`, `"typeRoleEntiteGroupe": "Z"`, 1)
+			if _, err := Import(ctx, c, nil, logger, "structures", "bad.json", []byte(bad)); err == nil || !strings.Contains(err.Error(), "bad.json: gcc[0].pmejDuGcc[1].typeRoleEntiteGroupe") {
+				t.Errorf("error %v, want one naming gcc[0].pmejDuGcc[1].typeRoleEntiteGroupe", err)
+			}
+			if after := snapshotGroupings(t, c); after != before {
+				t.Error("the rejected file changed the database")
+			}
+		})
+	}
+}
+
+func snapshotGroupings(t testing.TB, c *ent.Client) string {
+	t.Helper()
+	ctx := context.Background()
+	ms, err := c.Membership.Query().Order(ent.Asc(membership.FieldID)).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, m := range ms {
+		fmt.Fprintf(&b, "%d|%d|%s|%s|%v|%v;", m.ID, m.GroupingID, m.Role, m.MemberRef, m.ValidFrom, m.ValidTo)
+	}
+	n, _ := c.Grouping.Query().Count(ctx)
+	fmt.Fprintf(&b, "groupings %d", n)
+	return b.String()
+}
+
+// ghtList writes a DGOS-style list of the excerpt's legal entities.
+func ghtList(rows ...string) []byte {
+	return []byte("REGION;DENOMINATION GHT;CODE GHT;FINESS;CATEGORIE;DENOMINATION ETABLISSEMENT;COMMUNE;CODE POSTAL;ROLE;DATE_DEBUT\n" + strings.Join(rows, "\n") + "\n")
+}
+
+func TestGHTList(t *testing.T) {
+	ctx := context.Background()
+	const (
+		cayenne  = "Guyane;GHT Guyane;GUY-01;970302022;CH;CH de Cayenne;Cayenne;97306;support;01/07/2016"
+		kourou   = "Guyane;GHT Guyane;GUY-01;420784878;CHU;CHU de Saint-Étienne;Saint-Étienne;42055;membre;01/07/2016"
+		fleyriat = "Auvergne-Rhône-Alpes;GHT Bresse Haut-Bugey;ARA-01;010780054;CH;CH de Fleyriat;Bourg-en-Bresse;01440;support;01/07/2016"
+	)
+	for name, db := range freshDatabases(t) {
+		t.Run(name, func(t *testing.T) {
+			c := db.Client
+			if _, err := Import(ctx, c, nil, logger, "finess", "cs1100502.csv", readFile(t, excerpt)); err != nil {
+				t.Fatal(err)
+			}
+			// 420784878 is not in the excerpt: the list names a member the register lacks.
+			before := snapshotGroupings(t, c)
+			_, err := Import(ctx, c, nil, logger, "ght", "liste.csv", ghtList(cayenne, kourou, fleyriat))
+			if err == nil || !strings.Contains(err.Error(), "liste.csv: row 3: column FINESS") || !strings.Contains(err.Error(), "420784878") {
+				t.Fatalf("error %v, want one naming row 3 and 420784878", err)
+			}
+			if snapshotGroupings(t, c) != before {
+				t.Fatal("the rejected list changed the database")
+			}
+			comptoir := "Guyane;GHT Guyane;GUY-01;590799730;Autre;ALEFPA;Fort-de-France;97200;partenaire;01/01/2020"
+			rep, err := Import(ctx, c, nil, logger, "ght", "liste.csv", ghtList(cayenne, comptoir, fleyriat))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Added["grouping"] != 2 || rep.Added["membership"] != 3 {
+				t.Errorf("first list: %s", rep)
+			}
+			g, err := c.Grouping.Query().Where(grouping.Code("GHT-GUY-01")).WithMemberships(func(q *ent.MembershipQuery) { q.WithLegalEntity() }).WithTerritory().Only(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Edges.Territory == nil || g.Edges.Territory.Code != "03" || len(g.Edges.Memberships) != 2 {
+				t.Errorf("GHT Guyane: territory %v, %d members", g.Edges.Territory, len(g.Edges.Memberships))
+			}
+			again, err := Import(ctx, c, nil, logger, "ght", "liste.csv", ghtList(cayenne, comptoir, fleyriat))
+			if err != nil || again.Changes() != 0 {
+				t.Errorf("second import: %v %v", again, err)
+			}
+			newer, err := Import(ctx, c, nil, logger, "ght", "liste-2.csv", ghtList(cayenne, fleyriat))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if newer.Closed["membership"] != 1 {
+				t.Errorf("newer list: %s", newer)
 			}
 		})
 	}
