@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -24,8 +25,9 @@ type File struct {
 	Conventions []Convention `yaml:"conventions"`
 	Filieres    []Filiere    `yaml:"filieres"`
 
-	name string
-	ast  *ast.File
+	name  string
+	ast   *ast.File      // a YAML file's syntax tree, for error lines
+	lines map[string]int // a CSV file's line of each record path
 }
 
 // Source is where the file's records come from.
@@ -138,7 +140,11 @@ type TeamSite struct {
 
 // Parse reads and checks a cooperation file. Errors name the file, the
 // line and the field.
+// A file whose name ends in .csv is read as CSV (see ParseCSV).
 func Parse(name string, content []byte) (*File, error) {
+	if strings.HasSuffix(strings.ToLower(name), ".csv") {
+		return ParseCSV(name, content)
+	}
 	f := &File{name: name}
 	astFile, err := parser.ParseBytes(content, 0)
 	if err != nil {
@@ -164,6 +170,20 @@ func (f *File) Errorf(path, format string, args ...any) error {
 }
 
 func (f *File) line(path string) int {
+	if f.lines != nil {
+		// The record's line: the longest recorded prefix of the path.
+		for p := path; p != ""; {
+			if l, ok := f.lines[p]; ok {
+				return l
+			}
+			i := strings.LastIndexAny(p, ".[")
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+		}
+		return 0
+	}
 	p, err := yaml.PathString(path)
 	if err != nil || f.ast == nil {
 		return 0
