@@ -9,7 +9,7 @@ ADDR     ?= :8080
 SPA_DIST := server/spa/dist
 
 .DEFAULT_GOAL := help
-.PHONY: help run build frontend deps test test-go test-frontend e2e lint generate bench-load clean
+.PHONY: help run build frontend deps test test-go test-frontend e2e lint generate bench-load bench-import clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,16 @@ lint: deps ## gofmt, go vet, eslint, tsc --strict
 
 generate: ## regenerate ent and gqlgen code after a schema change
 	$(GO) generate ./...
+
+BENCH_DIR := $(or $(TMPDIR),/tmp)/maillage-bench
+
+bench-import: build ## time a national FINESS import and its no-change re-import (SQLite and PostgreSQL, 5 runs each), then the command line's peak memory
+	mkdir -p $(BENCH_DIR) && rm -f $(BENCH_DIR)/cli.db*
+	MAILLAGE_BENCH_EXTRACT_OUT=$(BENCH_DIR)/national.csv \
+		$(GO) test -run '^$$' -bench ImportFiness -benchtime 1x -count 5 -timeout 30m ./internal/registers/
+	./$(BIN) migrate --db sqlite://$(BENCH_DIR)/cli.db
+	/usr/bin/time -f "command line, full national import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
+	/usr/bin/time -f "command line, no-change re-import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
 
 bench-load: ## time the load of the shipped data (SQLite and PostgreSQL), 5 runs each
 	$(GO) test -run '^$$' -bench Load -benchtime 1x -count 5 ./internal/shipped/

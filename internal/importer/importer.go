@@ -194,17 +194,26 @@ func upsertSource(ctx context.Context, c *ent.Client, src SourceInfo) (id int, c
 	return recorded.ID, true, nil
 }
 
-// createInBatches saves builders batch by batch and returns the created
-// records in order.
-func createInBatches[B any, T any](ctx context.Context, builders []B, save func(context.Context, []B) ([]T, error)) ([]T, error) {
-	out := make([]T, 0, len(builders))
-	for start := 0; start < len(builders); start += batchSize {
-		end := min(start+batchSize, len(builders))
-		created, err := save(ctx, builders[start:end])
-		if err != nil {
-			return nil, err
+// createInBatches builds and saves n records batch by batch, so that
+// only one batch of builders and records is held at a time; keep is
+// given each saved record with its index. It returns how many it saved.
+func createInBatches[B any, T any](ctx context.Context, n int, build func(i int) B, save func(context.Context, []B) ([]T, error), keep func(i int, record T)) (int, error) {
+	batch := make([]B, 0, batchSize)
+	for start := 0; start < n; start += batchSize {
+		end := min(start+batchSize, n)
+		batch = batch[:0]
+		for i := start; i < end; i++ {
+			batch = append(batch, build(i))
 		}
-		out = append(out, created...)
+		saved, err := save(ctx, batch)
+		if err != nil {
+			return 0, err
+		}
+		if keep != nil {
+			for k, r := range saved {
+				keep(start+k, r)
+			}
+		}
 	}
-	return out, nil
+	return n, nil
 }

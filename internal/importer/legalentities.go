@@ -38,7 +38,7 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 			return err
 		}
 		inFile := make(map[string]int, len(file.Entities))
-		var creates []*ent.LegalEntityCreate
+		var creates []*finess.LegalEntity
 		for i, f := range file.Entities {
 			if i%5000 == 0 {
 				im.tell("legal entities", i, len(file.Entities))
@@ -48,10 +48,7 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 			}
 			e, known := byFiness[f.Finess]
 			if !known {
-				creates = append(creates, c.LegalEntity.Create().
-					SetFiness(f.Finess).SetName(f.Name).SetNameDerived(false).
-					SetSiren(f.SIREN).SetLegalStatus(legalStatus(f)).SetDepartmentCode(f.Department).
-					SetNillableValidFrom(f.Created).SetSourceID(sourceID))
+				creates = append(creates, &file.Entities[i])
 				continue
 			}
 			inFile[f.Finess] = e.ID
@@ -70,13 +67,19 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 			rep.Updated["legalEntity"]++
 		}
 		im.tell("legal entities", len(file.Entities), len(file.Entities))
-		created, err := createInBatches(ctx, creates, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
+		created, err := createInBatches(ctx, len(creates), func(i int) *ent.LegalEntityCreate {
+			f := creates[i]
+			return c.LegalEntity.Create().
+				SetFiness(f.Finess).SetName(f.Name).SetNameDerived(false).
+				SetSiren(f.SIREN).SetLegalStatus(legalStatus(*f)).SetDepartmentCode(f.Department).
+				SetNillableValidFrom(f.Created).SetSourceID(sourceID)
+		}, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
 			return c.LegalEntity.CreateBulk(bs...).Save(ctx)
-		})
+		}, nil)
 		if err != nil {
 			return fmt.Errorf("create legal entities: %w", err)
 		}
-		rep.Added["legalEntity"] += len(created)
+		rep.Added["legalEntity"] += created
 		if !file.Complete {
 			return nil
 		}

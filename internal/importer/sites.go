@@ -98,14 +98,14 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 		e.sites = append(e.sites, s)
 	}
 	rep.Unchanged["legalEntity"] += len(ids)
-	builders := make([]*ent.LegalEntityCreate, len(order))
-	for i, n := range order {
+	build := func(i int) *ent.LegalEntityCreate {
+		n := order[i]
 		e := pending[n]
 		siren := ""
 		if len(e.first.SIRET) == 14 {
 			siren = e.first.SIRET[:9]
 		}
-		builders[i] = c.LegalEntity.Create().
+		return c.LegalEntity.Create().
 			SetFiness(n).
 			SetName(finess.EntityName(e.sites)).
 			SetNameDerived(true).
@@ -114,16 +114,13 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 			SetDepartmentCode(finess.Department(n)).
 			SetSourceID(sourceID)
 	}
-	created, err := createInBatches(ctx, builders, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
+	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
 		return c.LegalEntity.CreateBulk(bs...).Save(ctx)
-	})
+	}, func(_ int, e *ent.LegalEntity) { ids[e.Finess] = e.ID })
 	if err != nil {
 		return nil, fmt.Errorf("create legal entities: %w", err)
 	}
-	for _, e := range created {
-		ids[e.Finess] = e.ID
-	}
-	rep.Added["legalEntity"] += len(created)
+	rep.Added["legalEntity"] += created
 	return ids, nil
 }
 
@@ -173,7 +170,11 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 	}
 
 	ids := make(map[string]int, len(file.Sites))
-	var creates []*ent.EstablishmentCreate
+	type pendingSite struct {
+		site  *finess.Site
+		place placement
+	}
+	var creates []pendingSite
 	unlocated, unpositioned, older := 0, 0, 0
 	for i, s := range file.Sites {
 		if i%5000 == 0 {
@@ -191,7 +192,7 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 		}
 		e, known := byFiness[s.Finess]
 		if !known {
-			creates = append(creates, newEstablishment(c, s, p, entityIDs[s.LegalEntity], sourceID))
+			creates = append(creates, pendingSite{&file.Sites[i], p})
 			continue
 		}
 		ids[s.Finess] = e.ID
@@ -220,16 +221,16 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 	if older > 0 {
 		rep.warnf("%d sites were last updated from a newer file than this one (%s): left as they are", older, file.Date.Format(time.DateOnly))
 	}
-	created, err := createInBatches(ctx, creates, func(ctx context.Context, bs []*ent.EstablishmentCreate) ([]*ent.Establishment, error) {
+	created, err := createInBatches(ctx, len(creates), func(i int) *ent.EstablishmentCreate {
+		p := creates[i]
+		return newEstablishment(c, *p.site, p.place, entityIDs[p.site.LegalEntity], sourceID)
+	}, func(ctx context.Context, bs []*ent.EstablishmentCreate) ([]*ent.Establishment, error) {
 		return c.Establishment.CreateBulk(bs...).Save(ctx)
-	})
+	}, func(_ int, e *ent.Establishment) { ids[e.Finess] = e.ID })
 	if err != nil {
 		return nil, fmt.Errorf("create sites: %w", err)
 	}
-	for _, e := range created {
-		ids[e.Finess] = e.ID
-	}
-	rep.Added["establishment"] += len(created)
+	rep.Added["establishment"] += created
 	if file.Complete {
 		if err := closeAbsent(ctx, c, sourceID, file.Date, existing, ids, sourceDates, rep); err != nil {
 			return nil, err
@@ -448,14 +449,14 @@ func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client
 			names[e.Finess] = e.Name
 		}
 	}
-	builders := make([]*ent.GroupingCreate, len(order))
-	for i, code := range order {
+	build := func(i int) *ent.GroupingCreate {
+		code := order[i]
 		p := byCode[code]
 		name := p.name
 		if name == "" {
 			name = names[p.entity]
 		}
-		builders[i] = c.Grouping.Create().
+		return c.Grouping.Create().
 			SetKind(p.kind).
 			SetCode(code).
 			SetFiness(code).
@@ -466,13 +467,13 @@ func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client
 			SetNillableValidFrom(p.opened.Opened).
 			SetSourceID(sourceID)
 	}
-	created, err := createInBatches(ctx, builders, func(ctx context.Context, bs []*ent.GroupingCreate) ([]*ent.Grouping, error) {
+	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.GroupingCreate) ([]*ent.Grouping, error) {
 		return c.Grouping.CreateBulk(bs...).Save(ctx)
-	})
+	}, nil)
 	if err != nil {
 		return fmt.Errorf("create registered groupings: %w", err)
 	}
-	rep.Added["grouping"] += len(created)
+	rep.Added["grouping"] += created
 	rep.Unchanged["grouping"] += len(known)
 	return nil
 }

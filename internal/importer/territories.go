@@ -47,16 +47,13 @@ func (im *Importer) Territories(ctx context.Context, src SourceInfo, levels ...[
 				builders = append(builders, b)
 				keys = append(keys, key)
 			}
-			created, err := createInBatches(ctx, builders, func(ctx context.Context, bs []*ent.TerritoryCreate) ([]*ent.Territory, error) {
+			created, err := createInBatches(ctx, len(builders), func(i int) *ent.TerritoryCreate { return builders[i] }, func(ctx context.Context, bs []*ent.TerritoryCreate) ([]*ent.Territory, error) {
 				return tx.Territory.CreateBulk(bs...).Save(ctx)
-			})
+			}, func(i int, t *ent.Territory) { ids[keys[i]] = t.ID })
 			if err != nil {
 				return err
 			}
-			for i, t := range created {
-				ids[keys[i]] = t.ID
-			}
-			rep.Added["territory"] += len(created)
+			rep.Added["territory"] += created
 		}
 		return nil
 	})

@@ -1,0 +1,110 @@
+package registers
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/maillage/maillage/internal/shipped"
+	"github.com/maillage/maillage/internal/store"
+)
+
+// BenchmarkImportFiness times the import of a national FINESS extract
+// (every shipped site, as a cs1100507 file) into a fresh database, and
+// its re-import with no change, on SQLite and PostgreSQL. peak-MB is the
+// process's peak resident memory during the timed imports.
+func BenchmarkImportFiness(b *testing.B) {
+	content, err := nationalExtract()
+	if err != nil {
+		b.Fatal(err)
+	}
+	// make bench-import also times the command line on the same file.
+	if out := os.Getenv("MAILLAGE_BENCH_EXTRACT_OUT"); out != "" {
+		if err := os.WriteFile(out, content, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	for _, backend := range []string{"sqlite", "postgres"} {
+		fresh := func() *store.DB {
+			b.Helper()
+			db := freshDatabases(b)[backend]
+			if _, err := shipped.Territories(ctx, db.Client, logger); err != nil {
+				b.Fatal(err)
+			}
+			return db
+		}
+		b.Run(backend+"/full", func(b *testing.B) {
+			peak := newPeakMeter()
+			for b.Loop() {
+				b.StopTimer()
+				db := fresh()
+				peak.reset()
+				b.StartTimer()
+				rep, err := Import(ctx, db.Client, nil, logger, "finess", "national.csv", content)
+				b.StopTimer()
+				peak.read()
+				if err != nil || rep.Added["establishment"] != len(strings.Split(string(content), "\nstructureet;"))-1 {
+					b.Fatalf("%v %v", rep, err)
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(peak.max, "peak-MB")
+			b.ReportMetric(peak.base, "base-MB")
+		})
+		b.Run(backend+"/reimport", func(b *testing.B) {
+			db := fresh()
+			if _, err := Import(ctx, db.Client, nil, logger, "finess", "national.csv", content); err != nil {
+				b.Fatal(err)
+			}
+			peak := newPeakMeter()
+			for b.Loop() {
+				peak.reset()
+				rep, err := Import(ctx, db.Client, nil, logger, "finess", "national.csv", content)
+				peak.read()
+				if err != nil || rep.Changes() != 0 {
+					b.Fatalf("%v %v", rep, err)
+				}
+			}
+			b.ReportMetric(peak.max, "peak-MB")
+			b.ReportMetric(peak.base, "base-MB")
+		})
+	}
+}
+
+// peakMeter reads the process's peak resident set (VmHWM), reset before
+// each measured step through /proc/self/clear_refs; base is the resident
+// set at the reset (the benchmark's own data: the extract, the shipped
+// data it was made from), so that peak − base is the import's own.
+type peakMeter struct{ max, base float64 }
+
+func newPeakMeter() *peakMeter { return &peakMeter{} }
+
+func (p *peakMeter) reset() {
+	debug.FreeOSMemory()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+	p.base = max(p.base, status("VmRSS:"))
+}
+
+func (p *peakMeter) read() { p.max = max(p.max, status("VmHWM:")) }
+
+// status reads a memory line of /proc/self/status, in MB.
+func status(field string) float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), field); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
