@@ -83,27 +83,13 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 		if !file.Complete {
 			return nil
 		}
-		var toClose []int
-		for _, e := range existing {
-			if _, listed := inFile[e.Finess]; listed || e.ValidTo != nil {
-				continue
-			}
-			if d := dates[e.SourceID]; d != nil && !d.Before(file.Date) {
-				continue
-			}
-			if e.ValidFrom != nil && !e.ValidFrom.Before(file.Date) {
-				continue
-			}
-			toClose = append(toClose, e.ID)
+		records := make([]registerRecord, len(existing))
+		for i, e := range existing {
+			records[i] = registerRecord{e.ID, e.SourceID, e.Finess, e.ValidFrom, e.ValidTo}
 		}
-		for start := 0; start < len(toClose); start += batchSize {
-			chunk := toClose[start:min(start+batchSize, len(toClose))]
-			if err := c.LegalEntity.Update().Where(legalentity.IDIn(chunk...)).SetValidTo(file.Date).SetSourceID(sourceID).Exec(ctx); err != nil {
-				return fmt.Errorf("close legal entities: %w", err)
-			}
-		}
-		rep.Closed["legalEntity"] += len(toClose)
-		return nil
+		return closeOmitted(ctx, "legalEntity", file.Date, records, inFile, dates, rep, func(ctx context.Context, chunk []int) error {
+			return c.LegalEntity.Update().Where(legalentity.IDIn(chunk...)).SetValidTo(file.Date).SetSourceID(sourceID).Exec(ctx)
+		})
 	})
 }
 

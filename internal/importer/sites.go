@@ -232,37 +232,51 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 	}
 	rep.Added["establishment"] += created
 	if file.Complete {
-		if err := closeAbsent(ctx, c, sourceID, file.Date, existing, ids, sourceDates, rep); err != nil {
+		records := make([]registerRecord, len(existing))
+		for i, e := range existing {
+			records[i] = registerRecord{e.ID, e.SourceID, e.Finess, e.ValidFrom, e.ValidTo}
+		}
+		err := closeOmitted(ctx, "establishment", file.Date, records, ids, sourceDates, rep, func(ctx context.Context, chunk []int) error {
+			return c.Establishment.Update().Where(establishment.IDIn(chunk...)).SetValidTo(file.Date).SetSourceID(sourceID).Exec(ctx)
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
 	return ids, nil
 }
 
-// closeAbsent gives an end date to the open sites a complete file omits,
-// unless a newer file than this one vouched for them.
-func closeAbsent(ctx context.Context, c *ent.Client, sourceID int, date time.Time, existing []*ent.Establishment, inFile map[string]int, sourceDates map[int]*time.Time, rep *Report) error {
+// registerRecord is what closing needs to know of a site or entity.
+type registerRecord struct {
+	id, sourceID       int
+	finess             string
+	validFrom, validTo *time.Time
+}
+
+// closeOmitted gives date as end date to the open records a complete file
+// omits — unless a file at least as new as this one vouched for them, or
+// they opened on or after that date — through close, batch by batch.
+func closeOmitted(ctx context.Context, what string, date time.Time, records []registerRecord, inFile map[string]int, sourceDates map[int]*time.Time, rep *Report, close func(context.Context, []int) error) error {
 	var toClose []int
-	for _, e := range existing {
-		if _, listed := inFile[e.Finess]; listed || e.ValidTo != nil {
+	for _, r := range records {
+		if _, listed := inFile[r.finess]; listed || r.validTo != nil {
 			continue
 		}
-		if d := sourceDates[e.SourceID]; d != nil && !d.Before(date) {
+		if d := sourceDates[r.sourceID]; d != nil && !d.Before(date) {
 			continue
 		}
-		if e.ValidFrom != nil && !e.ValidFrom.Before(date) {
-			rep.warnf("site %s opened on %s, not before the file's date: left open", e.Finess, e.ValidFrom.Format(time.DateOnly))
+		if r.validFrom != nil && !r.validFrom.Before(date) {
+			rep.warnf("%s %s opened on %s, not before the file's date: left open", what, r.finess, r.validFrom.Format(time.DateOnly))
 			continue
 		}
-		toClose = append(toClose, e.ID)
+		toClose = append(toClose, r.id)
 	}
 	for start := 0; start < len(toClose); start += batchSize {
-		chunk := toClose[start:min(start+batchSize, len(toClose))]
-		if err := c.Establishment.Update().Where(establishment.IDIn(chunk...)).SetValidTo(date).SetSourceID(sourceID).Exec(ctx); err != nil {
-			return fmt.Errorf("close sites: %w", err)
+		if err := close(ctx, toClose[start:min(start+batchSize, len(toClose))]); err != nil {
+			return fmt.Errorf("close %s: %w", what, err)
 		}
 	}
-	rep.Closed["establishment"] += len(toClose)
+	rep.Closed[what] += len(toClose)
 	return nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/establishment"
 	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/internal/importer"
 	"github.com/maillage/maillage/internal/pgtest"
@@ -444,6 +445,42 @@ func TestGHTList(t *testing.T) {
 			}
 			if newer.Closed["membership"] != 1 {
 				t.Errorf("newer list: %s", newer)
+			}
+		})
+	}
+}
+
+// TestLegalEntityExtract: the legal-entity extract gives the register's
+// name to an entity known by a derived one, adds a new entity, and
+// closes the entities this national stock no longer lists.
+func TestLegalEntityExtract(t *testing.T) {
+	ctx := context.Background()
+	ej := "finess;etalab;5;2026-06-01\n" +
+		"structureej;010780054;CH DE FLEYRIAT;CENTRE HOSPITALIER DE BOURG EN BRESSE;;900;RTE;DE PARIS;;;;451;01440 VIRIAT;01;AIN;0474454647;13;Etablissement Public Communal d'Hospitalisation;355;Centre Hospitalier (C.H.);260100045;8610Z;1979-02-13;\n" +
+		"structureej;420784878;CHU ST ETIENNE;CENTRE HOSPITALIER UNIVERSITAIRE DE SAINT-ETIENNE;;;;AV;ALBERT RAIMOND;;;218;42055 ST ETIENNE CEDEX 2;42;LOIRE;0477828000;13;Etablissement Public Communal d'Hospitalisation;101;Centre Hospitalier Régional (C.H.R.);264200304;8610Z;1965-01-01;\n"
+	for name, db := range freshDatabases(t) {
+		t.Run(name, func(t *testing.T) {
+			c := db.Client
+			if _, err := Import(ctx, c, nil, logger, "finess", "cs1100502.csv", readFile(t, excerpt)); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Import(ctx, c, nil, logger, "finess", "cs1100501.csv", []byte(ej))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Updated["legalEntity"] != 1 || rep.Added["legalEntity"] != 1 || rep.Closed["legalEntity"] != 12 {
+				t.Errorf("legal entities: %s", rep)
+			}
+			e, err := c.LegalEntity.Query().Where(legalentity.Finess("010780054")).Only(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Name != "CENTRE HOSPITALIER DE BOURG EN BRESSE" || e.NameDerived || e.Siren != "260100045" || e.ValidTo != nil {
+				t.Errorf("Fleyriat's entity: %+v", e)
+			}
+			again, err := Import(ctx, c, nil, logger, "finess", "cs1100501.csv", []byte(ej))
+			if err != nil || again.Changes() != 0 {
+				t.Errorf("second import: %v %v", again, err)
 			}
 		})
 	}
