@@ -292,25 +292,16 @@ func (_m *LegalEntity) Source(ctx context.Context) (*Source, error) {
 	return result, err
 }
 
-func (_m *LegalEntity) Establishments(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EstablishmentOrder, where *EstablishmentWhereInput,
-) (*EstablishmentConnection, error) {
-	opts := []EstablishmentPaginateOption{
-		WithEstablishmentOrder(orderBy),
-		WithEstablishmentFilter(where.Filter),
+func (_m *LegalEntity) Establishments(ctx context.Context) (result []*Establishment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedEstablishments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.EstablishmentsOrErr()
 	}
-	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
-	if nodes, err := _m.NamedEstablishments(alias); err == nil || hasTotalCount {
-		pager, err := newEstablishmentPager(opts, last != nil)
-		if err != nil {
-			return nil, err
-		}
-		conn := &EstablishmentConnection{Edges: []*EstablishmentEdge{}, TotalCount: totalCount}
-		conn.build(nodes, pager, after, first, before, last)
-		return conn, nil
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEstablishments().All(ctx)
 	}
-	return _m.QueryEstablishments().Paginate(ctx, after, first, before, last, opts...)
+	return result, err
 }
 
 func (_m *LegalEntity) Memberships(ctx context.Context) (result []*Membership, err error) {

@@ -52,7 +52,7 @@ type LegalEntity struct {
 type LegalEntityEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
-	// Sites (FINESS ET) run by this legal entity; a connection, since a CHU runs hundreds.
+	// Sites (FINESS ET) run by this legal entity.
 	Establishments []*Establishment `json:"establishments,omitempty"`
 	// Memberships of this entity in groupings (GHT, GCS…), past and present.
 	Memberships []*Membership `json:"memberships,omitempty"`

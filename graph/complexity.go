@@ -45,7 +45,6 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Memberships = pageCost[*ent.MembershipOrder, *ent.MembershipWhereInput]
 	c.Query.Sources = pageCost[*ent.SourceOrder, *ent.SourceWhereInput]
 	c.Query.Territories = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
-	c.LegalEntity.Establishments = pageCost[*ent.EstablishmentOrder, *ent.EstablishmentWhereInput]
 	c.Territory.Children = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
 	return c
 }

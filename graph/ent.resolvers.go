@@ -69,6 +69,11 @@ func (r *groupingResolver) MedicalTeams(ctx context.Context, obj *ent.Grouping, 
 	return ent.AsOf(ctx, asOf, obj.MedicalTeams)
 }
 
+// Establishments is the resolver for the establishments field.
+func (r *legalEntityResolver) Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Establishment, error) {
+	return ent.AsOf(ctx, asOf, obj.Establishments)
+}
+
 // Memberships is the resolver for the memberships field.
 func (r *legalEntityResolver) Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Membership, error) {
 	return ent.AsOf(ctx, asOf, obj.Memberships)

@@ -47,8 +47,7 @@ func (LegalEntity) Fields() []ent.Field {
 func (LegalEntity) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("establishments", Establishment.Type).Ref("legal_entity").
-			Comment("Sites (FINESS ET) run by this legal entity; a connection, since a CHU runs hundreds.").
-			Annotations(entgql.RelayConnection()),
+			Comment("Sites (FINESS ET) run by this legal entity."),
 		edge.From("memberships", Membership.Type).Ref("legal_entity").
 			Comment("Memberships of this entity in groupings (GHT, GCS…), past and present."),
 		edge.From("convention_parties", ConventionParty.Type).Ref("legal_entity").

@@ -216,7 +216,7 @@ type ComplexityRoot struct {
 	LegalEntity struct {
 		ConventionParties  func(childComplexity int, asOf *time.Time) int
 		DepartmentCode     func(childComplexity int) int
-		Establishments     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EstablishmentOrder, where *ent.EstablishmentWhereInput) int
+		Establishments     func(childComplexity int, asOf *time.Time) int
 		FiliereRoles       func(childComplexity int, asOf *time.Time) int
 		Finess             func(childComplexity int) int
 		Groupings          func(childComplexity int, asOf *time.Time) int
@@ -410,6 +410,7 @@ type GroupingResolver interface {
 	MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.MedicalTeam, error)
 }
 type LegalEntityResolver interface {
+	Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Establishment, error)
 	Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Membership, error)
 	ConventionParties(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.ConventionParty, error)
 	FiliereRoles(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.FiliereRole, error)
@@ -1231,7 +1232,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalEntity.Establishments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EstablishmentOrder), args["where"].(*ent.EstablishmentWhereInput)), true
+		return e.ComplexityRoot.LegalEntity.Establishments(childComplexity, args["asOf"].(*time.Time)), true
 	case "LegalEntity.filiereRoles":
 		if e.ComplexityRoot.LegalEntity.FiliereRoles == nil {
 			break
@@ -4121,37 +4122,15 @@ type LegalEntity implements Node {
   Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
   """
   source: Source!
+  """
+  Sites (FINESS ET) run by this legal entity.
+  """
   establishments(
     """
-    Returns the elements in the list that come after the specified cursor.
+    Only the records that hold on this day. Omitted: every record, past and present.
     """
-    after: Cursor
-
-    """
-    Returns the first _n_ elements from the list.
-    """
-    first: Int
-
-    """
-    Returns the elements in the list that come before the specified cursor.
-    """
-    before: Cursor
-
-    """
-    Returns the last _n_ elements from the list.
-    """
-    last: Int
-
-    """
-    Ordering options for Establishments returned from the connection.
-    """
-    orderBy: EstablishmentOrder
-
-    """
-    Filtering options for Establishments returned from the connection.
-    """
-    where: EstablishmentWhereInput
-  ): EstablishmentConnection!
+    asOf: Date
+  ): [Establishment!]! @goField(forceResolver: true)
   """
   Memberships of this entity in groupings (GHT, GCS…), past and present.
   """
@@ -6967,54 +6946,14 @@ func (ec *executionContext) field_LegalEntity_conventionParties_args(ctx context
 func (ec *executionContext) field_LegalEntity_establishments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
-		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["before"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*ent.EstablishmentOrder, error) {
-			return ec.unmarshalOEstablishmentOrder2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*ent.EstablishmentWhereInput, error) {
-			return ec.unmarshalOEstablishmentWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentWhereInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["where"] = arg5
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -11203,11 +11142,11 @@ func (ec *executionContext) _LegalEntity_establishments(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.Establishments(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EstablishmentOrder), fc.Args["where"].(*ent.EstablishmentWhereInput))
+			return ec.Resolvers.LegalEntity().Establishments(ctx, obj, fc.Args["asOf"].(*time.Time))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.EstablishmentConnection) graphql.Marshaler {
-			return ec.marshalNEstablishmentConnection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
+			return ec.marshalNEstablishment2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11218,9 +11157,9 @@ func (ec *executionContext) fieldContext_LegalEntity_establishments(ctx context.
 		Object:     "LegalEntity",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_EstablishmentConnection(ctx, field)
+			return ec.childFields_Establishment(ctx, field)
 		},
 	}
 	defer func() {
