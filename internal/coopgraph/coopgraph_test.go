@@ -1,0 +1,229 @@
+package coopgraph_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/convention"
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/internal/cooperation"
+	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/shippedtest"
+)
+
+var databases []shippedtest.Database
+
+func TestMain(m *testing.M) { os.Exit(run(m)) }
+
+func run(m *testing.M) int {
+	dbs, closeAll, err := shippedtest.Open(context.Background(), nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer closeAll()
+	databases = dbs
+	return m.Run()
+}
+
+func day(s string) *time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
+}
+
+// ids of the records the tests name.
+type fixture struct {
+	firminySite, forezSite, chu, g4 int
+}
+
+func load(t *testing.T, c *ent.Client) (*coopgraph.Graph, fixture) {
+	t.Helper()
+	ctx := context.Background()
+	g, err := coopgraph.Build(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f fixture
+	f.firminySite = c.Establishment.Query().Where(establishment.Finess("420000234")).OnlyIDX(ctx)
+	f.forezSite = c.Establishment.Query().Where(establishment.Finess("420000226")).OnlyIDX(ctx)
+	f.chu = c.LegalEntity.Query().Where(legalentity.Finess("420784878")).OnlyIDX(ctx)
+	f.g4 = c.Convention.Query().Where(convention.Code("G4-LOIRE-2016")).OnlyIDX(ctx)
+	return g, f
+}
+
+func labels(r *coopgraph.Result) []string {
+	var out []string
+	for _, n := range r.Nodes {
+		out = append(out, n.Kind+":"+n.Label)
+	}
+	return out
+}
+
+func TestPathThroughTheG4Charter(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, f := load(t, d.DB.Client)
+			tests := []struct {
+				name      string
+				filter    coopgraph.Filter
+				want      []string // node kinds along the path; nil: no path
+				throughG4 bool
+			}{
+				{"legal entities, 2020", coopgraph.Filter{AsOf: day("2020-06-01")}, []string{"LEGAL_ENTITY", "*", "LEGAL_ENTITY"}, true},
+				{"sites, 2020", coopgraph.Filter{AsOf: day("2020-06-01"), Level: coopgraph.Site}, []string{"SITE", "*", "SITE"}, true},
+				{"before the charter", coopgraph.Filter{AsOf: day("2015-06-01")}, nil, false},
+			}
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					r, err := g.Path(f.firminySite, f.forezSite, tt.filter)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if tt.want == nil {
+						if r != nil {
+							t.Errorf("a path in 2015: %v", labels(r))
+						}
+						return
+					}
+					if r == nil {
+						t.Fatal("no path")
+					}
+					if len(r.Nodes) != len(tt.want) || len(r.Edges) != len(r.Nodes)-1 {
+						t.Fatalf("path %v with %d edges", labels(r), len(r.Edges))
+					}
+					for i, k := range tt.want {
+						if k != "*" && r.Nodes[i].Kind != k {
+							t.Errorf("node %d is %s, want %s", i, r.Nodes[i].Kind, k)
+						}
+					}
+					through := r.Nodes[1]
+					if tt.throughG4 && through.ID != f.g4 && !strings.HasPrefix(through.Label, "G4 –") {
+						t.Errorf("the path goes through %s, not the G4 charter or one of its filières", through.Label)
+					}
+				})
+			}
+		})
+	}
+}
+
+func TestNeighborhoodOfTheCHU(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, f := load(t, d.DB.Client)
+			r, err := g.Neighborhood(f.chu, 1, coopgraph.Filter{AsOf: day("2020-06-01")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(labels(r), "\n")
+			for _, want := range []string{"CONVENTION:Charte de confiance", "FILIERE:G4 – Urgences", "FILIERE:G4 – Biologie"} {
+				if !strings.Contains(got, want) {
+					t.Errorf("neighbourhood lacks %s:\n%s", want, got)
+				}
+			}
+			two, err := g.Neighborhood(f.chu, 2, coopgraph.Filter{AsOf: day("2020-06-01")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(two.Nodes) <= len(r.Nodes) || !strings.Contains(strings.Join(labels(two), "\n"), "LEGAL_ENTITY:CH DE FIRMINY") {
+				t.Errorf("depth 2 adds nothing or misses CH de Firminy: %d vs %d nodes", len(two.Nodes), len(r.Nodes))
+			}
+			before, err := g.Neighborhood(f.chu, 1, coopgraph.Filter{AsOf: day("2015-06-01")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(strings.Join(labels(before), "\n"), "Charte") {
+				t.Error("the charter shows in 2015")
+			}
+			if _, err := g.Neighborhood(f.chu, 4, coopgraph.Filter{}); err == nil {
+				t.Error("depth 4 accepted")
+			}
+			small, err := g.Neighborhood(f.chu, 2, coopgraph.Filter{AsOf: day("2020-06-01"), Limit: 3})
+			if err != nil || len(small.Nodes) != 3 || !small.Truncated {
+				t.Errorf("limit 3: %d nodes, truncated %v (%v)", len(small.Nodes), small.Truncated, err)
+			}
+		})
+	}
+}
+
+func TestCooperationOfTheLoire(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, f := load(t, d.DB.Client)
+			for _, level := range []coopgraph.Kind{coopgraph.LegalEntity, coopgraph.Site} {
+				r, err := g.Cooperation(coopgraph.Filter{AsOf: day("2020-06-01"), Territories: []string{"42"}, Level: level, Kinds: []coopgraph.Kind{coopgraph.Convention}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				parties := map[int]bool{}
+				for _, e := range r.Edges {
+					if e.Target == f.g4 {
+						parties[e.Source] = true
+					}
+				}
+				want := 4
+				if level == coopgraph.Site {
+					want = 5 // the sites of the four entities in the Loire: more than four
+				}
+				if len(parties) < want {
+					t.Errorf("%s: the G4 charter has %d participants, want at least %d", level, len(parties), want)
+				}
+				for _, n := range r.Nodes {
+					if n.Kind != string(level) && n.Kind != "CONVENTION" {
+						t.Errorf("%s: node of kind %s with kinds = [CONVENTION]", level, n.Kind)
+						break
+					}
+				}
+			}
+			old, err := g.Cooperation(coopgraph.Filter{AsOf: day("2015-06-01"), Territories: []string{"42"}, Kinds: []coopgraph.Kind{coopgraph.Convention}})
+			if err != nil || len(old.Nodes) != 0 {
+				t.Errorf("2015: %v (%v)", labels(old), err)
+			}
+		})
+	}
+}
+
+// TestStoreFollowsImports: a graph read after an import sees it.
+func TestStoreFollowsImports(t *testing.T) {
+	ctx := context.Background()
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			store := coopgraph.NewStore(d.DB.Client)
+			first, err := store.Graph(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := store.Graph(ctx)
+			if err != nil || again != first {
+				t.Fatalf("rebuilt without a change (%v)", err)
+			}
+			file, err := cooperation.Parse("x.yaml", []byte(`sources:
+  - {key: store-test, kind: EDIT, title: Test}
+groupings:
+  - {code: STORE-TEST-`+d.Name+`, kind: GCS, name: GCS de test, source: store-test, members: [{finess: "420784878", role: MEMBER}]}
+`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := importer.New(d.DB.Client).Cooperation(ctx, file); err != nil {
+				t.Fatal(err)
+			}
+			after, err := store.Graph(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after == first || after.Edges() != first.Edges()+1 {
+				t.Errorf("after the import: same graph %v, edges %d → %d", after == first, first.Edges(), after.Edges())
+			}
+		})
+	}
+}

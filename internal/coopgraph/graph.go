@@ -1,0 +1,252 @@
+// Package coopgraph holds the dated cooperation graph in memory and
+// answers traversals on it: organisations (legal entities, sites) and
+// cooperation objects (groupings, conventions, filières, teams) as
+// nodes, participations with a role and a period as edges.
+package coopgraph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/internal/period"
+)
+
+// Kind is a node's kind.
+type Kind string
+
+// Node kinds.
+const (
+	LegalEntity Kind = "LEGAL_ENTITY"
+	Site        Kind = "SITE"
+	Grouping    Kind = "GROUPING"
+	Convention  Kind = "CONVENTION"
+	Filiere     Kind = "FILIERE"
+	Team        Kind = "TEAM"
+)
+
+// IsOrganisation reports whether nodes of this kind are organisations.
+func (k Kind) IsOrganisation() bool { return k == LegalEntity || k == Site }
+
+// node is one organisation or cooperation object.
+type node struct {
+	id                  int // ent global ID
+	kind                Kind
+	label, finess, code string
+	category            string // FINESS category, grouping or convention kind, filière specialty
+	lat, lon            *float64
+	commune, department string
+	region              string
+	from, to            *time.Time
+	entity              int32 // a site's legal entity; -1 for other nodes
+}
+
+// edge is a participation (organisation → object) or an inclusion
+// (filière or team → its convention or grouping).
+type edge struct {
+	id       int // the record's ent global ID
+	a, b     int32
+	role     string
+	from, to *time.Time
+	sites    []int32 // the sites a participation names
+}
+
+// Graph is an immutable snapshot of the cooperation graph.
+type Graph struct {
+	nodes   []node
+	byID    map[int]int32
+	edges   []edge
+	adj     [][]int32 // edge indices by node
+	sites   map[int32][]int32
+	builtAt time.Time
+}
+
+// Build reads the whole cooperation graph from the database.
+func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
+	g := &Graph{byID: map[int]int32{}, sites: map[int32][]int32{}, builtAt: time.Now()}
+	add := func(n node) int32 {
+		i := int32(len(g.nodes))
+		n.entity = -1
+		g.nodes = append(g.nodes, n)
+		g.byID[n.id] = i
+		return i
+	}
+	entities, err := c.LegalEntity.Query().All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("graph: legal entities: %w", err)
+	}
+	for _, e := range entities {
+		add(node{id: e.ID, kind: LegalEntity, label: e.Name, finess: e.Finess, category: e.LegalStatus, department: e.DepartmentCode, from: e.ValidFrom, to: e.ValidTo})
+	}
+	sites, err := c.Establishment.Query().All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("graph: sites: %w", err)
+	}
+	sort.Slice(sites, func(i, j int) bool { return sites[i].Finess < sites[j].Finess })
+	for _, s := range sites {
+		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, lat: s.Latitude, lon: s.Longitude,
+			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
+		if e, ok := g.byID[s.LegalEntityID]; ok {
+			g.nodes[i].entity = e
+			g.sites[e] = append(g.sites[e], i)
+		}
+	}
+	// A legal entity is drawn where its first positioned site is, and
+	// belongs to that site's région.
+	for e, ss := range g.sites {
+		for _, s := range ss {
+			if g.nodes[s].lat != nil {
+				g.nodes[e].lat, g.nodes[e].lon = g.nodes[s].lat, g.nodes[s].lon
+				g.nodes[e].region, g.nodes[e].commune = g.nodes[s].region, g.nodes[s].commune
+				break
+			}
+		}
+	}
+	if err := g.loadObjects(ctx, c, add); err != nil {
+		return nil, err
+	}
+	g.adj = make([][]int32, len(g.nodes))
+	for i, e := range g.edges {
+		g.adj[e.a] = append(g.adj[e.a], int32(i))
+		g.adj[e.b] = append(g.adj[e.b], int32(i))
+	}
+	return g, nil
+}
+
+func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) int32) error {
+	link := func(id, a, b int, role string, from, to *time.Time, siteIDs []int) {
+		ia, okA := g.byID[a]
+		ib, okB := g.byID[b]
+		if !okA || !okB {
+			return
+		}
+		e := edge{id: id, a: ia, b: ib, role: role, from: from, to: to}
+		for _, s := range siteIDs {
+			if is, ok := g.byID[s]; ok {
+				e.sites = append(e.sites, is)
+			}
+		}
+		g.edges = append(g.edges, e)
+	}
+	groupings, err := c.Grouping.Query().WithEstablishments(func(q *ent.EstablishmentQuery) { q.Select("id", "legal_entity_id") }).All(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: groupings: %w", err)
+	}
+	for _, gr := range groupings {
+		finess := ""
+		if gr.Finess != nil {
+			finess = *gr.Finess
+		}
+		code := ""
+		if gr.Code != nil {
+			code = *gr.Code
+		}
+		add(node{id: gr.ID, kind: Grouping, label: gr.Name, finess: finess, code: code, category: string(gr.Kind), department: gr.DepartmentCode, from: gr.ValidFrom, to: gr.ValidTo})
+		// A grouping FINESS registers through its sites binds their entities.
+		for _, s := range gr.Edges.Establishments {
+			link(s.ID, s.LegalEntityID, gr.ID, "REGISTERED", gr.ValidFrom, gr.ValidTo, []int{s.ID})
+		}
+	}
+	conventions, err := c.Convention.Query().All(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: conventions: %w", err)
+	}
+	for _, cv := range conventions {
+		code := ""
+		if cv.Code != nil {
+			code = *cv.Code
+		}
+		add(node{id: cv.ID, kind: Convention, label: cv.Name, code: code, category: string(cv.Kind), from: cv.ValidFrom, to: cv.ValidTo})
+	}
+	filieres, err := c.Filiere.Query().All(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: filières: %w", err)
+	}
+	for _, f := range filieres {
+		add(node{id: f.ID, kind: Filiere, label: f.Name, category: string(f.Specialty), from: f.ValidFrom, to: f.ValidTo})
+		if f.ConventionID != nil {
+			link(f.ID, f.ID, *f.ConventionID, "PART_OF", f.ValidFrom, f.ValidTo, nil)
+		}
+	}
+	teams, err := c.MedicalTeam.Query().All(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: teams: %w", err)
+	}
+	for _, t := range teams {
+		add(node{id: t.ID, kind: Team, label: t.Name, category: t.Specialty, from: t.ValidFrom, to: t.ValidTo})
+		for _, parent := range []*int{t.ConventionID, t.GroupingID} {
+			if parent != nil {
+				link(t.ID, t.ID, *parent, "PART_OF", t.ValidFrom, t.ValidTo, nil)
+			}
+		}
+	}
+	for offset := 0; ; offset += pageSize {
+		ms, err := c.Membership.Query().Order(ent.Asc("id")).Offset(offset).Limit(pageSize).
+			WithSites(func(q *ent.EstablishmentQuery) { q.Select("id") }).All(ctx)
+		if err != nil {
+			return fmt.Errorf("graph: memberships: %w", err)
+		}
+		for _, m := range ms {
+			if m.LegalEntityID != nil {
+				link(m.ID, *m.LegalEntityID, m.GroupingID, string(m.Role), m.ValidFrom, m.ValidTo, ids(m.Edges.Sites))
+			}
+		}
+		if len(ms) < pageSize {
+			break
+		}
+	}
+	parties, err := c.ConventionParty.Query().WithSites(func(q *ent.EstablishmentQuery) { q.Select("id") }).All(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: parties: %w", err)
+	}
+	for _, p := range parties {
+		link(p.ID, p.LegalEntityID, p.ConventionID, string(p.Role), p.ValidFrom, p.ValidTo, ids(p.Edges.Sites))
+	}
+	roles, err := c.FiliereRole.Query().All(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: filière roles: %w", err)
+	}
+	for _, r := range roles {
+		var named []int
+		if r.EstablishmentID != nil {
+			named = []int{*r.EstablishmentID}
+		}
+		level := "PARTICIPANT"
+		if r.Level != nil {
+			level = string(*r.Level)
+		}
+		link(r.ID, r.LegalEntityID, r.FiliereID, level, r.ValidFrom, r.ValidTo, named)
+	}
+	teamSites, err := c.TeamSite.Query().WithEstablishment(func(q *ent.EstablishmentQuery) { q.Select("id", "legal_entity_id") }).All(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: team sites: %w", err)
+	}
+	for _, ts := range teamSites {
+		if s := ts.Edges.Establishment; s != nil {
+			link(ts.ID, s.LegalEntityID, ts.TeamID, "TEAM_SITE", ts.ValidFrom, ts.ValidTo, []int{s.ID})
+		}
+	}
+	return nil
+}
+
+// pageSize bounds the records one eager-loading query names.
+const pageSize = 10000
+
+func ids(sites []*ent.Establishment) []int {
+	out := make([]int, len(sites))
+	for i, s := range sites {
+		out[i] = s.ID
+	}
+	return out
+}
+
+// holds reports whether a node or edge is in force on day.
+func holds(from, to *time.Time, day time.Time) bool { return period.Holds(from, to, day) }
+
+// Nodes is the number of nodes in the graph.
+func (g *Graph) Nodes() int { return len(g.nodes) }
+
+// Edges is the number of edges in the graph.
+func (g *Graph) Edges() int { return len(g.edges) }

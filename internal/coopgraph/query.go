@@ -1,0 +1,394 @@
+package coopgraph
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/maillage/maillage/internal/apperr"
+)
+
+// Limits on what one answer holds.
+const (
+	DefaultLimit = 2000
+	MaxLimit     = 20000
+	MaxDepth     = 3
+)
+
+// Filter narrows a traversal.
+type Filter struct {
+	AsOf        *time.Time // nil: today
+	Level       Kind       // LegalEntity (the default) or Site
+	Territories []string   // région, département or commune codes: organisations located there
+	Kinds       []Kind     // cooperation object kinds kept; empty: all
+	Limit       int        // most nodes in the answer; 0: DefaultLimit
+}
+
+// NodeView is a node as an answer gives it.
+type NodeView struct {
+	ID             int
+	Kind           string
+	Label          string
+	Finess         *string
+	Code           *string
+	Category       *string
+	Latitude       *float64
+	Longitude      *float64
+	TerritoryCode  *string // commune of a site; of a legal entity's first positioned site
+	DepartmentCode *string
+	RegionCode     *string
+}
+
+// EdgeView is an edge as an answer gives it: from an organisation (or a
+// filière or team) to the object it takes part in.
+type EdgeView struct {
+	ID        string // the record's ID; "record:site" when a participation is drawn per site
+	Record    int    // the membership, party, role, team site or object behind the edge
+	Source    int
+	Target    int
+	Role      *string
+	ValidFrom *time.Time
+	ValidTo   *time.Time
+	Weight    *int
+}
+
+// Result is a subgraph.
+type Result struct {
+	Nodes      []NodeView
+	Edges      []EdgeView
+	Truncated  bool
+	TotalNodes int
+	TotalEdges int
+}
+
+// query is a filter made ready for traversal.
+type query struct {
+	day         time.Time
+	siteLevel   bool
+	kinds       map[Kind]bool
+	territories map[string]bool
+	limit       int
+}
+
+func (g *Graph) prepare(f Filter) (*query, error) {
+	q := &query{day: time.Now().UTC(), limit: DefaultLimit}
+	if f.AsOf != nil {
+		q.day = *f.AsOf
+	}
+	switch f.Level {
+	case "", LegalEntity:
+	case Site:
+		q.siteLevel = true
+	default:
+		return nil, apperr.BadInput("level", fmt.Errorf("level %q: want LEGAL_ENTITY or SITE", f.Level))
+	}
+	if f.Limit < 0 || f.Limit > MaxLimit {
+		return nil, apperr.BadInput("limit", fmt.Errorf("limit %d: want 1 to %d", f.Limit, MaxLimit))
+	}
+	if f.Limit > 0 {
+		q.limit = f.Limit
+	}
+	if len(f.Kinds) > 0 {
+		q.kinds = map[Kind]bool{}
+		for _, k := range f.Kinds {
+			if k.IsOrganisation() {
+				return nil, apperr.BadInput("kinds", fmt.Errorf("kind %s is an organisation: kinds names cooperation objects", k))
+			}
+			q.kinds[k] = true
+		}
+	}
+	if len(f.Territories) > 0 {
+		q.territories = map[string]bool{}
+		for _, t := range f.Territories {
+			q.territories[t] = true
+		}
+	}
+	return q, nil
+}
+
+// live reports whether node n is in force and kept by the filter.
+func (g *Graph) live(q *query, n int32) bool {
+	nd := &g.nodes[n]
+	if !holds(nd.from, nd.to, q.day) {
+		return false
+	}
+	if q.kinds != nil && !nd.kind.IsOrganisation() && !q.kinds[nd.kind] {
+		return false
+	}
+	return true
+}
+
+// located reports whether a node lies in the filter's territories.
+func (g *Graph) located(q *query, n int32) bool {
+	if q.territories == nil {
+		return true
+	}
+	nd := &g.nodes[n]
+	if nd.kind == LegalEntity {
+		for _, s := range g.sites[n] {
+			if g.located(q, s) {
+				return true
+			}
+		}
+		return false
+	}
+	return q.territories[nd.commune] || q.territories[nd.department] || q.territories[nd.region]
+}
+
+// hop is one traversal step: along edge e to node to (a site at site level).
+type hop struct{ e, to int32 }
+
+// neighbors lists the hops from n in force on the query's day.
+func (g *Graph) neighbors(q *query, n int32) []hop {
+	var out []hop
+	from := n
+	if g.nodes[n].kind == Site {
+		from = g.nodes[n].entity
+		if from < 0 {
+			return nil
+		}
+	}
+	for _, ei := range g.adj[from] {
+		e := &g.edges[ei]
+		if !holds(e.from, e.to, q.day) {
+			continue
+		}
+		other := e.a
+		if other == from {
+			other = e.b
+		}
+		if g.nodes[n].kind == Site && len(e.sites) > 0 && !slices.Contains(e.sites, n) {
+			continue // the participation names other sites of the entity
+		}
+		if !g.live(q, other) {
+			continue
+		}
+		if g.nodes[other].kind == LegalEntity && q.siteLevel {
+			sites := e.sites
+			if len(sites) == 0 {
+				sites = g.sites[other]
+			}
+			for _, s := range sites {
+				if g.live(q, s) {
+					out = append(out, hop{ei, s})
+				}
+			}
+			continue
+		}
+		out = append(out, hop{ei, other})
+	}
+	return out
+}
+
+// start resolves a node ID for a traversal at the query's level.
+func (g *Graph) start(q *query, id int) (int32, error) {
+	n, ok := g.byID[id]
+	if !ok {
+		return 0, apperr.NotFound("node of the cooperation graph", fmt.Sprintf("ID %d", id))
+	}
+	if g.nodes[n].kind == Site && !q.siteLevel {
+		if e := g.nodes[n].entity; e >= 0 {
+			return e, nil
+		}
+	}
+	if g.nodes[n].kind == LegalEntity && q.siteLevel {
+		return 0, apperr.BadInput("level", fmt.Errorf("node %d is a legal entity: at SITE level start from one of its sites", id))
+	}
+	return n, nil
+}
+
+// builder gathers an answer, bounded by the query's limit.
+type builder struct {
+	g         *Graph
+	q         *query
+	nodes     map[int32]bool
+	order     []int32
+	edges     []EdgeView
+	seenEdges map[string]bool
+	truncated bool
+}
+
+func newBuilder(g *Graph, q *query) *builder {
+	return &builder{g: g, q: q, nodes: map[int32]bool{}, seenEdges: map[string]bool{}}
+}
+
+// node adds n; false when the limit is reached.
+func (b *builder) node(n int32) bool {
+	if b.nodes[n] {
+		return true
+	}
+	if len(b.order) >= b.q.limit {
+		b.truncated = true
+		return false
+	}
+	b.nodes[n] = true
+	b.order = append(b.order, n)
+	return true
+}
+
+// edge adds the hop from n (both ends must be in the answer).
+func (b *builder) edge(n int32, h hop) {
+	e := &b.g.edges[h.e]
+	// Edges run from the organisation (or the filière or team) to the object.
+	src, dst := n, h.to
+	if b.g.nodes[dst].kind.IsOrganisation() || (!b.g.nodes[src].kind.IsOrganisation() && src == e.b) {
+		src, dst = dst, src
+	}
+	id := fmt.Sprint(b.g.edges[h.e].id)
+	if b.g.nodes[src].kind == Site {
+		id += ":" + fmt.Sprint(b.g.nodes[src].id)
+	}
+	if b.seenEdges[id] {
+		return
+	}
+	b.seenEdges[id] = true
+	role := e.role
+	b.edges = append(b.edges, EdgeView{ID: id, Record: e.id, Source: b.g.nodes[src].id, Target: b.g.nodes[dst].id, Role: &role, ValidFrom: e.from, ValidTo: e.to})
+}
+
+func (b *builder) result() *Result {
+	r := &Result{Truncated: b.truncated, TotalNodes: len(b.order), TotalEdges: len(b.edges), Edges: b.edges}
+	for _, n := range b.order {
+		r.Nodes = append(r.Nodes, b.g.view(n))
+	}
+	return r
+}
+
+func (g *Graph) view(n int32) NodeView {
+	nd := &g.nodes[n]
+	opt := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	v := NodeView{ID: nd.id, Kind: string(nd.kind), Label: nd.label, Category: opt(nd.category),
+		Latitude: nd.lat, Longitude: nd.lon, TerritoryCode: opt(nd.commune), DepartmentCode: opt(nd.department), RegionCode: opt(nd.region)}
+	if nd.kind.IsOrganisation() || nd.kind == Grouping {
+		v.Finess = opt(nd.finess)
+	}
+	v.Code = opt(nd.code)
+	return v
+}
+
+// Neighborhood returns everything within depth hops (1 to MaxDepth) of
+// the node id, as of the filter's day.
+func (g *Graph) Neighborhood(id, depth int, f Filter) (*Result, error) {
+	if depth < 1 || depth > MaxDepth {
+		return nil, apperr.BadInput("depth", fmt.Errorf("depth %d: want 1 to %d", depth, MaxDepth))
+	}
+	q, err := g.prepare(f)
+	if err != nil {
+		return nil, err
+	}
+	s, err := g.start(q, id)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(g, q)
+	b.node(s)
+	frontier := []int32{s}
+	for d := 0; d < depth && len(frontier) > 0; d++ {
+		var next []int32
+		for _, n := range frontier {
+			for _, h := range g.neighbors(q, n) {
+				known := b.nodes[h.to]
+				if !known && !b.node(h.to) {
+					continue
+				}
+				b.edge(n, h)
+				if !known {
+					next = append(next, h.to)
+				}
+			}
+		}
+		frontier = next
+	}
+	return b.result(), nil
+}
+
+// Path returns the shortest chain of cooperations from one organisation
+// to another, nodes and edges in path order, or nil when none links them
+// as of the filter's day.
+func (g *Graph) Path(from, to int, f Filter) (*Result, error) {
+	q, err := g.prepare(f)
+	if err != nil {
+		return nil, err
+	}
+	s, err := g.start(q, from)
+	if err != nil {
+		return nil, err
+	}
+	t, err := g.start(q, to)
+	if err != nil {
+		return nil, err
+	}
+	parent := map[int32]hop{s: {-1, -1}}
+	frontier := []int32{s}
+	for len(frontier) > 0 && !has(parent, t) {
+		var next []int32
+		for _, n := range frontier {
+			for _, h := range g.neighbors(q, n) {
+				if has(parent, h.to) {
+					continue
+				}
+				parent[h.to] = hop{h.e, n}
+				next = append(next, h.to)
+			}
+		}
+		frontier = next
+	}
+	if !has(parent, t) {
+		return nil, nil
+	}
+	var chain []int32
+	for n := t; n != -1; n = parent[n].to {
+		chain = append(chain, n)
+	}
+	slices.Reverse(chain)
+	q.limit = MaxLimit
+	b := newBuilder(g, q)
+	for i, n := range chain {
+		b.node(n)
+		if i > 0 {
+			b.edge(chain[i-1], hop{parent[n].e, n})
+		}
+	}
+	return b.result(), nil
+}
+
+func has(m map[int32]hop, n int32) bool { _, ok := m[n]; return ok }
+
+// Cooperation returns the cooperations of the organisations located in
+// the filter's territories, as of its day: each object they take part in,
+// its participants there, and the participations.
+func (g *Graph) Cooperation(f Filter) (*Result, error) {
+	q, err := g.prepare(f)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(g, q)
+	totalNodes := map[int32]bool{}
+	totalEdges := 0
+	for n := range g.nodes {
+		n := int32(n)
+		kind := g.nodes[n].kind
+		if kind != LegalEntity && !(q.siteLevel && kind == Site) {
+			continue
+		}
+		if (kind == LegalEntity) == q.siteLevel || !g.live(q, n) || !g.located(q, n) {
+			continue
+		}
+		for _, h := range g.neighbors(q, n) {
+			totalEdges++
+			totalNodes[n], totalNodes[h.to] = true, true
+			if b.node(n) && b.node(h.to) {
+				b.edge(n, h)
+			}
+		}
+	}
+	r := b.result()
+	r.TotalNodes, r.TotalEdges = len(totalNodes), totalEdges
+	r.Truncated = r.TotalNodes > len(r.Nodes) || r.TotalEdges > len(r.Edges)
+	return r, nil
+}
