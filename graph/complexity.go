@@ -5,6 +5,8 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/graph/generated"
+	"github.com/maillage/maillage/graph/model"
+	"github.com/maillage/maillage/internal/coopgraph"
 )
 
 // DefaultPageSize is the page a connection returns when the request
@@ -33,6 +35,16 @@ func pageCost[Order, Where any](child int, _ *entgql.Cursor[int], first *int, _ 
 	return max(n, 1) * (child + 1)
 }
 
+// graphCost prices a cooperation graph by the nodes it may hold: its
+// nodes and edges are flat, so their fields add, not multiply.
+func graphCost(child int, f *model.CooperationGraphFilter) int {
+	limit := coopgraph.DefaultLimit
+	if f != nil && f.Limit != nil {
+		limit = *f.Limit
+	}
+	return child + max(limit, 1)
+}
+
 // complexity prices every connection of the schema by its page size.
 func complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
@@ -46,5 +58,8 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Sources = pageCost[*ent.SourceOrder, *ent.SourceWhereInput]
 	c.Query.Territories = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
 	c.Territory.Children = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
+	c.Query.CooperationGraph = func(child int, f model.CooperationGraphFilter) int { return graphCost(child, &f) }
+	c.Query.Neighborhood = func(child int, _ int, _ *int, f *model.CooperationGraphFilter) int { return graphCost(child, f) }
+	c.Query.CooperationPath = func(child int, _, _ int, f *model.CooperationGraphFilter) int { return child + 1 }
 	return c
 }

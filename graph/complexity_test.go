@@ -62,3 +62,22 @@ func TestPageSize(t *testing.T) {
 }
 
 func ptr(n int) *int { return &n }
+
+func TestGraphQueriesArePricedByTheirLimit(t *testing.T) {
+	exec := NewSchema(nil)
+	tests := []struct {
+		field string
+		args  map[string]any
+		min   int
+	}{
+		{"cooperationGraph", map[string]any{"filter": map[string]any{"limit": 20000}}, 20000},
+		{"cooperationGraph", map[string]any{"filter": map[string]any{}}, 2000},
+		{"neighborhood", map[string]any{"id": "1", "filter": map[string]any{"limit": 5000}}, 5000},
+	}
+	for _, tt := range tests {
+		cost, ok := exec.Complexity(context.Background(), "Query", tt.field, 1, tt.args)
+		if !ok || cost < tt.min {
+			t.Errorf("%s%v costs %d (priced: %v), want at least %d", tt.field, tt.args, cost, ok, tt.min)
+		}
+	}
+}

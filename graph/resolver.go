@@ -7,17 +7,19 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/graph/generated"
+	"github.com/maillage/maillage/internal/coopgraph"
 )
 
 // Resolver is the root resolver; it holds what resolvers need.
 type Resolver struct {
 	client *ent.Client
+	graphs *coopgraph.Store
 }
 
 // NewSchema returns the executable GraphQL schema over client.
 func NewSchema(client *ent.Client) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{client: client},
+		Resolvers:  &Resolver{client: client, graphs: coopgraph.NewStore(client)},
 		Complexity: complexity(),
 	})
 }

@@ -73,3 +73,30 @@ func (s *Store) version(ctx context.Context) (string, error) {
 	r := rows[0]
 	return fmt.Sprintf("%d|%d|%d", r.Count, r.Max, r.Len), nil
 }
+
+// Cooperation answers Graph.Cooperation on the current graph.
+func (s *Store) Cooperation(ctx context.Context, f Filter) (*Result, error) {
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Cooperation(f)
+}
+
+// Neighborhood answers Graph.Neighborhood on the current graph.
+func (s *Store) Neighborhood(ctx context.Context, id, depth int, f Filter) (*Result, error) {
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Neighborhood(id, depth, f)
+}
+
+// Path answers Graph.Path on the current graph.
+func (s *Store) Path(ctx context.Context, from, to int, f Filter) (*Result, error) {
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Path(from, to, f)
+}

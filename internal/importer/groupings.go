@@ -138,7 +138,7 @@ func (im *Importer) GHTList(ctx context.Context, src SourceInfo, name string, ro
 		for i, code := range codes {
 			im.tell("GHT", i, len(codes))
 			members := byCode[code]
-			want := groupingWant{code: "GHT-" + code, name: members[0].GHTName, kind: grouping.KindGHT,
+			want := groupingWant{code: code, name: members[0].GHTName, kind: grouping.KindGHT,
 				description: "Groupement hospitalier de territoire " + code}
 			if id, ok := regionByName[textnorm.Key(members[0].Region)]; ok {
 				want.territoryID = &id

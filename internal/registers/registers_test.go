@@ -428,7 +428,7 @@ func TestGHTList(t *testing.T) {
 			if rep.Added["grouping"] != 2 || rep.Added["membership"] != 3 {
 				t.Errorf("first list: %s", rep)
 			}
-			g, err := c.Grouping.Query().Where(grouping.Code("GHT-GUY-01")).WithMemberships(func(q *ent.MembershipQuery) { q.WithLegalEntity() }).WithTerritory().Only(ctx)
+			g, err := c.Grouping.Query().Where(grouping.Code("GUY-01")).WithMemberships(func(q *ent.MembershipQuery) { q.WithLegalEntity() }).WithTerritory().Only(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}

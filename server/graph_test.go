@@ -1,0 +1,100 @@
+package server_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// idOf looks up a record's global ID through the API.
+func (b *backend) idOf(t *testing.T, query string) string {
+	t.Helper()
+	var got map[string]struct{ ID string }
+	if err := json.Unmarshal(b.data(t, query, nil), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range got {
+		return v.ID
+	}
+	t.Fatalf("no ID from %s", query)
+	return ""
+}
+
+// TestCooperationPathThroughTheG4Charter asks the API for the chain
+// between CH de Firminy and CH du Forez (Montbrison): it goes through the
+// 2016 charter, identically on both databases, and not before 2016.
+func TestCooperationPathThroughTheG4Charter(t *testing.T) {
+	const query = `query($from: ID!, $to: ID!, $asOf: Date) {
+		cooperationPath(from: $from, to: $to, filter: {asOf: $asOf, level: SITE}) {
+			nodes { kind label finess code } edges { role validFrom } truncated totalNodes } }`
+	var answers []string
+	for _, b := range backends {
+		from := b.idOf(t, `{ establishment(finess: "420000234") { id } }`)
+		to := b.idOf(t, `{ establishment(finess: "420000226") { id } }`)
+		raw := b.data(t, query, map[string]any{"from": from, "to": to, "asOf": "2020-06-01"})
+		var got struct {
+			CooperationPath struct {
+				Nodes []struct{ Kind, Label string }
+			}
+		}
+		if err := json.Unmarshal(raw, &got); err != nil {
+			t.Fatal(err)
+		}
+		nodes := got.CooperationPath.Nodes
+		if len(nodes) != 3 || nodes[0].Kind != "SITE" || nodes[2].Kind != "SITE" || !strings.Contains(nodes[1].Label, "G4") {
+			t.Errorf("%s: path %s", b.name, raw)
+		}
+		answers = append(answers, string(raw))
+		before := b.data(t, query, map[string]any{"from": from, "to": to, "asOf": "2015-06-01"})
+		if string(before) != `{"cooperationPath":null}` {
+			t.Errorf("%s: a path in 2015: %s", b.name, before)
+		}
+	}
+	if answers[0] != answers[1] {
+		t.Errorf("SQLite and PostgreSQL differ:\n%s\n%s", answers[0], answers[1])
+	}
+}
+
+func TestGraphQueries(t *testing.T) {
+	for _, b := range backends {
+		chu := b.idOf(t, `{ legalEntity(finess: "420784878") { id } }`)
+		tests := []struct {
+			name, query string
+			code        string   // expected error code, or ""
+			contains    []string // in the data otherwise
+		}{
+			{"neighbourhood", fmt.Sprintf(`{ neighborhood(id: %q, filter: {asOf: "2020-06-01"}) { nodes { kind label } truncated } }`, chu), "",
+				[]string{`"kind":"CONVENTION"`, `"label":"G4 – Urgences"`, `"truncated":false`}},
+			{"the Loire's conventions", `{ cooperationGraph(filter: {territories: ["42"], kinds: [CONVENTION], asOf: "2020-06-01"}) { nodes { kind finess } totalNodes truncated } }`, "",
+				[]string{`"finess":"420784878"`, `"finess":"420013831"`, `"finess":"420002495"`, `"finess":"420780652"`, `"kind":"CONVENTION"`}},
+			{"cut at the limit", `{ cooperationGraph(filter: {territories: ["84"], limit: 5}) { nodes { id } truncated } }`, "",
+				[]string{`"truncated":true`}},
+			{"depth out of range", fmt.Sprintf(`{ neighborhood(id: %q, depth: 4) { totalNodes } }`, chu), "BAD_USER_INPUT", nil},
+			{"limit out of range", `{ cooperationGraph(filter: {limit: 30000}) { totalNodes } }`, "BAD_USER_INPUT", nil},
+			{"unknown node", `{ neighborhood(id: "123456789") { totalNodes } }`, "NOT_FOUND", nil},
+		}
+		for _, tt := range tests {
+			t.Run(b.name+"/"+tt.name, func(t *testing.T) {
+				status, resp, raw := b.post(t, tt.query, nil)
+				if status >= 500 {
+					t.Fatalf("status %d: %s", status, raw)
+				}
+				if tt.code != "" {
+					if len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != tt.code {
+						t.Errorf("want error %s, got %s", tt.code, raw)
+					}
+					return
+				}
+				if len(resp.Errors) > 0 {
+					t.Fatalf("errors: %s", raw)
+				}
+				for _, w := range tt.contains {
+					if !strings.Contains(raw, w) {
+						t.Errorf("answer lacks %s: %.500s", w, raw)
+					}
+				}
+			})
+		}
+	}
+}
