@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -223,6 +224,82 @@ groupings:
 			}
 			if after == first || after.Edges() != first.Edges()+1 {
 				t.Errorf("after the import: same graph %v, edges %d → %d", after == first, first.Edges(), after.Edges())
+			}
+		})
+	}
+}
+
+func TestSearch(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, f := load(t, d.DB.Client)
+			first := func(t *testing.T, hits []coopgraph.Hit, kinds ...string) coopgraph.Hit {
+				t.Helper()
+				for _, h := range hits {
+					if slices.Contains(kinds, h.Kind) {
+						return h
+					}
+				}
+				t.Fatalf("no hit of kind %v in %v", kinds, hits)
+				return coopgraph.Hit{}
+			}
+			for _, text := range []string{"saint etienne", "ST ETIENNE", "Saint-Étienne"} {
+				hits, err := g.Search(text, 20, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if h := first(t, hits, "LEGAL_ENTITY", "SITE"); h.ID != f.chu {
+					t.Errorf("%q: first organisation is %s (%s), want CHU de Saint-Étienne", text, h.Label, h.Kind)
+				}
+				if h := first(t, hits, "COMMUNE"); h.Label != "Saint-Étienne" {
+					t.Errorf("%q: first commune is %s", text, h.Label)
+				}
+			}
+			tests := []struct {
+				text      string
+				kinds     []string
+				wantFirst string // label prefix or FINESS of the first hit
+			}{
+				{"420782559", nil, "420782559"},
+				{"centre hospitalier firminy", nil, "CH DE FIRMINY"},
+				{"ch firminy", []string{"SITE"}, "CH DE FIRMINY"},
+				{"g4 loire", []string{"CONVENTION"}, "Charte de confiance"},
+				{"42000", []string{"COMMUNE"}, "Saint-Étienne"},
+				{"mucoviscidose", []string{"FILIERE"}, "Centres de ressources"},
+			}
+			for _, tt := range tests {
+				hits, err := g.Search(tt.text, 10, tt.kinds)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(hits) == 0 {
+					t.Errorf("%q: nothing found", tt.text)
+					continue
+				}
+				h := hits[0]
+				if !strings.HasPrefix(h.Label, tt.wantFirst) && (h.Finess == nil || *h.Finess != tt.wantFirst) {
+					t.Errorf("%q: first hit %s (%s), want %s", tt.text, h.Label, h.Kind, tt.wantFirst)
+				}
+				for _, h := range hits {
+					if len(tt.kinds) > 0 && !slices.Contains(tt.kinds, h.Kind) {
+						t.Errorf("%q: hit of kind %s outside %v", tt.text, h.Kind, tt.kinds)
+					}
+				}
+			}
+			prefix, err := g.Search("4207825", 50, nil)
+			if err != nil || len(prefix) < 2 {
+				t.Fatalf("FINESS prefix: %d hits (%v)", len(prefix), err)
+			}
+			for _, h := range prefix {
+				if h.Finess == nil || !strings.HasPrefix(*h.Finess, "4207825") {
+					t.Errorf("FINESS prefix: hit %s", h.Label)
+				}
+			}
+			if _, err := g.Search("x", 51, nil); err == nil {
+				t.Error("first: 51 accepted")
+			}
+			if _, err := g.Search("x", 10, []string{"HOSPITAL"}); err == nil {
+				t.Error("an unknown kind accepted")
 			}
 		})
 	}

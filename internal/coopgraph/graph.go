@@ -7,7 +7,9 @@ package coopgraph
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/maillage/maillage/ent"
@@ -60,12 +62,16 @@ type Graph struct {
 	edges   []edge
 	adj     [][]int32 // edge indices by node
 	sites   map[int32][]int32
+	search  *searchIndex
 	builtAt time.Time
 }
 
 // Build reads the whole cooperation graph from the database.
 func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
-	g := &Graph{byID: map[int]int32{}, sites: map[int32][]int32{}, builtAt: time.Now()}
+	g := &Graph{byID: map[int]int32{}, sites: map[int32][]int32{}, builtAt: time.Now(),
+		search: &searchIndex{posting: map[string][]int32{}, postal: map[string][]int32{}}}
+	names := map[int][][]string{}  // other names of a node, by ID
+	places := map[int][][]string{} // the place of a node, by ID
 	add := func(n node) int32 {
 		i := int32(len(g.nodes))
 		n.entity = -1
@@ -86,6 +92,8 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 	}
 	sort.Slice(sites, func(i, j int) bool { return sites[i].Finess < sites[j].Finess })
 	for _, s := range sites {
+		names[s.ID] = [][]string{tokens(s.LongName)}
+		places[s.ID] = [][]string{tokens(s.City)}
 		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, lat: s.Latitude, lon: s.Longitude,
 			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
 		if e, ok := g.byID[s.LegalEntityID]; ok {
@@ -104,9 +112,26 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 			}
 		}
 	}
-	if err := g.loadObjects(ctx, c, add); err != nil {
+	if err := g.loadObjects(ctx, c, add, names); err != nil {
 		return nil, err
 	}
+	for e, ss := range g.sites {
+		places[g.nodes[e].id] = places[g.nodes[ss[0]].id]
+	}
+	for i, n := range g.nodes {
+		// An entity running many sites is more often the one looked for.
+		weight := min(12, 2*math.Log2(1+float64(len(g.sites[int32(i)]))))
+		g.search.add(entry{id: n.id, kind: string(n.kind), label: n.label, finess: n.finess, weight: weight,
+			names: append([][]string{tokens(n.label), tokens(n.code)}, names[n.id]...), places: places[n.id]})
+	}
+	territories, err := c.Territory.Query().Select("id", "kind", "code", "name", "postal_codes").All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("graph: territories: %w", err)
+	}
+	for _, t := range territories {
+		g.search.add(entry{id: t.ID, kind: string(t.Kind), label: t.Name, names: [][]string{tokens(t.Name)}, postal: strings.Fields(t.PostalCodes)})
+	}
+	g.search.seal()
 	g.adj = make([][]int32, len(g.nodes))
 	for i, e := range g.edges {
 		g.adj[e.a] = append(g.adj[e.a], int32(i))
@@ -115,7 +140,7 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 	return g, nil
 }
 
-func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) int32) error {
+func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) int32, names map[int][][]string) error {
 	link := func(id, a, b int, role string, from, to *time.Time, siteIDs []int) {
 		ia, okA := g.byID[a]
 		ib, okB := g.byID[b]
@@ -202,6 +227,9 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		return fmt.Errorf("graph: parties: %w", err)
 	}
 	for _, p := range parties {
+		if p.Designation != "" { // the name a convention gives its party
+			names[p.LegalEntityID] = append(names[p.LegalEntityID], tokens(p.Designation))
+		}
 		link(p.ID, p.LegalEntityID, p.ConventionID, string(p.Role), p.ValidFrom, p.ValidTo, ids(p.Edges.Sites))
 	}
 	roles, err := c.FiliereRole.Query().All(ctx)
