@@ -60,6 +60,13 @@ func complexity() generated.ComplexityRoot {
 	c.Territory.Children = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
 	c.Query.CooperationGraph = func(child int, f model.CooperationGraphFilter) int { return graphCost(child, &f) }
 	c.Query.Neighborhood = func(child int, _ int, _ *int, f *model.CooperationGraphFilter) int { return graphCost(child, f) }
+	c.Query.Search = func(child int, _ string, first *int, _ []string) int {
+		n := coopgraph.DefaultHits
+		if first != nil {
+			n = *first
+		}
+		return max(n, 1) * (child + 1)
+	}
 	c.Query.CooperationPath = func(child int, _, _ int, f *model.CooperationGraphFilter) int { return child + 1 }
 	return c
 }

@@ -26,3 +26,8 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id int, depth *int, fi
 func (r *queryResolver) CooperationPath(ctx context.Context, from int, to int, filter *model.CooperationGraphFilter) (*coopgraph.Result, error) {
 	return r.graphs.Path(ctx, from, to, filterOf(filter))
 }
+
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, text string, first *int, kinds []string) ([]*coopgraph.Hit, error) {
+	return r.graphs.Search(ctx, text, first, kinds, r.client.Noders)
+}

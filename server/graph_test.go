@@ -98,3 +98,16 @@ func TestGraphQueries(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchQuery(t *testing.T) {
+	for _, b := range backends {
+		raw := string(b.data(t, `{ search(text: "saint etienne", first: 20, kinds: ["LEGAL_ENTITY", "SITE"]) { kind label finess score node { id ... on LegalEntity { finess name } ... on Establishment { finess } } } }`, nil))
+		if !strings.HasPrefix(raw, `{"search":[{"kind":"LEGAL_ENTITY","label":"CHU42","finess":"420784878"`) || !strings.Contains(raw, `"node":{"id":`) {
+			t.Errorf("%s: %.400s", b.name, raw)
+		}
+		_, resp, _ := b.post(t, `{ search(text: "x", first: 500) { label } }`, nil)
+		if len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+			t.Errorf("%s: first: 500 not refused: %v", b.name, resp.Errors)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/apperr"
 	"github.com/maillage/maillage/internal/textnorm"
 )
@@ -22,6 +23,7 @@ var SearchKinds = []string{"LEGAL_ENTITY", "SITE", "GROUPING", "CONVENTION", "FI
 
 // Hit is one search result.
 type Hit struct {
+	Node   ent.Noder // the record, loaded by Store.Search
 	ID     int
 	Kind   string
 	Label  string

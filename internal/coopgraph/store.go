@@ -100,3 +100,37 @@ func (s *Store) Path(ctx context.Context, from, to int, f Filter) (*Result, erro
 	}
 	return g.Path(from, to, f)
 }
+
+// Search answers Graph.Search on the current graph and loads each hit's
+// record with load, in one call (ent's Client.Noders).
+func (s *Store) Search(ctx context.Context, text string, first *int, kinds []string, load func(context.Context, []int, ...ent.NodeOption) ([]ent.Noder, error)) ([]*Hit, error) {
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	if first != nil {
+		n = *first
+		if n == 0 {
+			return []*Hit{}, nil
+		}
+	}
+	hits, err := g.Search(text, n, kinds)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	nodes, err := load(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Hit, len(hits))
+	for i := range hits {
+		hits[i].Node = nodes[i]
+		out[i] = &hits[i]
+	}
+	return out, nil
+}
