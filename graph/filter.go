@@ -20,6 +20,13 @@ func filterOf(f *model.CooperationGraphFilter) coopgraph.Filter {
 	for _, k := range f.Kinds {
 		out.Kinds = append(out.Kinds, coopgraph.Kind(k))
 	}
+	if f.Projection != nil {
+		out.Projection = coopgraph.Projection(*f.Projection)
+	}
+	out.GroupingKinds = enumNames(f.GroupingKinds)
+	out.ConventionKinds = enumNames(f.ConventionKinds)
+	out.Specialties = enumNames(f.Specialties)
+	out.Categories = f.Categories
 	return out
 }
 
@@ -29,4 +36,13 @@ func depthOf(depth *int) int {
 		return 1
 	}
 	return *depth
+}
+
+// enumNames turns a list of enum values into their names.
+func enumNames[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
 }

@@ -197,6 +197,7 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Record    func(childComplexity int) int
 		Role      func(childComplexity int) int
+		Shared    func(childComplexity int) int
 		Source    func(childComplexity int) int
 		Target    func(childComplexity int) int
 		ValidFrom func(childComplexity int) int
@@ -1161,6 +1162,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Role(childComplexity), true
+	case "GraphEdge.shared":
+		if e.ComplexityRoot.GraphEdge.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Shared(childComplexity), true
 	case "GraphEdge.source":
 		if e.ComplexityRoot.GraphEdge.Source == nil {
 			break
@@ -2417,6 +2424,17 @@ enum CooperationObjectKind {
 }
 
 """
+How a cooperation graph is drawn: organisations and cooperation objects
+as nodes (BIPARTITE: a GHT of 20 members is one hub and 20 edges), or
+organisations only, linked with a weight when they share objects
+(ORGANISATIONS).
+"""
+enum GraphProjection {
+  BIPARTITE
+  ORGANISATIONS
+}
+
+"""
 Narrows a cooperation graph.
 """
 input CooperationGraphFilter {
@@ -2437,6 +2455,16 @@ input CooperationGraphFilter {
   Only these kinds of cooperation object. Omitted: all.
   """
   kinds: [CooperationObjectKind!]
+  "Only groupings of these kinds (other objects kept)."
+  groupingKinds: [GroupingKind!]
+  "Only conventions of these kinds (other objects kept)."
+  conventionKinds: [ConventionKind!]
+  "Only filières of these specialties (other objects kept)."
+  specialties: [FiliereSpecialty!]
+  "Only organisations with a site of these FINESS category codes (e.g. 355 for a centre hospitalier)."
+  categories: [String!]
+  "BIPARTITE (the default) or ORGANISATIONS; applies to cooperationGraph."
+  projection: GraphProjection
   """
   The most nodes in the answer (default 2,000, at most 20,000); a bigger
   graph is cut and says so in ` + "`" + `truncated` + "`" + `.
@@ -2486,7 +2514,10 @@ type GraphEdge {
   role: String
   validFrom: Date
   validTo: Date
+  "In the ORGANISATIONS projection: how many objects the two share."
   weight: Int
+  "In the ORGANISATIONS projection: the objects the two share."
+  shared: [ID!]
 }
 
 """
@@ -6758,6 +6789,8 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_validTo(ctx, field)
 	case "weight":
 		return ec.fieldContext_GraphEdge_weight(ctx, field)
+	case "shared":
+		return ec.fieldContext_GraphEdge_shared(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
@@ -11175,6 +11208,29 @@ func (ec *executionContext) _GraphEdge_weight(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_GraphEdge_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphEdge_shared(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_shared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalOID2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
@@ -18318,7 +18374,7 @@ func (ec *executionContext) unmarshalInputCooperationGraphFilter(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"asOf", "level", "territories", "kinds", "limit"}
+	fieldsInOrder := [...]string{"asOf", "level", "territories", "kinds", "groupingKinds", "conventionKinds", "specialties", "categories", "projection", "limit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18353,6 +18409,41 @@ func (ec *executionContext) unmarshalInputCooperationGraphFilter(ctx context.Con
 				return it, err
 			}
 			it.Kinds = data
+		case "groupingKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupingKinds"))
+			data, err := ec.unmarshalOGroupingKind2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupingKinds = data
+		case "conventionKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conventionKinds"))
+			data, err := ec.unmarshalOConventionKind2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConventionKinds = data
+		case "specialties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("specialties"))
+			data, err := ec.unmarshalOFiliereSpecialty2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐSpecialtyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Specialties = data
+		case "categories":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categories"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Categories = data
+		case "projection":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projection"))
+			data, err := ec.unmarshalOGraphProjection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐGraphProjection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Projection = data
 		case "limit":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -29319,6 +29410,11 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "shared":
+			out.Values[i] = ec._GraphEdge_shared(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33207,6 +33303,22 @@ func (ec *executionContext) unmarshalOGraphLevel2ᚖgithubᚗcomᚋmaillageᚋma
 }
 
 func (ec *executionContext) marshalOGraphLevel2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐGraphLevel(ctx context.Context, sel ast.SelectionSet, v *model.GraphLevel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOGraphProjection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐGraphProjection(ctx context.Context, v any) (*model.GraphProjection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.GraphProjection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGraphProjection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐGraphProjection(ctx context.Context, sel ast.SelectionSet, v *model.GraphProjection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -8,6 +8,10 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/maillage/maillage/ent/convention"
+	"github.com/maillage/maillage/ent/filiere"
+	"github.com/maillage/maillage/ent/grouping"
 )
 
 // Narrows a cooperation graph.
@@ -21,6 +25,16 @@ type CooperationGraphFilter struct {
 	Territories []string `json:"territories,omitempty"`
 	// Only these kinds of cooperation object. Omitted: all.
 	Kinds []CooperationObjectKind `json:"kinds,omitempty"`
+	// Only groupings of these kinds (other objects kept).
+	GroupingKinds []grouping.Kind `json:"groupingKinds,omitempty"`
+	// Only conventions of these kinds (other objects kept).
+	ConventionKinds []convention.Kind `json:"conventionKinds,omitempty"`
+	// Only filières of these specialties (other objects kept).
+	Specialties []filiere.Specialty `json:"specialties,omitempty"`
+	// Only organisations with a site of these FINESS category codes (e.g. 355 for a centre hospitalier).
+	Categories []string `json:"categories,omitempty"`
+	// BIPARTITE (the default) or ORGANISATIONS; applies to cooperationGraph.
+	Projection *GraphProjection `json:"projection,omitempty"`
 	// The most nodes in the answer (default 2,000, at most 20,000); a bigger
 	// graph is cut and says so in `truncated`.
 	Limit *int `json:"limit,omitempty"`
@@ -138,6 +152,65 @@ func (e *GraphLevel) UnmarshalJSON(b []byte) error {
 }
 
 func (e GraphLevel) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a cooperation graph is drawn: organisations and cooperation objects
+// as nodes (BIPARTITE: a GHT of 20 members is one hub and 20 edges), or
+// organisations only, linked with a weight when they share objects
+// (ORGANISATIONS).
+type GraphProjection string
+
+const (
+	GraphProjectionBipartite     GraphProjection = "BIPARTITE"
+	GraphProjectionOrganisations GraphProjection = "ORGANISATIONS"
+)
+
+var AllGraphProjection = []GraphProjection{
+	GraphProjectionBipartite,
+	GraphProjectionOrganisations,
+}
+
+func (e GraphProjection) IsValid() bool {
+	switch e {
+	case GraphProjectionBipartite, GraphProjectionOrganisations:
+		return true
+	}
+	return false
+}
+
+func (e GraphProjection) String() string {
+	return string(e)
+}
+
+func (e *GraphProjection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = GraphProjection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid GraphProjection", str)
+	}
+	return nil
+}
+
+func (e GraphProjection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *GraphProjection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e GraphProjection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

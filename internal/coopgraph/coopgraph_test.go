@@ -304,3 +304,51 @@ func TestSearch(t *testing.T) {
 		})
 	}
 }
+
+func TestProjectionAndFilters(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, f := load(t, d.DB.Client)
+			loire := coopgraph.Filter{AsOf: day("2020-06-01"), Territories: []string{"42"}, Kinds: []coopgraph.Kind{coopgraph.Convention}}
+			loire.Projection = coopgraph.Organisations
+			r, err := g.Cooperation(loire)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Nodes) != 4 || len(r.Edges) != 6 {
+				t.Fatalf("the G4 as organisations: %d nodes, %d edges, want 4 and 6", len(r.Nodes), len(r.Edges))
+			}
+			for _, e := range r.Edges {
+				if e.Weight == nil || *e.Weight != 1 || !slices.Equal(e.Shared, []int{f.g4}) {
+					t.Errorf("edge %s: weight %v, shared %v", e.ID, e.Weight, e.Shared)
+				}
+			}
+			chr := coopgraph.Filter{AsOf: day("2020-06-01"), Territories: []string{"42"}, Level: coopgraph.Site, Categories: []string{"101"}}
+			r, err = g.Cooperation(chr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range r.Nodes {
+				if n.Kind == "SITE" && (n.Category == nil || !strings.Contains(*n.Category, "C.H.R.")) {
+					t.Errorf("site %s of category %v with categories = [101]", n.Label, n.Category)
+				}
+			}
+			if len(r.Nodes) == 0 {
+				t.Error("no CHR site of the Loire in a cooperation")
+			}
+			onlyBiology := coopgraph.Filter{AsOf: day("2020-06-01"), Territories: []string{"42"}, Kinds: []coopgraph.Kind{coopgraph.Filiere}, Specialties: []string{"BIOLOGY"}}
+			r, err = g.Cooperation(onlyBiology)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range r.Nodes {
+				if n.Kind == "FILIERE" && n.Label != "G4 – Biologie" {
+					t.Errorf("filière %s kept with specialties = [BIOLOGY]", n.Label)
+				}
+			}
+			if _, err := g.Cooperation(coopgraph.Filter{Projection: "TREE"}); err == nil {
+				t.Error("an unknown projection accepted")
+			}
+		})
+	}
+}

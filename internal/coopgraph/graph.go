@@ -38,6 +38,7 @@ type node struct {
 	kind                Kind
 	label, finess, code string
 	category            string // FINESS category, grouping or convention kind, filière specialty
+	catCode             string // a site's FINESS category code
 	lat, lon            *float64
 	commune, department string
 	region              string
@@ -94,7 +95,7 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 	for _, s := range sites {
 		names[s.ID] = [][]string{tokens(s.LongName)}
 		places[s.ID] = [][]string{tokens(s.City)}
-		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, lat: s.Latitude, lon: s.Longitude,
+		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, lat: s.Latitude, lon: s.Longitude,
 			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
 		if e, ok := g.byID[s.LegalEntityID]; ok {
 			g.nodes[i].entity = e

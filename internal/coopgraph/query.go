@@ -21,8 +21,24 @@ type Filter struct {
 	Level       Kind       // LegalEntity (the default) or Site
 	Territories []string   // région, département or commune codes: organisations located there
 	Kinds       []Kind     // cooperation object kinds kept; empty: all
-	Limit       int        // most nodes in the answer; 0: DefaultLimit
+	// Only groupings, conventions and filières of these kinds and
+	// specialties (other objects are kept); empty: all.
+	GroupingKinds, ConventionKinds, Specialties []string
+	// Only organisations with a site of these FINESS categories; empty: all.
+	Categories []string
+	Projection Projection // Bipartite (the default) or Organisations
+	Limit      int        // most nodes in the answer; 0: DefaultLimit
 }
+
+// Projection is how a cooperation graph is drawn.
+type Projection string
+
+// Projections: organisations and objects as nodes, or organisations only,
+// linked when they share objects.
+const (
+	Bipartite     Projection = "BIPARTITE"
+	Organisations Projection = "ORGANISATIONS"
+)
 
 // NodeView is a node as an answer gives it.
 type NodeView struct {
@@ -50,6 +66,7 @@ type EdgeView struct {
 	ValidFrom *time.Time
 	ValidTo   *time.Time
 	Weight    *int
+	Shared    []int // in the organisations projection: the objects both take part in
 }
 
 // Result is a subgraph.
@@ -67,7 +84,21 @@ type query struct {
 	siteLevel   bool
 	kinds       map[Kind]bool
 	territories map[string]bool
+	subkinds    map[Kind]map[string]bool
+	categories  map[string]bool
+	projection  Projection
 	limit       int
+}
+
+func set(values []string) map[string]bool {
+	if len(values) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(values))
+	for _, v := range values {
+		m[v] = true
+	}
+	return m
 }
 
 func (g *Graph) prepare(f Filter) (*query, error) {
@@ -97,11 +128,16 @@ func (g *Graph) prepare(f Filter) (*query, error) {
 			q.kinds[k] = true
 		}
 	}
-	if len(f.Territories) > 0 {
-		q.territories = map[string]bool{}
-		for _, t := range f.Territories {
-			q.territories[t] = true
-		}
+	q.territories = set(f.Territories)
+	q.categories = set(f.Categories)
+	q.subkinds = map[Kind]map[string]bool{Grouping: set(f.GroupingKinds), Convention: set(f.ConventionKinds), Filiere: set(f.Specialties)}
+	switch f.Projection {
+	case "", Bipartite:
+		q.projection = Bipartite
+	case Organisations:
+		q.projection = Organisations
+	default:
+		return nil, apperr.BadInput("projection", fmt.Errorf("projection %q: want BIPARTITE or ORGANISATIONS", f.Projection))
 	}
 	return q, nil
 }
@@ -112,10 +148,30 @@ func (g *Graph) live(q *query, n int32) bool {
 	if !holds(nd.from, nd.to, q.day) {
 		return false
 	}
-	if q.kinds != nil && !nd.kind.IsOrganisation() && !q.kinds[nd.kind] {
+	if nd.kind.IsOrganisation() {
+		return q.categories == nil || g.hasCategory(q, n)
+	}
+	if q.kinds != nil && !q.kinds[nd.kind] {
+		return false
+	}
+	if sub := q.subkinds[nd.kind]; sub != nil && !sub[nd.category] {
 		return false
 	}
 	return true
+}
+
+// hasCategory reports whether a site, or one of an entity's sites, is of
+// one of the filter's categories.
+func (g *Graph) hasCategory(q *query, n int32) bool {
+	if g.nodes[n].kind == Site {
+		return q.categories[g.nodes[n].catCode]
+	}
+	for _, s := range g.sites[n] {
+		if q.categories[g.nodes[s].catCode] {
+			return true
+		}
+	}
+	return false
 }
 
 // located reports whether a node lies in the filter's territories.
@@ -390,5 +446,57 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 	r := b.result()
 	r.TotalNodes, r.TotalEdges = len(totalNodes), totalEdges
 	r.Truncated = r.TotalNodes > len(r.Nodes) || r.TotalEdges > len(r.Edges)
+	if q.projection == Organisations {
+		project(r)
+	}
 	return r, nil
+}
+
+// project turns a bipartite answer into its organisations projection:
+// two organisations are linked, with a weight, when they take part in
+// the same objects, which the link lists.
+func project(r *Result) {
+	objects := map[int]bool{}
+	var orgs []NodeView
+	for _, n := range r.Nodes {
+		if Kind(n.Kind).IsOrganisation() {
+			orgs = append(orgs, n)
+		} else {
+			objects[n.ID] = true
+		}
+	}
+	members := map[int][]int{} // object → organisations
+	for _, e := range r.Edges {
+		if objects[e.Target] && !objects[e.Source] && !slices.Contains(members[e.Target], e.Source) {
+			members[e.Target] = append(members[e.Target], e.Source)
+		}
+	}
+	type pair struct{ a, b int }
+	shared := map[pair][]int{}
+	var order []pair
+	objectIDs := make([]int, 0, len(members))
+	for o := range members {
+		objectIDs = append(objectIDs, o)
+	}
+	slices.Sort(objectIDs)
+	for _, o := range objectIDs {
+		ms := members[o]
+		slices.Sort(ms)
+		for i := range ms {
+			for j := i + 1; j < len(ms); j++ {
+				p := pair{ms[i], ms[j]}
+				if _, ok := shared[p]; !ok {
+					order = append(order, p)
+				}
+				shared[p] = append(shared[p], o)
+			}
+		}
+	}
+	edges := make([]EdgeView, 0, len(order))
+	for _, p := range order {
+		w := len(shared[p])
+		edges = append(edges, EdgeView{ID: fmt.Sprintf("%d-%d", p.a, p.b), Source: p.a, Target: p.b, Weight: &w, Shared: shared[p]})
+	}
+	r.Nodes, r.Edges = orgs, edges
+	r.TotalNodes, r.TotalEdges = len(orgs), len(edges)
 }
