@@ -67,6 +67,7 @@ func complexity() generated.ComplexityRoot {
 		}
 		return max(n, 1) * (child + 1)
 	}
+	c.Query.CooperationChecks = func(child int, f *model.CooperationGraphFilter, _ []string) int { return graphCost(child, f) }
 	c.Query.CooperationPath = func(child int, _, _ int, f *model.CooperationGraphFilter) int { return child + 1 }
 	return c
 }

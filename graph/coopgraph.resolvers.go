@@ -31,3 +31,22 @@ func (r *queryResolver) CooperationPath(ctx context.Context, from int, to int, f
 func (r *queryResolver) Search(ctx context.Context, text string, first *int, kinds []string) ([]*coopgraph.Hit, error) {
 	return r.graphs.Search(ctx, text, first, kinds, r.client.Noders)
 }
+
+// CooperationChecks is the resolver for the cooperationChecks field.
+func (r *queryResolver) CooperationChecks(ctx context.Context, filter *model.CooperationGraphFilter, rules []string) (*coopgraph.Findings, error) {
+	return r.graphs.Checks(ctx, filterOf(filter), rules)
+}
+
+// !!! WARNING !!!
+// The code below was going to be deleted when updating resolvers. It has been copied here so you have
+// one last chance to move it out of harms way if you want. There are two reasons this happens:
+//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
+//    it when you're done.
+//  - You have helper methods in this file. Move them out to keep these resolver files clean.
+/*
+	func (r *findingResolver) Severity(ctx context.Context, obj *coopgraph.Finding) (string, error) {
+	panic(fmt.Errorf("not implemented: Severity - severity"))
+}
+func (r *Resolver) Finding() generated.FindingResolver { return &findingResolver{r} }
+type findingResolver struct{ *Resolver }
+*/

@@ -193,6 +193,19 @@ type ComplexityRoot struct {
 		ValidTo            func(childComplexity int) int
 	}
 
+	Finding struct {
+		Message  func(childComplexity int) int
+		Records  func(childComplexity int) int
+		Rule     func(childComplexity int) int
+		Severity func(childComplexity int) int
+	}
+
+	Findings struct {
+		Findings  func(childComplexity int) int
+		Total     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
 	GraphEdge struct {
 		ID        func(childComplexity int) int
 		Record    func(childComplexity int) int
@@ -338,25 +351,26 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Conventions      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConventionOrder, where *ent.ConventionWhereInput) int
-		CooperationGraph func(childComplexity int, filter model.CooperationGraphFilter) int
-		CooperationPath  func(childComplexity int, from int, to int, filter *model.CooperationGraphFilter) int
-		Establishment    func(childComplexity int, finess string) int
-		Establishments   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EstablishmentOrder, where *ent.EstablishmentWhereInput) int
-		Filieres         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FiliereOrder, where *ent.FiliereWhereInput) int
-		Grouping         func(childComplexity int, code string) int
-		Groupings        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.GroupingOrder, where *ent.GroupingWhereInput) int
-		LegalEntities    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LegalEntityOrder, where *ent.LegalEntityWhereInput) int
-		LegalEntity      func(childComplexity int, finess string) int
-		MedicalTeams     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MedicalTeamOrder, where *ent.MedicalTeamWhereInput) int
-		Memberships      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MembershipOrder, where *ent.MembershipWhereInput) int
-		Neighborhood     func(childComplexity int, id int, depth *int, filter *model.CooperationGraphFilter) int
-		Node             func(childComplexity int, id int) int
-		Nodes            func(childComplexity int, ids []int) int
-		Search           func(childComplexity int, text string, first *int, kinds []string) int
-		Sources          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SourceOrder, where *ent.SourceWhereInput) int
-		Territories      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) int
-		Territory        func(childComplexity int, code string, kind *territory.Kind) int
+		Conventions       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConventionOrder, where *ent.ConventionWhereInput) int
+		CooperationChecks func(childComplexity int, filter *model.CooperationGraphFilter, rules []string) int
+		CooperationGraph  func(childComplexity int, filter model.CooperationGraphFilter) int
+		CooperationPath   func(childComplexity int, from int, to int, filter *model.CooperationGraphFilter) int
+		Establishment     func(childComplexity int, finess string) int
+		Establishments    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EstablishmentOrder, where *ent.EstablishmentWhereInput) int
+		Filieres          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FiliereOrder, where *ent.FiliereWhereInput) int
+		Grouping          func(childComplexity int, code string) int
+		Groupings         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.GroupingOrder, where *ent.GroupingWhereInput) int
+		LegalEntities     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LegalEntityOrder, where *ent.LegalEntityWhereInput) int
+		LegalEntity       func(childComplexity int, finess string) int
+		MedicalTeams      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MedicalTeamOrder, where *ent.MedicalTeamWhereInput) int
+		Memberships       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MembershipOrder, where *ent.MembershipWhereInput) int
+		Neighborhood      func(childComplexity int, id int, depth *int, filter *model.CooperationGraphFilter) int
+		Node              func(childComplexity int, id int) int
+		Nodes             func(childComplexity int, ids []int) int
+		Search            func(childComplexity int, text string, first *int, kinds []string) int
+		Sources           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SourceOrder, where *ent.SourceWhereInput) int
+		Territories       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) int
+		Territory         func(childComplexity int, code string, kind *territory.Kind) int
 	}
 
 	SearchHit struct {
@@ -486,6 +500,7 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, id int, depth *int, filter *model.CooperationGraphFilter) (*coopgraph.Result, error)
 	CooperationPath(ctx context.Context, from int, to int, filter *model.CooperationGraphFilter) (*coopgraph.Result, error)
 	Search(ctx context.Context, text string, first *int, kinds []string) ([]*coopgraph.Hit, error)
+	CooperationChecks(ctx context.Context, filter *model.CooperationGraphFilter, rules []string) (*coopgraph.Findings, error)
 	Establishment(ctx context.Context, finess string) (*ent.Establishment, error)
 	LegalEntity(ctx context.Context, finess string) (*ent.LegalEntity, error)
 	Grouping(ctx context.Context, code string) (*ent.Grouping, error)
@@ -1143,6 +1158,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FiliereRole.ValidTo(childComplexity), true
+
+	case "Finding.message":
+		if e.ComplexityRoot.Finding.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Message(childComplexity), true
+	case "Finding.records":
+		if e.ComplexityRoot.Finding.Records == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Records(childComplexity), true
+	case "Finding.rule":
+		if e.ComplexityRoot.Finding.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Rule(childComplexity), true
+	case "Finding.severity":
+		if e.ComplexityRoot.Finding.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Severity(childComplexity), true
+
+	case "Findings.findings":
+		if e.ComplexityRoot.Findings.Findings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Findings.Findings(childComplexity), true
+	case "Findings.total":
+		if e.ComplexityRoot.Findings.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Findings.Total(childComplexity), true
+	case "Findings.truncated":
+		if e.ComplexityRoot.Findings.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Findings.Truncated(childComplexity), true
 
 	case "GraphEdge.id":
 		if e.ComplexityRoot.GraphEdge.ID == nil {
@@ -1814,6 +1873,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Conventions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ConventionOrder), args["where"].(*ent.ConventionWhereInput)), true
+	case "Query.cooperationChecks":
+		if e.ComplexityRoot.Query.CooperationChecks == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cooperationChecks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CooperationChecks(childComplexity, args["filter"].(*model.CooperationGraphFilter), args["rules"].([]string)), true
 	case "Query.cooperationGraph":
 		if e.ComplexityRoot.Query.CooperationGraph == nil {
 			break
@@ -2579,6 +2649,44 @@ extend type Query {
   at most 50. ` + "`" + `kinds` + "`" + ` narrows to some kinds (see SearchHit.kind).
   """
   search(text: String!, first: Int, kinds: [String!]): [SearchHit!]!
+}
+
+"""
+Something in the data an ARS analyst would fix.
+"""
+type Finding {
+  """
+  The rule: public-hospital-without-ght, ght-support-count,
+  support-not-member, participation-of-closed-organisation,
+  convention-past-end-still-current, ght-member-outside-territory,
+  ehpad-without-hospital-convention.
+  """
+  rule: String!
+  "ERROR, WARNING or INFO."
+  severity: String!
+  "The records involved (for node(id:)), the main one first."
+  records: [ID!]!
+  "What is wrong, in French."
+  message: String!
+}
+
+"""
+The findings of cooperationChecks, bounded by the filter's limit.
+"""
+type Findings {
+  findings: [Finding!]!
+  "Findings before any cut."
+  total: Int!
+  truncated: Boolean!
+}
+
+extend type Query {
+  """
+  Runs the rules (all, or those named in ` + "`" + `rules` + "`" + `) on the cooperation graph
+  as of the filter's day; keeps the findings involving an organisation of
+  the filter's territories.
+  """
+  cooperationChecks(filter: CooperationGraphFilter, rules: [String!]): Findings!
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphqls", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -6771,6 +6879,32 @@ func (ec *executionContext) childFields_FiliereRole(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type FiliereRole", field.Name)
 }
 
+func (ec *executionContext) childFields_Finding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_Finding_rule(ctx, field)
+	case "severity":
+		return ec.fieldContext_Finding_severity(ctx, field)
+	case "records":
+		return ec.fieldContext_Finding_records(ctx, field)
+	case "message":
+		return ec.fieldContext_Finding_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Finding", field.Name)
+}
+
+func (ec *executionContext) childFields_Findings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "findings":
+		return ec.fieldContext_Findings_findings(ctx, field)
+	case "total":
+		return ec.fieldContext_Findings_total(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Findings_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Findings", field.Name)
+}
+
 func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7634,6 +7768,28 @@ func (ec *executionContext) field_Query_conventions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_cooperationChecks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CooperationGraphFilter, error) {
+			return ec.unmarshalOCooperationGraphFilter2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐCooperationGraphFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rules",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rules"] = arg1
 	return args, nil
 }
 
@@ -11026,6 +11182,176 @@ func (ec *executionContext) fieldContext_FiliereRole_establishment(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Finding_rule(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Finding_severity(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Finding_records(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_records(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Records, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNID2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_records(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Finding_message(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Findings_findings(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Findings_findings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Findings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Finding) graphql.Marshaler {
+			return ec.marshalNFinding2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Findings_findings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Findings",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Finding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Findings_total(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Findings_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Findings_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Findings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Findings_truncated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Findings_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Findings_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Findings", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14365,6 +14691,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cooperationChecks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cooperationChecks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CooperationChecks(ctx, fc.Args["filter"].(*model.CooperationGraphFilter), fc.Args["rules"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coopgraph.Findings) graphql.Marshaler {
+			return ec.marshalNFindings2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cooperationChecks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Findings(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cooperationChecks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29359,6 +29729,97 @@ func (ec *executionContext) _FiliereRole(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var findingImplementors = []string{"Finding"}
+
+func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Finding) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, findingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Finding")
+		case "rule":
+			out.Values[i] = ec._Finding_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._Finding_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "records":
+			out.Values[i] = ec._Finding_records(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._Finding_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var findingsImplementors = []string{"Findings"}
+
+func (ec *executionContext) _Findings(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Findings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, findingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Findings")
+		case "findings":
+			out.Values[i] = ec._Findings_findings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._Findings_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Findings_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var graphEdgeImplementors = []string{"GraphEdge"}
 
 func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.EdgeView) graphql.Marshaler {
@@ -30402,6 +30863,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
+				})
+		case "cooperationChecks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cooperationChecks(ctx, field)
 				})
 		case "establishment":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -31657,6 +32124,34 @@ func (ec *executionContext) marshalNFiliereValidFromPrecision2githubᚗcomᚋmai
 func (ec *executionContext) unmarshalNFiliereWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereWhereInput(ctx context.Context, v any) (*ent.FiliereWhereInput, error) {
 	res, err := ec.unmarshalInputFiliereWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFinding2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFinding(ctx context.Context, sel ast.SelectionSet, v coopgraph.Finding) graphql.Marshaler {
+	return ec._Finding(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFinding2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Finding) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFinding2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFinding(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFindings2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindings(ctx context.Context, sel ast.SelectionSet, v *coopgraph.Findings) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Findings!")
+		return graphql.Null
+	}
+	return ec._Findings(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {

@@ -39,6 +39,9 @@ type node struct {
 	label, finess, code string
 	category            string // FINESS category, grouping or convention kind, filière specialty
 	catCode             string // a site's FINESS category code
+	catGroup            string // a site's FINESS category aggregate
+	public              bool   // a legal entity of the public hospital service
+	place               string // a grouping's territory, "KIND:CODE"
 	lat, lon            *float64
 	commune, department string
 	region              string
@@ -85,7 +88,7 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 		return nil, fmt.Errorf("graph: legal entities: %w", err)
 	}
 	for _, e := range entities {
-		add(node{id: e.ID, kind: LegalEntity, label: e.Name, finess: e.Finess, category: e.LegalStatus, department: e.DepartmentCode, from: e.ValidFrom, to: e.ValidTo})
+		add(node{id: e.ID, kind: LegalEntity, label: e.Name, finess: e.Finess, category: e.LegalStatus, public: isPublic(e), department: e.DepartmentCode, from: e.ValidFrom, to: e.ValidTo})
 	}
 	sites, err := c.Establishment.Query().All(ctx)
 	if err != nil {
@@ -95,7 +98,7 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 	for _, s := range sites {
 		names[s.ID] = [][]string{tokens(s.LongName)}
 		places[s.ID] = [][]string{tokens(s.City)}
-		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, lat: s.Latitude, lon: s.Longitude,
+		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, catGroup: s.CategoryGroupCode, lat: s.Latitude, lon: s.Longitude,
 			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
 		if e, ok := g.byID[s.LegalEntityID]; ok {
 			g.nodes[i].entity = e
@@ -156,7 +159,8 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		}
 		g.edges = append(g.edges, e)
 	}
-	groupings, err := c.Grouping.Query().WithEstablishments(func(q *ent.EstablishmentQuery) { q.Select("id", "legal_entity_id") }).All(ctx)
+	groupings, err := c.Grouping.Query().WithEstablishments(func(q *ent.EstablishmentQuery) { q.Select("id", "legal_entity_id") }).
+		WithTerritory(func(q *ent.TerritoryQuery) { q.Select("id", "kind", "code") }).All(ctx)
 	if err != nil {
 		return fmt.Errorf("graph: groupings: %w", err)
 	}
@@ -169,7 +173,11 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		if gr.Code != nil {
 			code = *gr.Code
 		}
-		add(node{id: gr.ID, kind: Grouping, label: gr.Name, finess: finess, code: code, category: string(gr.Kind), department: gr.DepartmentCode, from: gr.ValidFrom, to: gr.ValidTo})
+		place := ""
+		if t := gr.Edges.Territory; t != nil {
+			place = string(t.Kind) + ":" + t.Code
+		}
+		add(node{id: gr.ID, kind: Grouping, label: gr.Name, finess: finess, code: code, place: place, category: string(gr.Kind), department: gr.DepartmentCode, from: gr.ValidFrom, to: gr.ValidTo})
 		// A grouping FINESS registers through its sites binds their entities.
 		for _, s := range gr.Edges.Establishments {
 			link(s.ID, s.LegalEntityID, gr.ID, "REGISTERED", gr.ValidFrom, gr.ValidTo, []int{s.ID})
@@ -279,3 +287,14 @@ func (g *Graph) Nodes() int { return len(g.nodes) }
 
 // Edges is the number of edges in the graph.
 func (g *Graph) Edges() int { return len(g.edges) }
+
+// isPublic tells a legal entity of the public hospital service: a public
+// establishment by its legal status (codes 10 to 19 of the FINESS
+// nomenclature) or, for entities known only through their sites, by
+// their "Etablissement public de santé" SPH status.
+func isPublic(e *ent.LegalEntity) bool {
+	if len(e.LegalStatus) == 2 && e.LegalStatus[0] == '1' {
+		return true
+	}
+	return strings.Contains(strings.ToLower(e.PublicStatus+" "+e.LegalStatus), "public")
+}

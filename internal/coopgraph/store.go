@@ -134,3 +134,12 @@ func (s *Store) Search(ctx context.Context, text string, first *int, kinds []str
 	}
 	return out, nil
 }
+
+// Checks answers Graph.Checks on the current graph.
+func (s *Store) Checks(ctx context.Context, f Filter, rules []string) (*Findings, error) {
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Checks(f, rules)
+}

@@ -1,0 +1,168 @@
+package coopgraph
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/maillage/maillage/internal/apperr"
+)
+
+// Severities say how much a finding matters, most serious first.
+const (
+	SeverityError   = "ERROR"
+	SeverityWarning = "WARNING"
+	SeverityInfo    = "INFO"
+)
+
+// Finding is one thing an ARS analyst would fix.
+type Finding struct {
+	Rule     string
+	Severity string
+	Records  []int // the IDs of the records involved
+	Message  string
+}
+
+// Findings is the answer of Checks.
+type Findings struct {
+	Findings  []Finding
+	Total     int
+	Truncated bool
+}
+
+// rule is one check: plain code over the graph as of the query's day,
+// reporting each finding with the nodes it involves.
+type rule struct {
+	name     string
+	severity string
+	check    func(g *Graph, q *query, report func(msg string, nodes ...int32))
+}
+
+// rules are the checks, one per file (rule_*.go).
+var rules = []rule{
+	publicEntityWithoutGHT,
+	ghtSupportCount,
+	supportNotMember,
+	membershipOfClosed,
+	conventionPastEnd,
+	ghtMemberOutsideTerritory,
+	ehpadWithoutHospitalConvention,
+}
+
+// RuleNames lists the checks by name.
+func RuleNames() []string {
+	names := make([]string, len(rules))
+	for i, r := range rules {
+		names[i] = r.name
+	}
+	return names
+}
+
+// Checks runs the rules (all, or those named) on the graph as of the
+// filter's day, keeping the findings that involve an organisation of the
+// filter's territories.
+func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
+	q, err := g.prepare(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range only {
+		if !slices.Contains(RuleNames(), name) {
+			return nil, apperr.BadInput("rules", fmt.Errorf("unknown rule %q: want one of %v", name, RuleNames()))
+		}
+	}
+	out := &Findings{}
+	for _, r := range rules {
+		if len(only) > 0 && !slices.Contains(only, r.name) {
+			continue
+		}
+		var found []Finding
+		r.check(g, q, func(msg string, nodes ...int32) {
+			if !g.involvesTerritory(q, nodes) {
+				return
+			}
+			ids := make([]int, len(nodes))
+			for i, n := range nodes {
+				ids[i] = g.nodes[n].id
+			}
+			found = append(found, Finding{Rule: r.name, Severity: r.severity, Records: ids, Message: msg})
+		})
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Message < found[j].Message })
+		out.Total += len(found)
+		for _, fd := range found {
+			if len(out.Findings) >= q.limit {
+				out.Truncated = true
+				break
+			}
+			out.Findings = append(out.Findings, fd)
+		}
+	}
+	return out, nil
+}
+
+// involvesTerritory reports whether a finding concerns the territories:
+// one of its organisations lies there (findings without organisations
+// are kept).
+func (g *Graph) involvesTerritory(q *query, nodes []int32) bool {
+	if q.territories == nil {
+		return true
+	}
+	orgs := false
+	for _, n := range nodes {
+		if g.nodes[n].kind.IsOrganisation() {
+			orgs = true
+			if g.located(q, n) {
+				return true
+			}
+		}
+	}
+	return !orgs
+}
+
+// participations lists the edges of object o in force on the query's day
+// whose other end is a legal entity, with that entity.
+func (g *Graph) participations(q *query, o int32) (edges []*edge, members []int32) {
+	for _, ei := range g.adj[o] {
+		e := &g.edges[ei]
+		if e.b != o || g.nodes[e.a].kind != LegalEntity || !holds(e.from, e.to, q.day) {
+			continue
+		}
+		edges = append(edges, e)
+		members = append(members, e.a)
+	}
+	return edges, members
+}
+
+// isGHT reports whether node n is a GHT in force on the query's day.
+func (g *Graph) isGHT(q *query, n int32) bool {
+	nd := &g.nodes[n]
+	return nd.kind == Grouping && nd.category == "GHT" && holds(nd.from, nd.to, q.day)
+}
+
+// hospital reports whether a legal entity runs a hospital (a site of the
+// FINESS aggregates of centres hospitaliers).
+func (g *Graph) hospital(n int32) bool {
+	for _, s := range g.sites[n] {
+		switch g.nodes[s].catGroup {
+		case "1101", "1102", "1103", "1104", "1106":
+			return true
+		}
+	}
+	return false
+}
+
+// name quotes a node for a message: « label » (FINESS n).
+func (g *Graph) name(n int32) string {
+	nd := &g.nodes[n]
+	if nd.finess != "" {
+		return fmt.Sprintf("« %s » (FINESS %s)", nd.label, nd.finess)
+	}
+	if nd.code != "" {
+		return fmt.Sprintf("« %s » (%s)", nd.label, nd.code)
+	}
+	return fmt.Sprintf("« %s »", nd.label)
+}
+
+// frenchDay writes a day as users read it.
+func frenchDay(t time.Time) string { return t.Format("02/01/2006") }

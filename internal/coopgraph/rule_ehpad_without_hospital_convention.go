@@ -1,0 +1,43 @@
+package coopgraph
+
+// ehpadWithoutHospitalConvention: an EHPAD whose entity has no
+// convention with a hospital (the law asks each EHPAD for one, for
+// admissions and expertise).
+var ehpadWithoutHospitalConvention = rule{
+	name:     "ehpad-without-hospital-convention",
+	severity: SeverityInfo,
+	check: func(g *Graph, q *query, report func(string, ...int32)) {
+		for i := range g.nodes {
+			s := int32(i)
+			sn := &g.nodes[s]
+			if sn.kind != Site || sn.catCode != "500" || sn.entity < 0 || !holds(sn.from, sn.to, q.day) || !g.located(q, s) {
+				continue
+			}
+			if !g.conventionWithHospital(q, sn.entity) {
+				report("L'EHPAD "+g.name(s)+" n'a de convention avec aucun établissement de santé au "+frenchDay(q.day)+".", s)
+			}
+		}
+	},
+}
+
+// conventionWithHospital reports whether entity e is party, on the day,
+// to a convention in force to which a hospital is party too.
+func (g *Graph) conventionWithHospital(q *query, e int32) bool {
+	if g.hospital(e) {
+		return true
+	}
+	for _, ei := range g.adj[e] {
+		ed := &g.edges[ei]
+		c := ed.b
+		if g.nodes[c].kind != Convention || !holds(ed.from, ed.to, q.day) || !holds(g.nodes[c].from, g.nodes[c].to, q.day) {
+			continue
+		}
+		_, parties := g.participations(q, c)
+		for _, p := range parties {
+			if p != e && g.hospital(p) {
+				return true
+			}
+		}
+	}
+	return false
+}
