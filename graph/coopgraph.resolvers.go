@@ -7,7 +7,9 @@ package graph
 
 import (
 	"context"
+	"time"
 
+	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
 )
@@ -37,16 +39,12 @@ func (r *queryResolver) CooperationChecks(ctx context.Context, filter *model.Coo
 	return r.graphs.Checks(ctx, filterOf(filter), rules)
 }
 
-// !!! WARNING !!!
-// The code below was going to be deleted when updating resolvers. It has been copied here so you have
-// one last chance to move it out of harms way if you want. There are two reasons this happens:
-//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
-//    it when you're done.
-//  - You have helper methods in this file. Move them out to keep these resolver files clean.
-/*
-	func (r *findingResolver) Severity(ctx context.Context, obj *coopgraph.Finding) (string, error) {
-	panic(fmt.Errorf("not implemented: Severity - severity"))
+// TerritoryStats is the resolver for the territoryStats field.
+func (r *queryResolver) TerritoryStats(ctx context.Context, code string, kind *territory.Kind, asOf *time.Time) (*coopgraph.Stats, error) {
+	return r.graphs.Stats(ctx, territoryFilter(code, kind, asOf))
 }
-func (r *Resolver) Finding() generated.FindingResolver { return &findingResolver{r} }
-type findingResolver struct{ *Resolver }
-*/
+
+// CooperationDiff is the resolver for the cooperationDiff field.
+func (r *queryResolver) CooperationDiff(ctx context.Context, filter *model.CooperationGraphFilter, from time.Time, to time.Time) (*coopgraph.Diff, error) {
+	return r.graphs.Diff(ctx, filterOf(filter), from, to)
+}

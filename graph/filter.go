@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"time"
+
+	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
 )
@@ -45,4 +48,14 @@ func enumNames[T ~string](values []T) []string {
 		out[i] = string(v)
 	}
 	return out
+}
+
+// territoryFilter is the filter of one territory, KIND:CODE when the
+// kind is given.
+func territoryFilter(code string, kind *territory.Kind, asOf *time.Time) coopgraph.Filter {
+	key := code
+	if kind != nil {
+		key = string(*kind) + ":" + code
+	}
+	return coopgraph.Filter{Territories: []string{key}, AsOf: asOf}
 }

@@ -125,3 +125,20 @@ func TestCooperationChecksQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestStatsAndDiffQueries(t *testing.T) {
+	for _, b := range backends {
+		raw := string(b.data(t, `{ territoryStats(code: "42", kind: DEPARTMENT, asOf: "2020-06-01") { sites legalEntities cooperatingLegalEntities cooperatingShare isolatedCount isolated { label } byCategory { key count } groupingsByKind { key count } } }`, nil))
+		if !strings.Contains(raw, `"sites":1105`) || !strings.Contains(raw, `"byCategory":[{"key":`) {
+			t.Errorf("%s: %.400s", b.name, raw)
+		}
+		raw = string(b.data(t, `{ cooperationDiff(filter: {territories: ["42"], kinds: [CONVENTION]}, from: "2015-01-01", to: "2017-01-01") { total changes { kind date source { label } target { label } edge { role } } } }`, nil))
+		if !strings.Contains(raw, `"total":4`) || !strings.Contains(raw, `"date":"2016-01-01"`) {
+			t.Errorf("%s: %.400s", b.name, raw)
+		}
+		_, resp, _ := b.post(t, `{ territoryStats(code: "42", asOf: "2020-02-30") { sites } }`, nil)
+		if len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+			t.Errorf("%s: bad date not refused: %v", b.name, resp.Errors)
+		}
+	}
+}

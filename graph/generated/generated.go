@@ -102,12 +102,31 @@ type ComplexityRoot struct {
 		ValidTo            func(childComplexity int) int
 	}
 
+	CooperationChange struct {
+		Date   func(childComplexity int) int
+		Edge   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Source func(childComplexity int) int
+		Target func(childComplexity int) int
+	}
+
+	CooperationDiff struct {
+		Changes   func(childComplexity int) int
+		Total     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
 	CooperationGraph struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
 		TotalEdges func(childComplexity int) int
 		TotalNodes func(childComplexity int) int
 		Truncated  func(childComplexity int) int
+	}
+
+	Count struct {
+		Count func(childComplexity int) int
+		Key   func(childComplexity int) int
 	}
 
 	Establishment struct {
@@ -353,6 +372,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Conventions       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConventionOrder, where *ent.ConventionWhereInput) int
 		CooperationChecks func(childComplexity int, filter *model.CooperationGraphFilter, rules []string) int
+		CooperationDiff   func(childComplexity int, filter *model.CooperationGraphFilter, from time.Time, to time.Time) int
 		CooperationGraph  func(childComplexity int, filter model.CooperationGraphFilter) int
 		CooperationPath   func(childComplexity int, from int, to int, filter *model.CooperationGraphFilter) int
 		Establishment     func(childComplexity int, finess string) int
@@ -371,6 +391,7 @@ type ComplexityRoot struct {
 		Sources           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SourceOrder, where *ent.SourceWhereInput) int
 		Territories       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) int
 		Territory         func(childComplexity int, code string, kind *territory.Kind) int
+		TerritoryStats    func(childComplexity int, code string, kind *territory.Kind, asOf *time.Time) int
 	}
 
 	SearchHit struct {
@@ -443,6 +464,18 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	TerritoryStats struct {
+		ByCategory               func(childComplexity int) int
+		ByLegalStatus            func(childComplexity int) int
+		CooperatingLegalEntities func(childComplexity int) int
+		CooperatingShare         func(childComplexity int) int
+		GroupingsByKind          func(childComplexity int) int
+		Isolated                 func(childComplexity int) int
+		IsolatedCount            func(childComplexity int) int
+		LegalEntities            func(childComplexity int) int
+		Sites                    func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -501,6 +534,8 @@ type QueryResolver interface {
 	CooperationPath(ctx context.Context, from int, to int, filter *model.CooperationGraphFilter) (*coopgraph.Result, error)
 	Search(ctx context.Context, text string, first *int, kinds []string) ([]*coopgraph.Hit, error)
 	CooperationChecks(ctx context.Context, filter *model.CooperationGraphFilter, rules []string) (*coopgraph.Findings, error)
+	TerritoryStats(ctx context.Context, code string, kind *territory.Kind, asOf *time.Time) (*coopgraph.Stats, error)
+	CooperationDiff(ctx context.Context, filter *model.CooperationGraphFilter, from time.Time, to time.Time) (*coopgraph.Diff, error)
 	Establishment(ctx context.Context, finess string) (*ent.Establishment, error)
 	LegalEntity(ctx context.Context, finess string) (*ent.LegalEntity, error)
 	Grouping(ctx context.Context, code string) (*ent.Grouping, error)
@@ -729,6 +764,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConventionParty.ValidTo(childComplexity), true
 
+	case "CooperationChange.date":
+		if e.ComplexityRoot.CooperationChange.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationChange.Date(childComplexity), true
+	case "CooperationChange.edge":
+		if e.ComplexityRoot.CooperationChange.Edge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationChange.Edge(childComplexity), true
+	case "CooperationChange.kind":
+		if e.ComplexityRoot.CooperationChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationChange.Kind(childComplexity), true
+	case "CooperationChange.source":
+		if e.ComplexityRoot.CooperationChange.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationChange.Source(childComplexity), true
+	case "CooperationChange.target":
+		if e.ComplexityRoot.CooperationChange.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationChange.Target(childComplexity), true
+
+	case "CooperationDiff.changes":
+		if e.ComplexityRoot.CooperationDiff.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationDiff.Changes(childComplexity), true
+	case "CooperationDiff.total":
+		if e.ComplexityRoot.CooperationDiff.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationDiff.Total(childComplexity), true
+	case "CooperationDiff.truncated":
+		if e.ComplexityRoot.CooperationDiff.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationDiff.Truncated(childComplexity), true
+
 	case "CooperationGraph.edges":
 		if e.ComplexityRoot.CooperationGraph.Edges == nil {
 			break
@@ -759,6 +844,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CooperationGraph.Truncated(childComplexity), true
+
+	case "Count.count":
+		if e.ComplexityRoot.Count.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Count(childComplexity), true
+	case "Count.key":
+		if e.ComplexityRoot.Count.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Key(childComplexity), true
 
 	case "Establishment.address":
 		if e.ComplexityRoot.Establishment.Address == nil {
@@ -1884,6 +1982,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CooperationChecks(childComplexity, args["filter"].(*model.CooperationGraphFilter), args["rules"].([]string)), true
+	case "Query.cooperationDiff":
+		if e.ComplexityRoot.Query.CooperationDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cooperationDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CooperationDiff(childComplexity, args["filter"].(*model.CooperationGraphFilter), args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.cooperationGraph":
 		if e.ComplexityRoot.Query.CooperationGraph == nil {
 			break
@@ -2083,6 +2192,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Territory(childComplexity, args["code"].(string), args["kind"].(*territory.Kind)), true
+	case "Query.territoryStats":
+		if e.ComplexityRoot.Query.TerritoryStats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_territoryStats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TerritoryStats(childComplexity, args["code"].(string), args["kind"].(*territory.Kind), args["asOf"].(*time.Time)), true
 
 	case "SearchHit.finess":
 		if e.ComplexityRoot.SearchHit.Finess == nil {
@@ -2378,6 +2498,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TerritoryEdge.Node(childComplexity), true
+
+	case "TerritoryStats.byCategory":
+		if e.ComplexityRoot.TerritoryStats.ByCategory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.ByCategory(childComplexity), true
+	case "TerritoryStats.byLegalStatus":
+		if e.ComplexityRoot.TerritoryStats.ByLegalStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.ByLegalStatus(childComplexity), true
+	case "TerritoryStats.cooperatingLegalEntities":
+		if e.ComplexityRoot.TerritoryStats.CooperatingLegalEntities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.CooperatingLegalEntities(childComplexity), true
+	case "TerritoryStats.cooperatingShare":
+		if e.ComplexityRoot.TerritoryStats.CooperatingShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.CooperatingShare(childComplexity), true
+	case "TerritoryStats.groupingsByKind":
+		if e.ComplexityRoot.TerritoryStats.GroupingsByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.GroupingsByKind(childComplexity), true
+	case "TerritoryStats.isolated":
+		if e.ComplexityRoot.TerritoryStats.Isolated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.Isolated(childComplexity), true
+	case "TerritoryStats.isolatedCount":
+		if e.ComplexityRoot.TerritoryStats.IsolatedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.IsolatedCount(childComplexity), true
+	case "TerritoryStats.legalEntities":
+		if e.ComplexityRoot.TerritoryStats.LegalEntities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.LegalEntities(childComplexity), true
+	case "TerritoryStats.sites":
+		if e.ComplexityRoot.TerritoryStats.Sites == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryStats.Sites(childComplexity), true
 
 	}
 	return 0, false
@@ -2687,6 +2862,76 @@ extend type Query {
   the filter's territories.
   """
   cooperationChecks(filter: CooperationGraphFilter, rules: [String!]): Findings!
+}
+
+"""
+A number of records sharing a key.
+"""
+type Count {
+  key: String!
+  count: Int!
+}
+
+"""
+A territory's organisations and their cooperation on a day.
+"""
+type TerritoryStats {
+  "Sites in force located there."
+  sites: Int!
+  "Legal entities with a site there."
+  legalEntities: Int!
+  "Legal entities taking part in at least one cooperation on the day."
+  cooperatingLegalEntities: Int!
+  "cooperatingLegalEntities / legalEntities."
+  cooperatingShare: Float!
+  "Hospitals (legal entities running one) in no cooperation: the exercice isolé. At most 100."
+  isolated: [GraphNode!]!
+  isolatedCount: Int!
+  "Sites by FINESS category."
+  byCategory: [Count!]!
+  "Legal entities by legal status."
+  byLegalStatus: [Count!]!
+  "Groupings with a member there, by kind."
+  groupingsByKind: [Count!]!
+}
+
+"""
+A participation that started or ended.
+"""
+type CooperationChange {
+  "STARTED or ENDED."
+  kind: String!
+  date: Date!
+  edge: GraphEdge!
+  "The organisation."
+  source: GraphNode!
+  "The cooperation object."
+  target: GraphNode!
+}
+
+"""
+What changed between two days.
+"""
+type CooperationDiff {
+  "In date order."
+  changes: [CooperationChange!]!
+  total: Int!
+  truncated: Boolean!
+}
+
+extend type Query {
+  """
+  Counts for a région, département or commune on a day (default today).
+  Pass ` + "`" + `kind` + "`" + ` when a code names both a région and a département.
+  """
+  territoryStats(code: String!, kind: TerritoryKind, asOf: Date): TerritoryStats!
+
+  """
+  The memberships, convention parties, filière roles and team sites of the
+  filter's organisations that started or ended after ` + "`" + `from` + "`" + ` and up to
+  ` + "`" + `to` + "`" + ` (inclusive).
+  """
+  cooperationDiff(filter: CooperationGraphFilter, from: Date!, to: Date!): CooperationDiff!
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphqls", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -6697,6 +6942,34 @@ func (ec *executionContext) childFields_ConventionParty(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type ConventionParty", field.Name)
 }
 
+func (ec *executionContext) childFields_CooperationChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_CooperationChange_kind(ctx, field)
+	case "date":
+		return ec.fieldContext_CooperationChange_date(ctx, field)
+	case "edge":
+		return ec.fieldContext_CooperationChange_edge(ctx, field)
+	case "source":
+		return ec.fieldContext_CooperationChange_source(ctx, field)
+	case "target":
+		return ec.fieldContext_CooperationChange_target(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CooperationChange", field.Name)
+}
+
+func (ec *executionContext) childFields_CooperationDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "changes":
+		return ec.fieldContext_CooperationDiff_changes(ctx, field)
+	case "total":
+		return ec.fieldContext_CooperationDiff_total(ctx, field)
+	case "truncated":
+		return ec.fieldContext_CooperationDiff_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CooperationDiff", field.Name)
+}
+
 func (ec *executionContext) childFields_CooperationGraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodes":
@@ -6711,6 +6984,16 @@ func (ec *executionContext) childFields_CooperationGraph(ctx context.Context, fi
 		return ec.fieldContext_CooperationGraph_totalEdges(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CooperationGraph", field.Name)
+}
+
+func (ec *executionContext) childFields_Count(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_Count_key(ctx, field)
+	case "count":
+		return ec.fieldContext_Count_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Count", field.Name)
 }
 
 func (ec *executionContext) childFields_Establishment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7335,6 +7618,30 @@ func (ec *executionContext) childFields_TerritoryEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type TerritoryEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TerritoryStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sites":
+		return ec.fieldContext_TerritoryStats_sites(ctx, field)
+	case "legalEntities":
+		return ec.fieldContext_TerritoryStats_legalEntities(ctx, field)
+	case "cooperatingLegalEntities":
+		return ec.fieldContext_TerritoryStats_cooperatingLegalEntities(ctx, field)
+	case "cooperatingShare":
+		return ec.fieldContext_TerritoryStats_cooperatingShare(ctx, field)
+	case "isolated":
+		return ec.fieldContext_TerritoryStats_isolated(ctx, field)
+	case "isolatedCount":
+		return ec.fieldContext_TerritoryStats_isolatedCount(ctx, field)
+	case "byCategory":
+		return ec.fieldContext_TerritoryStats_byCategory(ctx, field)
+	case "byLegalStatus":
+		return ec.fieldContext_TerritoryStats_byLegalStatus(ctx, field)
+	case "groupingsByKind":
+		return ec.fieldContext_TerritoryStats_groupingsByKind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TerritoryStats", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -7790,6 +8097,36 @@ func (ec *executionContext) field_Query_cooperationChecks_args(ctx context.Conte
 		return nil, err
 	}
 	args["rules"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_cooperationDiff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CooperationGraphFilter, error) {
+			return ec.unmarshalOCooperationGraphFilter2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐCooperationGraphFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
 	return args, nil
 }
 
@@ -8396,6 +8733,36 @@ func (ec *executionContext) field_Query_territories_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_territoryStats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*territory.Kind, error) {
+			return ec.unmarshalOTerritoryKind2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋterritoryᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
 	return args, nil
 }
 
@@ -9395,6 +9762,226 @@ func (ec *executionContext) fieldContext_ConventionParty_sites(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _CooperationChange_kind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _CooperationChange_date(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationChange_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationChange_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationChange", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CooperationChange_edge(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationChange_edge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coopgraph.EdgeView) graphql.Marshaler {
+			return ec.marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationChange_edge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationChange_source(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationChange_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coopgraph.NodeView) graphql.Marshaler {
+			return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationChange_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationChange_target(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationChange_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coopgraph.NodeView) graphql.Marshaler {
+			return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationChange_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationDiff_changes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Diff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationDiff_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Change) graphql.Marshaler {
+			return ec.marshalNCooperationChange2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationDiff_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationDiff_total(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Diff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationDiff_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationDiff_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationDiff", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CooperationDiff_truncated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Diff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationDiff_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationDiff_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationDiff", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _CooperationGraph_nodes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9526,6 +10113,52 @@ func (ec *executionContext) _CooperationGraph_totalEdges(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_CooperationGraph_totalEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationGraph", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Count_key(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Count_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Count_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Count", field, false, false, "String")
+}
+
+func (ec *executionContext) _Count_count(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Count_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Count_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Count", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Establishment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
@@ -14741,6 +15374,94 @@ func (ec *executionContext) fieldContext_Query_cooperationChecks(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_territoryStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_territoryStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TerritoryStats(ctx, fc.Args["code"].(string), fc.Args["kind"].(*territory.Kind), fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coopgraph.Stats) graphql.Marshaler {
+			return ec.marshalNTerritoryStats2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_territoryStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TerritoryStats(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_territoryStats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cooperationDiff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cooperationDiff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CooperationDiff(ctx, fc.Args["filter"].(*model.CooperationGraphFilter), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coopgraph.Diff) graphql.Marshaler {
+			return ec.marshalNCooperationDiff2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐDiff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cooperationDiff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationDiff(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cooperationDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_establishment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16201,6 +16922,249 @@ func (ec *executionContext) _TerritoryEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_TerritoryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TerritoryStats_sites(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_sites(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sites, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_sites(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TerritoryStats_legalEntities(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_legalEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LegalEntities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_legalEntities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TerritoryStats_cooperatingLegalEntities(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_cooperatingLegalEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CooperatingLegalEntities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_cooperatingLegalEntities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TerritoryStats_cooperatingShare(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_cooperatingShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CooperatingShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_cooperatingShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Float")
+}
+
+func (ec *executionContext) _TerritoryStats_isolated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_isolated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Isolated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.NodeView) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeViewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_isolated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TerritoryStats_isolatedCount(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_isolatedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsolatedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_isolatedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TerritoryStats_byCategory(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_byCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByCategory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_byCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TerritoryStats_byLegalStatus(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_byLegalStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByLegalStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_byLegalStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TerritoryStats_groupingsByKind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryStats_groupingsByKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupingsByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryStats_groupingsByKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -29156,6 +30120,102 @@ func (ec *executionContext) _ConventionParty(ctx context.Context, sel ast.Select
 	return out
 }
 
+var cooperationChangeImplementors = []string{"CooperationChange"}
+
+func (ec *executionContext) _CooperationChange(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CooperationChange")
+		case "kind":
+			out.Values[i] = ec._CooperationChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._CooperationChange_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edge":
+			out.Values[i] = ec._CooperationChange_edge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._CooperationChange_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._CooperationChange_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cooperationDiffImplementors = []string{"CooperationDiff"}
+
+func (ec *executionContext) _CooperationDiff(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Diff) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationDiffImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CooperationDiff")
+		case "changes":
+			out.Values[i] = ec._CooperationDiff_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._CooperationDiff_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._CooperationDiff_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cooperationGraphImplementors = []string{"CooperationGraph"}
 
 func (ec *executionContext) _CooperationGraph(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Result) graphql.Marshaler {
@@ -29189,6 +30249,44 @@ func (ec *executionContext) _CooperationGraph(ctx context.Context, sel ast.Selec
 			}
 		case "totalEdges":
 			out.Values[i] = ec._CooperationGraph_totalEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countImplementors = []string{"Count"}
+
+func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Count) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Count")
+		case "key":
+			out.Values[i] = ec._Count_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._Count_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30870,6 +31968,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_cooperationChecks(ctx, field)
 				})
+		case "territoryStats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_territoryStats(ctx, field)
+				})
+		case "cooperationDiff":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cooperationDiff(ctx, field)
+				})
 		case "establishment":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -31390,6 +32500,79 @@ func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var territoryStatsImplementors = []string{"TerritoryStats"}
+
+func (ec *executionContext) _TerritoryStats(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Stats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, territoryStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TerritoryStats")
+		case "sites":
+			out.Values[i] = ec._TerritoryStats_sites(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "legalEntities":
+			out.Values[i] = ec._TerritoryStats_legalEntities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cooperatingLegalEntities":
+			out.Values[i] = ec._TerritoryStats_cooperatingLegalEntities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cooperatingShare":
+			out.Values[i] = ec._TerritoryStats_cooperatingShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isolated":
+			out.Values[i] = ec._TerritoryStats_isolated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isolatedCount":
+			out.Values[i] = ec._TerritoryStats_isolatedCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byCategory":
+			out.Values[i] = ec._TerritoryStats_byCategory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byLegalStatus":
+			out.Values[i] = ec._TerritoryStats_byLegalStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupingsByKind":
+			out.Values[i] = ec._TerritoryStats_groupingsByKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -31884,6 +33067,34 @@ func (ec *executionContext) unmarshalNConventionWhereInput2ᚖgithubᚗcomᚋmai
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCooperationChange2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChange(ctx context.Context, sel ast.SelectionSet, v coopgraph.Change) graphql.Marshaler {
+	return ec._CooperationChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCooperationChange2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCooperationChange2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCooperationDiff2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐDiff(ctx context.Context, sel ast.SelectionSet, v *coopgraph.Diff) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CooperationDiff!")
+		return graphql.Null
+	}
+	return ec._CooperationDiff(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCooperationGraph2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐResult(ctx context.Context, sel ast.SelectionSet, v *coopgraph.Result) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CooperationGraph!")
@@ -31905,6 +33116,26 @@ func (ec *executionContext) unmarshalNCooperationObjectKind2githubᚗcomᚋmaill
 
 func (ec *executionContext) marshalNCooperationObjectKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐCooperationObjectKind(ctx context.Context, sel ast.SelectionSet, v model.CooperationObjectKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCount2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCount(ctx context.Context, sel ast.SelectionSet, v coopgraph.Count) graphql.Marshaler {
+	return ec._Count(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCount2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[int], error) {
@@ -32725,6 +33956,14 @@ func (ec *executionContext) marshalNTerritoryOrderField2ᚖgithubᚗcomᚋmailla
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNTerritoryStats2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐStats(ctx context.Context, sel ast.SelectionSet, v *coopgraph.Stats) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TerritoryStats!")
+		return graphql.Null
+	}
+	return ec._TerritoryStats(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTerritoryWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryWhereInput(ctx context.Context, v any) (*ent.TerritoryWhereInput, error) {

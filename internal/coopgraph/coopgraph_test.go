@@ -352,3 +352,78 @@ func TestProjectionAndFilters(t *testing.T) {
 		})
 	}
 }
+
+func TestStatsOfTheLoire(t *testing.T) {
+	ctx := context.Background()
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, _ := load(t, d.DB.Client)
+			st, err := g.Stats(coopgraph.Filter{AsOf: day("2020-06-01"), Territories: []string{"DEPARTMENT:42"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := d.DB.Client.Establishment.Query().Where(establishment.DepartmentCode("42"), establishment.ValidToIsNil(),
+				establishment.Or(establishment.ValidFromIsNil(), establishment.ValidFromLTE(*day("2020-06-01")))).Count(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Sites != want {
+				t.Errorf("%d sites, the database has %d in the Loire", st.Sites, want)
+			}
+			if st.CooperatingLegalEntities < 4 || st.CooperatingShare <= 0 || st.CooperatingShare >= 1 {
+				t.Errorf("cooperating: %d (%.3f)", st.CooperatingLegalEntities, st.CooperatingShare)
+			}
+			for _, n := range st.Isolated {
+				if n.Finess != nil && slices.Contains([]string{"420784878", "420013831", "420002495", "420780652"}, *n.Finess) {
+					t.Errorf("G4 member %s listed as isolated", *n.Finess)
+				}
+			}
+			if st.IsolatedCount == 0 || len(st.ByCategory) == 0 || len(st.ByLegalStatus) == 0 {
+				t.Errorf("stats: %+v", st)
+			}
+			region, err := g.Stats(coopgraph.Filter{AsOf: day("2020-06-01"), Territories: []string{"REGION:84"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			vaucluse, err := g.Stats(coopgraph.Filter{AsOf: day("2020-06-01"), Territories: []string{"DEPARTMENT:84"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if region.Sites <= st.Sites || vaucluse.Sites >= region.Sites || vaucluse.Sites == 0 {
+				t.Errorf("région 84: %d sites, département 84: %d, Loire: %d", region.Sites, vaucluse.Sites, st.Sites)
+			}
+		})
+	}
+}
+
+func TestDiffOfTheLoire(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, f := load(t, d.DB.Client)
+			loire := coopgraph.Filter{Territories: []string{"42"}, Kinds: []coopgraph.Kind{coopgraph.Convention, coopgraph.Filiere}}
+			r, err := g.Diff(loire, *day("2015-01-01"), *day("2017-01-01"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			parties := 0
+			for _, c := range r.Changes {
+				if c.Kind != "STARTED" || c.Date.Format(time.DateOnly) != "2016-01-01" {
+					t.Errorf("change %s on %s", c.Kind, c.Date)
+				}
+				if c.Target.ID == f.g4 {
+					parties++
+				}
+			}
+			if parties != 4 {
+				t.Errorf("%d G4 parties started in 2016, want 4", parties)
+			}
+			later, err := g.Diff(loire, *day("2017-01-01"), *day("2020-01-01"))
+			if err != nil || later.Total != 0 {
+				t.Errorf("2017-2020: %d changes (%v)", later.Total, err)
+			}
+			if _, err := g.Diff(loire, *day("2020-01-01"), *day("2019-01-01")); err == nil {
+				t.Error("to before from accepted")
+			}
+		})
+	}
+}

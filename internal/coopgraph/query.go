@@ -188,7 +188,10 @@ func (g *Graph) located(q *query, n int32) bool {
 		}
 		return false
 	}
-	return q.territories[nd.commune] || q.territories[nd.department] || q.territories[nd.region]
+	// A bare code may name a région and a département ("84"): KIND:CODE
+	// says which.
+	return q.territories[nd.commune] || q.territories[nd.department] || q.territories[nd.region] ||
+		q.territories["COMMUNE:"+nd.commune] || q.territories["DEPARTMENT:"+nd.department] || q.territories["REGION:"+nd.region]
 }
 
 // hop is one traversal step: along edge e to node to (a site at site level).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -142,4 +143,22 @@ func (s *Store) Checks(ctx context.Context, f Filter, rules []string) (*Findings
 		return nil, err
 	}
 	return g.Checks(f, rules)
+}
+
+// Stats answers Graph.Stats on the current graph.
+func (s *Store) Stats(ctx context.Context, f Filter) (*Stats, error) {
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Stats(f)
+}
+
+// Diff answers Graph.Diff on the current graph.
+func (s *Store) Diff(ctx context.Context, f Filter, from, to time.Time) (*Diff, error) {
+	g, err := s.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Diff(f, from, to)
 }
