@@ -3,6 +3,7 @@
 //	maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
 //	maillage migrate [--db URL]
 //	maillage import  FORMAT FILE [--db URL]
+//	maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
 package main
 
 import (
@@ -22,6 +23,7 @@ import (
 	"github.com/maillage/maillage/internal/registers"
 	"github.com/maillage/maillage/internal/shipped"
 	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/internal/synthetic"
 	"github.com/maillage/maillage/server"
 )
 
@@ -31,6 +33,7 @@ Usage:
   maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
   maillage migrate [--db URL]
   maillage import  FORMAT FILE [--db URL]
+  maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
 
 FORMAT: finess (etalab extracts cs1100507, cs1100502, cs1100501),
 cooperation (Maillage cooperation file, YAML).
@@ -63,6 +66,8 @@ func run(ctx context.Context, args []string, logger *slog.Logger) error {
 		return migrate(ctx, args[1:], logger)
 	case "import":
 		return importFile(ctx, args[1:], logger)
+	case "gen":
+		return generate(ctx, args[1:], logger)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
@@ -165,6 +170,42 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	for _, w := range rep.Warnings {
 		logger.Warn("import warning", "warning", w)
 	}
+	return nil
+}
+
+// generate writes the synthetic cooperation layer over the loaded
+// register: imported into the database, or written to --out.
+func generate(ctx context.Context, args []string, logger *slog.Logger) error {
+	if len(args) == 0 || args[0] != "synthetic" {
+		return errors.New("usage: maillage gen synthetic [--db URL] [--seed N] [--out FILE]")
+	}
+	fs := flag.NewFlagSet("gen synthetic", flag.ContinueOnError)
+	dbURL := dbFlag(fs)
+	seed := fs.Uint64("seed", 1, "random seed: the same seed and register give the same layer")
+	out := fs.String("out", "", "write the layer as a cooperation file here instead of importing it")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	db, err := openMigrated(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	layer, err := synthetic.Generate(ctx, db.Client, *seed)
+	if err != nil {
+		return err
+	}
+	for _, p := range layer.Planted {
+		fmt.Printf("planted: %s %s\n", p.Rule, p.Key)
+	}
+	if *out != "" {
+		return os.WriteFile(*out, layer.File, 0o644)
+	}
+	rep, err := registers.Import(ctx, db.Client, nil, logger, "cooperation", "synthetic.yaml", layer.File)
+	if err != nil {
+		return err
+	}
+	fmt.Println(rep)
 	return nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/internal/finess"
 	"github.com/maillage/maillage/internal/period"
 )
 
@@ -88,7 +89,7 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 		return nil, fmt.Errorf("graph: legal entities: %w", err)
 	}
 	for _, e := range entities {
-		add(node{id: e.ID, kind: LegalEntity, label: e.Name, finess: e.Finess, category: e.LegalStatus, public: isPublic(e), department: e.DepartmentCode, from: e.ValidFrom, to: e.ValidTo})
+		add(node{id: e.ID, kind: LegalEntity, label: e.Name, finess: e.Finess, category: e.LegalStatus, public: finess.PublicHospitalService(e.LegalStatus, e.PublicStatus), department: e.DepartmentCode, from: e.ValidFrom, to: e.ValidTo})
 	}
 	sites, err := c.Establishment.Query().All(ctx)
 	if err != nil {
@@ -288,13 +289,11 @@ func (g *Graph) Nodes() int { return len(g.nodes) }
 // Edges is the number of edges in the graph.
 func (g *Graph) Edges() int { return len(g.edges) }
 
-// isPublic tells a legal entity of the public hospital service: a public
-// establishment by its legal status (codes 10 to 19 of the FINESS
-// nomenclature) or, for entities known only through their sites, by
-// their "Etablissement public de santé" SPH status.
-func isPublic(e *ent.LegalEntity) bool {
-	if len(e.LegalStatus) == 2 && e.LegalStatus[0] == '1' {
-		return true
+// Node returns the node with this ID, as answers give it.
+func (g *Graph) Node(id int) (NodeView, bool) {
+	n, ok := g.byID[id]
+	if !ok {
+		return NodeView{}, false
 	}
-	return strings.Contains(strings.ToLower(e.PublicStatus+" "+e.LegalStatus), "public")
+	return g.view(n), true
 }

@@ -139,3 +139,14 @@ func isLinkWord(w string) bool {
 	}
 	return false
 }
+
+// PublicHospitalService tells a legal entity of the public hospital
+// service from what the registers give: a public legal status (FINESS
+// codes 10 to 19, or a label saying so), or for an entity known only
+// through its sites their "Etablissement public de santé" SPH status.
+func PublicHospitalService(legalStatus, sphStatus string) bool {
+	if len(legalStatus) == 2 && legalStatus[0] == '1' {
+		return true
+	}
+	return strings.Contains(strings.ToLower(legalStatus+" "+sphStatus), "public")
+}

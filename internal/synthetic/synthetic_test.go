@@ -1,0 +1,92 @@
+package synthetic_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maillage/maillage/internal/cooperation"
+	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/shippedtest"
+	"github.com/maillage/maillage/internal/synthetic"
+)
+
+var databases []shippedtest.Database
+
+func TestMain(m *testing.M) { os.Exit(run(m)) }
+
+func run(m *testing.M) int {
+	dbs, closeAll, err := shippedtest.Open(context.Background(), nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer closeAll()
+	databases = dbs
+	return m.Run()
+}
+
+// TestChecksFindThePlantedDefects generates the layer over the shipped
+// data, imports it, and runs every check: they find exactly the defects
+// the generator planted.
+func TestChecksFindThePlantedDefects(t *testing.T) {
+	ctx := context.Background()
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			layer, err := synthetic.Generate(ctx, d.DB.Client, 42)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := synthetic.Generate(ctx, d.DB.Client, 42)
+			if err != nil || string(again.File) != string(layer.File) {
+				t.Fatal("the same seed gave another layer")
+			}
+			f, err := cooperation.Parse("synthetic.yaml", layer.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := importer.New(d.DB.Client).Cooperation(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Added["grouping"] < synthetic.GHTs || rep.Added["convention"] != synthetic.Conventions || rep.Added["medicalTeam"] != synthetic.Teams {
+				t.Errorf("imported: %s", rep)
+			}
+			g, err := coopgraph.Build(ctx, d.DB.Client)
+			if err != nil {
+				t.Fatal(err)
+			}
+			day, _ := time.Parse(time.DateOnly, synthetic.CheckDay)
+			found, err := g.Checks(coopgraph.Filter{AsOf: &day, Limit: coopgraph.MaxLimit}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range found.Findings {
+				n, _ := g.Node(f.Records[0])
+				key := ""
+				switch {
+				case n.Code != nil:
+					key = *n.Code
+				case n.Finess != nil:
+					key = *n.Finess
+				}
+				got = append(got, f.Rule+" "+key)
+			}
+			var want []string
+			for _, p := range layer.Planted {
+				want = append(want, p.Rule+" "+p.Key)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("findings differ from the planted defects:\nfound:   %s\nplanted: %s", strings.Join(got, ", "), strings.Join(want, ", "))
+			}
+		})
+	}
+}
