@@ -9,7 +9,7 @@ ADDR     ?= :8080
 SPA_DIST := server/spa/dist
 
 .DEFAULT_GOAL := help
-.PHONY: help run build frontend deps test test-go test-frontend e2e lint generate bench-load bench-import clean
+.PHONY: help run build frontend deps test test-go test-frontend e2e lint generate bench-load bench-import bench-graph clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -67,3 +67,6 @@ bench-load: ## time the load of the shipped data (SQLite and PostgreSQL), 5 runs
 clean: ## remove build outputs
 	rm -rf bin frontend/dist
 	find $(SPA_DIST) -mindepth 1 ! -name .keep -delete
+
+bench-graph: ## graph queries on the shipped data plus the synthetic layer (both databases): index rebuild, each query, and a load test (p95, memory)
+	$(GO) test -run '^$$' -bench 'Graph' -count 5 -timeout 30m ./server/

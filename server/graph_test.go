@@ -8,7 +8,7 @@ import (
 )
 
 // idOf looks up a record's global ID through the API.
-func (b *backend) idOf(t *testing.T, query string) string {
+func (b *backend) idOf(t testing.TB, query string) string {
 	t.Helper()
 	var got map[string]struct{ ID string }
 	if err := json.Unmarshal(b.data(t, query, nil), &got); err != nil {

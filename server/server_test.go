@@ -86,7 +86,7 @@ type gqlResponse struct {
 
 // post sends a GraphQL request and returns the HTTP status and the
 // decoded body.
-func (b *backend) post(t *testing.T, query string, variables map[string]any) (int, gqlResponse, string) {
+func (b *backend) post(t testing.TB, query string, variables map[string]any) (int, gqlResponse, string) {
 	t.Helper()
 	body, err := json.Marshal(map[string]any{"query": query, "variables": variables})
 	if err != nil {
@@ -104,7 +104,7 @@ func (b *backend) post(t *testing.T, query string, variables map[string]any) (in
 }
 
 // data runs a query that must succeed and returns its data.
-func (b *backend) data(t *testing.T, query string, variables map[string]any) json.RawMessage {
+func (b *backend) data(t testing.TB, query string, variables map[string]any) json.RawMessage {
 	t.Helper()
 	code, resp, raw := b.post(t, query, variables)
 	if code != http.StatusOK || len(resp.Errors) > 0 {
@@ -116,7 +116,7 @@ func (b *backend) data(t *testing.T, query string, variables map[string]any) jso
 // withoutIDs drops every "id" and cursor member, since global IDs (which
 // cursors encode) may be assigned in another order by another database;
 // everything else must match.
-func withoutIDs(t *testing.T, raw json.RawMessage) string {
+func withoutIDs(t testing.TB, raw json.RawMessage) string {
 	t.Helper()
 	var v any
 	if err := json.Unmarshal(raw, &v); err != nil {

@@ -75,6 +75,15 @@ type Graph struct {
 func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 	g := &Graph{byID: map[int]int32{}, sites: map[int32][]int32{}, builtAt: time.Now(),
 		search: &searchIndex{posting: map[string][]int32{}, postal: map[string][]int32{}}}
+	cities := map[string][]string{} // cities repeat: fold each once
+	cityTokens := func(city string) []string {
+		t, ok := cities[city]
+		if !ok {
+			t = tokens(city)
+			cities[city] = t
+		}
+		return t
+	}
 	names := map[int][][]string{}  // other names of a node, by ID
 	places := map[int][][]string{} // the place of a node, by ID
 	add := func(n node) int32 {
@@ -84,21 +93,22 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 		g.byID[n.id] = i
 		return i
 	}
-	entities, err := c.LegalEntity.Query().All(ctx)
+	entities, err := c.LegalEntity.Query().Select("id", "finess", "name", "legal_status", "public_status", "department_code", "valid_from", "valid_to").All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("graph: legal entities: %w", err)
 	}
 	for _, e := range entities {
 		add(node{id: e.ID, kind: LegalEntity, label: e.Name, finess: e.Finess, category: e.LegalStatus, public: finess.PublicHospitalService(e.LegalStatus, e.PublicStatus), department: e.DepartmentCode, from: e.ValidFrom, to: e.ValidTo})
 	}
-	sites, err := c.Establishment.Query().All(ctx)
+	sites, err := c.Establishment.Query().Select("id", "finess", "name", "long_name", "category_label", "category_code", "category_group_code",
+		"latitude", "longitude", "commune_code", "department_code", "region_code", "city", "legal_entity_id", "valid_from", "valid_to").All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("graph: sites: %w", err)
 	}
 	sort.Slice(sites, func(i, j int) bool { return sites[i].Finess < sites[j].Finess })
 	for _, s := range sites {
 		names[s.ID] = [][]string{tokens(s.LongName)}
-		places[s.ID] = [][]string{tokens(s.City)}
+		places[s.ID] = [][]string{cityTokens(s.City)}
 		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, catGroup: s.CategoryGroupCode, lat: s.Latitude, lon: s.Longitude,
 			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
 		if e, ok := g.byID[s.LegalEntityID]; ok {

@@ -40,10 +40,12 @@ var ligatures = strings.NewReplacer("œ", "oe", "æ", "ae")
 // Fold lower-cases s, removes diacritics and turns every run of
 // non-alphanumeric characters into one space.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = s
+	folded := s
+	if !isASCII(s) { // most register names are: skip the Unicode work
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if f, _, err := transform.String(t, s); err == nil {
+			folded = f
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(folded))
@@ -75,4 +77,13 @@ func Key(s string) string {
 		tokens[i] = tok
 	}
 	return strings.Join(tokens, " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
