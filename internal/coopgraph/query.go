@@ -3,6 +3,7 @@ package coopgraph
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/maillage/maillage/internal/apperr"
@@ -293,16 +294,16 @@ func (b *builder) edge(n int32, h hop) {
 	if b.g.nodes[dst].kind.IsOrganisation() || (!b.g.nodes[src].kind.IsOrganisation() && src == e.b) {
 		src, dst = dst, src
 	}
-	id := fmt.Sprint(b.g.edges[h.e].id)
+	id := strconv.Itoa(e.id)
 	if b.g.nodes[src].kind == Site {
-		id += ":" + fmt.Sprint(b.g.nodes[src].id)
+		id += ":" + strconv.Itoa(b.g.nodes[src].id)
 	}
 	if b.seenEdges[id] {
 		return
 	}
 	b.seenEdges[id] = true
-	role := e.role
-	b.edges = append(b.edges, EdgeView{ID: id, Record: e.id, Source: b.g.nodes[src].id, Target: b.g.nodes[dst].id, Role: &role, ValidFrom: e.from, ValidTo: e.to})
+	// The graph is immutable: answers may point into it.
+	b.edges = append(b.edges, EdgeView{ID: id, Record: e.id, Source: b.g.nodes[src].id, Target: b.g.nodes[dst].id, Role: &e.role, ValidFrom: e.from, ValidTo: e.to})
 }
 
 func (b *builder) result() *Result {

@@ -3,6 +3,7 @@ package coopgraph
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -42,6 +43,9 @@ func (s *Store) Graph(ctx context.Context) (*Graph, error) {
 		return nil, err
 	}
 	s.graph, s.stamp = g, stamp
+	// A build reads the whole register: hand the garbage back to the OS
+	// rather than keep it as the server's resident size.
+	debug.FreeOSMemory()
 	return g, nil
 }
 
