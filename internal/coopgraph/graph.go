@@ -242,15 +242,21 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 			break
 		}
 	}
-	parties, err := c.ConventionParty.Query().WithSites(func(q *ent.EstablishmentQuery) { q.Select("id") }).All(ctx)
-	if err != nil {
-		return fmt.Errorf("graph: parties: %w", err)
-	}
-	for _, p := range parties {
-		if p.Designation != "" { // the name a convention gives its party
-			names[p.LegalEntityID] = append(names[p.LegalEntityID], tokens(p.Designation))
+	for offset := 0; ; offset += pageSize {
+		parties, err := c.ConventionParty.Query().Order(ent.Asc("id")).Offset(offset).Limit(pageSize).
+			WithSites(func(q *ent.EstablishmentQuery) { q.Select("id") }).All(ctx)
+		if err != nil {
+			return fmt.Errorf("graph: parties: %w", err)
 		}
-		link(p.ID, p.LegalEntityID, p.ConventionID, string(p.Role), p.ValidFrom, p.ValidTo, ids(p.Edges.Sites))
+		for _, p := range parties {
+			if p.Designation != "" { // the name a convention gives its party
+				names[p.LegalEntityID] = append(names[p.LegalEntityID], tokens(p.Designation))
+			}
+			link(p.ID, p.LegalEntityID, p.ConventionID, string(p.Role), p.ValidFrom, p.ValidTo, ids(p.Edges.Sites))
+		}
+		if len(parties) < pageSize {
+			break
+		}
 	}
 	roles, err := c.FiliereRole.Query().All(ctx)
 	if err != nil {
