@@ -62,18 +62,17 @@ type edge struct {
 
 // Graph is an immutable snapshot of the cooperation graph.
 type Graph struct {
-	nodes   []node
-	byID    map[int]int32
-	edges   []edge
-	adj     [][]int32 // edge indices by node
-	sites   map[int32][]int32
-	search  *searchIndex
-	builtAt time.Time
+	nodes  []node
+	byID   map[int]int32
+	edges  []edge
+	adj    [][]int32 // edge indices by node
+	sites  map[int32][]int32
+	search *searchIndex
 }
 
 // Build reads the whole cooperation graph from the database.
 func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
-	g := &Graph{byID: map[int]int32{}, sites: map[int32][]int32{}, builtAt: time.Now(),
+	g := &Graph{byID: map[int]int32{}, sites: map[int32][]int32{},
 		search: &searchIndex{posting: map[string][]int32{}, postal: map[string][]int32{}}}
 	cities := map[string][]string{} // cities repeat: fold each once
 	cityTokens := func(city string) []string {

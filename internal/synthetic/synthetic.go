@@ -21,15 +21,15 @@ import (
 
 // Sizes of the generated layer.
 const (
-	GHTs                = 150
-	GCSs                = 1000
-	Conventions         = 5000
-	Teams               = 500
-	FilieresPerRegion   = 20
-	sourceKey           = "synthetic"
-	start               = "2016-07-01"
-	CheckDay            = "2024-01-01" // the day Planted findings hold on
-	maxEHPADsPerConvent = 3
+	GHTs                   = 150
+	GCSs                   = 1000
+	Conventions            = 5000
+	Teams                  = 500
+	FilieresPerRegion      = 20
+	sourceKey              = "synthetic"
+	start                  = "2016-07-01"
+	CheckDay               = "2024-01-01" // the day Planted findings hold on
+	maxEHPADsPerConvention = 3
 )
 
 // Planted is a defect the layer carries on purpose: the rule that must
@@ -322,8 +322,8 @@ func (g *generator) conventions() {
 		if len(hospitals) == 0 { // no public hospital there: one of the région
 			hospitals = g.regions[es[0].region]
 		}
-		for k := 0; k < len(es); k += maxEHPADsPerConvent {
-			group := es[k:min(k+maxEHPADsPerConvent, len(es))]
+		for k := 0; k < len(es); k += maxEHPADsPerConvention {
+			group := es[k:min(k+maxEHPADsPerConvention, len(es))]
 			if leftOut < 3 && d == g.departments[len(g.departments)/2] {
 				for _, site := range group[0].ehpadSites {
 					g.plant("ehpad-without-hospital-convention", site)
