@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/memstat"
 	"github.com/maillage/maillage/internal/registers"
 	"github.com/maillage/maillage/internal/synthetic"
 )
@@ -138,7 +139,7 @@ func BenchmarkGraphLoad(b *testing.B) {
 				}
 			}
 			runtime.GC()
-			b.ReportMetric(status("VmRSS:"), "rss-MB")
+			b.ReportMetric(memstat.Field("VmRSS:"), "rss-MB")
 		})
 	}
 }

@@ -2,7 +2,6 @@ package coopgraph_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -21,18 +20,7 @@ import (
 
 var databases []shippedtest.Database
 
-func TestMain(m *testing.M) { os.Exit(run(m)) }
-
-func run(m *testing.M) int {
-	dbs, closeAll, err := shippedtest.Open(context.Background(), nil)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer closeAll()
-	databases = dbs
-	return m.Run()
-}
+func TestMain(m *testing.M) { os.Exit(shippedtest.Main(m, &databases)) }
 
 func day(s string) *time.Time {
 	t, err := time.Parse(time.DateOnly, s)

@@ -23,18 +23,7 @@ import (
 // loaded with the shipped data.
 var databases []shippedtest.Database
 
-func TestMain(m *testing.M) { os.Exit(run(m)) }
-
-func run(m *testing.M) int {
-	dbs, closeAll, err := shippedtest.Open(context.Background(), nil)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer closeAll()
-	databases = dbs
-	return m.Run()
-}
+func TestMain(m *testing.M) { os.Exit(shippedtest.Main(m, &databases)) }
 
 func TestShippedData(t *testing.T) {
 	ctx := context.Background()

@@ -1,14 +1,13 @@
 package registers
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/maillage/maillage/internal/memstat"
 	"github.com/maillage/maillage/internal/shipped"
 	"github.com/maillage/maillage/internal/store"
 )
@@ -86,25 +85,8 @@ func newPeakMeter() *peakMeter { return &peakMeter{} }
 
 func (p *peakMeter) reset() {
 	debug.FreeOSMemory()
-	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-	p.base = max(p.base, status("VmRSS:"))
+	memstat.ResetPeak()
+	p.base = max(p.base, memstat.Field("VmRSS:"))
 }
 
-func (p *peakMeter) read() { p.max = max(p.max, status("VmHWM:")) }
-
-// status reads a memory line of /proc/self/status, in MB.
-func status(field string) float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), field); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
+func (p *peakMeter) read() { p.max = max(p.max, memstat.Field("VmHWM:")) }

@@ -86,3 +86,17 @@ func open(ctx context.Context, url string, wrap func(dialect.Driver) dialect.Dri
 	}
 	return &store.DB{Client: ent.NewClient(ent.Driver(wrap(drv))), SQL: sqlDB, Dialect: drv.Dialect(), URL: store.Redact(url)}, nil
 }
+
+// Main is a test package's TestMain body: it opens the loaded databases
+// into *dbs, runs the tests and releases everything; its result is the
+// exit code.
+func Main(m interface{ Run() int }, dbs *[]Database) int {
+	opened, closeAll, err := Open(context.Background(), nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer closeAll()
+	*dbs = opened
+	return m.Run()
+}

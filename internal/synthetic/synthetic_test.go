@@ -2,7 +2,6 @@ package synthetic_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -18,18 +17,7 @@ import (
 
 var databases []shippedtest.Database
 
-func TestMain(m *testing.M) { os.Exit(run(m)) }
-
-func run(m *testing.M) int {
-	dbs, closeAll, err := shippedtest.Open(context.Background(), nil)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer closeAll()
-	databases = dbs
-	return m.Run()
-}
+func TestMain(m *testing.M) { os.Exit(shippedtest.Main(m, &databases)) }
 
 // TestChecksFindThePlantedDefects generates the layer over the shipped
 // data, imports it, and runs every check: they find exactly the defects
