@@ -14,7 +14,6 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/finess"
-	"github.com/maillage/maillage/internal/period"
 )
 
 // Kind is a node's kind.
@@ -294,9 +293,6 @@ func ids(sites []*ent.Establishment) []int {
 	}
 	return out
 }
-
-// holds reports whether a node or edge is in force on day.
-func holds(from, to *time.Time, day time.Time) bool { return period.Holds(from, to, day) }
 
 // Nodes is the number of nodes in the graph.
 func (g *Graph) Nodes() int { return len(g.nodes) }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/internal/apperr"
+	"github.com/maillage/maillage/internal/period"
 )
 
 // Limits on what one answer holds.
@@ -146,7 +147,7 @@ func (g *Graph) prepare(f Filter) (*query, error) {
 // live reports whether node n is in force and kept by the filter.
 func (g *Graph) live(q *query, n int32) bool {
 	nd := &g.nodes[n]
-	if !holds(nd.from, nd.to, q.day) {
+	if !period.Holds(nd.from, nd.to, q.day) {
 		return false
 	}
 	if nd.kind.IsOrganisation() {
@@ -210,7 +211,7 @@ func (g *Graph) neighbors(q *query, n int32) []hop {
 	}
 	for _, ei := range g.adj[from] {
 		e := &g.edges[ei]
-		if !holds(e.from, e.to, q.day) {
+		if !period.Holds(e.from, e.to, q.day) {
 			continue
 		}
 		other := e.a
@@ -430,13 +431,13 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 	b := newBuilder(g, q)
 	totalNodes := map[int32]bool{}
 	totalEdges := 0
+	orgKind := LegalEntity // the organisations the answer is drawn with
+	if q.siteLevel {
+		orgKind = Site
+	}
 	for n := range g.nodes {
 		n := int32(n)
-		kind := g.nodes[n].kind
-		if kind != LegalEntity && !(q.siteLevel && kind == Site) {
-			continue
-		}
-		if (kind == LegalEntity) == q.siteLevel || !g.live(q, n) || !g.located(q, n) {
+		if g.nodes[n].kind != orgKind || !g.live(q, n) || !g.located(q, n) {
 			continue
 		}
 		for _, h := range g.neighbors(q, n) {

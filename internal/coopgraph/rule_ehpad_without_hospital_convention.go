@@ -1,5 +1,7 @@
 package coopgraph
 
+import "github.com/maillage/maillage/internal/period"
+
 // ehpadWithoutHospitalConvention: an EHPAD whose entity has no
 // convention with a hospital (the law asks each EHPAD for one, for
 // admissions and expertise).
@@ -10,7 +12,7 @@ var ehpadWithoutHospitalConvention = rule{
 		for i := range g.nodes {
 			s := int32(i)
 			sn := &g.nodes[s]
-			if sn.kind != Site || sn.catCode != "500" || sn.entity < 0 || !holds(sn.from, sn.to, q.day) || !g.located(q, s) {
+			if sn.kind != Site || sn.catCode != "500" || sn.entity < 0 || !period.Holds(sn.from, sn.to, q.day) || !g.located(q, s) {
 				continue
 			}
 			if !g.conventionWithHospital(q, sn.entity) {
@@ -29,7 +31,7 @@ func (g *Graph) conventionWithHospital(q *query, e int32) bool {
 	for _, ei := range g.adj[e] {
 		ed := &g.edges[ei]
 		c := ed.b
-		if g.nodes[c].kind != Convention || !holds(ed.from, ed.to, q.day) || !holds(g.nodes[c].from, g.nodes[c].to, q.day) {
+		if g.nodes[c].kind != Convention || !period.Holds(ed.from, ed.to, q.day) || !period.Holds(g.nodes[c].from, g.nodes[c].to, q.day) {
 			continue
 		}
 		_, parties := g.participations(q, c)

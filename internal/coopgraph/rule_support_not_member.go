@@ -1,5 +1,7 @@
 package coopgraph
 
+import "github.com/maillage/maillage/internal/period"
+
 // supportNotMember: a grouping in force whose designated support is not
 // (or no longer, or not yet) a member on the day, and which has no other
 // support then: the support named by the records is outside the group.
@@ -19,7 +21,7 @@ var supportNotMember = rule{
 				if e.b != o || e.role != "SUPPORT" {
 					continue
 				}
-				if holds(e.from, e.to, q.day) {
+				if period.Holds(e.from, e.to, q.day) {
 					current = true
 				} else {
 					outside = append(outside, e.a)
