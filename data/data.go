@@ -52,3 +52,7 @@ func (g *gzipFile) Close() error {
 	}
 	return err
 }
+
+// ReadRaw returns a shipped file's bytes as stored (a .gz file stays
+// compressed).
+func ReadRaw(name string) ([]byte, error) { return files.ReadFile(name) }

@@ -10,7 +10,7 @@ import (
 // to the schema without a complexity function: a request could then ask
 // for a whole register at the cost of one field.
 func TestEveryConnectionIsPricedByItsPage(t *testing.T) {
-	exec := NewSchema(nil)
+	exec := NewSchema(nil, nil)
 	connections := 0
 	for _, def := range exec.Schema().Types {
 		if strings.HasPrefix(def.Name, "__") {
@@ -64,7 +64,7 @@ func TestPageSize(t *testing.T) {
 func ptr(n int) *int { return &n }
 
 func TestGraphQueriesArePricedByTheirLimit(t *testing.T) {
-	exec := NewSchema(nil)
+	exec := NewSchema(nil, nil)
 	tests := []struct {
 		field string
 		args  map[string]any

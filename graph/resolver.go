@@ -16,10 +16,11 @@ type Resolver struct {
 	graphs *coopgraph.Store
 }
 
-// NewSchema returns the executable GraphQL schema over client.
-func NewSchema(client *ent.Client) graphql.ExecutableSchema {
+// NewSchema returns the executable GraphQL schema over client, graph
+// queries answered from graphs.
+func NewSchema(client *ent.Client, graphs *coopgraph.Store) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{client: client, graphs: coopgraph.NewStore(client)},
+		Resolvers:  &Resolver{client: client, graphs: graphs},
 		Complexity: complexity(),
 	})
 }

@@ -12,11 +12,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/klauspost/compress/gzhttp"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/maillage/maillage/graph"
+	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/server/spa"
 )
@@ -33,7 +35,8 @@ const (
 
 // New returns the HTTP handler for db.
 func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handler {
-	gql := handler.New(graph.NewSchema(db.Client))
+	graphs := coopgraph.NewStore(db.Client)
+	gql := handler.New(graph.NewSchema(db.Client, graphs))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
@@ -60,9 +63,11 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handl
 		}
 		_, _ = w.Write([]byte("ok\n"))
 	})
+	mux.Handle("GET /api/boundaries/{file}", boundariesHandler(logger))
+	mux.Handle("GET /api/sites.geojson", sitesHandler(graphs, logger))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.Handle("/", spa.Handler())
-	return metrics.observe(logger, mux)
+	return gzhttp.GzipHandler(metrics.observe(logger, mux))
 }
 
 // HTTPServer wraps h with the timeouts a public server needs.

@@ -1,0 +1,97 @@
+// Package mapdata writes the map's layers as GeoJSON: the shipped région
+// and département boundaries and the sites in force as points.
+package mapdata
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/maillage/maillage/data"
+	"github.com/maillage/maillage/internal/coopgraph"
+)
+
+// Boundary layers, by the name the API serves them under.
+var boundaryFiles = map[string]string{
+	"regions":      "geo/regions.geojson.gz",
+	"departements": "geo/departements.geojson.gz",
+}
+
+// BoundariesGzip returns a boundary layer ("regions" or "departements")
+// as gzip-compressed GeoJSON, features with properties code and nom.
+func BoundariesGzip(layer string) ([]byte, error) {
+	name, ok := boundaryFiles[layer]
+	if !ok {
+		return nil, fmt.Errorf("no boundary layer %q: want regions or departements", layer)
+	}
+	return data.ReadRaw(name)
+}
+
+type featureCollection struct {
+	Type     string    `json:"type"`
+	Features []feature `json:"features"`
+}
+
+type feature struct {
+	Type       string         `json:"type"`
+	Geometry   point          `json:"geometry"`
+	Properties siteProperties `json:"properties"`
+}
+
+type point struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+type siteProperties struct {
+	ID            string `json:"id"`
+	Label         string `json:"label"`
+	Finess        string `json:"finess"`
+	Category      string `json:"category"`
+	CategoryCode  string `json:"categoryCode"`
+	CategoryGroup string `json:"categoryGroup"`
+	LegalEntity   string `json:"legalEntity,omitempty"`
+	Department    string `json:"department"`
+	Region        string `json:"region"`
+}
+
+// WriteSites writes sites as a GeoJSON FeatureCollection of points
+// ([longitude, latitude], rounded to about a metre), IDs as the API's
+// global IDs.
+func WriteSites(w io.Writer, sites []coopgraph.SitePoint) error {
+	fc := featureCollection{Type: "FeatureCollection", Features: make([]feature, len(sites))}
+	for i, s := range sites {
+		p := siteProperties{ID: strconv.Itoa(s.ID), Label: s.Label, Finess: s.Finess, Category: s.Category,
+			CategoryCode: s.CategoryCode, CategoryGroup: s.CategoryGroup, Department: s.Department, Region: s.Region}
+		if s.LegalEntity != 0 {
+			p.LegalEntity = strconv.Itoa(s.LegalEntity)
+		}
+		fc.Features[i] = feature{Type: "Feature", Geometry: point{Type: "Point", Coordinates: [2]float64{round5(s.Longitude), round5(s.Latitude)}}, Properties: p}
+	}
+	return json.NewEncoder(w).Encode(fc)
+}
+
+// SitesGzip is WriteSites, gzip-compressed: the layer is large and served
+// as is to every client.
+func SitesGzip(sites []coopgraph.SitePoint) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if err := WriteSites(zw, sites); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func round5(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 5, 64), 64)
+	return v
+}
