@@ -181,12 +181,14 @@ func TestCooperationOfTheLoire(t *testing.T) {
 	}
 }
 
-// TestStoreFollowsImports: a graph read after an import sees it.
+// TestStoreFollowsImports: a graph read after an import of this process
+// sees it at once; a write by another client (raw SQL on other
+// connections, as another process would) is seen once signalled.
 func TestStoreFollowsImports(t *testing.T) {
 	ctx := context.Background()
 	for _, d := range databases {
 		t.Run(d.Name, func(t *testing.T) {
-			store := coopgraph.NewStore(d.DB.Client)
+			store := coopgraph.NewStore(d.DB.Client, d.DB.Version)
 			first, err := store.Graph(ctx)
 			if err != nil {
 				t.Fatal(err)
@@ -212,6 +214,29 @@ groupings:
 			}
 			if after == first || after.Edges() != first.Edges()+1 {
 				t.Errorf("after the import: same graph %v, edges %d → %d", after == first, first.Edges(), after.Edges())
+			}
+
+			rename := `UPDATE groupings SET name = 'GCS renommé ailleurs' WHERE code = 'STORE-TEST-` + d.Name + `'`
+			if _, err := d.DB.SQL.ExecContext(ctx, rename); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(10 * time.Second)
+			for {
+				g, err := store.Graph(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				hits, err := g.Search("renomme ailleurs", 1, []string{"GROUPING"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(hits) == 1 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("a write by another connection never reached the graph")
+				}
+				time.Sleep(20 * time.Millisecond)
 			}
 		})
 	}

@@ -7,31 +7,33 @@ import (
 	"sync"
 	"time"
 
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/maillage/maillage/ent"
-	"github.com/maillage/maillage/ent/source"
 )
 
-// Store keeps the current graph of a database. Every read checks, with
-// one cheap query, whether an import (in this process or another) has
-// recorded a source since the graph was built, and rebuilds it then: a
-// reader never sees a graph older than the database it reads.
+// Store keeps the current graph of a database. Every read asks the
+// database's version (cheap: no query on PostgreSQL, which notifies
+// changes, one pragma on SQLite) and rebuilds the graph when it changed:
+// a reader never sees a graph older than the last commit of its process,
+// and sees other processes' commits as soon as they are signalled.
 type Store struct {
-	client *ent.Client
-	mu     sync.Mutex
-	graph  *Graph
-	stamp  string
+	client  *ent.Client
+	version func(context.Context) (string, error)
+	mu      sync.Mutex
+	graph   *Graph
+	stamp   string
 }
 
-// NewStore returns a store over client; the graph is built on first use.
-func NewStore(client *ent.Client) *Store { return &Store{client: client} }
+// NewStore returns a store over client; version names the database's
+// state (store.DB.Version). The graph is built on first use.
+func NewStore(client *ent.Client, version func(context.Context) (string, error)) *Store {
+	return &Store{client: client, version: version}
+}
 
 // Graph returns the graph as of the database's current state.
 func (s *Store) Graph(ctx context.Context) (*Graph, error) {
 	stamp, err := s.version(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("graph: %w", err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -47,36 +49,6 @@ func (s *Store) Graph(ctx context.Context) (*Graph, error) {
 	// rather than keep it as the server's resident size.
 	debug.FreeOSMemory()
 	return g, nil
-}
-
-// Invalidate makes the next read rebuild the graph (after an edit made
-// without a new source).
-func (s *Store) Invalidate() {
-	s.mu.Lock()
-	s.stamp = ""
-	s.mu.Unlock()
-}
-
-// version names the database's state: every import and edit records or
-// reuses a source, and an import that changes records writes its report.
-func (s *Store) version(ctx context.Context) (string, error) {
-	var rows []struct {
-		Count int   `json:"count"`
-		Max   int64 `json:"max"`
-		Len   int64 `json:"len"`
-	}
-	err := s.client.Source.Query().Modify(func(q *sql.Selector) {
-		q.Select(
-			sql.As(sql.Count("*"), "count"),
-			sql.As("COALESCE(MAX("+q.C(source.FieldID)+"), 0)", "max"),
-			sql.As("COALESCE(SUM(LENGTH(COALESCE("+q.C(source.FieldReport)+", ''))), 0)", "len"),
-		)
-	}).Scan(ctx, &rows)
-	if err != nil || len(rows) != 1 {
-		return "", fmt.Errorf("graph: database version: %v", err)
-	}
-	r := rows[0]
-	return fmt.Sprintf("%d|%d|%d", r.Count, r.Max, r.Len), nil
 }
 
 // Cooperation answers Graph.Cooperation on the current graph.

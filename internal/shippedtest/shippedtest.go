@@ -13,7 +13,6 @@ import (
 
 	"entgo.io/ent/dialect"
 
-	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/pgtest"
 	"github.com/maillage/maillage/internal/shipped"
 	"github.com/maillage/maillage/internal/store"
@@ -60,7 +59,7 @@ func Open(ctx context.Context, wrap func(dialect.Driver) dialect.Driver) (dbs []
 		{"sqlite", "sqlite://" + filepath.Join(dir, "maillage.db")},
 		{"postgres", pgURL},
 	} {
-		db, err := open(ctx, c.url, wrap)
+		db, err := store.OpenWrapped(ctx, c.url, wrap)
 		if err != nil {
 			return nil, close, fmt.Errorf("%s: %w", c.name, err)
 		}
@@ -76,16 +75,6 @@ func Open(ctx context.Context, wrap func(dialect.Driver) dialect.Driver) (dbs []
 	return dbs, close, nil
 }
 
-func open(ctx context.Context, url string, wrap func(dialect.Driver) dialect.Driver) (*store.DB, error) {
-	if wrap == nil {
-		return store.Open(ctx, url)
-	}
-	drv, sqlDB, err := store.OpenDriver(ctx, url)
-	if err != nil {
-		return nil, err
-	}
-	return &store.DB{Client: ent.NewClient(ent.Driver(wrap(drv))), SQL: sqlDB, Dialect: drv.Dialect(), URL: store.Redact(url)}, nil
-}
 
 // Main is a test package's TestMain body: it opens the loaded databases
 // into *dbs, runs the tests and releases everything; its result is the

@@ -30,27 +30,38 @@ type DB struct {
 	SQL     *sql.DB
 	Dialect string
 	URL     string // with any password removed, for logs
+	changes *changes
 }
 
 // Open opens the database named by rawURL: sqlite://PATH (the file is
 // created on first use) or postgres://… (lib/pq connection URL).
 func Open(ctx context.Context, rawURL string, opts ...ent.Option) (*DB, error) {
-	drv, db, err := OpenDriver(ctx, rawURL)
+	return OpenWrapped(ctx, rawURL, nil, opts...)
+}
+
+// OpenWrapped is Open with the client's driver wrapped by wrap (tests
+// count statements).
+func OpenWrapped(ctx context.Context, rawURL string, wrap func(dialect.Driver) dialect.Driver, opts ...ent.Option) (*DB, error) {
+	drv, db, err := openDriver(ctx, rawURL)
 	if err != nil {
 		return nil, err
 	}
-	return &DB{
-		Client:  ent.NewClient(append([]ent.Option{ent.Driver(drv)}, opts...)...),
-		SQL:     db,
-		Dialect: drv.Dialect(),
-		URL:     Redact(rawURL),
-	}, nil
+	d := &DB{SQL: db, Dialect: drv.Dialect(), URL: Redact(rawURL), changes: &changes{}}
+	var driver dialect.Driver = &countingDriver{Driver: drv, commits: &d.changes.local}
+	if wrap != nil {
+		driver = wrap(driver)
+	}
+	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(driver)}, opts...)...)
+	if err := d.changes.watch(ctx, d.Dialect, rawURL, db); err != nil {
+		_ = d.Client.Close()
+		return nil, err
+	}
+	return d, nil
 }
 
-// OpenDriver opens the ent SQL driver for rawURL and checks the database
-// answers. Tests wrap the driver (to count statements) before building a
-// client on it.
-func OpenDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, error) {
+// openDriver opens the ent SQL driver for rawURL and checks the database
+// answers.
+func openDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, error) {
 	var (
 		db      *sql.DB
 		dialect string
@@ -108,14 +119,23 @@ func (d *DB) Migrate(ctx context.Context) error {
 	if err := d.Client.Schema.Create(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", d.URL, err)
 	}
+	if d.Dialect == dialectPostgres {
+		if err := installNotifyTriggers(ctx, d.SQL); err != nil {
+			return fmt.Errorf("migrate %s: %w", d.URL, err)
+		}
+	}
 	return nil
 }
 
 // Ping checks the database answers.
 func (d *DB) Ping(ctx context.Context) error { return d.SQL.PingContext(ctx) }
 
-// Close closes the client and its connections.
-func (d *DB) Close() error { return d.Client.Close() }
+// Close stops following changes and closes the client and its
+// connections.
+func (d *DB) Close() error {
+	d.changes.close()
+	return d.Client.Close()
+}
 
 // Redact removes any password from a database URL.
 func Redact(rawURL string) string {
