@@ -75,7 +75,6 @@ func Open(ctx context.Context, wrap func(dialect.Driver) dialect.Driver) (dbs []
 	return dbs, close, nil
 }
 
-
 // Main is a test package's TestMain body: it opens the loaded databases
 // into *dbs, runs the tests and releases everything; its result is the
 // exit code.
