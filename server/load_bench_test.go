@@ -52,6 +52,20 @@ func BenchmarkGraph(b *testing.B) {
 				}
 			}
 		})
+		b.Run(be.name+"/cooperationGraph-region-sites-index-only", func(b *testing.B) {
+			// The index's share of the server time, JSON left out.
+			g, err := coopgraph.Build(ctx, be.db.Client)
+			if err != nil {
+				b.Fatal(err)
+			}
+			day := time.Now()
+			f := coopgraph.Filter{AsOf: &day, Territories: []string{"REGION:84"}, Level: coopgraph.Site, Limit: 20000}
+			for b.Loop() {
+				if _, err := g.Cooperation(f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 		ids := graphIDs(b, be)
 		for _, q := range graphQueries(ids) {
 			b.Run(be.name+"/"+q.name, func(b *testing.B) {

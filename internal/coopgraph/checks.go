@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/internal/apperr"
-	"github.com/maillage/maillage/internal/period"
 )
 
 // Severities say how much a finding matters, most serious first.
@@ -126,7 +125,7 @@ func (g *Graph) involvesTerritory(q *query, nodes []int32) bool {
 func (g *Graph) participations(q *query, o int32) (edges []*edge, members []int32) {
 	for _, ei := range g.adj[o] {
 		e := &g.edges[ei]
-		if e.b != o || g.nodes[e.a].kind != LegalEntity || !period.Holds(e.from, e.to, q.day) {
+		if e.b != o || g.nodes[e.a].kind != LegalEntity || !q.holds(e.from, e.to) {
 			continue
 		}
 		edges = append(edges, e)
@@ -138,7 +137,7 @@ func (g *Graph) participations(q *query, o int32) (edges []*edge, members []int3
 // isGHT reports whether node n is a GHT in force on the query's day.
 func (g *Graph) isGHT(q *query, n int32) bool {
 	nd := &g.nodes[n]
-	return nd.kind == Grouping && nd.category == "GHT" && period.Holds(nd.from, nd.to, q.day)
+	return nd.kind == Grouping && nd.category == "GHT" && q.holds(nd.from, nd.to)
 }
 
 // hospital reports whether a legal entity runs a hospital (a site of the

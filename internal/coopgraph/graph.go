@@ -14,6 +14,7 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/finess"
+	"github.com/maillage/maillage/internal/period"
 )
 
 // Kind is a node's kind.
@@ -145,6 +146,7 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 		g.search.add(entry{id: t.ID, kind: string(t.Kind), label: t.Name, names: [][]string{tokens(t.Name)}, postal: strings.Fields(t.PostalCodes)})
 	}
 	g.search.seal()
+	g.truncateDates()
 	g.adj = make([][]int32, len(g.nodes))
 	for i, e := range g.edges {
 		g.adj[e.a] = append(g.adj[e.a], int32(i))
@@ -307,4 +309,22 @@ func (g *Graph) Node(id int) (NodeView, bool) {
 		return NodeView{}, false
 	}
 	return g.view(n), true
+}
+
+// truncateDates makes every bound a whole UTC day, so that traversals
+// compare dates without truncating them again (period.HoldsDay).
+func (g *Graph) truncateDates() {
+	day := func(t *time.Time) *time.Time {
+		if t == nil {
+			return nil
+		}
+		d := period.Day(*t)
+		return &d
+	}
+	for i := range g.nodes {
+		g.nodes[i].from, g.nodes[i].to = day(g.nodes[i].from), day(g.nodes[i].to)
+	}
+	for i := range g.edges {
+		g.edges[i].from, g.edges[i].to = day(g.edges[i].from), day(g.edges[i].to)
+	}
 }

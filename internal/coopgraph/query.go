@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maillage/maillage/internal/apperr"
@@ -85,12 +86,27 @@ type query struct {
 	day         time.Time
 	siteLevel   bool
 	kinds       map[Kind]bool
-	territories map[string]bool
-	subkinds    map[Kind]map[string]bool
-	categories  map[string]bool
-	projection  Projection
-	limit       int
+	territories map[string]bool // as given; nil: everywhere
+	// The territories by kind: a bare code may name a région and a
+	// département ("84"), KIND:CODE says which.
+	communes, departments, regions map[string]bool
+	subkinds                       map[Kind]map[string]bool
+	categories                     map[string]bool
+	projection                     Projection
+	limit                          int
 }
+
+func add(m map[string]bool, v string) map[string]bool {
+	if m == nil {
+		m = map[string]bool{}
+	}
+	m[v] = true
+	return m
+}
+
+// holds reports whether [from, to) contains the query's day; the graph's
+// dates are whole days (Graph.truncateDates).
+func (q *query) holds(from, to *time.Time) bool { return period.HoldsDay(from, to, q.day) }
 
 func set(values []string) map[string]bool {
 	if len(values) == 0 {
@@ -104,9 +120,9 @@ func set(values []string) map[string]bool {
 }
 
 func (g *Graph) prepare(f Filter) (*query, error) {
-	q := &query{day: time.Now().UTC(), limit: DefaultLimit}
+	q := &query{day: period.Day(time.Now()), limit: DefaultLimit}
 	if f.AsOf != nil {
-		q.day = *f.AsOf
+		q.day = period.Day(*f.AsOf)
 	}
 	switch f.Level {
 	case "", LegalEntity:
@@ -131,6 +147,19 @@ func (g *Graph) prepare(f Filter) (*query, error) {
 		}
 	}
 	q.territories = set(f.Territories)
+	for _, t := range f.Territories {
+		kind, code, qualified := strings.Cut(t, ":")
+		switch {
+		case !qualified:
+			q.communes, q.departments, q.regions = add(q.communes, t), add(q.departments, t), add(q.regions, t)
+		case kind == "COMMUNE":
+			q.communes = add(q.communes, code)
+		case kind == "DEPARTMENT":
+			q.departments = add(q.departments, code)
+		case kind == "REGION":
+			q.regions = add(q.regions, code)
+		}
+	}
 	q.categories = set(f.Categories)
 	q.subkinds = map[Kind]map[string]bool{Grouping: set(f.GroupingKinds), Convention: set(f.ConventionKinds), Filiere: set(f.Specialties)}
 	switch f.Projection {
@@ -147,7 +176,7 @@ func (g *Graph) prepare(f Filter) (*query, error) {
 // live reports whether node n is in force and kept by the filter.
 func (g *Graph) live(q *query, n int32) bool {
 	nd := &g.nodes[n]
-	if !period.Holds(nd.from, nd.to, q.day) {
+	if !q.holds(nd.from, nd.to) {
 		return false
 	}
 	if nd.kind.IsOrganisation() {
@@ -190,10 +219,7 @@ func (g *Graph) located(q *query, n int32) bool {
 		}
 		return false
 	}
-	// A bare code may name a région and a département ("84"): KIND:CODE
-	// says which.
-	return q.territories[nd.commune] || q.territories[nd.department] || q.territories[nd.region] ||
-		q.territories["COMMUNE:"+nd.commune] || q.territories["DEPARTMENT:"+nd.department] || q.territories["REGION:"+nd.region]
+	return q.communes[nd.commune] || q.departments[nd.department] || q.regions[nd.region]
 }
 
 // hop is one traversal step: along edge e to node to (a site at site level).
@@ -211,7 +237,7 @@ func (g *Graph) neighbors(q *query, n int32) []hop {
 	}
 	for _, ei := range g.adj[from] {
 		e := &g.edges[ei]
-		if !period.Holds(e.from, e.to, q.day) {
+		if !q.holds(e.from, e.to) {
 			continue
 		}
 		other := e.a
@@ -262,15 +288,19 @@ func (g *Graph) start(q *query, id int) (int32, error) {
 type builder struct {
 	g         *Graph
 	q         *query
-	nodes     map[int32]bool
+	nodes     []bool // by node index: in the answer
 	order     []int32
 	edges     []EdgeView
-	seenEdges map[string]bool
+	seenEdges map[edgeKey]bool
 	truncated bool
 }
 
+// edgeKey names an answer's edge: a record, drawn once per site at site
+// level (site -1 otherwise).
+type edgeKey struct{ edge, site int32 }
+
 func newBuilder(g *Graph, q *query) *builder {
-	return &builder{g: g, q: q, nodes: map[int32]bool{}, seenEdges: map[string]bool{}}
+	return &builder{g: g, q: q, nodes: make([]bool, len(g.nodes)), seenEdges: map[edgeKey]bool{}}
 }
 
 // node adds n; false when the limit is reached.
@@ -295,14 +325,18 @@ func (b *builder) edge(n int32, h hop) {
 	if b.g.nodes[dst].kind.IsOrganisation() || (!b.g.nodes[src].kind.IsOrganisation() && src == e.b) {
 		src, dst = dst, src
 	}
-	id := strconv.Itoa(e.id)
+	key := edgeKey{h.e, -1}
 	if b.g.nodes[src].kind == Site {
-		id += ":" + strconv.Itoa(b.g.nodes[src].id)
+		key.site = src
 	}
-	if b.seenEdges[id] {
+	if b.seenEdges[key] {
 		return
 	}
-	b.seenEdges[id] = true
+	b.seenEdges[key] = true
+	id := strconv.Itoa(e.id)
+	if key.site >= 0 {
+		id += ":" + strconv.Itoa(b.g.nodes[src].id)
+	}
 	// The graph is immutable: answers may point into it.
 	b.edges = append(b.edges, EdgeView{ID: id, Record: e.id, Source: b.g.nodes[src].id, Target: b.g.nodes[dst].id, Role: &e.role, ValidFrom: e.from, ValidTo: e.to})
 }
@@ -429,27 +463,34 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 		return nil, err
 	}
 	b := newBuilder(g, q)
-	totalNodes := map[int32]bool{}
-	totalEdges := 0
+	inTotal := make([]bool, len(g.nodes))
+	totalNodes, totalEdges := 0, 0
+	count := func(n int32) {
+		if !inTotal[n] {
+			inTotal[n] = true
+			totalNodes++
+		}
+	}
 	orgKind := LegalEntity // the organisations the answer is drawn with
 	if q.siteLevel {
 		orgKind = Site
 	}
 	for n := range g.nodes {
 		n := int32(n)
-		if g.nodes[n].kind != orgKind || !g.live(q, n) || !g.located(q, n) {
+		if g.nodes[n].kind != orgKind || !g.located(q, n) || !g.live(q, n) {
 			continue
 		}
 		for _, h := range g.neighbors(q, n) {
 			totalEdges++
-			totalNodes[n], totalNodes[h.to] = true, true
+			count(n)
+			count(h.to)
 			if b.node(n) && b.node(h.to) {
 				b.edge(n, h)
 			}
 		}
 	}
 	r := b.result()
-	r.TotalNodes, r.TotalEdges = len(totalNodes), totalEdges
+	r.TotalNodes, r.TotalEdges = totalNodes, totalEdges
 	r.Truncated = r.TotalNodes > len(r.Nodes) || r.TotalEdges > len(r.Edges)
 	if q.projection == Organisations {
 		project(r)

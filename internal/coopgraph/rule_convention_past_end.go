@@ -1,7 +1,5 @@
 package coopgraph
 
-import "github.com/maillage/maillage/internal/period"
-
 // conventionPastEnd: a convention past its end date whose parties are
 // still recorded as bound, as if it were current.
 var conventionPastEnd = rule{
@@ -17,7 +15,7 @@ var conventionPastEnd = rule{
 			var current []int32
 			for _, ei := range g.adj[n] {
 				e := &g.edges[ei]
-				if e.b == n && g.nodes[e.a].kind == LegalEntity && period.Holds(e.from, e.to, q.day) {
+				if e.b == n && g.nodes[e.a].kind == LegalEntity && q.holds(e.from, e.to) {
 					current = append(current, e.a)
 				}
 			}

@@ -1,7 +1,5 @@
 package coopgraph
 
-import "github.com/maillage/maillage/internal/period"
-
 // ehpadWithoutHospitalConvention: an EHPAD whose entity has no
 // convention with a hospital (the law asks each EHPAD for one, for
 // admissions and expertise).
@@ -12,7 +10,7 @@ var ehpadWithoutHospitalConvention = rule{
 		for i := range g.nodes {
 			s := int32(i)
 			sn := &g.nodes[s]
-			if sn.kind != Site || sn.catCode != "500" || sn.entity < 0 || !period.Holds(sn.from, sn.to, q.day) || !g.located(q, s) {
+			if sn.kind != Site || sn.catCode != "500" || sn.entity < 0 || !q.holds(sn.from, sn.to) || !g.located(q, s) {
 				continue
 			}
 			if !g.conventionWithHospital(q, sn.entity) {
@@ -31,7 +29,7 @@ func (g *Graph) conventionWithHospital(q *query, e int32) bool {
 	for _, ei := range g.adj[e] {
 		ed := &g.edges[ei]
 		c := ed.b
-		if g.nodes[c].kind != Convention || !period.Holds(ed.from, ed.to, q.day) || !period.Holds(g.nodes[c].from, g.nodes[c].to, q.day) {
+		if g.nodes[c].kind != Convention || !q.holds(ed.from, ed.to) || !q.holds(g.nodes[c].from, g.nodes[c].to) {
 			continue
 		}
 		_, parties := g.participations(q, c)

@@ -1,7 +1,5 @@
 package coopgraph
 
-import "github.com/maillage/maillage/internal/period"
-
 // membershipOfClosed: a participation in force of an entity, or naming a
 // site, that the register says has closed.
 var membershipOfClosed = rule{
@@ -9,15 +7,15 @@ var membershipOfClosed = rule{
 	severity: SeverityWarning,
 	check: func(g *Graph, q *query, report func(string, ...int32)) {
 		for _, e := range g.edges {
-			if !g.nodes[e.a].kind.IsOrganisation() || !period.Holds(e.from, e.to, q.day) || !period.Holds(g.nodes[e.b].from, g.nodes[e.b].to, q.day) {
+			if !g.nodes[e.a].kind.IsOrganisation() || !q.holds(e.from, e.to) || !q.holds(g.nodes[e.b].from, g.nodes[e.b].to) {
 				continue
 			}
-			if a := &g.nodes[e.a]; !period.Holds(a.from, a.to, q.day) {
+			if a := &g.nodes[e.a]; !q.holds(a.from, a.to) {
 				report(g.name(e.a)+", fermé au "+frenchDay(q.day)+", participe encore à "+g.name(e.b)+".", e.a, e.b)
 				continue
 			}
 			for _, s := range e.sites {
-				if sn := &g.nodes[s]; !period.Holds(sn.from, sn.to, q.day) {
+				if sn := &g.nodes[s]; !q.holds(sn.from, sn.to) {
 					report("Le site "+g.name(s)+", fermé au "+frenchDay(q.day)+", est nommé dans la participation de "+g.name(e.a)+" à "+g.name(e.b)+".", s, e.a, e.b)
 				}
 			}

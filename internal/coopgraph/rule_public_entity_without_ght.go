@@ -1,7 +1,5 @@
 package coopgraph
 
-import "github.com/maillage/maillage/internal/period"
-
 // publicEntityWithoutGHT: since 2016 every public hospital belongs to a
 // GHT; one in none is either missing from the data or an anomaly.
 var publicEntityWithoutGHT = rule{
@@ -11,13 +9,13 @@ var publicEntityWithoutGHT = rule{
 		for i := range g.nodes {
 			n := int32(i)
 			nd := &g.nodes[n]
-			if nd.kind != LegalEntity || !nd.public || !period.Holds(nd.from, nd.to, q.day) || !g.hospital(n) {
+			if nd.kind != LegalEntity || !nd.public || !q.holds(nd.from, nd.to) || !g.hospital(n) {
 				continue
 			}
 			inGHT := false
 			for _, ei := range g.adj[n] {
 				e := &g.edges[ei]
-				if period.Holds(e.from, e.to, q.day) && g.isGHT(q, e.b) {
+				if q.holds(e.from, e.to) && g.isGHT(q, e.b) {
 					inGHT = true
 					break
 				}

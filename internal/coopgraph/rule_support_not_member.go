@@ -1,7 +1,5 @@
 package coopgraph
 
-import "github.com/maillage/maillage/internal/period"
-
 // supportNotMember: a grouping in force whose designated support is not
 // (or no longer, or not yet) a member on the day, and which has no other
 // support then: the support named by the records is outside the group.
@@ -21,7 +19,7 @@ var supportNotMember = rule{
 				if e.b != o || e.role != "SUPPORT" {
 					continue
 				}
-				if period.Holds(e.from, e.to, q.day) {
+				if q.holds(e.from, e.to) {
 					current = true
 				} else {
 					outside = append(outside, e.a)

@@ -2,8 +2,6 @@ package coopgraph
 
 import (
 	"sort"
-
-	"github.com/maillage/maillage/internal/period"
 )
 
 // Count is a number of records sharing a key.
@@ -44,7 +42,7 @@ func (g *Graph) Stats(f Filter) (*Stats, error) {
 	for i := range g.nodes {
 		n := int32(i)
 		nd := &g.nodes[n]
-		if !nd.kind.IsOrganisation() || !period.Holds(nd.from, nd.to, q.day) || !g.located(q, n) {
+		if !nd.kind.IsOrganisation() || !q.holds(nd.from, nd.to) || !g.located(q, n) {
 			continue
 		}
 		if nd.kind == Site {

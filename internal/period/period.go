@@ -55,3 +55,9 @@ func ParseDay(s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// HoldsDay is Holds for bounds and day already truncated by Day: the hot
+// path of graph traversals, where every date was truncated once.
+func HoldsDay(from, to *time.Time, day time.Time) bool {
+	return (from == nil || !from.After(day)) && (to == nil || to.After(day))
+}

@@ -38,6 +38,9 @@ func TestHolds(t *testing.T) {
 			if got := Holds(tt.from, tt.to, at); got != tt.want {
 				t.Fatalf("Holds(%v, %v, %s) = %v, want %v", tt.from, tt.to, tt.at, got, tt.want)
 			}
+			if got := HoldsDay(tt.from, tt.to, Day(at)); got != tt.want {
+				t.Fatalf("HoldsDay(%v, %v, %s) = %v, want %v", tt.from, tt.to, tt.at, got, tt.want)
+			}
 		})
 	}
 }
