@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'e2e/screenshots/'] },
+  { ignores: ['dist/', 'node_modules/', 'e2e/screenshots/', 'src/gql/'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

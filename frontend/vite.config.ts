@@ -31,6 +31,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: apiTarget, changeOrigin: true },
+      '/api': { target: apiTarget, changeOrigin: true },
     },
   },
   worker: {

@@ -22,7 +22,8 @@ const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url))
 
 const SITE_FINESS = '420782559';
 const LEGAL_ENTITY_FINESS = '420784878';
-const LATITUDE_PREFIX = '45.41';
+const FIRMINY = '420000234';
+const FOREZ = '420000226';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -137,57 +138,219 @@ async function screenshot(page, name) {
   }
 }
 
+/** Les chiffres à reporter dans le README, une ligne chacun. */
+/** @type {string[]} */
+const figures = [];
+/** @param {string} text */
+function figure(text) {
+  figures.push(text);
+  console.log(`    e2e figure: ${text}`);
+}
+
 /**
- * Page d'accueil : recherche d'un FINESS au clavier, puis lecture du résultat.
+ * Choisit une suggestion au clavier dans une boîte de recherche (combobox).
+ * @param {import('playwright-core').Page} page
+ * @param {string} testId
+ * @param {string} text
+ * @param {string} optionSelector sélecteur de l'option voulue dans la liste
+ */
+async function chooseSuggestion(page, testId, text, optionSelector) {
+  const box = page.getByTestId(testId);
+  const input = box.getByRole('combobox');
+  await input.fill(text);
+  const option = box.locator(`[role="option"]${optionSelector}`).first();
+  await option.waitFor({ state: 'visible' });
+  const options = box.locator('[role="option"]');
+  const count = await options.count();
+  let index = -1;
+  for (let i = 0; i < count; i++) {
+    if (await options.nth(i).evaluate((el, sel) => el.matches(`[role="option"]${sel}`), optionSelector)) {
+      index = i;
+      break;
+    }
+  }
+  assert(index >= 0, `suggestion ${optionSelector} absente pour « ${text} »`);
+  for (let i = 0; i <= index; i++) await input.press('ArrowDown');
+  assert((await options.nth(index).getAttribute('aria-selected')) === 'true', 'la suggestion n’est pas active après les flèches');
+  await input.press('Enter');
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ */
+async function waitFor(page, selector) {
+  await page.locator(selector).first().waitFor({ state: 'attached' });
+}
+
+/**
+ * Vue nationale : la carte est prête (fond et 95 000 sites) ; taille du JS de la première vue.
  * @param {import('playwright-core').Page} page
  * @param {URL} base
  */
-async function testApp(page, base) {
-  await step('ouvrir /', async () => {
-    const response = await page.goto(new URL('/', base).toString(), { waitUntil: 'load' });
+async function testNational(page, base) {
+  /** @type {string[]} */
+  const scripts = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.push(r.url());
+  });
+  const started = Date.now();
+  let interactive = 0;
+  await step('ouvrir / : carte de France utilisable', async () => {
+    const response = await page.goto(new URL('/', base).toString(), { waitUntil: 'domcontentloaded' });
     assert(response !== null && response.ok(), `GET / : statut ${String(response?.status())}`);
+    await page.getByTestId('search').getByRole('combobox').waitFor({ state: 'visible' });
+    await waitFor(page, '[data-testid="map"][data-base-ready="true"]');
+    interactive = (Date.now() - started) / 1000;
   });
-
-  const input = page.getByRole('searchbox', { name: 'Numéro FINESS' });
-  await step('le champ de recherche est affiché', async () => {
-    await input.waitFor({ state: 'visible' });
-    const heading = await page.getByRole('heading', { level: 1 }).innerText();
-    assert(heading.includes('Maillage'), `titre inattendu : ${heading}`);
-    const link = page.getByRole('link', { name: 'Explorer l’API GraphQL' });
-    assert((await link.getAttribute('href')) === '/graphiql', 'lien vers /graphiql absent');
+  figure(`national view interactive after load: ${interactive.toFixed(2)} s (base map drawn, search and map usable; target ≤ 3 s)`);
+  await step('les 95 000 sites sont chargés et regroupés', async () => {
+    await waitFor(page, '[data-testid="map"][data-ready="true"]');
   });
-
-  await step(`saisir ${SITE_FINESS} et valider avec Entrée`, async () => {
-    await input.fill(SITE_FINESS);
-    const graphqlResponse = page.waitForResponse(
-      (r) => new URL(r.url()).pathname === '/graphql' && r.request().method() === 'POST',
-    );
-    await input.press('Enter');
-    const response = await graphqlResponse;
-    assert(response.status() === 200, `POST /graphql : statut ${String(response.status())}`);
-    const body = /** @type {{ variables?: { finess?: string } } | null} */ (response.request().postDataJSON());
-    assert(body?.variables?.finess === SITE_FINESS, 'variable finess absente de la requête');
-  });
-
-  await step('le résultat est affiché', async () => {
-    // Fiche de l'établissement, ou message (introuvable, erreur) : on échoue
-    // tout de suite dans le second cas, avec le texte affiché.
-    await page.locator('[data-testid="establishment"], .notice').first().waitFor({ state: 'visible' });
-    const notice = page.locator('.notice');
-    if ((await notice.count()) > 0) {
-      throw new AssertionError(`message affiché au lieu du résultat :\n${await notice.first().innerText()}`);
+  figure(`national view with every site drawn (clustered): ${((Date.now() - started) / 1000).toFixed(2)} s`);
+  await step('JavaScript de la première vue', async () => {
+    const { gzipSync } = await import('node:zlib');
+    let raw = 0;
+    let gz = 0;
+    const unique = [...new Set(scripts)].filter((u) => new URL(u).origin === base.origin && !u.includes('-worker'));
+    for (const url of unique) {
+      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+      raw += body.length;
+      gz += gzipSync(body, { level: 9 }).length;
     }
-    const card = page.getByTestId('establishment');
-    const text = await card.innerText();
-    assert(text.includes(SITE_FINESS), `FINESS ${SITE_FINESS} absent du résultat :\n${text}`);
-    assert(text.includes(LEGAL_ENTITY_FINESS), `entité juridique ${LEGAL_ENTITY_FINESS} absente du résultat :\n${text}`);
-    // Le nom de l'entité vient du fichier des établissements : il est déduit, et dit comme tel.
-    assert((await page.getByTestId('legal-entity-derived').count()) === 1, `nom d'entité juridique non signalé comme provisoire :\n${text}`);
-    const latitude = (await page.getByTestId('latitude').innerText()).trim();
-    assert(latitude.startsWith(LATITUDE_PREFIX), `latitude « ${latitude} » ne commence pas par ${LATITUDE_PREFIX}`);
+    figure(`first-view JS: ${(gz / 1024).toFixed(0)} kB gzipped (${(raw / 1024).toFixed(0)} kB raw, ${String(unique.length)} files; target ≤ 600 kB)`);
+    assert(gz <= 600 * 1024, `JS de la première vue trop lourd : ${(gz / 1024).toFixed(0)} kB`);
   });
+  await screenshot(page, 'national');
+}
 
-  await screenshot(page, 'app');
+/**
+ * Recherche « Saint-Étienne », ouverture du CHU dans le panneau.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testSearch(page, base) {
+  await step('ouvrir /', async () => {
+    await page.goto(new URL('/', base).toString(), { waitUntil: 'domcontentloaded' });
+  });
+  await step('chercher « Saint-Étienne » et choisir le CHU au clavier', async () => {
+    await chooseSuggestion(page, 'search', 'Saint-Étienne', `[data-finess="${LEGAL_ENTITY_FINESS}"]`);
+  });
+  await step('le panneau montre le CHU de Saint-Étienne et son site principal', async () => {
+    const details = page.locator(`[data-testid="details"][data-finess="${LEGAL_ENTITY_FINESS}"]`);
+    await details.waitFor({ state: 'visible' });
+    const sites = page.getByTestId('panel-sites');
+    await sites.locator(`[data-finess="${SITE_FINESS}"]`).waitFor({ state: 'visible' });
+    const text = await details.innerText();
+    assert(text.includes(LEGAL_ENTITY_FINESS), `FINESS absent du panneau :\n${text.slice(0, 400)}`);
+  });
+  await step('la carte et le réseau montrent ses coopérations', async () => {
+    await waitFor(page, '[data-testid="network"][data-selected-present="true"][data-layout="done"]');
+    const links = Number(await page.getByTestId('map').getAttribute('data-selection-links'));
+    assert(links > 0, 'aucun lien de coopération sur la carte');
+  });
+  await screenshot(page, 'chu-saint-etienne');
+}
+
+/**
+ * La charte G4 : ses membres sur la carte et dans le réseau ; avant 2016, plus rien.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testCharter(page, base) {
+  await step('ouvrir / et chercher la charte G4', async () => {
+    await page.goto(new URL('/', base).toString(), { waitUntil: 'domcontentloaded' });
+    await chooseSuggestion(page, 'search', 'G4', '[data-kind="CONVENTION"]');
+  });
+  await step('ses 4 parties dans le panneau', async () => {
+    const parties = page.getByTestId('panel-parties').locator('li');
+    await parties.first().waitFor({ state: 'visible' });
+    assert((await parties.count()) === 4, `parties : ${String(await parties.count())} au lieu de 4`);
+  });
+  await step('ses membres sur la carte et dans le réseau', async () => {
+    await waitFor(page, '[data-testid="network"][data-selected-present="true"][data-layout="done"]');
+    const degree = Number(await page.getByTestId('network').getAttribute('data-selected-degree'));
+    assert(degree >= 4, `la charte n'a que ${String(degree)} voisins dans le réseau`);
+    await waitFor(page, '[data-testid="map"][data-ready="true"]');
+    const links = Number(await page.getByTestId('map').getAttribute('data-selection-links'));
+    assert(links >= 4, `seulement ${String(links)} liens sur la carte`);
+  });
+  await screenshot(page, 'g4-2016');
+  await step('date au 1er juin 2015 : la charte disparaît', async () => {
+    await page.getByTestId('date-input').fill('2015-06-01');
+    await waitFor(page, '[data-testid="timebar"][data-as-of="2015-06-01"]');
+    assert(new URL(page.url()).searchParams.get('date') === '2015-06-01', `date absente de l'adresse : ${page.url()}`);
+    await waitFor(page, '[data-testid="network"][data-selected-present="false"][data-loading="false"]');
+    await waitFor(page, '[data-testid="map"][data-selection-links="0"]');
+    await page.getByTestId('not-in-force').waitFor({ state: 'visible' });
+  });
+  await screenshot(page, 'g4-2015');
+}
+
+/**
+ * Chemin Firminy → Forez, puis export CSV du graphe affiché.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testPathAndExport(page, base) {
+  await step('ouvrir l’onglet Questions', async () => {
+    await page.goto(new URL('/?tab=questions', base).toString(), { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('path-finder').waitFor({ state: 'visible' });
+  });
+  await step('choisir CH de Firminy puis CH du Forez', async () => {
+    await chooseSuggestion(page, 'path-from', 'Firminy', `[data-finess="${FIRMINY}"]`);
+    await chooseSuggestion(page, 'path-to', 'CH du Forez', `[data-finess="${FOREZ}"]`);
+  });
+  await step('le chemin passe par la charte G4, sur la carte et dans le réseau', async () => {
+    const steps = page.getByTestId('path-result').locator('li');
+    await steps.first().waitFor({ state: 'visible' });
+    const text = await page.getByTestId('path-result').innerText();
+    assert(text.includes('G4'), `chemin sans la charte G4 :\n${text}`);
+    assert((await steps.count()) === 3, `chemin de ${String(await steps.count())} nœuds au lieu de 3`);
+    await waitFor(page, '[data-testid="map"]:not([data-path-segments="0"])');
+    await waitFor(page, '[data-testid="network"][data-layout="done"]');
+    const nodes = Number(await page.getByTestId('network').getAttribute('data-nodes'));
+    assert(nodes >= 3, `réseau : ${String(nodes)} nœuds`);
+  });
+  await screenshot(page, 'chemin');
+  await step('exporter le graphe en CSV', async () => {
+    await page.getByTestId('export-menu').locator('summary').click();
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const download = await downloadPromise;
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const [header] = text.split(/\r?\n/);
+    assert(header === 'type,id,kind,label,finess,code,category,departement,region,latitude,longitude,source,target,role,validFrom,validTo', `en-tête CSV inattendu : ${String(header)}`);
+    assert(text.includes(FIRMINY) && text.includes(FOREZ), `le CSV ne contient pas les deux établissements :\n${text.slice(0, 600)}`);
+    assert(text.includes('G4'), 'le CSV ne contient pas la charte');
+    assert(download.suggestedFilename().endsWith('.csv'), `nom de fichier : ${download.suggestedFilename()}`);
+  });
+}
+
+/**
+ * Le réseau d'une région au niveau des sites : rendu et disposé.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testRegionNetwork(page, base) {
+  await step('ouvrir la vue réseau', async () => {
+    await page.goto(new URL('/?view=network', base).toString(), { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('network-empty').waitFor({ state: 'visible' });
+  });
+  let seconds = 0;
+  await step('choisir Auvergne-Rhône-Alpes : réseau des sites disposé', async () => {
+    const started = Date.now();
+    await page.getByTestId('territory-select').selectOption('REGION:84');
+    await waitFor(page, '[data-testid="network"][data-loading="false"][data-layout="done"]:not([data-nodes="0"])');
+    seconds = (Date.now() - started) / 1000;
+    const nodes = Number(await page.getByTestId('network').getAttribute('data-nodes'));
+    const edges = Number(await page.getByTestId('network').getAttribute('data-edges'));
+    assert(nodes > 500, `réseau régional de ${String(nodes)} nœuds seulement`);
+    figure(`région 84 network at site level rendered and laid out: ${seconds.toFixed(2)} s (${String(nodes)} nodes, ${String(edges)} edges; target ≤ 2 s)`);
+  });
+  await screenshot(page, 'reseau-region');
 }
 
 /**
@@ -244,14 +407,18 @@ async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
     console.error('MAILLAGE_URL manquant (par exemple MAILLAGE_URL=http://127.0.0.1:18080)');
-    console.log('0 passed, 2 failed');
+    console.log('0 passed, 6 failed');
     return 2;
   }
   const base = new URL(rawBase);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
   const tests = [
-    { name: 'application (/)', slug: 'app', run: testApp },
+    { name: 'vue nationale', slug: 'national', run: testNational },
+    { name: 'recherche « Saint-Étienne »', slug: 'recherche', run: testSearch },
+    { name: 'charte G4 dans le temps', slug: 'g4', run: testCharter },
+    { name: 'chemin Firminy → Forez et export CSV', slug: 'chemin', run: testPathAndExport },
+    { name: 'réseau d’une région', slug: 'region', run: testRegionNetwork },
     { name: 'GraphiQL (/graphiql)', slug: 'graphiql', run: testGraphiQL },
   ];
   let passed = 0;
@@ -269,6 +436,7 @@ async function main() {
       viewport: VIEWPORT,
       locale: 'fr-FR',
       timeout: STEP_TIMEOUT_MS,
+      acceptDownloads: true,
     });
 
     for (const test of tests) {
@@ -301,6 +469,7 @@ async function main() {
     rmSync(userDataDir, { recursive: true, force: true });
   }
 
+  for (const line of figures) console.log(`e2e figure: ${line}`);
   console.log(`${String(passed)} passed, ${String(failed)} failed`);
   return failed === 0 ? 0 : 1;
 }

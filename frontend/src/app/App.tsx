@@ -1,188 +1,244 @@
-import { useCallback, useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { fetchEstablishment, type EstablishmentOutcome } from '../core/establishment.ts';
-import { checkFiness, type FinessError } from '../core/finess.ts';
-import type { Messages } from '../i18n/fr.ts';
-import { ResultView } from './ResultView.tsx';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { pathEdgeKeys } from '../core/graphModel.ts';
+import { todayIso } from '../core/time.ts';
+import { formatState, parseState, type AppState, type ViewMode } from '../core/urlState.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
+import { ExportMenu, type ViewExporters } from './ExportMenu.tsx';
+import { useMessages } from './messages.ts';
+import { SearchBox, type SearchHit } from './SearchBox.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { TerritorySelect, useTerritories } from './TerritorySelect.tsx';
+import { TimeBar } from './TimeBar.tsx';
+import { useGraphData } from './useGraphData.ts';
+import type { FlyTo, PngExporter } from './viewTypes.ts';
 
-type SearchState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'loading'; readonly finess: string }
-  | { readonly kind: 'done'; readonly finess: string; readonly outcome: EstablishmentOutcome };
+// La carte (MapLibre) et le réseau (sigma) sont chargés à la demande, chacun dans son fichier.
+const MapView = lazy(() => import('../map/MapView.tsx'));
+const NetworkView = lazy(() => import('../network/NetworkView.tsx'));
 
-const QUERY_PARAM = 'finess';
-
-function finessErrorMessage(messages: Messages, error: FinessError): string {
-  switch (error.kind) {
-    case 'empty':
-      return messages.finessErrors.empty;
-    case 'length':
-      return messages.finessErrors.length(error.actual);
-    case 'format':
-      return messages.finessErrors.format;
-    case 'checksum':
-      return messages.finessErrors.checksum;
-  }
+/** Les changements qui méritent une entrée d'historique (bouton Précédent). */
+function isNavigation(prev: AppState, next: AppState): boolean {
+  return prev.selected !== next.selected || prev.territory?.code !== next.territory?.code || prev.view !== next.view;
 }
 
-function initialInput(): string {
-  return new URLSearchParams(window.location.search).get(QUERY_PARAM) ?? '';
-}
+type Patch = Partial<AppState> | ((prev: AppState) => Partial<AppState>);
 
-/** Garde le numéro recherché dans l'adresse, pour pouvoir la partager. */
-function rememberInUrl(finess: string): void {
-  const url = new URL(window.location.href);
-  url.searchParams.set(QUERY_PARAM, finess);
-  window.history.replaceState(null, '', url);
-}
-
-/** Numéro valide présent dans l'adresse à l'ouverture de la page, s'il y en a un. */
-function finessFromUrl(): string | null {
-  const check = checkFiness(initialInput());
-  return check.ok ? check.finess : null;
-}
-
-export function App({ messages }: { readonly messages: Messages }) {
-  const [input, setInput] = useState(initialInput);
-  const [inputError, setInputError] = useState<FinessError | null>(null);
-  const [search, setSearch] = useState<SearchState>(() => {
-    const finess = finessFromUrl();
-    return finess === null ? { kind: 'idle' } : { kind: 'loading', finess };
-  });
-  const controller = useRef<AbortController | null>(null);
-  const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
-
-  /** Envoie la requête ; l'état n'est mis à jour qu'à l'arrivée de la réponse. */
-  const startFetch = useCallback((finess: string) => {
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    fetchEstablishment(finess, { signal: current.signal }).then(
-      (outcome) => {
-        if (!current.signal.aborted) {
-          setSearch({ kind: 'done', finess, outcome });
-        }
-      },
-      (err: unknown) => {
-        // Seule une annulation (nouvelle recherche) arrive ici : on l'ignore.
-        if (!current.signal.aborted) {
-          throw err;
-        }
-      },
-    );
-  }, []);
-
-  // Recherche automatique si l'adresse contient ?finess=…
+function useAppState(): [AppState, (patch: Patch) => void] {
+  const [state, setState] = useState<AppState>(() => parseState(window.location.search));
+  const current = useRef(state);
   useEffect(() => {
-    const finess = finessFromUrl();
-    if (finess !== null) {
-      startFetch(finess);
-    }
-    return () => controller.current?.abort();
-  }, [startFetch]);
+    const onPop = () => {
+      const next = parseState(window.location.search);
+      current.current = next;
+      setState(next);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+    };
+  }, []);
+  const update = useCallback((patch: Patch) => {
+    const prev = current.current;
+    const next = { ...prev, ...(typeof patch === 'function' ? patch(prev) : patch) };
+    current.current = next;
+    const url = `${window.location.pathname}${formatState(next)}`;
+    if (isNavigation(prev, next)) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    setState(next);
+  }, []);
+  return [state, update];
+}
 
-  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const check = checkFiness(input);
-    if (!check.ok) {
-      // Un numéro invalide n'est pas envoyé ; l'ancien résultat est retiré.
-      controller.current?.abort();
-      setSearch({ kind: 'idle' });
-      setInputError(check.error);
+export function App() {
+  const m = useMessages();
+  const [state, update] = useAppState();
+  const today = useMemo(() => todayIso(), []);
+  const asOf = state.asOf ?? today;
+  const data = useGraphData(state, asOf);
+  const territories = useTerritories();
+  const [flyTo, setFlyTo] = useState<FlyTo | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const exporters = useRef<ViewExporters>({ map: null, network: null });
+
+  const registerMapExport = useCallback((fn: PngExporter | null) => {
+    exporters.current.map = fn;
+  }, []);
+  const registerNetworkExport = useCallback((fn: PngExporter | null) => {
+    exporters.current.network = fn;
+  }, []);
+  const expand = useCallback(
+    (id: string) => {
+      update((prev) => (prev.expanded.includes(id) ? {} : { expanded: [...prev.expanded, id] }));
+    },
+    [update],
+  );
+  const onTerritory = useCallback(
+    (territory: AppState['territory']) => {
+      update({ territory });
+    },
+    [update],
+  );
+
+  const select = useCallback(
+    (id: string | null) => {
+      update({ selected: id, tab: 'details' });
+    },
+    [update],
+  );
+
+  const onSearch = (hit: SearchHit) => {
+    const node = hit.node;
+    if (node.__typename === 'Territory' && (node.kind === 'REGION' || node.kind === 'DEPARTMENT')) {
+      update({ territory: { kind: node.kind, code: node.code }, selected: null });
       return;
     }
-    setInputError(null);
-    setInput(check.finess);
-    rememberInUrl(check.finess);
-    setSearch({ kind: 'loading', finess: check.finess });
-    startFetch(check.finess);
+    if (node.__typename === 'Territory') {
+      if (node.latitude != null && node.longitude != null) {
+        setFlyTo({ center: [node.longitude, node.latitude], zoom: 11, key: Date.now() });
+      }
+      return;
+    }
+    update({ selected: node.id, tab: 'details' });
+    setFlyTo({ selection: node.id, key: Date.now() });
   };
 
-  const describedBy = inputError === null ? hintId : `${hintId} ${errorId}`;
+  const view = state.view;
+  const showMap = view !== 'network';
+  const showNetwork = view !== 'map';
+  const pathKeys = useMemo(() => pathEdgeKeys(data.path), [data.path]);
+  const started = useMemo(() => {
+    const ids = new Set<string>();
+    if (data.diff.status === 'done') {
+      for (const c of data.diff.data.cooperationDiff.changes) {
+        if (c.kind === 'STARTED') {
+          ids.add(c.source.id);
+          ids.add(c.target.id);
+        }
+      }
+    }
+    return ids;
+  }, [data.diff]);
+
+  const territoryName =
+    state.territory === null ? m.territory.all : (territories.byKey.get(`${state.territory.kind}:${state.territory.code}`)?.name ?? state.territory.code);
 
   return (
-    <div className="page">
-      <header className="site-header">
-        <div className="site-header__inner">
-          <a className="brand" href="/">
-            <span className="brand__logo" aria-hidden="true">
-              M
-            </span>
-            {messages.appTitleShort}
-          </a>
-          <a className="nav-link" href="/graphiql">
-            {messages.graphiqlLink}
-          </a>
+    <div className="app" data-testid="app">
+      <a className="skip-link" href="#main">
+        {m.skipToContent}
+      </a>
+      <header className="topbar">
+        <a className="brand" href="/" aria-label={m.appTitle}>
+          <span className="brand__logo" aria-hidden="true">
+            M
+          </span>
+          <span className="brand__name">{m.appTitleShort}</span>
+        </a>
+        <div className="topbar__search" role="search">
+          <SearchBox label={m.search.label} onChoose={onSearch} testId="search" compact />
         </div>
-      </header>
-
-      <main className="content">
-        <h1>{messages.appTitle}</h1>
-        <div className="intro">
-          {messages.intro.map((sentence) => (
-            <p key={sentence}>{sentence}</p>
+        <TerritorySelect
+          territories={territories}
+          value={state.territory}
+          onChange={(territory) => {
+            update({ territory });
+          }}
+        />
+        <div className="segmented" role="group" aria-label={m.views.label}>
+          {(['split', 'map', 'network'] as const satisfies readonly ViewMode[]).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className="segmented__button"
+              aria-pressed={view === v}
+              data-testid={`view-${v}`}
+              onClick={() => {
+                update({ view: v });
+              }}
+            >
+              {m.views[v]}
+            </button>
           ))}
         </div>
+        <ExportMenu graph={data.visible} context={state.selected !== null ? (data.all.nodes.find((n) => n.id === state.selected)?.label ?? territoryName) : territoryName} asOf={asOf} exporters={exporters} />
+        <a className="topbar__link" href="/graphiql">
+          {m.graphiqlLink}
+        </a>
+      </header>
 
-        <form className="search" role="search" onSubmit={onSubmit} noValidate>
-          <label className="search__label" htmlFor={inputId}>
-            {messages.search.label}
-          </label>
-          <div className="search__row">
-            <input
-              id={inputId}
-              className="search__input"
-              name="finess"
-              type="search"
-              inputMode="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              placeholder={messages.search.placeholder}
-              value={input}
-              aria-invalid={inputError !== null}
-              aria-describedby={describedBy}
-              onChange={(event) => {
-                setInput(event.target.value);
-                if (inputError !== null) {
-                  setInputError(null);
-                }
-              }}
-              autoFocus
-            />
-            <button className="search__button" type="submit">
-              {messages.search.submit}
-            </button>
-          </div>
-          <p id={hintId} className="search__hint">
-            {messages.search.hint}
-          </p>
-          {inputError !== null && (
-            <p id={errorId} className="search__error" role="alert">
-              {finessErrorMessage(messages, inputError)}
-            </p>
-          )}
-        </form>
+      <TimeBar
+        state={state}
+        today={today}
+        asOf={asOf}
+        playing={playing}
+        setPlaying={setPlaying}
+        update={update}
+        loading={data.loading}
+      />
 
-        <section className="results" aria-live="polite" aria-busy={search.kind === 'loading'}>
-          {search.kind === 'loading' && (
-            <p className="status status--loading" data-testid="loading">
-              <span className="spinner" aria-hidden="true" />
-              {messages.search.loading}
-            </p>
+      <main id="main" className={`workspace workspace--${view}`}>
+        <div className="views">
+          {data.failure !== null && (
+            <div className="views__error">
+              <ErrorNotice failure={data.failure} />
+            </div>
           )}
-          {search.kind === 'done' && (
-            <ResultView messages={messages} finess={search.finess} outcome={search.outcome} />
+          {showMap && (
+            <section className="view view--map" aria-label={m.map.label}>
+              <Suspense fallback={<p className="status">{m.map.loading}</p>}>
+                <MapView
+                  asOf={asOf}
+                  settled={!playing}
+                  territory={state.territory}
+                  graph={data.visible}
+                  selected={state.selected}
+                  hovered={hovered}
+                  path={data.path}
+                  started={started}
+                  flyTo={flyTo}
+                  onSelect={select}
+                  onTerritory={onTerritory}
+                  registerExport={registerMapExport}
+                />
+              </Suspense>
+            </section>
           )}
-        </section>
-      </main>
-
-      <footer className="site-footer">
-        <div className="site-footer__inner">
-          <p>{messages.footer}</p>
+          {showNetwork && (
+            <section className="view view--network" aria-label={m.network.label}>
+              <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
+                <NetworkView
+                  graph={data.visible}
+                  selected={state.selected}
+                  hovered={hovered}
+                  onHover={setHovered}
+                  pathKeys={pathKeys}
+                  pathNodes={data.path === null ? null : new Set(data.path.nodes.map((n) => n.id))}
+                  started={started}
+                  loading={data.loading}
+                  hasScope={state.territory !== null || state.selected !== null || state.expanded.length > 0 || data.path !== null}
+                  truncated={data.truncated}
+                  flyTo={flyTo}
+                  onSelect={select}
+                  onExpand={expand}
+                  registerExport={registerNetworkExport}
+                />
+              </Suspense>
+            </section>
+          )}
         </div>
-      </footer>
+        <SidePanel
+          state={state}
+          asOf={asOf}
+          update={update}
+          data={data}
+          territoryName={territoryName}
+          onFocus={(id) => {
+            update({ selected: id, tab: 'details' });
+            setFlyTo({ selection: id, key: Date.now() });
+          }}
+        />
+      </main>
     </div>
   );
 }

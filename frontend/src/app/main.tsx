@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { fr } from '../i18n/fr.ts';
 import { App } from './App.tsx';
+import { MessagesContext } from './messages.ts';
 import './app.css';
 
 const container = document.getElementById('root');
@@ -14,6 +15,8 @@ document.title = fr.documentTitle;
 
 createRoot(container).render(
   <StrictMode>
-    <App messages={fr} />
+    <MessagesContext value={fr}>
+      <App />
+    </MessagesContext>
   </StrictMode>,
 );

@@ -1,147 +1,243 @@
-import type { InvalidResponseReason } from '../core/establishment.ts';
-
 /**
  * Tous les textes visibles de l'application, en français.
  *
- * Le type `Messages` décrit le dictionnaire : une traduction (par exemple
- * `en.ts`) n'a qu'à fournir un objet du même type, le compilateur signalera
- * toute clé manquante.
+ * Le type `Messages` est déduit de ce dictionnaire : une traduction (par
+ * exemple `en.ts`) déclare `const en: Messages = {…}` et le compilateur
+ * signale toute clé manquante.
  */
+import type { CategoryFamily } from '../core/categories.ts';
 
-export interface Messages {
-  readonly lang: string;
-  readonly documentTitle: string;
-  readonly appTitle: string;
-  readonly appTitleShort: string;
-  readonly intro: readonly [string, string];
-  readonly graphiqlLink: string;
-  readonly graphiqlDocumentTitle: string;
-  readonly graphiqlBackLink: string;
+const families: Record<CategoryFamily, string> = {
+  chu: 'CHR / CHU',
+  hospital: 'Centres hospitaliers et cliniques',
+  otherHealth: 'Autres établissements sanitaires',
+  care: 'Soins et prévention',
+  community: 'Ville (officines, laboratoires…)',
+  medicoSocial: 'Médico-social',
+  other: 'Autres',
+};
 
-  readonly search: {
-    readonly label: string;
-    readonly hint: string;
-    readonly placeholder: string;
-    readonly submit: string;
-    readonly loading: string;
-  };
-
-  /** Messages de validation du numéro FINESS, avant tout envoi au serveur. */
-  readonly finessErrors: {
-    readonly empty: string;
-    readonly length: (actual: number) => string;
-    readonly format: string;
-    readonly checksum: string;
-  };
-
-  readonly result: {
-    readonly heading: string;
-    readonly name: string;
-    readonly finess: string;
-    readonly category: string;
-    readonly city: string;
-    readonly legalEntity: string;
-    readonly derivedName: string;
-    readonly derivedNameHint: string;
-    readonly coordinates: string;
-    readonly latitude: string;
-    readonly longitude: string;
-    readonly unknown: string;
-  };
-
-  readonly notFound: {
-    readonly title: string;
-    readonly body: (finess: string) => string;
-  };
-
-  readonly errors: {
-    readonly graphqlTitle: string;
-    readonly code: string;
-    readonly noCode: string;
-    readonly unreachableTitle: string;
-    readonly unreachableBody: string;
-    readonly httpTitle: string;
-    readonly httpBody: (status: number) => string;
-    readonly invalidTitle: string;
-    readonly invalidBody: string;
-    readonly invalidReasons: Readonly<Record<InvalidResponseReason, string>>;
-  };
-
-  readonly footer: string;
-}
-
-export const fr: Messages = {
+export const fr = {
   lang: 'fr',
+  locale: 'fr-FR',
   documentTitle: 'Maillage — coopérations en santé',
   appTitle: 'Maillage — coopérations en santé',
   appTitleShort: 'Maillage',
-  intro: [
-    'Maillage décrit les établissements de santé français, tels que recensés dans le répertoire FINESS, et les coopérations qui les relient.',
-    'Saisissez un numéro FINESS pour retrouver un établissement, sa localisation et l’entité juridique dont il dépend.',
-  ],
-  graphiqlLink: 'Explorer l’API GraphQL',
+  graphiqlLink: 'API GraphQL',
   graphiqlDocumentTitle: 'Maillage — explorateur de l’API GraphQL',
-  graphiqlBackLink: 'Retour à la recherche',
+  graphiqlBackLink: 'Retour à l’application',
+  skipToContent: 'Aller au contenu',
+
+  views: { label: 'Vue', split: 'Carte et réseau', map: 'Carte', network: 'Réseau' },
 
   search: {
-    label: 'Numéro FINESS',
-    hint: '9 caractères, par exemple 420782559. En Corse, le numéro commence par 2A ou 2B.',
-    placeholder: '420782559',
-    submit: 'Rechercher',
-    loading: 'Recherche en cours…',
+    label: 'Rechercher',
+    placeholder: 'Nom, FINESS, commune, code GHT…',
+    hint: 'Flèches pour parcourir, Entrée pour choisir, Échap pour fermer.',
+    loading: 'Recherche…',
+    empty: (text: string) => `Aucun résultat pour « ${text} ».`,
+    count: (n: number) => (n === 0 ? 'Aucune suggestion' : n === 1 ? '1 suggestion' : `${String(n)} suggestions`),
+    clear: 'Effacer',
   },
 
-  finessErrors: {
-    empty: 'Veuillez saisir un numéro FINESS.',
-    length: (actual) =>
-      `Un numéro FINESS comporte 9 caractères (vous en avez saisi ${String(actual)}).`,
-    format:
-      'Format invalide : 9 chiffres attendus, le deuxième pouvant être A ou B (Corse).',
-    checksum:
-      'Ce numéro FINESS n’est pas valide : la clé de contrôle (dernier chiffre) ne correspond pas.',
+  kinds: {
+    SITE: 'Site (ET)',
+    LEGAL_ENTITY: 'Entité juridique (EJ)',
+    GROUPING: 'Groupement',
+    CONVENTION: 'Convention',
+    FILIERE: 'Filière',
+    TEAM: 'Équipe médicale',
+    COMMUNE: 'Commune',
+    DEPARTMENT: 'Département',
+    REGION: 'Région',
+  } as Record<string, string>,
+
+  territory: {
+    label: 'Territoire',
+    all: 'France entière',
+    regions: 'Régions',
+    departments: 'Départements',
+    clear: 'Retirer le filtre de territoire',
+    mapHint: 'Cliquez sur un territoire de la carte pour filtrer (région en vue large, département en vue rapprochée).',
   },
 
-  result: {
-    heading: 'Établissement',
-    name: 'Nom',
+  level: { label: 'Organisations', SITE: 'Sites', LEGAL_ENTITY: 'Entités juridiques' },
+  objectKinds: { label: 'Coopérations', all: 'Toutes' },
+
+  time: {
+    label: 'Date',
+    today: 'Aujourd’hui',
+    play: 'Lire l’historique',
+    pause: 'Pause',
+    compare: 'Comparer',
+    compareSince: 'depuis le',
+    compareOff: 'Arrêter la comparaison',
+    asOf: (d: string) => `Situation au ${d}`,
+  },
+
+  map: {
+    label: 'Carte des établissements',
+    loading: 'Chargement de la carte…',
+    sitesLoading: 'Chargement des sites…',
+    legendTitle: 'Sites par catégorie',
+    selectionLinks: 'Coopérations de la sélection',
+    path: 'Chemin',
+    graphSites: 'Organisations du graphe',
+    families,
+    cluster: 'Groupe de sites (cliquer pour zoomer)',
+    unavailable: 'La carte ne peut pas s’afficher (WebGL indisponible).',
+  },
+
+  network: {
+    label: 'Réseau des coopérations',
+    empty: 'Choisissez un territoire ou recherchez un établissement pour afficher son réseau.',
+    noData: 'Aucune coopération à cette date pour ce choix.',
+    selectionAbsent: 'La sélection n’a aucune coopération à cette date.',
+    layout: 'Disposition en cours…',
+    truncated: (shown: number, total: number) => `Graphe tronqué : ${String(shown)} nœuds sur ${String(total)}.`,
+    counts: (nodes: number, edges: number) => `${String(nodes)} nœuds, ${String(edges)} liens`,
+    legendTitle: 'Légende',
+    legend: {
+      SITE: 'Site',
+      LEGAL_ENTITY: 'Entité juridique',
+      GHT: 'GHT / CHT',
+      GCS: 'GCS',
+      CPTS: 'CPTS / MSP',
+      GROUPING: 'Autre groupement',
+      CONVENTION: 'Convention, charte',
+      FILIERE: 'Filière',
+      TEAM: 'Équipe de territoire',
+      size: 'Taille : nombre de coopérations',
+      started: 'Participation apparue (comparaison)',
+      path: 'Chemin',
+    } as Record<string, string>,
+    relayout: 'Relancer la disposition',
+    fit: 'Recentrer',
+  },
+
+  panel: {
+    label: 'Détails',
+    tabs: { details: 'Détails', questions: 'Questions' },
+    none: 'Sélectionnez un établissement, un groupement ou une convention sur la carte, dans le réseau ou par la recherche.',
+    loading: 'Chargement…',
+    close: 'Fermer la sélection',
+    expand: 'Déplier les voisins',
+    hide: 'Masquer du réseau',
+    unhideAll: (n: number) => `Réafficher ${String(n)} nœud(s) masqué(s)`,
+    collapseAll: 'Replier les voisinages dépliés',
+    pathFrom: 'Chemin depuis ici',
+    pathTo: 'Chemin jusqu’ici',
     finess: 'FINESS',
     category: 'Catégorie',
-    city: 'Commune',
+    legalStatus: 'Statut juridique',
+    publicStatus: 'Service public',
+    address: 'Adresse',
     legalEntity: 'Entité juridique',
-    derivedName: 'nom provisoire',
-    derivedNameHint: "Le fichier des établissements ne donne pas le nom de l'entité juridique : il est déduit des noms de ses établissements, en attendant l'import du fichier des entités juridiques.",
-    coordinates: 'Coordonnées',
-    latitude: 'Latitude',
-    longitude: 'Longitude',
-    unknown: 'Non renseigné',
+    sites: (n: number) => `Sites (${String(n)})`,
+    memberships: 'Appartenances (GHT, GCS…)',
+    conventions: 'Conventions et chartes',
+    filiereRoles: 'Rôles dans les filières',
+    teams: 'Équipes médicales de territoire',
+    neighbours: (n: number) => `Partenaires à cette date (${String(n)})`,
+    members: 'Membres',
+    parties: 'Parties',
+    roles: 'Rôles',
+    filieres: 'Filières',
+    kind: 'Type',
+    code: 'Code',
+    territory: 'Territoire',
+    support: 'Établissement support',
+    description: 'Objet',
+    domains: 'Domaines',
+    validity: 'Validité',
+    source: 'Source',
+    sources: 'Sources',
+    findings: 'Voir les anomalies du territoire',
+    notInForce: 'Pas en vigueur à la date choisie.',
+    inForce: 'En vigueur à la date choisie.',
+    since: (d: string) => `depuis le ${d}`,
+    from: (d: string) => `du ${d}`,
+    until: (d: string) => `jusqu’au ${d}`,
+    always: 'dates non connues',
+    nameDerived: 'nom provisoire (déduit des sites)',
+    empty: 'aucun',
+    timeShare: (p: number) => `${String(Math.round(p * 100))} % du temps`,
+    unknownType: 'Ce type d’objet n’a pas de fiche détaillée.',
+    population: 'Population',
+    showOnMap: 'Filtrer sur ce territoire',
   },
 
-  notFound: {
-    title: 'Établissement introuvable',
-    body: (finess) =>
-      `Aucun site ne porte le numéro FINESS ${finess}. La recherche porte sur les établissements (FINESS géographique), pas sur les entités juridiques.`,
+  roles: {
+    SUPPORT: 'support',
+    MEMBER: 'membre',
+    ASSOCIATE: 'associé',
+    PARTNER: 'partenaire',
+    SIGNATORY: 'signataire',
+    COORDINATOR: 'coordinateur',
+    ADHERENT: 'adhérent',
+    PROXIMITY: 'proximité',
+    RECOURS: 'recours',
+    REFERENCE: 'référence',
+    TEAM_SITE: 'site de l’équipe',
+    PART_OF: 'fait partie de',
+    REGISTERED: 'enregistré',
+  } as Record<string, string>,
+
+  questions: {
+    pathTitle: 'Chemin entre deux établissements',
+    pathFrom: 'Depuis',
+    pathTo: 'Jusqu’à',
+    pathFind: 'Trouver le chemin',
+    pathNone: 'Ces deux organisations ne sont pas reliées à cette date.',
+    pathSteps: (n: number) => `${String(n)} étape(s)`,
+    pathClear: 'Effacer le chemin',
+    isolatedTitle: 'Établissements isolés',
+    isolatedHint: 'Hôpitaux (entités juridiques) sans aucune coopération à la date choisie.',
+    isolatedCount: (n: number, total: number) => `${String(n)} isolé(s) sur ${String(total)} entités juridiques`,
+    chooseTerritory: 'Choisissez d’abord un territoire (région ou département).',
+    statsTitle: 'Le territoire en chiffres',
+    cooperatingShare: (p: number) => `${String(Math.round(p * 100))} % des entités juridiques coopèrent`,
+    sitesCount: (n: number) => `${n.toLocaleString('fr-FR')} sites`,
+    findingsTitle: 'Anomalies détectées',
+    findingsNone: 'Aucune anomalie pour ce territoire à cette date.',
+    findingsCount: (n: number) => `${String(n)} anomalie(s)`,
+    severity: { ERROR: 'Erreur', WARNING: 'Avertissement', INFO: 'Information' } as Record<string, string>,
+    diffTitle: 'Évolutions',
+    diffNone: 'Aucun changement entre ces deux dates.',
+    diffCount: (n: number) => `${String(n)} changement(s)`,
+    started: 'début',
+    ended: 'fin',
+    truncated: 'liste tronquée',
+  },
+
+  exports: {
+    label: 'Exporter',
+    csv: 'CSV (nœuds et liens)',
+    geojson: 'GeoJSON',
+    gexf: 'GEXF (Gephi)',
+    networkPng: 'Image du réseau (PNG)',
+    mapPng: 'Image de la carte (PNG)',
+    copyLink: 'Copier le lien',
+    copied: 'Lien copié',
+    nothing: 'Rien à exporter : le graphe est vide.',
   },
 
   errors: {
-    graphqlTitle: 'Le serveur a renvoyé une erreur',
-    code: 'Code\u00a0:',
-    noCode: 'aucun',
     unreachableTitle: 'Serveur injoignable',
-    unreachableBody:
-      'Impossible de contacter l’API Maillage. Vérifiez votre connexion ou réessayez dans quelques instants.',
+    unreachableBody: 'Impossible de contacter l’API Maillage. Vérifiez votre connexion ou réessayez dans quelques instants.',
     httpTitle: 'Erreur du serveur',
-    httpBody: (status) => `Le serveur a répondu avec le statut HTTP ${String(status)}.`,
+    httpBody: (status: number) => `Le serveur a répondu avec le statut HTTP ${String(status)}.`,
+    refusedTitle: 'Requête refusée',
+    notFoundTitle: 'Introuvable',
     invalidTitle: 'Réponse inattendue',
     invalidBody: 'La réponse du serveur n’a pas le format attendu.',
-    invalidReasons: {
-      notJson: 'La réponse n’est pas du JSON.',
-      notAnObject: 'Le corps de la réponse n’est pas un objet JSON.',
-      missingData: 'Le champ « data » est absent.',
-      malformedEstablishment: 'Le champ « establishment » est mal formé.',
-    },
+    code: (code: string) => `code ${code}`,
+    retry: 'Réessayer',
   },
 
-  footer: 'Données : répertoire national FINESS des établissements sanitaires et sociaux.',
+  footer: 'Données : répertoire FINESS, décrets et conventions publiés. Dates au format jour/mois/année.',
 };
+
+export type Messages = typeof fr;
 
 export default fr;

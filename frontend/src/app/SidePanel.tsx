@@ -1,0 +1,178 @@
+import { useMemo } from 'react';
+import { partners } from '../core/graphModel.ts';
+import type { AppState } from '../core/urlState.ts';
+import { graphql } from '../gql/index.ts';
+import { ConventionDetails, FiliereDetails, TeamDetails, TerritoryDetails } from './details/ObjectDetails.tsx';
+import { EstablishmentDetails, LegalEntityDetails } from './details/OrganisationDetails.tsx';
+import { GroupingDetails } from './details/GroupingDetails.tsx';
+import { NodeLink } from './details/common.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
+import { useMessages } from './messages.ts';
+import { Questions } from './Questions.tsx';
+import type { GraphBundle } from './useGraphData.ts';
+import { useGql } from './useQuery.ts';
+
+const NodeDetailsDocument = graphql(`
+  query NodeDetails($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      id
+      ...EstablishmentDetails
+      ...LegalEntityDetails
+      ...GroupingDetails
+      ...ConventionDetails
+      ...FiliereDetails
+      ...TeamDetails
+      ...TerritoryDetails
+    }
+  }
+`);
+
+export interface SidePanelProps {
+  readonly state: AppState;
+  readonly asOf: string;
+  readonly update: (patch: Partial<AppState>) => void;
+  readonly data: GraphBundle;
+  readonly territoryName: string;
+  readonly onFocus: (id: string) => void;
+}
+
+export function SidePanel({ state, asOf, update, data, territoryName, onFocus }: SidePanelProps) {
+  const m = useMessages();
+  const tab = state.tab;
+  return (
+    <aside className="side" aria-label={m.panel.label} data-testid="side-panel">
+      <div className="tabs" role="tablist" aria-label={m.panel.label}>
+        {(['details', 'questions'] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`tabpanel-${t}`}
+            data-testid={`tab-${t}`}
+            className="tabs__tab"
+            onClick={() => {
+              update({ tab: t });
+            }}
+          >
+            {m.panel.tabs[t]}
+          </button>
+        ))}
+      </div>
+      <div className="side__body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
+        {tab === 'details' ? (
+          <Details state={state} asOf={asOf} update={update} data={data} onFocus={onFocus} />
+        ) : (
+          <Questions state={state} asOf={asOf} update={update} data={data} territoryName={territoryName} onFocus={onFocus} />
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 'territoryName'>) {
+  const m = useMessages();
+  const id = state.selected;
+  const result = useGql(NodeDetailsDocument, id === null ? null : { id, asOf });
+  const partnerIds = useMemo(() => (id === null ? new Set<string>() : partners(data.visible, id)), [data.visible, id]);
+  if (id === null) {
+    return (
+      <>
+        <p className="muted" data-testid="panel-empty">
+          {m.panel.none}
+        </p>
+        <GraphActions state={state} update={update} />
+      </>
+    );
+  }
+  const labels = new Map(data.visible.nodes.map((n) => [n.id, n.label]));
+  const inGraph = data.visible.nodes.some((n) => n.id === id);
+  const node = result.status === 'done' ? result.data.node : undefined;
+  return (
+    <div data-testid="panel-selection" data-selected={id}>
+      <div className="side__actions">
+        <button type="button" className="button button--small" data-testid="expand" onClick={() => { if (!state.expanded.includes(id)) update({ expanded: [...state.expanded, id] }); }}>
+          {m.panel.expand}
+        </button>
+        <button type="button" className="button button--small" data-testid="hide" onClick={() => { update({ hidden: [...state.hidden, id], selected: null }); }}>
+          {m.panel.hide}
+        </button>
+        <button type="button" className="button button--small" onClick={() => { update({ pathFrom: id, tab: 'questions' }); }}>
+          {m.panel.pathFrom}
+        </button>
+        <button type="button" className="button button--small" onClick={() => { update({ pathTo: id, tab: 'questions' }); }}>
+          {m.panel.pathTo}
+        </button>
+        <button type="button" className="button button--small" aria-label={m.panel.close} data-testid="close-selection" onClick={() => { update({ selected: null }); }}>
+          ✕
+        </button>
+      </div>
+      {result.status === 'error' && <ErrorNotice failure={result.failure} />}
+      {result.status === 'loading' && <p className="status">{m.panel.loading}</p>}
+      {node !== undefined && node !== null && (
+        <>
+          {!inGraph && <p className="notice" data-testid="not-in-force">{m.network.selectionAbsent}</p>}
+          {node.__typename === 'Establishment' && <EstablishmentDetails site={node} asOf={asOf} onFocus={onFocus} />}
+          {node.__typename === 'LegalEntity' && <LegalEntityDetails entity={node} asOf={asOf} onFocus={onFocus} />}
+          {node.__typename === 'Grouping' && (
+            <GroupingDetails
+              grouping={node}
+              asOf={asOf}
+              onFocus={onFocus}
+              onFindings={(dep) => {
+                update({ tab: 'questions', ...(dep === null ? {} : { territory: { kind: 'DEPARTMENT', code: dep } }) });
+              }}
+            />
+          )}
+          {node.__typename === 'Convention' && <ConventionDetails convention={node} asOf={asOf} onFocus={onFocus} />}
+          {node.__typename === 'Filiere' && <FiliereDetails filiere={node} asOf={asOf} onFocus={onFocus} />}
+          {node.__typename === 'MedicalTeam' && <TeamDetails team={node} asOf={asOf} onFocus={onFocus} />}
+          {node.__typename === 'Territory' && (
+            <TerritoryDetails
+              territory={node}
+              onFilter={() => {
+                if (node.kind === 'REGION' || node.kind === 'DEPARTMENT') update({ territory: { kind: node.kind, code: node.territoryCode }, selected: null });
+              }}
+            />
+          )}
+          {!['Establishment', 'LegalEntity', 'Grouping', 'Convention', 'Filiere', 'MedicalTeam', 'Territory'].includes(node.__typename) && <p>{m.panel.unknownType}</p>}
+          <section className="panel-section">
+            <h3>{m.panel.neighbours(partnerIds.size)}</h3>
+            <ul className="list" data-testid="panel-neighbours">
+              {[...partnerIds].slice(0, 200).map((p) => (
+                <li key={p}>
+                  <NodeLink id={p} onFocus={onFocus}>
+                    {labels.get(p) ?? p}
+                  </NodeLink>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+      {result.status === 'done' && result.data.node === null && <p className="notice">{m.errors.notFoundTitle}</p>}
+      <GraphActions state={state} update={update} />
+    </div>
+  );
+}
+
+function GraphActions({ state, update }: { readonly state: AppState; readonly update: (patch: Partial<AppState>) => void }) {
+  const m = useMessages();
+  if (state.hidden.length === 0 && state.expanded.length === 0) return null;
+  return (
+    <div className="side__actions">
+      {state.hidden.length > 0 && (
+        <button type="button" className="button button--small" onClick={() => { update({ hidden: [] }); }}>
+          {m.panel.unhideAll(state.hidden.length)}
+        </button>
+      )}
+      {state.expanded.length > 0 && (
+        <button type="button" className="button button--small" onClick={() => { update({ expanded: [] }); }}>
+          {m.panel.collapseAll}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+import { graphql } from '../../gql/index.ts';
+import type { EstablishmentDetailsFragment, LegalEntityDetailsFragment } from '../../gql/graphql.ts';
+import { useMessages } from '../messages.ts';
+import { Field, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
+
+export const LegalEntityDetailsFragmentDoc = graphql(`
+  fragment LegalEntityDetails on LegalEntity {
+    id
+    name
+    finess
+    nameDerived
+    legalStatus
+    publicStatus
+    validFrom
+    validTo
+    source {
+      ...SourceLine
+    }
+    establishments(asOf: $asOf) {
+      id
+      name
+      finess
+      categoryLabel
+      city
+    }
+    memberships {
+      id
+      role
+      validFrom
+      validTo
+      note
+      source {
+        ...SourceLine
+      }
+      grouping {
+        id
+        name
+        kind
+        code
+      }
+    }
+    conventionParties {
+      id
+      role
+      validFrom
+      validTo
+      source {
+        ...SourceLine
+      }
+      convention {
+        id
+        name
+        kind
+        code
+      }
+    }
+    filiereRoles {
+      id
+      level
+      detail
+      validFrom
+      validTo
+      source {
+        ...SourceLine
+      }
+      filiere {
+        id
+        name
+        specialty
+      }
+      establishment {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const EstablishmentDetailsFragmentDoc = graphql(`
+  fragment EstablishmentDetails on Establishment {
+    id
+    name
+    longName
+    finess
+    categoryCode
+    categoryLabel
+    categoryGroupLabel
+    address
+    postalCode
+    city
+    phone
+    latitude
+    longitude
+    validFrom
+    validTo
+    source {
+      ...SourceLine
+    }
+    teamSites {
+      id
+      timeShare
+      validFrom
+      validTo
+      team {
+        id
+        name
+        specialty
+      }
+    }
+    legalEntity {
+      ...LegalEntityDetails
+    }
+  }
+`);
+
+function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { readonly entity: LegalEntityDetailsFragment; readonly siteId?: string }) {
+  const m = useMessages();
+  return (
+    <>
+      <Section title={m.panel.sites(entity.establishments.length)}>
+        <ul className="list" data-testid="panel-sites">
+          {entity.establishments.map((site) => (
+            <li key={site.id} data-finess={site.finess}>
+              {site.id === siteId ? (
+                <strong>{site.name}</strong>
+              ) : (
+                <NodeLink id={site.id} onFocus={onFocus}>
+                  {site.name}
+                </NodeLink>
+              )}{' '}
+              <span className="muted">
+                {site.finess} · {site.categoryLabel} · {site.city}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={m.panel.memberships} count={entity.memberships.length}>
+        <ul className="list" data-testid="panel-memberships">
+          {entity.memberships.map((ms) => (
+            <li key={ms.id}>
+              <NodeLink id={ms.grouping.id} onFocus={onFocus}>
+                {ms.grouping.kind} {ms.grouping.code ?? ''} — {ms.grouping.name}
+              </NodeLink>{' '}
+              <span className="badge">{m.roles[ms.role] ?? ms.role}</span> <Period from={ms.validFrom} to={ms.validTo} asOf={asOf} />
+              {ms.note != null && <span className="muted"> · {ms.note}</span>}
+              <br />
+              <SourceLine source={ms.source} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={m.panel.conventions} count={entity.conventionParties.length}>
+        <ul className="list" data-testid="panel-conventions">
+          {entity.conventionParties.map((p) => (
+            <li key={p.id}>
+              <NodeLink id={p.convention.id} onFocus={onFocus}>
+                {p.convention.name}
+              </NodeLink>{' '}
+              <span className="badge">{m.roles[p.role] ?? p.role}</span> <Period from={p.validFrom} to={p.validTo} asOf={asOf} />
+              <br />
+              <SourceLine source={p.source} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={m.panel.filiereRoles} count={entity.filiereRoles.length}>
+        <ul className="list">
+          {entity.filiereRoles.map((r) => (
+            <li key={r.id}>
+              <NodeLink id={r.filiere.id} onFocus={onFocus}>
+                {r.filiere.name}
+              </NodeLink>{' '}
+              {r.level != null && <span className="badge">{m.roles[r.level] ?? r.level}</span>}{' '}
+              {r.detail ?? ''} {r.establishment != null && <span className="muted">({r.establishment.name})</span>}{' '}
+              <Period from={r.validFrom} to={r.validTo} asOf={asOf} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}
+
+export function LegalEntityDetails({ entity, asOf, onFocus }: DetailProps & { readonly entity: LegalEntityDetailsFragment }) {
+  const m = useMessages();
+  return (
+    <article className="details" data-testid="details" data-kind="LegalEntity" data-finess={entity.finess}>
+      <p className="details__kind">{m.kinds['LEGAL_ENTITY']}</p>
+      <h2 data-testid="details-title">{entity.name}</h2>
+      {entity.nameDerived && <p className="muted">{m.panel.nameDerived}</p>}
+      <dl className="fields">
+        <Field label={m.panel.finess} testId="details-finess">
+          {entity.finess}
+        </Field>
+        <Field label={m.panel.legalStatus}>{entity.legalStatus}</Field>
+        <Field label={m.panel.publicStatus}>{entity.publicStatus}</Field>
+        <Field label={m.panel.validity}>
+          <Period from={entity.validFrom} to={entity.validTo} asOf={asOf} />
+        </Field>
+        <Field label={m.panel.source}>
+          <SourceLine source={entity.source} />
+        </Field>
+      </dl>
+      <LegalEntityBody entity={entity} asOf={asOf} onFocus={onFocus} />
+    </article>
+  );
+}
+
+export function EstablishmentDetails({ site, asOf, onFocus }: DetailProps & { readonly site: EstablishmentDetailsFragment }) {
+  const m = useMessages();
+  const address = [site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter((x) => x != null && x !== '').join(', ');
+  return (
+    <article className="details" data-testid="details" data-kind="Establishment" data-finess={site.finess}>
+      <p className="details__kind">{m.kinds['SITE']}</p>
+      <h2 data-testid="details-title">{site.name}</h2>
+      {site.longName != null && site.longName !== site.name && <p className="muted">{site.longName}</p>}
+      <dl className="fields">
+        <Field label={m.panel.finess} testId="details-finess">
+          {site.finess}
+        </Field>
+        <Field label={m.panel.category}>
+          {site.categoryLabel} ({site.categoryCode}){site.categoryGroupLabel != null ? ` · ${site.categoryGroupLabel}` : ''}
+        </Field>
+        <Field label={m.panel.address}>{address}</Field>
+        <Field label={m.panel.legalEntity}>
+          <NodeLink id={site.legalEntity.id} onFocus={onFocus}>
+            {site.legalEntity.name}
+          </NodeLink>{' '}
+          <span className="muted">{site.legalEntity.finess}</span>
+        </Field>
+        <Field label={m.panel.validity}>
+          <Period from={site.validFrom} to={site.validTo} asOf={asOf} />
+        </Field>
+        <Field label={m.panel.source}>
+          <SourceLine source={site.source} />
+        </Field>
+      </dl>
+      {site.teamSites.length > 0 && (
+        <Section title={m.panel.teams} count={site.teamSites.length}>
+          <ul className="list">
+            {site.teamSites.map((ts) => (
+              <li key={ts.id}>
+                <NodeLink id={ts.team.id} onFocus={onFocus}>
+                  {ts.team.name}
+                </NodeLink>{' '}
+                {ts.timeShare != null && <span className="badge">{m.panel.timeShare(ts.timeShare)}</span>}{' '}
+                <Period from={ts.validFrom} to={ts.validTo} asOf={asOf} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      <LegalEntityBody entity={site.legalEntity} asOf={asOf} onFocus={onFocus} siteId={site.id} />
+    </article>
+  );
+}

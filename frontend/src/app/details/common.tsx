@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { holds } from '../../core/time.ts';
+import { graphql } from '../../gql/index.ts';
+import type { SourceLineFragment } from '../../gql/graphql.ts';
+import { formatDate, useMessages } from '../messages.ts';
+
+export const SourceLineFragmentDoc = graphql(`
+  fragment SourceLine on Source {
+    id
+    kind
+    title
+    reference
+    url
+    publisher
+    publishedOn
+  }
+`);
+
+/** La source d'un enregistrement : titre, référence, lien (ouvert dans un nouvel onglet). */
+export function SourceLine({ source }: { readonly source: SourceLineFragment | null | undefined }) {
+  const m = useMessages();
+  if (source == null) return null;
+  const text = [source.title, source.reference, source.publisher, source.publishedOn == null ? null : formatDate(source.publishedOn, m.locale)]
+    .filter((x): x is string => x != null && x !== '')
+    .join(' · ');
+  return (
+    <span className="source" title={m.panel.source}>
+      {source.url != null && /^https?:\/\//.test(source.url) ? (
+        <a href={source.url} target="_blank" rel="noreferrer noopener">
+          {text}
+        </a>
+      ) : (
+        text
+      )}
+    </span>
+  );
+}
+
+/** Période de validité, marquée quand elle ne contient pas la date choisie. */
+export function Period({ from, to, asOf }: { readonly from: string | null | undefined; readonly to: string | null | undefined; readonly asOf: string }) {
+  const m = useMessages();
+  const parts: string[] = [];
+  if (from != null) parts.push(to == null ? m.panel.since(formatDate(from, m.locale)) : m.panel.from(formatDate(from, m.locale)));
+  if (to != null) parts.push(m.panel.until(formatDate(to, m.locale)));
+  const inForce = holds(from, to, asOf);
+  return (
+    <span className={inForce ? 'period' : 'period period--off'} data-in-force={inForce}>
+      {parts.length === 0 ? m.panel.always : parts.join(' ')}
+      {!inForce && <span className="visually-hidden"> — {m.panel.notInForce}</span>}
+    </span>
+  );
+}
+
+export function Field({ label, children, testId }: { readonly label: string; readonly children: ReactNode; readonly testId?: string }) {
+  if (children == null || children === '') return null;
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+/** Un lien qui sélectionne un autre enregistrement (et cadre les vues dessus). */
+export function NodeLink({ id, children, onFocus }: { readonly id: string; readonly children: ReactNode; readonly onFocus: (id: string) => void }) {
+  return (
+    <button
+      type="button"
+      className="linklike"
+      onClick={() => {
+        onFocus(id);
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Section({ title, count, children }: { readonly title: string; readonly count?: number; readonly children: ReactNode }) {
+  const m = useMessages();
+  return (
+    <section className="panel-section">
+      <h3>
+        {title}
+        {count !== undefined ? ` (${String(count)})` : ''}
+      </h3>
+      {count === 0 ? <p className="muted">{m.panel.empty}</p> : children}
+    </section>
+  );
+}
+
+export interface DetailProps {
+  readonly asOf: string;
+  readonly onFocus: (id: string) => void;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { dateOfMonthIndex, holds, monthIndex, nextPlayDate, playDates, todayIso } from './time.ts';
+
+describe('playDates', () => {
+  it('one step a year, then today', () => {
+    expect(playDates('2013-03-02', 2010)).toEqual(['2010-07-01', '2011-07-01', '2012-07-01', '2013-03-02']);
+  });
+  it('after July', () => {
+    expect(playDates('2011-09-01', 2010)).toEqual(['2010-07-01', '2011-07-01', '2011-09-01']);
+  });
+});
+
+describe('nextPlayDate', () => {
+  const cases: readonly [string, string | null][] = [
+    ['2009-01-01', '2010-07-01'],
+    ['2010-07-01', '2011-07-01'],
+    ['2012-12-31', '2013-03-02'],
+    ['2013-03-02', null],
+  ];
+  for (const [current, next] of cases) {
+    it(`${current} → ${String(next)}`, () => {
+      expect(nextPlayDate(current, '2013-03-02', 2010)).toBe(next);
+    });
+  }
+});
+
+describe('month index', () => {
+  const cases: readonly [string, number][] = [
+    ['2010-01-01', 0],
+    ['2010-12-15', 11],
+    ['2016-07-01', 78],
+  ];
+  for (const [date, index] of cases) {
+    it(date, () => {
+      expect(monthIndex(date, 2010)).toBe(index);
+      expect(dateOfMonthIndex(index, '2030-01-01', 2010)).toBe(`${date.slice(0, 7)}-01`);
+    });
+  }
+  it('never past today', () => {
+    expect(dateOfMonthIndex(500, '2026-11-23', 2010)).toBe('2026-11-23');
+  });
+});
+
+describe('todayIso', () => {
+  it('local day', () => {
+    expect(todayIso(new Date(2024, 0, 5))).toBe('2024-01-05');
+  });
+});
+
+describe('holds', () => {
+  const cases: readonly [string | null, string | null, string, boolean][] = [
+    [null, null, '2020-01-01', true],
+    ['2016-01-01', null, '2015-12-31', false],
+    ['2016-01-01', null, '2016-01-01', true],
+    ['2016-01-01', '2017-07-01', '2017-06-30', true],
+    ['2016-01-01', '2017-07-01', '2017-07-01', false],
+    [null, '2010-01-01', '2009-01-01', true],
+  ];
+  for (const [from, to, day, expected] of cases) {
+    it(`[${String(from)}, ${String(to)}) ∋ ${day} = ${String(expected)}`, () => {
+      expect(holds(from, to, day)).toBe(expected);
+    });
+  }
+});

@@ -1,0 +1,53 @@
+/** Le temps dans l'application : jour du curseur, années de l'animation. */
+
+export const HISTORY_START_YEAR = 2010;
+
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${String(y)}-${m}-${d}`;
+}
+
+/**
+ * Les jours que parcourt l'animation : le 1er juillet de chaque année de
+ * `startYear` à l'année de `today` (les GHT se mettent en place le 1er
+ * juillet 2016/2017), puis aujourd'hui.
+ */
+export function playDates(today: string, startYear = HISTORY_START_YEAR): string[] {
+  const endYear = Number(today.slice(0, 4));
+  const dates: string[] = [];
+  for (let y = startYear; y <= endYear; y++) {
+    const day = `${String(y)}-07-01`;
+    if (day < today) dates.push(day);
+  }
+  dates.push(today);
+  return dates;
+}
+
+/** Le curseur va par mois : index de mois depuis janvier de l'année de départ. */
+export function monthIndex(date: string, startYear = HISTORY_START_YEAR): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return (y - startYear) * 12 + (m - 1);
+}
+
+export function dateOfMonthIndex(index: number, today: string, startYear = HISTORY_START_YEAR): string {
+  const y = startYear + Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  const day = `${String(y)}-${String(m).padStart(2, '0')}-01`;
+  return day > today ? today : day;
+}
+
+/** Le pas suivant de l'animation, ou null à la fin. */
+export function nextPlayDate(current: string, today: string, startYear = HISTORY_START_YEAR): string | null {
+  const dates = playDates(today, startYear);
+  return dates.find((d) => d > current) ?? null;
+}
+
+/** Une période semi-ouverte [validFrom, validTo) contient-elle ce jour ? (bornes nulles : ouvertes) */
+export function holds(validFrom: string | null | undefined, validTo: string | null | undefined, day: string): boolean {
+  if (validFrom !== null && validFrom !== undefined && day < validFrom) return false;
+  if (validTo !== null && validTo !== undefined && day >= validTo) return false;
+  return true;
+}

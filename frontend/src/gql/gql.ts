@@ -1,0 +1,146 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query TerritoryStats($code: String!, $kind: TerritoryKind, $asOf: Date) {\n    territoryStats(code: $code, kind: $kind, asOf: $asOf) {\n      sites\n      legalEntities\n      cooperatingLegalEntities\n      cooperatingShare\n      isolatedCount\n      isolated {\n        id\n        label\n        finess\n        category\n      }\n      groupingsByKind {\n        key\n        count\n      }\n    }\n  }\n": typeof types.TerritoryStatsDocument,
+    "\n  query Checks($filter: CooperationGraphFilter) {\n    cooperationChecks(filter: $filter) {\n      total\n      truncated\n      findings {\n        rule\n        severity\n        records\n        message\n      }\n    }\n  }\n": typeof types.ChecksDocument,
+    "\n  query NodeLabels($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on Establishment {\n        name\n      }\n      ... on LegalEntity {\n        name\n      }\n    }\n  }\n": typeof types.NodeLabelsDocument,
+    "\n  query Search($text: String!, $first: Int, $kinds: [String!]) {\n    search(text: $text, first: $first, kinds: $kinds) {\n      kind\n      label\n      finess\n      score\n      node {\n        __typename\n        id\n        ... on Territory {\n          code\n          kind\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  query NodeDetails($id: ID!, $asOf: Date) {\n    node(id: $id) {\n      __typename\n      id\n      ...EstablishmentDetails\n      ...LegalEntityDetails\n      ...GroupingDetails\n      ...ConventionDetails\n      ...FiliereDetails\n      ...TeamDetails\n      ...TerritoryDetails\n    }\n  }\n": typeof types.NodeDetailsDocument,
+    "\n  query Territories {\n    territories(first: 200, where: { kindIn: [REGION, DEPARTMENT] }, orderBy: { field: CODE, direction: ASC }) {\n      edges {\n        node {\n          id\n          kind\n          code\n          name\n          parent {\n            code\n          }\n        }\n      }\n    }\n  }\n": typeof types.TerritoriesDocument,
+    "\n  fragment GroupingDetails on Grouping {\n    id\n    groupingKind: kind\n    code\n    groupingFiness: finess\n    name\n    description\n    departmentCode\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    territory {\n      id\n      kind\n      code\n      name\n    }\n    ownLegalEntity: legalEntity {\n      id\n      name\n      finess\n    }\n    memberships {\n      id\n      role\n      validFrom\n      validTo\n      note\n      memberRef\n      source {\n        ...SourceLine\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      sites {\n        id\n        name\n        finess\n      }\n    }\n    medicalTeams {\n      id\n      name\n      specialty\n    }\n  }\n": typeof types.GroupingDetailsFragmentDoc,
+    "\n  fragment ConventionDetails on Convention {\n    id\n    name\n    conventionKind: kind\n    code\n    domains\n    description\n    signedOn\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    territory {\n      id\n      name\n      code\n    }\n    parties {\n      id\n      role\n      designation\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n    }\n    filieres {\n      id\n      name\n      specialty\n    }\n    medicalTeams {\n      id\n      name\n    }\n  }\n": typeof types.ConventionDetailsFragmentDoc,
+    "\n  fragment FiliereDetails on Filiere {\n    id\n    name\n    specialty\n    description\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    convention {\n      id\n      name\n    }\n    territory {\n      id\n      name\n    }\n    roles {\n      id\n      level\n      detail\n      validFrom\n      validTo\n      legalEntity {\n        id\n        name\n      }\n      establishment {\n        id\n        name\n      }\n    }\n  }\n": typeof types.FiliereDetailsFragmentDoc,
+    "\n  fragment TeamDetails on MedicalTeam {\n    id\n    name\n    teamSpecialty: specialty\n    description\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    convention {\n      id\n      name\n    }\n    grouping {\n      id\n      name\n    }\n    sites {\n      id\n      timeShare\n      validFrom\n      validTo\n      establishment {\n        id\n        name\n        finess\n      }\n    }\n  }\n": typeof types.TeamDetailsFragmentDoc,
+    "\n  fragment TerritoryDetails on Territory {\n    id\n    name\n    kind\n    territoryCode: code\n    population\n  }\n": typeof types.TerritoryDetailsFragmentDoc,
+    "\n  fragment LegalEntityDetails on LegalEntity {\n    id\n    name\n    finess\n    nameDerived\n    legalStatus\n    publicStatus\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    establishments(asOf: $asOf) {\n      id\n      name\n      finess\n      categoryLabel\n      city\n    }\n    memberships {\n      id\n      role\n      validFrom\n      validTo\n      note\n      source {\n        ...SourceLine\n      }\n      grouping {\n        id\n        name\n        kind\n        code\n      }\n    }\n    conventionParties {\n      id\n      role\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      convention {\n        id\n        name\n        kind\n        code\n      }\n    }\n    filiereRoles {\n      id\n      level\n      detail\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      filiere {\n        id\n        name\n        specialty\n      }\n      establishment {\n        id\n        name\n      }\n    }\n  }\n": typeof types.LegalEntityDetailsFragmentDoc,
+    "\n  fragment EstablishmentDetails on Establishment {\n    id\n    name\n    longName\n    finess\n    categoryCode\n    categoryLabel\n    categoryGroupLabel\n    address\n    postalCode\n    city\n    phone\n    latitude\n    longitude\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    teamSites {\n      id\n      timeShare\n      validFrom\n      validTo\n      team {\n        id\n        name\n        specialty\n      }\n    }\n    legalEntity {\n      ...LegalEntityDetails\n    }\n  }\n": typeof types.EstablishmentDetailsFragmentDoc,
+    "\n  fragment SourceLine on Source {\n    id\n    kind\n    title\n    reference\n    url\n    publisher\n    publishedOn\n  }\n": typeof types.SourceLineFragmentDoc,
+    "\n  fragment GraphFields on CooperationGraph {\n    nodes {\n      id\n      kind\n      label\n      finess\n      code\n      category\n      latitude\n      longitude\n      departmentCode\n      regionCode\n    }\n    edges {\n      id\n      source\n      target\n      role\n      validFrom\n      validTo\n      weight\n    }\n    truncated\n    totalNodes\n    totalEdges\n  }\n": typeof types.GraphFieldsFragmentDoc,
+    "\n  query TerritoryGraph($filter: CooperationGraphFilter!) {\n    cooperationGraph(filter: $filter) {\n      ...GraphFields\n    }\n  }\n": typeof types.TerritoryGraphDocument,
+    "\n  query NodeKind($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n    }\n  }\n": typeof types.NodeKindDocument,
+    "\n  query Neighborhood($id: ID!, $depth: Int, $filter: CooperationGraphFilter) {\n    neighborhood(id: $id, depth: $depth, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": typeof types.NeighborhoodDocument,
+    "\n  query Path($from: ID!, $to: ID!, $filter: CooperationGraphFilter) {\n    cooperationPath(from: $from, to: $to, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": typeof types.PathDocument,
+    "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n": typeof types.DiffDocument,
+};
+const documents: Documents = {
+    "\n  query TerritoryStats($code: String!, $kind: TerritoryKind, $asOf: Date) {\n    territoryStats(code: $code, kind: $kind, asOf: $asOf) {\n      sites\n      legalEntities\n      cooperatingLegalEntities\n      cooperatingShare\n      isolatedCount\n      isolated {\n        id\n        label\n        finess\n        category\n      }\n      groupingsByKind {\n        key\n        count\n      }\n    }\n  }\n": types.TerritoryStatsDocument,
+    "\n  query Checks($filter: CooperationGraphFilter) {\n    cooperationChecks(filter: $filter) {\n      total\n      truncated\n      findings {\n        rule\n        severity\n        records\n        message\n      }\n    }\n  }\n": types.ChecksDocument,
+    "\n  query NodeLabels($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on Establishment {\n        name\n      }\n      ... on LegalEntity {\n        name\n      }\n    }\n  }\n": types.NodeLabelsDocument,
+    "\n  query Search($text: String!, $first: Int, $kinds: [String!]) {\n    search(text: $text, first: $first, kinds: $kinds) {\n      kind\n      label\n      finess\n      score\n      node {\n        __typename\n        id\n        ... on Territory {\n          code\n          kind\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n": types.SearchDocument,
+    "\n  query NodeDetails($id: ID!, $asOf: Date) {\n    node(id: $id) {\n      __typename\n      id\n      ...EstablishmentDetails\n      ...LegalEntityDetails\n      ...GroupingDetails\n      ...ConventionDetails\n      ...FiliereDetails\n      ...TeamDetails\n      ...TerritoryDetails\n    }\n  }\n": types.NodeDetailsDocument,
+    "\n  query Territories {\n    territories(first: 200, where: { kindIn: [REGION, DEPARTMENT] }, orderBy: { field: CODE, direction: ASC }) {\n      edges {\n        node {\n          id\n          kind\n          code\n          name\n          parent {\n            code\n          }\n        }\n      }\n    }\n  }\n": types.TerritoriesDocument,
+    "\n  fragment GroupingDetails on Grouping {\n    id\n    groupingKind: kind\n    code\n    groupingFiness: finess\n    name\n    description\n    departmentCode\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    territory {\n      id\n      kind\n      code\n      name\n    }\n    ownLegalEntity: legalEntity {\n      id\n      name\n      finess\n    }\n    memberships {\n      id\n      role\n      validFrom\n      validTo\n      note\n      memberRef\n      source {\n        ...SourceLine\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      sites {\n        id\n        name\n        finess\n      }\n    }\n    medicalTeams {\n      id\n      name\n      specialty\n    }\n  }\n": types.GroupingDetailsFragmentDoc,
+    "\n  fragment ConventionDetails on Convention {\n    id\n    name\n    conventionKind: kind\n    code\n    domains\n    description\n    signedOn\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    territory {\n      id\n      name\n      code\n    }\n    parties {\n      id\n      role\n      designation\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n    }\n    filieres {\n      id\n      name\n      specialty\n    }\n    medicalTeams {\n      id\n      name\n    }\n  }\n": types.ConventionDetailsFragmentDoc,
+    "\n  fragment FiliereDetails on Filiere {\n    id\n    name\n    specialty\n    description\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    convention {\n      id\n      name\n    }\n    territory {\n      id\n      name\n    }\n    roles {\n      id\n      level\n      detail\n      validFrom\n      validTo\n      legalEntity {\n        id\n        name\n      }\n      establishment {\n        id\n        name\n      }\n    }\n  }\n": types.FiliereDetailsFragmentDoc,
+    "\n  fragment TeamDetails on MedicalTeam {\n    id\n    name\n    teamSpecialty: specialty\n    description\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    convention {\n      id\n      name\n    }\n    grouping {\n      id\n      name\n    }\n    sites {\n      id\n      timeShare\n      validFrom\n      validTo\n      establishment {\n        id\n        name\n        finess\n      }\n    }\n  }\n": types.TeamDetailsFragmentDoc,
+    "\n  fragment TerritoryDetails on Territory {\n    id\n    name\n    kind\n    territoryCode: code\n    population\n  }\n": types.TerritoryDetailsFragmentDoc,
+    "\n  fragment LegalEntityDetails on LegalEntity {\n    id\n    name\n    finess\n    nameDerived\n    legalStatus\n    publicStatus\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    establishments(asOf: $asOf) {\n      id\n      name\n      finess\n      categoryLabel\n      city\n    }\n    memberships {\n      id\n      role\n      validFrom\n      validTo\n      note\n      source {\n        ...SourceLine\n      }\n      grouping {\n        id\n        name\n        kind\n        code\n      }\n    }\n    conventionParties {\n      id\n      role\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      convention {\n        id\n        name\n        kind\n        code\n      }\n    }\n    filiereRoles {\n      id\n      level\n      detail\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      filiere {\n        id\n        name\n        specialty\n      }\n      establishment {\n        id\n        name\n      }\n    }\n  }\n": types.LegalEntityDetailsFragmentDoc,
+    "\n  fragment EstablishmentDetails on Establishment {\n    id\n    name\n    longName\n    finess\n    categoryCode\n    categoryLabel\n    categoryGroupLabel\n    address\n    postalCode\n    city\n    phone\n    latitude\n    longitude\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    teamSites {\n      id\n      timeShare\n      validFrom\n      validTo\n      team {\n        id\n        name\n        specialty\n      }\n    }\n    legalEntity {\n      ...LegalEntityDetails\n    }\n  }\n": types.EstablishmentDetailsFragmentDoc,
+    "\n  fragment SourceLine on Source {\n    id\n    kind\n    title\n    reference\n    url\n    publisher\n    publishedOn\n  }\n": types.SourceLineFragmentDoc,
+    "\n  fragment GraphFields on CooperationGraph {\n    nodes {\n      id\n      kind\n      label\n      finess\n      code\n      category\n      latitude\n      longitude\n      departmentCode\n      regionCode\n    }\n    edges {\n      id\n      source\n      target\n      role\n      validFrom\n      validTo\n      weight\n    }\n    truncated\n    totalNodes\n    totalEdges\n  }\n": types.GraphFieldsFragmentDoc,
+    "\n  query TerritoryGraph($filter: CooperationGraphFilter!) {\n    cooperationGraph(filter: $filter) {\n      ...GraphFields\n    }\n  }\n": types.TerritoryGraphDocument,
+    "\n  query NodeKind($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n    }\n  }\n": types.NodeKindDocument,
+    "\n  query Neighborhood($id: ID!, $depth: Int, $filter: CooperationGraphFilter) {\n    neighborhood(id: $id, depth: $depth, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": types.NeighborhoodDocument,
+    "\n  query Path($from: ID!, $to: ID!, $filter: CooperationGraphFilter) {\n    cooperationPath(from: $from, to: $to, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": types.PathDocument,
+    "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n": types.DiffDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TerritoryStats($code: String!, $kind: TerritoryKind, $asOf: Date) {\n    territoryStats(code: $code, kind: $kind, asOf: $asOf) {\n      sites\n      legalEntities\n      cooperatingLegalEntities\n      cooperatingShare\n      isolatedCount\n      isolated {\n        id\n        label\n        finess\n        category\n      }\n      groupingsByKind {\n        key\n        count\n      }\n    }\n  }\n"): typeof import('./graphql').TerritoryStatsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Checks($filter: CooperationGraphFilter) {\n    cooperationChecks(filter: $filter) {\n      total\n      truncated\n      findings {\n        rule\n        severity\n        records\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ChecksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeLabels($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on Establishment {\n        name\n      }\n      ... on LegalEntity {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').NodeLabelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Search($text: String!, $first: Int, $kinds: [String!]) {\n    search(text: $text, first: $first, kinds: $kinds) {\n      kind\n      label\n      finess\n      score\n      node {\n        __typename\n        id\n        ... on Territory {\n          code\n          kind\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeDetails($id: ID!, $asOf: Date) {\n    node(id: $id) {\n      __typename\n      id\n      ...EstablishmentDetails\n      ...LegalEntityDetails\n      ...GroupingDetails\n      ...ConventionDetails\n      ...FiliereDetails\n      ...TeamDetails\n      ...TerritoryDetails\n    }\n  }\n"): typeof import('./graphql').NodeDetailsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Territories {\n    territories(first: 200, where: { kindIn: [REGION, DEPARTMENT] }, orderBy: { field: CODE, direction: ASC }) {\n      edges {\n        node {\n          id\n          kind\n          code\n          name\n          parent {\n            code\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TerritoriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupingDetails on Grouping {\n    id\n    groupingKind: kind\n    code\n    groupingFiness: finess\n    name\n    description\n    departmentCode\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    territory {\n      id\n      kind\n      code\n      name\n    }\n    ownLegalEntity: legalEntity {\n      id\n      name\n      finess\n    }\n    memberships {\n      id\n      role\n      validFrom\n      validTo\n      note\n      memberRef\n      source {\n        ...SourceLine\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      sites {\n        id\n        name\n        finess\n      }\n    }\n    medicalTeams {\n      id\n      name\n      specialty\n    }\n  }\n"): typeof import('./graphql').GroupingDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConventionDetails on Convention {\n    id\n    name\n    conventionKind: kind\n    code\n    domains\n    description\n    signedOn\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    territory {\n      id\n      name\n      code\n    }\n    parties {\n      id\n      role\n      designation\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n    }\n    filieres {\n      id\n      name\n      specialty\n    }\n    medicalTeams {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ConventionDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FiliereDetails on Filiere {\n    id\n    name\n    specialty\n    description\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    convention {\n      id\n      name\n    }\n    territory {\n      id\n      name\n    }\n    roles {\n      id\n      level\n      detail\n      validFrom\n      validTo\n      legalEntity {\n        id\n        name\n      }\n      establishment {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').FiliereDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamDetails on MedicalTeam {\n    id\n    name\n    teamSpecialty: specialty\n    description\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    convention {\n      id\n      name\n    }\n    grouping {\n      id\n      name\n    }\n    sites {\n      id\n      timeShare\n      validFrom\n      validTo\n      establishment {\n        id\n        name\n        finess\n      }\n    }\n  }\n"): typeof import('./graphql').TeamDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TerritoryDetails on Territory {\n    id\n    name\n    kind\n    territoryCode: code\n    population\n  }\n"): typeof import('./graphql').TerritoryDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LegalEntityDetails on LegalEntity {\n    id\n    name\n    finess\n    nameDerived\n    legalStatus\n    publicStatus\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    establishments(asOf: $asOf) {\n      id\n      name\n      finess\n      categoryLabel\n      city\n    }\n    memberships {\n      id\n      role\n      validFrom\n      validTo\n      note\n      source {\n        ...SourceLine\n      }\n      grouping {\n        id\n        name\n        kind\n        code\n      }\n    }\n    conventionParties {\n      id\n      role\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      convention {\n        id\n        name\n        kind\n        code\n      }\n    }\n    filiereRoles {\n      id\n      level\n      detail\n      validFrom\n      validTo\n      source {\n        ...SourceLine\n      }\n      filiere {\n        id\n        name\n        specialty\n      }\n      establishment {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').LegalEntityDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EstablishmentDetails on Establishment {\n    id\n    name\n    longName\n    finess\n    categoryCode\n    categoryLabel\n    categoryGroupLabel\n    address\n    postalCode\n    city\n    phone\n    latitude\n    longitude\n    validFrom\n    validTo\n    source {\n      ...SourceLine\n    }\n    teamSites {\n      id\n      timeShare\n      validFrom\n      validTo\n      team {\n        id\n        name\n        specialty\n      }\n    }\n    legalEntity {\n      ...LegalEntityDetails\n    }\n  }\n"): typeof import('./graphql').EstablishmentDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SourceLine on Source {\n    id\n    kind\n    title\n    reference\n    url\n    publisher\n    publishedOn\n  }\n"): typeof import('./graphql').SourceLineFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GraphFields on CooperationGraph {\n    nodes {\n      id\n      kind\n      label\n      finess\n      code\n      category\n      latitude\n      longitude\n      departmentCode\n      regionCode\n    }\n    edges {\n      id\n      source\n      target\n      role\n      validFrom\n      validTo\n      weight\n    }\n    truncated\n    totalNodes\n    totalEdges\n  }\n"): typeof import('./graphql').GraphFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TerritoryGraph($filter: CooperationGraphFilter!) {\n    cooperationGraph(filter: $filter) {\n      ...GraphFields\n    }\n  }\n"): typeof import('./graphql').TerritoryGraphDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeKind($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n    }\n  }\n"): typeof import('./graphql').NodeKindDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Neighborhood($id: ID!, $depth: Int, $filter: CooperationGraphFilter) {\n    neighborhood(id: $id, depth: $depth, filter: $filter) {\n      ...GraphFields\n    }\n  }\n"): typeof import('./graphql').NeighborhoodDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Path($from: ID!, $to: ID!, $filter: CooperationGraphFilter) {\n    cooperationPath(from: $from, to: $to, filter: $filter) {\n      ...GraphFields\n    }\n  }\n"): typeof import('./graphql').PathDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DiffDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
