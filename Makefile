@@ -68,5 +68,6 @@ clean: ## remove build outputs
 	rm -rf bin frontend/dist
 	find $(SPA_DIST) -mindepth 1 ! -name .keep -delete
 
-bench-graph: ## graph queries on the shipped data plus the synthetic layer (both databases): index rebuild, each query, and a load test (p95, memory)
+bench-graph: build ## graph queries on the shipped data plus the synthetic layer (both databases): index rebuild, each query, a load test (p95), and the server's memory
 	$(GO) test -run '^$$' -bench 'Graph' -count 5 -timeout 30m ./server/
+	scripts/bench-serve-memory.sh $(BIN)

@@ -36,6 +36,7 @@ const (
 // New returns the HTTP handler for db.
 func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handler {
 	graphs := coopgraph.NewStore(db.Client, db.Version)
+	go warm(graphs, logger)
 	gql := handler.New(graph.NewSchema(db.Client, graphs))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
@@ -68,6 +69,18 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handl
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.Handle("/", spa.Handler())
 	return gzhttp.GzipHandler(metrics.observe(logger, mux))
+}
+
+// warm builds the graph index at start, so that the first visitor does
+// not wait for it.
+func warm(graphs *coopgraph.Store, logger *slog.Logger) {
+	start := time.Now()
+	g, err := graphs.Graph(context.Background())
+	if err != nil {
+		logger.Warn("graph index not built at start; the first graph request will retry", "err", err)
+		return
+	}
+	logger.Info("graph index built", "nodes", g.Nodes(), "edges", g.Edges(), "duration", time.Since(start).Round(time.Millisecond))
 }
 
 // HTTPServer wraps h with the timeouts a public server needs.
