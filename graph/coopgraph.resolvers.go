@@ -31,7 +31,7 @@ func (r *queryResolver) CooperationPath(ctx context.Context, from int, to int, f
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, text string, first *int, kinds []string) ([]*coopgraph.Hit, error) {
-	return r.graphs.Search(ctx, text, first, kinds, r.client.Noders)
+	return r.graphs.Search(ctx, text, first, kinds, nodeLoader(ctx, r.client))
 }
 
 // CooperationChecks is the resolver for the cooperationChecks field.

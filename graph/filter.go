@@ -1,8 +1,12 @@
 package graph
 
 import (
+	"context"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
@@ -58,4 +62,16 @@ func territoryFilter(code string, kind *territory.Kind, asOf *time.Time) coopgra
 		key = string(*kind) + ":" + code
 	}
 	return coopgraph.Filter{Territories: []string{key}, AsOf: asOf}
+}
+
+// nodeLoader returns the loader of search hits' records when the request
+// selects SearchHit.node, and nil otherwise: a search box asks for labels
+// only and should not wait for the database.
+func nodeLoader(ctx context.Context, client *ent.Client) func(context.Context, []int, ...ent.NodeOption) ([]ent.Noder, error) {
+	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"SearchHit"}) {
+		if f.Name == "node" {
+			return client.Noders
+		}
+	}
+	return nil
 }

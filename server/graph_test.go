@@ -109,6 +109,22 @@ func TestSearchQuery(t *testing.T) {
 		if len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
 			t.Errorf("%s: first: 500 not refused: %v", b.name, resp.Errors)
 		}
+		// The records are read only when asked for: suggestions as one
+		// types cost no statement once the index is built.
+		for _, tt := range []struct {
+			query   string
+			wantSQL bool
+		}{
+			{`{ search(text: "saint etienne", first: 10) { kind label finess score } }`, false},
+			{`{ search(text: "saint etienne", first: 10) { label node { id } } }`, true},
+			{`{ search(text: "saint etienne", first: 10) { label ...on SearchHit { node { id } } } }`, true},
+		} {
+			before := b.counter.statements.Load()
+			b.data(t, tt.query, nil)
+			if sent := b.counter.statements.Load() - before; (sent > 0) != tt.wantSQL {
+				t.Errorf("%s: %s sent %d statements", b.name, tt.query, sent)
+			}
+		}
 	}
 }
 

@@ -79,7 +79,8 @@ func (s *Store) Path(ctx context.Context, from, to int, f Filter) (*Result, erro
 }
 
 // Search answers Graph.Search on the current graph and loads each hit's
-// record with load, in one call (ent's Client.Noders).
+// record with load, in one call (ent's Client.Noders); a nil load leaves
+// the records out (the request did not ask for them).
 func (s *Store) Search(ctx context.Context, text string, first *int, kinds []string, load func(context.Context, []int, ...ent.NodeOption) ([]ent.Noder, error)) ([]*Hit, error) {
 	g, err := s.Graph(ctx)
 	if err != nil {
@@ -96,17 +97,21 @@ func (s *Store) Search(ctx context.Context, text string, first *int, kinds []str
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	nodes, err := load(ctx, ids)
-	if err != nil {
-		return nil, err
+	if load != nil {
+		ids := make([]int, len(hits))
+		for i, h := range hits {
+			ids[i] = h.ID
+		}
+		nodes, err := load(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for i := range hits {
+			hits[i].Node = nodes[i]
+		}
 	}
 	out := make([]*Hit, len(hits))
 	for i := range hits {
-		hits[i].Node = nodes[i]
 		out[i] = &hits[i]
 	}
 	return out, nil
