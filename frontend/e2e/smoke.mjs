@@ -378,6 +378,12 @@ async function testGraphiQL(page, base) {
     await page.locator('.graphiql-query-editor', { hasText: SITE_FINESS }).waitFor({ state: 'visible' });
   });
 
+  await step('les requêtes d’exemple sont proposées en onglets', async () => {
+    for (const name of ['Recherche', 'GrapheDuTerritoire', 'Voisinage', 'Identifiants', 'Anomalies', 'StatistiquesDuTerritoire', 'Evolutions']) {
+      await page.locator('.graphiql-tab', { hasText: name }).first().waitFor({ state: 'attached' });
+    }
+  });
+
   await step('le schéma est chargé par introspection', async () => {
     const response = await introspection;
     assert(response.status() === 200, `introspection : statut ${String(response.status())}`);

@@ -154,6 +154,11 @@ export function TimeBar({ state, today, asOf, playing, setPlaying, update, loadi
         <option value="SITE">{m.level.SITE}</option>
         <option value="LEGAL_ENTITY">{m.level.LEGAL_ENTITY}</option>
       </select>
+      <details className="menu filters">
+        <summary className="button button--small">
+          {m.objectKinds.label} : {state.kinds.length === 0 ? m.objectKinds.all : String(state.kinds.length)}
+        </summary>
+        <div className="menu__list">
       <fieldset className="timebar__kinds">
         <legend className="visually-hidden">{m.objectKinds.label}</legend>
         {OBJECT_KINDS.map((kind) => {
@@ -174,6 +179,8 @@ export function TimeBar({ state, today, asOf, playing, setPlaying, update, loadi
           );
         })}
       </fieldset>
+        </div>
+      </details>
     </div>
   );
 }

@@ -64,7 +64,7 @@ export function useGraphData(state: AppState, asOf: string): GraphBundle {
   );
 
   const pathVars =
-    state.pathFrom !== null && state.pathTo !== null ? { from: state.pathFrom, to: state.pathTo, filter: { asOf } } : null;
+    state.pathFrom !== null && state.pathTo !== null ? { from: state.pathFrom, to: state.pathTo, filter: { asOf, level: state.level } } : null;
   const path = useGql(PathQuery, pathVars);
 
   const diffVars =

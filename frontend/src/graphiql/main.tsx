@@ -18,6 +18,7 @@ import { createRoot } from 'react-dom/client';
 import { DEFAULT_GRAPHQL_ENDPOINT } from '../core/establishment.ts';
 import { fr } from '../i18n/fr.ts';
 import { DEFAULT_QUERY } from './defaultQuery.ts';
+import { EXAMPLES } from './examples.ts';
 import { createJsonFetcher } from './fetcher.ts';
 
 const container = document.getElementById('graphiql');
@@ -33,7 +34,7 @@ const fetcher = createJsonFetcher(url);
 
 createRoot(container).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY}>
+    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} defaultTabs={[...EXAMPLES]}>
       <GraphiQL.Logo>
         <a className="maillage-logo" href="/" title={fr.graphiqlBackLink}>
           {fr.appTitleShort}

@@ -58,7 +58,7 @@ export const fr = {
     regions: 'Régions',
     departments: 'Départements',
     clear: 'Retirer le filtre de territoire',
-    mapHint: 'Cliquez sur un territoire de la carte pour filtrer (région en vue large, département en vue rapprochée).',
+    mapHint: 'Clic sur la carte : filtre sur la région (vue large) ou le département (vue rapprochée).',
   },
 
   level: { label: 'Organisations', SITE: 'Sites', LEGAL_ENTITY: 'Entités juridiques' },
@@ -86,6 +86,7 @@ export const fr = {
     families,
     cluster: 'Groupe de sites (cliquer pour zoomer)',
     unavailable: 'La carte ne peut pas s’afficher (WebGL indisponible).',
+    loadError: 'Une couche de la carte n’a pas pu être chargée : le serveur Maillage est-il joignable ?',
   },
 
   network: {

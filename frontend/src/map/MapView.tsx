@@ -114,6 +114,7 @@ export default function MapView(props: MapViewProps) {
   const [loaded, setLoaded] = useState(false);
   const [sitesReady, setSitesReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [loadError, setLoadError] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
   const sitesKey = useRef<string>('');
   const [baseReady, setBaseReady] = useState(false);
@@ -169,10 +170,10 @@ export default function MapView(props: MapViewProps) {
         type: 'circle',
         source: 'selection',
         paint: {
-          'circle-radius': ['case', ['==', ['get', 'role'], 'selected'], 9, 6],
-          'circle-color': ['case', ['==', ['get', 'role'], 'selected'], '#facc15', '#7c3aed'],
-          'circle-stroke-color': '#1e1b4b',
-          'circle-stroke-width': 1.5,
+          'circle-radius': ['case', ['==', ['get', 'role'], 'selected'], 9, 5],
+          'circle-color': ['case', ['==', ['get', 'role'], 'selected'], '#facc15', '#ffffff'],
+          'circle-stroke-color': ['case', ['==', ['get', 'role'], 'selected'], '#1e1b4b', '#6d28d9'],
+          'circle-stroke-width': ['case', ['==', ['get', 'role'], 'selected'], 2, 3],
         },
       });
       setLoaded(true);
@@ -182,8 +183,9 @@ export default function MapView(props: MapViewProps) {
       if (e.sourceId === 'sites' && e.isSourceLoaded && map.getSource('sites') !== undefined) setSitesReady(true);
     });
     map.on('error', (e) => {
-      // Les erreurs de chargement sont rendues visibles, sans polluer la console.
+      // Une couche qui ne charge pas (API injoignable) : message visible, pas d'erreur console.
       console.warn('carte :', e.error.message);
+      if ('sourceId' in e) setLoadError(true);
     });
 
     const interactive = ['selection-points', 'graph-sites', 'sites', 'clusters'];
@@ -328,7 +330,12 @@ export default function MapView(props: MapViewProps) {
     >
       <div ref={container} className="map__canvas" />
       {failed && <p className="notice notice--error">{m.map.unavailable}</p>}
-      {!ready && !failed && <p className="map__status status">{loaded ? m.map.sitesLoading : m.map.loading}</p>}
+      {!ready && !failed && !loadError && <p className="map__status status">{loaded ? m.map.sitesLoading : m.map.loading}</p>}
+      {loadError && (
+        <p className="map__status notice notice--error" role="alert">
+          {m.map.loadError}
+        </p>
+      )}
       {tooltip !== null && (
         <div className="tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }} role="presentation">
           {tooltip.text}
@@ -356,8 +363,8 @@ export default function MapView(props: MapViewProps) {
             {m.map.path}
           </li>
         </ul>
-        <p className="legend__hint">{m.territory.mapHint}</p>
       </details>
+      <p className="map__hint">{m.territory.mapHint}</p>
     </div>
   );
 }
