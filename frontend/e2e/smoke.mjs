@@ -330,6 +330,29 @@ async function testPathAndExport(page, base) {
 }
 
 /**
+ * L'API refuse la requête : un message clair, pas une page vide.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testApiRefused(page, base) {
+  await page.route('**/graphql', (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ errors: [{ message: 'requête refusée (test)', extensions: { code: 'BAD_REQUEST' } }] }),
+    }),
+  );
+  await step('ouvrir une sélection quand l’API refuse tout', async () => {
+    await page.goto(new URL('/?sel=1&territory=dep:42', base).toString(), { waitUntil: 'domcontentloaded' });
+    const notice = page.getByTestId('error').first();
+    await notice.waitFor({ state: 'visible' });
+    const text = await notice.innerText();
+    assert(text.includes('Requête refusée') && text.includes('BAD_REQUEST'), `message inattendu :\n${text}`);
+  });
+  await screenshot(page, 'api-refusee');
+}
+
+/**
  * Le réseau d'une région au niveau des sites : rendu et disposé.
  * @param {import('playwright-core').Page} page
  * @param {URL} base
@@ -413,18 +436,20 @@ async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
     console.error('MAILLAGE_URL manquant (par exemple MAILLAGE_URL=http://127.0.0.1:18080)');
-    console.log('0 passed, 6 failed');
+    console.log('0 passed, 8 failed');
     return 2;
   }
   const base = new URL(rawBase);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
+  /** @type {{ name: string, slug: string, run: (page: import('playwright-core').Page, base: URL) => Promise<void>, expected?: RegExp }[]} */
   const tests = [
     { name: 'vue nationale', slug: 'national', run: testNational },
     { name: 'recherche « Saint-Étienne »', slug: 'recherche', run: testSearch },
     { name: 'charte G4 dans le temps', slug: 'g4', run: testCharter },
     { name: 'chemin Firminy → Forez et export CSV', slug: 'chemin', run: testPathAndExport },
     { name: 'réseau d’une région', slug: 'region', run: testRegionNetwork },
+    { name: 'API qui refuse les requêtes', slug: 'api-refusee', run: testApiRefused, expected: /Failed to load resource: the server responded with a status of 400/ },
     { name: 'GraphiQL (/graphiql)', slug: 'graphiql', run: testGraphiQL },
   ];
   let passed = 0;
@@ -452,7 +477,9 @@ async function main() {
         await test.run(page, base);
         // Laisse arriver les derniers messages console éventuels.
         await page.waitForTimeout(300);
-        assert(problems.length === 0, `erreurs dans la page :\n${problems.map((p) => `- ${p}`).join('\n')}`);
+        // Un test peut attendre un message précis (la console signale une réponse 400 voulue).
+        const unexpected = problems.filter((p) => test.expected === undefined || !test.expected.test(p));
+        assert(unexpected.length === 0, `erreurs dans la page :\n${unexpected.map((p) => `- ${p}`).join('\n')}`);
         passed += 1;
         console.log(`ok   ${test.name}`);
       } catch (err) {

@@ -161,7 +161,7 @@ export function App() {
             </button>
           ))}
         </div>
-        <ExportMenu graph={data.visible} context={state.selected !== null ? (data.all.nodes.find((n) => n.id === state.selected)?.label ?? territoryName) : territoryName} asOf={asOf} exporters={exporters} />
+        <ExportMenu view={view} graph={data.visible} context={state.selected !== null ? (data.all.nodes.find((n) => n.id === state.selected)?.label ?? territoryName) : territoryName} asOf={asOf} exporters={exporters} />
         <a className="topbar__link" href="/graphiql">
           {m.graphiqlLink}
         </a>

@@ -27,7 +27,9 @@ export function ExportMenu({
   context,
   asOf,
   exporters,
+  view,
 }: {
+  readonly view: 'split' | 'map' | 'network';
   readonly graph: GraphData;
   readonly context: string;
   readonly asOf: string;
@@ -67,12 +69,16 @@ export function ExportMenu({
         <button type="button" data-testid="export-gexf" disabled={empty} onClick={() => void run('gexf')}>
           {m.exports.gexf}
         </button>
-        <button type="button" data-testid="export-network-png" onClick={() => void png('network')}>
-          {m.exports.networkPng}
-        </button>
-        <button type="button" data-testid="export-map-png" onClick={() => void png('map')}>
-          {m.exports.mapPng}
-        </button>
+        {view !== 'map' && (
+          <button type="button" data-testid="export-network-png" onClick={() => void png('network')}>
+            {m.exports.networkPng}
+          </button>
+        )}
+        {view !== 'network' && (
+          <button type="button" data-testid="export-map-png" onClick={() => void png('map')}>
+            {m.exports.mapPng}
+          </button>
+        )}
         <button
           type="button"
           onClick={() => {

@@ -125,7 +125,7 @@ export const KIND_COLORS: Readonly<Record<string, string>> = {
   GROUPING: '#c2410c',
   CONVENTION: '#7c3aed',
   FILIERE: '#15803d',
-  TEAM: '#be185d',
+  TEAM: '#ca8a04',
 };
 
 /** Les groupements par type, pour les distinguer entre eux (GHT, GCS, CPTS…). */
@@ -134,10 +134,10 @@ export const GROUPING_COLORS: Readonly<Record<string, string>> = {
   CHT: '#ea580c',
   GCS: '#b45309',
   GCS_ES: '#b45309',
-  GCSMS: '#a16207',
+  GCSMS: '#92400e',
   CPTS: '#db2777',
-  MSP: '#9d174d',
-  HEALTH_CENTRE: '#9d174d',
+  MSP: '#db2777',
+  HEALTH_CENTRE: '#db2777',
 };
 
 export interface NodeStyle {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphData } from './graphModel.ts';
-import { boundsOf, pathGeometry, selectionGeometry } from './mapLinks.ts';
+import { arc, boundsOf, pathGeometry, selectionGeometry } from './mapLinks.ts';
 
 const at = (id: string, lon: number, lat: number) => ({ id, kind: 'SITE', label: id, longitude: lon, latitude: lat });
 const graph: GraphData = {
@@ -52,6 +52,28 @@ describe('pathGeometry', () => {
   });
   it('null', () => {
     expect(pathGeometry(null).features).toEqual([]);
+  });
+});
+
+describe('arc', () => {
+  const cases: readonly { name: string; a: [number, number]; b: [number, number]; points: number }[] = [
+    { name: 'east', a: [0, 0], b: [2, 0], points: 17 },
+    { name: 'north', a: [1, 1], b: [1, 3], points: 17 },
+    { name: 'same point', a: [1, 1], b: [1, 1], points: 2 },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const line = arc(c.a, c.b);
+      expect(line).toHaveLength(c.points);
+      expect(line[0]).toEqual(c.a);
+      expect(line.at(-1)?.[0]).toBeCloseTo(c.b[0]);
+      expect(line.at(-1)?.[1]).toBeCloseTo(c.b[1]);
+    });
+  }
+  it('bends to the left of the direction of travel', () => {
+    const middle = arc([0, 0], [2, 0])[8];
+    expect(middle?.[0]).toBeCloseTo(1);
+    expect(middle?.[1]).toBeGreaterThan(0);
   });
 });
 

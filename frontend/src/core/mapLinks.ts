@@ -72,7 +72,7 @@ export function selectionGeometry(graph: GraphData, selected: string | null): Se
         });
         links.push({
           type: 'Feature',
-          geometry: { type: 'LineString', coordinates: [origin, p] },
+          geometry: { type: 'LineString', coordinates: arc(origin, p) },
           properties: { from: self.id, to: other.id, kind: self.kind },
         });
       }
@@ -97,6 +97,23 @@ export function pathGeometry(path: GraphData | null): FeatureCollection<LineFeat
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Un arc entre deux points (courbe de Bézier quadratique) : les liens qui
+ * partent d'un même point restent lisibles quand ils se superposent.
+ */
+export function arc(a: [number, number], b: [number, number], bend = 0.18, segments = 16): [number, number][] {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  if (dx === 0 && dy === 0) return [a, b];
+  const control: [number, number] = [(a[0] + b[0]) / 2 - dy * bend, (a[1] + b[1]) / 2 + dx * bend];
+  const points: [number, number][] = [];
+  for (let i = 0; i <= segments; i++) {
+    const t = i / segments;
+    const u = 1 - t;
+    points.push([u * u * a[0] + 2 * u * t * control[0] + t * t * b[0], u * u * a[1] + 2 * u * t * control[1] + t * t * b[1]]);
+  }
+  return points;
 }
 
 export function boundsOf(coords: readonly [number, number][]): [number, number, number, number] | null {

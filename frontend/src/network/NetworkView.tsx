@@ -1,6 +1,7 @@
 import { SigmaContainer, useRegisterEvents, useSetSettings, useSigma } from '@react-sigma/core';
 import '@react-sigma/core/lib/style.css';
 import { toBlob } from '@sigma/export-image';
+import { createNodeBorderProgram } from '@sigma/node-border';
 import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -34,6 +35,7 @@ interface NodeAttrs {
   label: string;
   kind: string;
   hub: boolean;
+  type: string;
   forceLabel?: boolean;
 }
 
@@ -41,7 +43,15 @@ type LayoutState = 'idle' | 'running' | 'done';
 
 const DIM = '#e2e8f0';
 const PATH = '#dc2626';
-const STARTED = '#16a34a';
+const STARTED = '#84cc16';
+
+// Un anneau de la couleur du type autour d'un centre blanc.
+const HubProgram = createNodeBorderProgram({
+  borders: [
+    { size: { value: 0.38 }, color: { attribute: 'color' } },
+    { size: { fill: true }, color: { value: '#ffffff' } },
+  ],
+});
 
 /** Durée de la disposition ForceAtlas2 (dans un web worker) selon la taille du graphe. */
 function layoutDuration(order: number): number {
@@ -61,7 +71,8 @@ function GraphLoader({ graph, onLayout }: { readonly graph: GraphData; readonly 
     let added = 0;
     for (const n of graph.nodes) {
       const style = nodeStyle(n, deg.get(n.id) ?? 0);
-      const attrs = { size: style.size, color: style.color, label: n.label, kind: n.kind, hub: style.hub };
+      // Les objets de coopération sont des anneaux, les organisations des disques pleins.
+      const attrs = { size: style.size, color: style.color, label: n.label, kind: n.kind, hub: style.hub, type: style.hub ? 'hub' : 'circle' };
       if (g.hasNode(n.id)) {
         g.mergeNodeAttributes(n.id, attrs);
       } else {
@@ -247,6 +258,7 @@ export default function NetworkView(props: NetworkViewProps) {
       labelFont: 'system-ui, sans-serif',
       labelSize: 12,
       allowInvalidContainer: true,
+      nodeProgramClasses: { hub: HubProgram },
     }),
     [],
   );
@@ -290,7 +302,7 @@ export default function NetworkView(props: NetworkViewProps) {
         <ul>
           {LEGEND.map(([key, color]) => (
             <li key={key}>
-              <span className="swatch" style={{ background: color }} />
+              <span className={key === 'SITE' || key === 'LEGAL_ENTITY' ? 'swatch' : 'swatch swatch--hub'} style={{ borderColor: color, background: key === 'SITE' || key === 'LEGAL_ENTITY' ? color : '#fff' }} />
               {m.network.legend[key]}
             </li>
           ))}
