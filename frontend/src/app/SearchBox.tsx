@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { comboKey, type ComboKey, type ComboState } from '../core/combobox.ts';
+import { checkFiness } from '../core/finess.ts';
 import { graphql } from '../gql/index.ts';
 import type { SearchQuery } from '../gql/graphql.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -153,6 +154,7 @@ export function SearchBox({ label, onChoose, kinds, testId, placeholder, chosenL
         {showList && result.status === 'done' && hits.length === 0 && (
           <li className="searchbox__message" role="presentation">
             {m.search.empty(query)}
+            {/^[0-9][0-9AB][0-9]{7}$/.test(query.replaceAll(' ', '').toUpperCase()) && !checkFiness(query).ok ? ` ${m.search.badChecksum}` : ''}
           </li>
         )}
         {showList && hits.length === 0 && result.status === 'loading' && (

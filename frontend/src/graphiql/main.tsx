@@ -15,7 +15,7 @@ import './graphiql.css';
 import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_GRAPHQL_ENDPOINT } from '../core/establishment.ts';
+import { GRAPHQL_ENDPOINT } from '../core/api.ts';
 import { fr } from '../i18n/fr.ts';
 import { DEFAULT_QUERY } from './defaultQuery.ts';
 import { EXAMPLES } from './examples.ts';
@@ -29,7 +29,7 @@ if (container === null) {
 document.documentElement.lang = fr.lang;
 document.title = fr.graphiqlDocumentTitle;
 
-const url = new URL(DEFAULT_GRAPHQL_ENDPOINT, window.location.href).toString();
+const url = new URL(GRAPHQL_ENDPOINT, window.location.href).toString();
 const fetcher = createJsonFetcher(url);
 
 createRoot(container).render(

@@ -38,6 +38,7 @@ export const fr = {
     empty: (text: string) => `Aucun résultat pour « ${text} ».`,
     count: (n: number) => (n === 0 ? 'Aucune suggestion' : n === 1 ? '1 suggestion' : `${String(n)} suggestions`),
     clear: 'Effacer',
+    badChecksum: 'Ce numéro FINESS n’est pas valide : sa clé de contrôle (dernier chiffre) ne correspond pas.',
   },
 
   kinds: {

@@ -55,7 +55,7 @@ const HubProgram = createNodeBorderProgram({
 
 /** Durée de la disposition ForceAtlas2 (dans un web worker) selon la taille du graphe. */
 function layoutDuration(order: number): number {
-  return Math.min(1300, 250 + order * 0.7);
+  return Math.min(1000, 200 + order * 0.5);
 }
 
 /** Charge le graphe dans sigma en gardant la place des nœuds déjà là, puis lance la disposition. */
