@@ -52,6 +52,19 @@ func BenchmarkGraph(b *testing.B) {
 				}
 			}
 		})
+		b.Run(be.name+"/rebuild-cooperation-only", func(b *testing.B) {
+			// After a write to cooperation tables only: objects read
+			// again over the registers' base.
+			g, err := coopgraph.Build(ctx, be.db.Client)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := g.Rebuild(ctx, be.db.Client); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 		b.Run(be.name+"/cooperationGraph-region-sites-index-only", func(b *testing.B) {
 			// The index's share of the server time, JSON left out.
 			g, err := coopgraph.Build(ctx, be.db.Client)

@@ -60,20 +60,64 @@ type edge struct {
 	sites    []int32 // the sites a participation names
 }
 
-// Graph is an immutable snapshot of the cooperation graph.
+// Graph is an immutable snapshot of the cooperation graph: the
+// organisations and territories of the registers (its base, shared with
+// the graphs built on it) and the cooperation objects over them.
 type Graph struct {
-	nodes  []node
-	byID   map[int]int32
+	nodes  []node        // the base's, then the objects
+	byID   map[int]int32 // the objects' (the base has its own)
+	base   *base
 	edges  []edge
 	adj    [][]int32 // edge indices by node
 	sites  map[int32][]int32
+	search []*searchIndex // the base's, then the objects'
+}
+
+// base is what the registers hold: legal entities and sites, and the
+// territories to search. Registers change seldom; cooperation data
+// changes with every edit, so a graph is rebuilt on an unchanged base.
+type base struct {
+	nodes  []node
+	byID   map[int]int32
+	sites  map[int32][]int32 // an entity's sites
 	search *searchIndex
+}
+
+// newIndex returns an empty search index.
+func newIndex() *searchIndex {
+	return &searchIndex{posting: map[string][]int32{}, postal: map[string][]int32{}}
+}
+
+// index finds a node by its ent ID.
+func (g *Graph) index(id int) (int32, bool) {
+	if n, ok := g.byID[id]; ok {
+		return n, true
+	}
+	if g.base != nil {
+		n, ok := g.base.byID[id]
+		return n, ok
+	}
+	return 0, false
 }
 
 // Build reads the whole cooperation graph from the database.
 func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
-	g := &Graph{byID: map[int]int32{}, sites: map[int32][]int32{},
-		search: &searchIndex{posting: map[string][]int32{}, postal: map[string][]int32{}}}
+	b, err := buildBase(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return b.extend(ctx, c)
+}
+
+// Rebuild reads the cooperation objects again over g's base: for a
+// database whose registers did not change since g was built.
+func (g *Graph) Rebuild(ctx context.Context, c *ent.Client) (*Graph, error) {
+	return g.base.extend(ctx, c)
+}
+
+// buildBase reads the registers' organisations and the territories.
+func buildBase(ctx context.Context, c *ent.Client) (*base, error) {
+	b := &base{byID: map[int]int32{}, sites: map[int32][]int32{}, search: newIndex()}
 	cities := map[string][]string{} // cities repeat: fold each once
 	cityTokens := func(city string) []string {
 		t, ok := cities[city]
@@ -86,10 +130,10 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 	names := map[int][][]string{}  // other names of a node, by ID
 	places := map[int][][]string{} // the place of a node, by ID
 	add := func(n node) int32 {
-		i := int32(len(g.nodes))
+		i := int32(len(b.nodes))
 		n.entity = -1
-		g.nodes = append(g.nodes, n)
-		g.byID[n.id] = i
+		b.nodes = append(b.nodes, n)
+		b.byID[n.id] = i
 		return i
 	}
 	entities, err := c.LegalEntity.Query().Select("id", "finess", "name", "legal_status", "public_status", "department_code", "valid_from", "valid_to").All(ctx)
@@ -110,43 +154,76 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 		places[s.ID] = [][]string{cityTokens(s.City)}
 		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, catGroup: s.CategoryGroupCode, lat: s.Latitude, lon: s.Longitude,
 			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
-		if e, ok := g.byID[s.LegalEntityID]; ok {
-			g.nodes[i].entity = e
-			g.sites[e] = append(g.sites[e], i)
+		if e, ok := b.byID[s.LegalEntityID]; ok {
+			b.nodes[i].entity = e
+			b.sites[e] = append(b.sites[e], i)
 		}
 	}
 	// A legal entity is drawn where its first positioned site is, and
 	// belongs to that site's région.
-	for e, ss := range g.sites {
+	for e, ss := range b.sites {
 		for _, s := range ss {
-			if g.nodes[s].lat != nil {
-				g.nodes[e].lat, g.nodes[e].lon = g.nodes[s].lat, g.nodes[s].lon
-				g.nodes[e].region, g.nodes[e].commune = g.nodes[s].region, g.nodes[s].commune
+			if b.nodes[s].lat != nil {
+				b.nodes[e].lat, b.nodes[e].lon = b.nodes[s].lat, b.nodes[s].lon
+				b.nodes[e].region, b.nodes[e].commune = b.nodes[s].region, b.nodes[s].commune
 				break
 			}
 		}
+		places[b.nodes[e].id] = places[b.nodes[ss[0]].id]
 	}
-	if err := g.loadObjects(ctx, c, add, names); err != nil {
-		return nil, err
-	}
-	for e, ss := range g.sites {
-		places[g.nodes[e].id] = places[g.nodes[ss[0]].id]
-	}
-	for i, n := range g.nodes {
-		// An entity running many sites is more often the one looked for.
-		weight := min(12, 2*math.Log2(1+float64(len(g.sites[int32(i)]))))
-		g.search.add(entry{id: n.id, kind: string(n.kind), label: n.label, finess: n.finess, weight: weight,
-			names: append([][]string{tokens(n.label), tokens(n.code)}, names[n.id]...), places: places[n.id]})
+	for i, n := range b.nodes {
+		b.search.add(entry{id: n.id, kind: string(n.kind), label: n.label, finess: n.finess, weight: b.weight(int32(i)),
+			names: append([][]string{tokens(n.label)}, names[n.id]...), places: places[n.id]})
 	}
 	territories, err := c.Territory.Query().Select("id", "kind", "code", "name", "postal_codes").All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("graph: territories: %w", err)
 	}
 	for _, t := range territories {
-		g.search.add(entry{id: t.ID, kind: string(t.Kind), label: t.Name, names: [][]string{tokens(t.Name)}, postal: strings.Fields(t.PostalCodes)})
+		b.search.add(entry{id: t.ID, kind: string(t.Kind), label: t.Name, names: [][]string{tokens(t.Name)}, postal: strings.Fields(t.PostalCodes)})
 	}
-	g.search.seal()
-	g.truncateDates()
+	b.search.seal()
+	truncateDates(b.nodes, nil)
+	return b, nil
+}
+
+// weight is how much an organisation weighs in search: an entity running
+// many sites is more often the one looked for.
+func (b *base) weight(n int32) float64 {
+	return min(12, 2*math.Log2(1+float64(len(b.sites[n]))))
+}
+
+// extend builds a graph on the base: the cooperation objects and the
+// participations, read from the database.
+func (b *base) extend(ctx context.Context, c *ent.Client) (*Graph, error) {
+	// The base's nodes are copied on the first append, never changed.
+	g := &Graph{nodes: b.nodes[:len(b.nodes):len(b.nodes)], byID: map[int]int32{}, base: b, sites: b.sites}
+	names := map[int][][]string{} // other names of a node, by ID
+	add := func(n node) int32 {
+		i := int32(len(g.nodes))
+		n.entity = -1
+		g.nodes = append(g.nodes, n)
+		g.byID[n.id] = i
+		return i
+	}
+	if err := g.loadObjects(ctx, c, add, names); err != nil {
+		return nil, err
+	}
+	objects := newIndex()
+	for _, n := range g.nodes[len(b.nodes):] {
+		objects.add(entry{id: n.id, kind: string(n.kind), label: n.label, finess: n.finess,
+			names: append([][]string{tokens(n.label), tokens(n.code)}, names[n.id]...)})
+	}
+	// The names conventions give their parties find the entities too.
+	for id, other := range names {
+		if n, ok := b.byID[id]; ok {
+			nd := &b.nodes[n]
+			objects.add(entry{id: id, kind: string(nd.kind), label: nd.label, finess: nd.finess, weight: b.weight(n), names: other})
+		}
+	}
+	objects.seal()
+	g.search = []*searchIndex{b.search, objects}
+	truncateDates(g.nodes[len(b.nodes):], g.edges)
 	g.adj = make([][]int32, len(g.nodes))
 	for i, e := range g.edges {
 		g.adj[e.a] = append(g.adj[e.a], int32(i))
@@ -157,14 +234,14 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 
 func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) int32, names map[int][][]string) error {
 	link := func(id, a, b int, role string, from, to *time.Time, siteIDs []int) {
-		ia, okA := g.byID[a]
-		ib, okB := g.byID[b]
+		ia, okA := g.index(a)
+		ib, okB := g.index(b)
 		if !okA || !okB {
 			return
 		}
 		e := edge{id: id, a: ia, b: ib, role: role, from: from, to: to}
 		for _, s := range siteIDs {
-			if is, ok := g.byID[s]; ok {
+			if is, ok := g.index(s); ok {
 				e.sites = append(e.sites, is)
 			}
 		}
@@ -313,7 +390,7 @@ func (g *Graph) Node(id int) (NodeView, bool) {
 
 // truncateDates makes every bound a whole UTC day, so that traversals
 // compare dates without truncating them again (period.HoldsDay).
-func (g *Graph) truncateDates() {
+func truncateDates(nodes []node, edges []edge) {
 	day := func(t *time.Time) *time.Time {
 		if t == nil {
 			return nil
@@ -321,10 +398,10 @@ func (g *Graph) truncateDates() {
 		d := period.Day(*t)
 		return &d
 	}
-	for i := range g.nodes {
-		g.nodes[i].from, g.nodes[i].to = day(g.nodes[i].from), day(g.nodes[i].to)
+	for i := range nodes {
+		nodes[i].from, nodes[i].to = day(nodes[i].from), day(nodes[i].to)
 	}
-	for i := range g.edges {
-		g.edges[i].from, g.edges[i].to = day(g.edges[i].from), day(g.edges[i].to)
+	for i := range edges {
+		edges[i].from, edges[i].to = day(edges[i].from), day(edges[i].to)
 	}
 }

@@ -269,7 +269,7 @@ func (g *Graph) neighbors(q *query, n int32) []hop {
 
 // start resolves a node ID for a traversal at the query's level.
 func (g *Graph) start(q *query, id int) (int32, error) {
-	n, ok := g.byID[id]
+	n, ok := g.index(id)
 	if !ok {
 		return 0, apperr.NotFound("node of the cooperation graph", fmt.Sprintf("ID %d", id))
 	}

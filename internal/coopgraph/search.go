@@ -118,13 +118,48 @@ func (g *Graph) Search(text string, first int, kinds []string) ([]Hit, error) {
 		}
 		keep[k] = true
 	}
-	ix := g.search
-	scores := map[int32]float64{}
+	// An ID may have entries in several indexes (an entity's register
+	// name, and the names conventions give it): its best score counts.
+	scores := map[*entry]float64{}
+	for _, ix := range g.search {
+		ix.score(text, keep, scores)
+	}
+	best := map[int]int{} // ID → position in hits
+	hits := make([]Hit, 0, len(scores))
+	for e, s := range scores {
+		if k, ok := best[e.id]; ok {
+			hits[k].Score = max(hits[k].Score, s)
+			continue
+		}
+		h := Hit{ID: e.id, Kind: e.kind, Label: e.label, Score: s}
+		if e.finess != "" {
+			f := e.finess
+			h.Finess = &f
+		}
+		best[e.id] = len(hits)
+		hits = append(hits, h)
+	}
+	sort.Slice(hits, func(a, b int) bool {
+		if hits[a].Score != hits[b].Score {
+			return hits[a].Score > hits[b].Score
+		}
+		if hits[a].Label != hits[b].Label {
+			return hits[a].Label < hits[b].Label
+		}
+		return hits[a].ID < hits[b].ID
+	})
+	return hits[:min(first, len(hits))], nil
+}
+
+// score adds to scores the entries of ix matching text, of the kinds in
+// keep (all when empty).
+func (ix *searchIndex) score(text string, keep map[string]bool, scores map[*entry]float64) {
 	score := func(i int32, s float64) {
-		if len(keep) > 0 && !keep[ix.entries[i].kind] {
+		e := &ix.entries[i]
+		if len(keep) > 0 && !keep[e.kind] {
 			return
 		}
-		scores[i] = max(scores[i], s)
+		scores[e] = max(scores[e], s)
 	}
 	compact := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
 	if finessQuery.MatchString(compact) {
@@ -144,41 +179,22 @@ func (g *Graph) Search(text string, first int, kinds []string) ([]Hit, error) {
 		}
 	}
 	words := tokens(text)
-	if len(words) > 0 {
-		// Candidates: entries holding a word that starts with the longest query word.
-		pivot := slices.MaxFunc(words, func(a, b string) int { return len(a) - len(b) })
-		from := sort.SearchStrings(ix.tokens, pivot)
-		for k := from; k < len(ix.tokens) && strings.HasPrefix(ix.tokens[k], pivot); k++ {
-			for _, i := range ix.posting[ix.tokens[k]] {
-				if _, done := scores[i]; done {
-					continue
-				}
-				if s := relevance(&ix.entries[i], words); s > 0 {
-					score(i, s)
-				}
+	if len(words) == 0 {
+		return
+	}
+	// Candidates: entries holding a word that starts with the longest query word.
+	pivot := slices.MaxFunc(words, func(a, b string) int { return len(a) - len(b) })
+	from := sort.SearchStrings(ix.tokens, pivot)
+	for k := from; k < len(ix.tokens) && strings.HasPrefix(ix.tokens[k], pivot); k++ {
+		for _, i := range ix.posting[ix.tokens[k]] {
+			if _, done := scores[&ix.entries[i]]; done {
+				continue
+			}
+			if s := relevance(&ix.entries[i], words); s > 0 {
+				score(i, s)
 			}
 		}
 	}
-	hits := make([]Hit, 0, len(scores))
-	for i, s := range scores {
-		e := &ix.entries[i]
-		h := Hit{ID: e.id, Kind: e.kind, Label: e.label, Score: s}
-		if e.finess != "" {
-			f := e.finess
-			h.Finess = &f
-		}
-		hits = append(hits, h)
-	}
-	sort.Slice(hits, func(a, b int) bool {
-		if hits[a].Score != hits[b].Score {
-			return hits[a].Score > hits[b].Score
-		}
-		if hits[a].Label != hits[b].Label {
-			return hits[a].Label < hits[b].Label
-		}
-		return hits[a].ID < hits[b].ID
-	})
-	return hits[:min(first, len(hits))], nil
 }
 
 // kindWeight orders equally good matches: the organisations people look

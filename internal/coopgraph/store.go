@@ -17,19 +17,28 @@ import (
 // and sees other processes' commits as soon as they are signalled.
 type Store struct {
 	client  *ent.Client
-	version func(context.Context) (string, error)
+	version Versioner
 	mu      sync.Mutex
 	graph   *Graph
-	stamp   string
+	stamp   Version
 }
 
-// NewStore returns a store over client; version names the database's
-// state (store.DB.Version). The graph is built on first use.
-func NewStore(client *ent.Client, version func(context.Context) (string, error)) *Store {
+// Version names a database's state: its registers (legal entities,
+// sites, territories: the graph's base) and everything else.
+type Version struct{ Registers, Cooperation string }
+
+// Versioner returns the database's current Version (store.DB.Version).
+type Versioner func(context.Context) (Version, error)
+
+// NewStore returns a store over client, following the database's state
+// with version. The graph is built on first use.
+func NewStore(client *ent.Client, version Versioner) *Store {
 	return &Store{client: client, version: version}
 }
 
-// Graph returns the graph as of the database's current state.
+// Graph returns the graph as of the database's current state: the same
+// graph while nothing changed, the cooperation objects read again over
+// the same base when only they changed, a new graph otherwise.
 func (s *Store) Graph(ctx context.Context) (*Graph, error) {
 	stamp, err := s.version(ctx)
 	if err != nil {
@@ -40,7 +49,12 @@ func (s *Store) Graph(ctx context.Context) (*Graph, error) {
 	if s.graph != nil && s.stamp == stamp {
 		return s.graph, nil
 	}
-	g, err := Build(ctx, s.client)
+	var g *Graph
+	if s.graph != nil && s.stamp.Registers == stamp.Registers {
+		g, err = s.graph.Rebuild(ctx, s.client)
+	} else {
+		g, err = Build(ctx, s.client)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/maillage/maillage/ent/migrate"
+	"github.com/maillage/maillage/internal/coopgraph"
 )
 
 // changeChannel is the PostgreSQL notification channel every committed
@@ -24,11 +25,11 @@ const changeChannel = "maillage_changes"
 // writes of other processes are learnt from PostgreSQL notifications, or
 // from SQLite's data_version.
 type changes struct {
-	local atomic.Uint64 // commits of this process
+	local layerCounters // commits of this process
 
 	// PostgreSQL: notifications received; listening says the listener is
 	// connected, so that no notification can be missed.
-	remote    atomic.Uint64
+	remote    layerCounters
 	listening atomic.Bool
 	listener  *pq.Listener
 	done      chan struct{}
@@ -39,32 +40,40 @@ type changes struct {
 	conn *sql.Conn
 }
 
-// Version names the database's state: it changes after any commit, by
-// this process or another.
-func (d *DB) Version(ctx context.Context) (string, error) {
+// Version names the database's state, its registers and the rest
+// apart: each changes after any commit to its tables, by this process or
+// another.
+func (d *DB) Version(ctx context.Context) (coopgraph.Version, error) {
 	c := d.changes
-	local := c.local.Load()
+	registers, cooperation := c.local.registers.Load(), c.local.cooperation.Load()
+	var remote string
 	switch {
 	case c.listener != nil && c.listening.Load():
-		return fmt.Sprintf("%d|%d", local, c.remote.Load()), nil
+		return coopgraph.Version{
+			Registers:   fmt.Sprintf("%d|%d", registers, c.remote.registers.Load()),
+			Cooperation: fmt.Sprintf("%d|%d", cooperation, c.remote.cooperation.Load()),
+		}, nil
 	case c.conn != nil:
+		// SQLite tells that another connection committed, not what.
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		var v int64
 		if err := c.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
-			return "", fmt.Errorf("database version: %w", err)
+			return coopgraph.Version{}, fmt.Errorf("database version: %w", err)
 		}
-		return fmt.Sprintf("%d|%d", local, v), nil
+		remote = fmt.Sprint(v)
 	default:
 		// Not listening (the connection dropped): the server's snapshot
 		// changes whenever a writing transaction starts or ends, so no
 		// commit goes unseen, at the price of rebuilding more often.
-		var snapshot string
-		if err := d.SQL.QueryRowContext(ctx, "SELECT pg_current_snapshot()::text").Scan(&snapshot); err != nil {
-			return "", fmt.Errorf("database version: %w", err)
+		if err := d.SQL.QueryRowContext(ctx, "SELECT pg_current_snapshot()::text").Scan(&remote); err != nil {
+			return coopgraph.Version{}, fmt.Errorf("database version: %w", err)
 		}
-		return fmt.Sprintf("%d|s%s", local, snapshot), nil
 	}
+	return coopgraph.Version{
+		Registers:   fmt.Sprintf("%d|%s", registers, remote),
+		Cooperation: fmt.Sprintf("%d|%s", cooperation, remote),
+	}, nil
 }
 
 // watch starts following other processes' writes.
@@ -83,7 +92,7 @@ func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql
 			case pq.ListenerEventConnected, pq.ListenerEventReconnected:
 				// Whatever was sent while disconnected is lost: count a
 				// change, then trust notifications again.
-				c.remote.Add(1)
+				c.remote.add(registersLayer | cooperationLayer)
 				c.listening.Store(true)
 			case pq.ListenerEventDisconnected, pq.ListenerEventConnectionAttemptFailed:
 				c.listening.Store(false)
@@ -98,12 +107,17 @@ func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql
 				select {
 				case <-c.done:
 					return
-				case _, ok := <-c.listener.Notify:
+				case n, ok := <-c.listener.Notify:
 					if !ok {
 						return
 					}
-					// A nil notification follows a reconnection: counted too.
-					c.remote.Add(1)
+					// A nil notification follows a reconnection: both
+					// layers count as changed.
+					l := registersLayer | cooperationLayer
+					if n != nil {
+						l = layerOf("UPDATE " + n.Extra)
+					}
+					c.remote.add(l)
 				}
 			}
 		}()
@@ -123,13 +137,14 @@ func (c *changes) close() {
 }
 
 // installNotifyTriggers makes every committed write to Maillage's tables,
-// by any client, notify changeChannel: PostgreSQL delivers notifications
-// at commit, once per transaction (identical ones are folded).
+// by any client, notify changeChannel with the table's name: PostgreSQL
+// delivers notifications at commit, once per table and transaction
+// (identical ones are folded).
 func installNotifyTriggers(ctx context.Context, db *sql.DB) error {
 	stmts := []string{
 		`CREATE OR REPLACE FUNCTION maillage_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	PERFORM pg_notify('` + changeChannel + `', '');
+	PERFORM pg_notify('` + changeChannel + `', TG_TABLE_NAME);
 	RETURN NULL;
 END $$`,
 	}
