@@ -10,7 +10,7 @@ import { pathGeometry, selectionGeometry } from '../core/mapLinks.ts';
 import type { TerritoryRef } from '../core/urlState.ts';
 import { useMessages } from '../app/messages.ts';
 import type { FlyTo, PngExporter } from '../app/viewTypes.ts';
-import { baseStyle, SITE_COLOR, sitesUrl } from './mapStyle.ts';
+import { baseStyle, DEPARTEMENTS_URL, SITE_COLOR, sitesUrl } from './mapStyle.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -148,6 +148,7 @@ export default function MapView(props: MapViewProps) {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.keyboard.enable();
     map.on('load', () => {
+      void map.getSource<GeoJSONSource>('departements')?.setData(DEPARTEMENTS_URL);
       map.addSource('graph', { type: 'geojson', data: EMPTY });
       map.addSource('links', { type: 'geojson', data: EMPTY });
       map.addSource('selection', { type: 'geojson', data: EMPTY });

@@ -9,6 +9,8 @@ import { familyColorExpression } from '../core/categories.ts';
  */
 export const RASTER_TILE_URL: string = (import.meta.env['VITE_RASTER_TILE_URL'] as string | undefined) ?? '';
 
+export const DEPARTEMENTS_URL = '/api/boundaries/departements.geojson';
+
 export function sitesUrl(asOf: string): string {
   return `/api/sites.geojson?asOf=${encodeURIComponent(asOf)}`;
 }
@@ -18,7 +20,9 @@ export function baseStyle(): StyleSpecification {
     version: 8,
     sources: {
       regions: { type: 'geojson', data: '/api/boundaries/regions.geojson' },
-      departements: { type: 'geojson', data: '/api/boundaries/departements.geojson' },
+      // Les départements (contours détaillés, plus lourds) arrivent juste après
+      // le premier affichage : voir DEPARTEMENTS_URL.
+      departements: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dbe7ef' } },

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 800 } });
+const t0 = Date.now();
+await p.goto('http://127.0.0.1:18081/');
+await p.locator('[data-testid="map"][data-base-ready="true"]').waitFor({ state: 'attached' });
+const tBase = Date.now() - t0;
+await p.locator('[data-testid="map"][data-ready="true"]').waitFor({ state: 'attached' });
+const tAll = Date.now() - t0;
+const entries = await p.evaluate(() => performance.getEntriesByType('resource').map((e) => `${e.name.replace(location.origin,'').slice(0,60)} start=${e.startTime.toFixed(0)} end=${e.responseEnd.toFixed(0)} size=${e.transferSize}`));
+console.log('base', tBase, 'all', tAll);
+console.log(entries.join('\n'));
+const nav = await p.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return `nav domContentLoaded=${n.domContentLoadedEventEnd.toFixed(0)}`; });
+console.log(nav);
+await b.close();
