@@ -29,6 +29,7 @@ import (
 // the real handler, with every SQL statement counted.
 type backend struct {
 	name    string
+	url     string
 	db      *store.DB
 	counter *countingDriver
 	handler http.Handler
@@ -54,7 +55,7 @@ func run(m *testing.M) int {
 	defer closeAll()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for i, d := range dbs {
-		backends = append(backends, &backend{name: d.Name, db: d.DB, counter: counters[i], handler: server.New(d.DB, logger, prometheus.NewRegistry())})
+		backends = append(backends, &backend{name: d.Name, url: d.URL, db: d.DB, counter: counters[i], handler: server.New(d.DB, logger, prometheus.NewRegistry())})
 	}
 	return m.Run()
 }

@@ -22,6 +22,7 @@ import (
 type Database struct {
 	Name string // "sqlite" or "postgres"
 	DB   *store.DB
+	URL  string // to open the database again (another process would)
 }
 
 // Open starts PostgreSQL, creates both databases and loads them. wrap,
@@ -70,7 +71,7 @@ func Open(ctx context.Context, wrap func(dialect.Driver) dialect.Driver) (dbs []
 		if err := shipped.Load(ctx, db.Client, logger); err != nil {
 			return nil, close, fmt.Errorf("%s: %w", c.name, err)
 		}
-		dbs = append(dbs, Database{Name: c.name, DB: db})
+		dbs = append(dbs, Database{Name: c.name, DB: db, URL: c.url})
 	}
 	return dbs, close, nil
 }

@@ -1,0 +1,69 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/maillage/maillage/internal/cooperation"
+	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/server"
+)
+
+// TestReplicasSeeEachOthersWrites runs two servers on one PostgreSQL
+// database, as two replicas behind a load balancer: a write through one
+// shows in the other's graph queries within a second, learnt from
+// PostgreSQL's notifications.
+func TestReplicasSeeEachOthersWrites(t *testing.T) {
+	ctx := context.Background()
+	var first *backend
+	for _, b := range backends {
+		if b.name == "postgres" {
+			first = b
+		}
+	}
+	db, err := store.Open(ctx, first.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	second := &backend{name: "postgres replica", db: db, handler: server.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry())}
+
+	const find = `{ search(text: "gcs des deux replicas", kinds: ["GROUPING"]) { label } }`
+	if raw := string(second.data(t, find, nil)); strings.Contains(raw, "replicas") {
+		t.Fatalf("found before the write: %s", raw)
+	}
+	file, err := cooperation.Parse("replicas.yaml", []byte(`sources:
+  - {key: replicas, kind: EDIT, title: Test}
+groupings:
+  - {code: REPLICAS-TEST, kind: GCS, name: GCS des deux replicas, source: replicas, members: [{finess: "420784878", role: MEMBER}]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := time.Now()
+	if _, err := importer.New(first.db.Client).Cooperation(ctx, file); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		raw := string(second.data(t, find, nil))
+		if strings.Contains(raw, "GCS des deux replicas") {
+			t.Logf("seen by the other replica %v after the commit", time.Since(written).Round(time.Millisecond))
+			break
+		}
+		if time.Since(written) > time.Second {
+			t.Fatalf("the other replica still answers %s a second after the write", raw)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// And the replica that wrote sees it at once.
+	if raw := string(first.data(t, find, nil)); !strings.Contains(raw, "GCS des deux replicas") {
+		t.Errorf("the writing replica: %s", raw)
+	}
+}
