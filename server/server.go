@@ -35,7 +35,7 @@ const (
 
 // New returns the HTTP handler for db.
 func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handler {
-	graphs := coopgraph.NewStore(db.Client, db.Version)
+	graphs := coopgraph.NewStore(db.Primary, db.Version)
 	go warm(graphs, logger)
 	gql := handler.New(graph.NewSchema(db.Client, graphs))
 	gql.AddTransport(transport.Options{})

@@ -1,6 +1,6 @@
 // Command maillage serves and maintains the Maillage cooperation graph.
 //
-//	maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
+//	maillage serve   [--addr :8080] [--db URL] [--db-replica URL] [--no-migrate] [--no-load]
 //	maillage migrate [--db URL]
 //	maillage import  FORMAT FILE [--db URL]
 //	maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
@@ -30,7 +30,7 @@ import (
 const usage = `maillage — who cooperates with whom in French health territories
 
 Usage:
-  maillage serve   [--addr :8080] [--db URL] [--no-migrate] [--no-load]
+  maillage serve   [--addr :8080] [--db URL] [--db-replica URL] [--no-migrate] [--no-load]
   maillage migrate [--db URL]
   maillage import  FORMAT FILE [--db URL]
   maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
@@ -91,6 +91,7 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 	dbURL := dbFlag(fs)
 	noMigrate := fs.Bool("no-migrate", false, "do not create or upgrade the schema at start")
 	noLoad := fs.Bool("no-load", false, "do not load the shipped datasets into an empty database")
+	replicaURL := fs.String("db-replica", os.Getenv("MAILLAGE_DB_REPLICA"), "PostgreSQL read replica for queries (postgres://…); writes and the graph index use --db")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -116,6 +117,12 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 				return err
 			}
 		}
+	}
+	if *replicaURL != "" {
+		if err := db.UseReplica(ctx, *replicaURL); err != nil {
+			return err
+		}
+		logger.Info("read replica", "url", db.ReplicaURL)
 	}
 	srv := server.HTTPServer(*addr, server.New(db, logger, prometheus.NewRegistry()), logger)
 	logger.Info("listening", "addr", *addr, "graphql", "/graphql", "graphiql", "/graphiql")

@@ -30,7 +30,12 @@ type DB struct {
 	SQL     *sql.DB
 	Dialect string
 	URL     string // with any password removed, for logs
-	changes *changes
+	// Primary reads and writes the primary database; Client is the same
+	// client unless UseReplica sends its reads to a read replica.
+	Primary       *ent.Client
+	ReplicaURL    string // with any password removed; empty without a replica
+	primaryDriver dialect.Driver
+	changes       *changes
 }
 
 // Open opens the database named by rawURL: sqlite://PATH (the file is
@@ -52,6 +57,7 @@ func OpenWrapped(ctx context.Context, rawURL string, wrap func(dialect.Driver) d
 		driver = wrap(driver)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(driver)}, opts...)...)
+	d.Primary, d.primaryDriver = d.Client, driver
 	if err := d.changes.watch(ctx, d.Dialect, rawURL, db); err != nil {
 		_ = d.Client.Close()
 		return nil, err
@@ -134,7 +140,8 @@ func (d *DB) Ping(ctx context.Context) error { return d.SQL.PingContext(ctx) }
 // connections.
 func (d *DB) Close() error {
 	d.changes.close()
-	return d.Client.Close()
+	return d.Client.Close() // with a replica, closes both drivers
+
 }
 
 // Redact removes any password from a database URL.

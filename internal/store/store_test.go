@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/pgtest"
 	"github.com/maillage/maillage/internal/store"
 )
@@ -59,5 +61,74 @@ func TestOpenRejectsBadURLs(t *testing.T) {
 		if err != nil && strings.Contains(err.Error(), "secret") {
 			t.Errorf("error leaks the password: %v", err)
 		}
+	}
+}
+
+// TestReplicaRouting: with a read replica, reads outside a transaction
+// go to it; writes, transactions and Primary go to the primary. The
+// "replica" here is another database, so that where each statement went
+// shows in the answers.
+func TestReplicaRouting(t *testing.T) {
+	ctx := context.Background()
+	pg, err := pgtest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = pg.Stop() })
+	var urls [2]string
+	for i := range urls {
+		if urls[i], err = pg.NewDatabase(ctx); err != nil {
+			t.Fatal(err)
+		}
+		db, err := store.Open(ctx, urls[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		_ = db.Close()
+	}
+	db, err := store.Open(ctx, urls[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.UseReplica(ctx, urls[1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Client.Source.Create().SetKind("EDIT").SetKey("replica-test").SetTitle("t").SetRecordedAt(time.Now()).Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	count := func(c *ent.Client) int {
+		t.Helper()
+		n, err := c.Source.Query().Count(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if got := count(db.Client); got != 0 {
+		t.Errorf("a read through Client counted %d sources: it did not go to the replica", got)
+	}
+	if got := count(db.Primary); got != 1 {
+		t.Errorf("the primary holds %d sources, want the one written", got)
+	}
+	tx, err := db.Client.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := tx.Source.Query().Count(ctx); err != nil || n != 1 {
+		t.Errorf("a read in a transaction counted %d (%v): want the primary's 1", n, err)
+	}
+	_ = tx.Rollback()
+
+	sqlite, err := store.Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sqlite.Close()
+	if err := sqlite.UseReplica(ctx, urls[1]); err == nil || !strings.Contains(err.Error(), "only a PostgreSQL primary") {
+		t.Errorf("SQLite with a replica: %v", err)
 	}
 }
