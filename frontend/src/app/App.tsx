@@ -73,6 +73,12 @@ export function App() {
     },
     [update],
   );
+  const hide = useCallback(
+    (id: string) => {
+      update((prev) => ({ hidden: [...prev.hidden, id], selected: prev.selected === id ? null : prev.selected }));
+    },
+    [update],
+  );
   const onTerritory = useCallback(
     (territory: AppState['territory']) => {
       update({ territory });
@@ -200,6 +206,7 @@ export function App() {
                   onSelect={select}
                   onTerritory={onTerritory}
                   registerExport={registerMapExport}
+                  compact={view === 'split'}
                 />
               </Suspense>
             </section>
@@ -221,7 +228,9 @@ export function App() {
                   flyTo={flyTo}
                   onSelect={select}
                   onExpand={expand}
+                  onHide={hide}
                   registerExport={registerNetworkExport}
+                  compact={view === 'split'}
                 />
               </Suspense>
             </section>

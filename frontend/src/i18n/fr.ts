@@ -114,6 +114,7 @@ export const fr = {
       path: 'Chemin',
     } as Record<string, string>,
     relayout: 'Relancer la disposition',
+    gestures: 'Clic : sélectionner · double-clic : déplier les voisins · clic droit : masquer.',
     fit: 'Recentrer',
   },
 

@@ -33,6 +33,8 @@ export interface MapViewProps {
   readonly onSelect: (id: string | null) => void;
   readonly onTerritory: (territory: TerritoryRef | null) => void;
   readonly registerExport: (fn: PngExporter | null) => void;
+  /** Vue partagée avec le réseau : légende repliée au départ. */
+  readonly compact: boolean;
 }
 
 type Collection = GeoJSON.FeatureCollection;
@@ -287,6 +289,15 @@ export default function MapView(props: MapViewProps) {
   const pathLines = useMemo(() => pathGeometry(path), [path]);
   const points = useMemo(() => graphPoints(graph, started), [graph, started]);
 
+  // Un chemin trouvé : la carte le cadre.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !loaded || pathLines.features.length === 0) return;
+    const bounds = new maplibregl.LngLatBounds();
+    for (const f of pathLines.features) for (const c of f.geometry.coordinates) bounds.extend(c);
+    map.fitBounds(bounds, { padding: 80, maxZoom: 11, duration: 700 });
+  }, [loaded, pathLines]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (map === null || !loaded) return;
@@ -342,7 +353,7 @@ export default function MapView(props: MapViewProps) {
           {tooltip.text}
         </div>
       )}
-      <details className="legend legend--map" open>
+      <details className="legend legend--map" open={!props.compact}>
         <summary>{m.map.legendTitle}</summary>
         <ul>
           {FAMILY_ORDER.map((f) => (

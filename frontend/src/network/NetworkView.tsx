@@ -24,7 +24,10 @@ export interface NetworkViewProps {
   readonly flyTo: FlyTo | null;
   readonly onSelect: (id: string | null) => void;
   readonly onExpand: (id: string) => void;
+  readonly onHide: (id: string) => void;
   readonly registerExport: (fn: PngExporter | null) => void;
+  /** Vue partagée avec la carte : légende repliée au départ. */
+  readonly compact: boolean;
 }
 
 interface NodeAttrs {
@@ -184,7 +187,7 @@ function graphTarget(graph: GraphData, edge: string): string | undefined {
   return endpoints(graph).get(edge)?.[1];
 }
 
-function Events({ onSelect, onExpand, onHover }: Pick<NetworkViewProps, 'onSelect' | 'onExpand' | 'onHover'>) {
+function Events({ onSelect, onExpand, onHover, onHide }: Pick<NetworkViewProps, 'onSelect' | 'onExpand' | 'onHover' | 'onHide'>) {
   const register = useRegisterEvents();
   useEffect(() => {
     register({
@@ -195,6 +198,13 @@ function Events({ onSelect, onExpand, onHover }: Pick<NetworkViewProps, 'onSelec
         e.preventSigmaDefault();
         onExpand(e.node);
       },
+      rightClickNode: (e) => {
+        // Clic droit : masquer le nœud (réaffichable depuis le panneau).
+        e.preventSigmaDefault();
+        e.event.original.preventDefault();
+        onHover(null);
+        onHide(e.node);
+      },
       enterNode: (e) => {
         onHover(e.node);
       },
@@ -202,7 +212,7 @@ function Events({ onSelect, onExpand, onHover }: Pick<NetworkViewProps, 'onSelec
         onHover(null);
       },
     });
-  }, [register, onSelect, onExpand, onHover]);
+  }, [register, onSelect, onExpand, onHover, onHide]);
   return null;
 }
 
@@ -258,6 +268,7 @@ export default function NetworkView(props: NetworkViewProps) {
       labelFont: 'system-ui, sans-serif',
       labelSize: 12,
       allowInvalidContainer: true,
+      stagePadding: 40,
       nodeProgramClasses: { hub: HubProgram },
     }),
     [],
@@ -278,7 +289,7 @@ export default function NetworkView(props: NetworkViewProps) {
       <SigmaContainer graph={graphInstance} settings={settings} className="network__canvas">
         <GraphLoader graph={graph} onLayout={setLayout} />
         <Highlighter {...props} />
-        <Events onSelect={props.onSelect} onExpand={props.onExpand} onHover={props.onHover} />
+        <Events onSelect={props.onSelect} onExpand={props.onExpand} onHover={props.onHover} onHide={props.onHide} />
         <CameraAndExport flyTo={props.flyTo} selected={selected} layout={layout} registerExport={props.registerExport} fitKey={fitKey} />
       </SigmaContainer>
       <div className="network__bar">
@@ -297,7 +308,7 @@ export default function NetworkView(props: NetworkViewProps) {
           {hasScope ? m.network.noData : m.network.empty}
         </p>
       )}
-      <details className="legend legend--network" open>
+      <details className="legend legend--network" open={!props.compact}>
         <summary>{m.network.legendTitle}</summary>
         <ul>
           {LEGEND.map(([key, color]) => (
@@ -316,6 +327,7 @@ export default function NetworkView(props: NetworkViewProps) {
           </li>
         </ul>
         <p className="legend__hint">{m.network.legend['size']}</p>
+        <p className="legend__hint">{m.network.gestures}</p>
       </details>
     </div>
   );
