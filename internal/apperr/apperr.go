@@ -14,6 +14,11 @@ const (
 	CodeNotFound   = "NOT_FOUND"
 	CodeAmbiguous  = "AMBIGUOUS"
 	CodeInternal   = "INTERNAL_SERVER_ERROR"
+
+	CodeUnauthenticated = "UNAUTHENTICATED" // a bad or expired token
+	CodeForbidden       = "FORBIDDEN"       // the caller's role or territories do not allow it
+	CodeConflict        = "CONFLICT"        // an update based on a stale version
+	CodeUnavailable     = "SERVICE_UNAVAILABLE"
 )
 
 // Error is an error with a code and, when an input caused it, the name of
@@ -47,6 +52,16 @@ func NotFound(what, key string) *Error {
 // Ambiguous reports a key several records share.
 func Ambiguous(field, msg string) *Error {
 	return &Error{Code: CodeAmbiguous, Field: field, Msg: msg}
+}
+
+// Forbidden reports an operation the caller may not perform.
+func Forbidden(msg string) *Error {
+	return &Error{Code: CodeForbidden, Msg: msg}
+}
+
+// Conflict reports an update made on a stale version of a record.
+func Conflict(field, msg string) *Error {
+	return &Error{Code: CodeConflict, Field: field, Msg: msg}
 }
 
 // As returns the *Error in err's chain, if any.

@@ -1,0 +1,101 @@
+// Package access says who is calling: the principal a bearer token names
+// (role, territories), carried in the request's context.
+package access
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/maillage/maillage/internal/apperr"
+)
+
+// Role is what a token allows.
+type Role string
+
+// Roles, from least to most allowed.
+const (
+	RoleAnonymous Role = "anonymous" // reads open data at a low rate
+	RolePartner   Role = "partner"   // reads with a higher quota
+	RoleEditor    Role = "editor"    // also writes within its territories
+	RoleAdmin     Role = "admin"     // also manages tokens
+)
+
+// Roles a token may be created with.
+var TokenRoles = []Role{RolePartner, RoleEditor, RoleAdmin}
+
+// Principal is the caller.
+type Principal struct {
+	TokenID     int // 0 when anonymous
+	Name        string
+	Role        Role
+	Territories []string // région or département codes an editor may write in
+}
+
+// Anonymous is the caller without a token.
+var Anonymous = Principal{Name: "anonymous", Role: RoleAnonymous}
+
+type principalKey struct{}
+
+// WithPrincipal returns ctx carrying p.
+func WithPrincipal(ctx context.Context, p Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// FromContext returns the caller ctx carries, Anonymous when none.
+func FromContext(ctx context.Context) Principal {
+	if p, ok := ctx.Value(principalKey{}).(Principal); ok {
+		return p
+	}
+	return Anonymous
+}
+
+// ErrBadToken is returned for a token that is unknown, revoked or
+// expired.
+var ErrBadToken = errors.New("unknown, revoked or expired token")
+
+// Authenticator finds the principal a bearer token names.
+type Authenticator interface {
+	Authenticate(ctx context.Context, token string) (Principal, error)
+}
+
+// Middleware puts the caller in each request's context: anonymous
+// without an Authorization header, the token's principal with a valid
+// "Bearer" one; a bad token is refused with 401 rather than served as
+// anonymous, so that a client notices.
+func Middleware(a Authenticator, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		header := r.Header.Get("Authorization")
+		if header == "" {
+			next.ServeHTTP(w, r.WithContext(WithPrincipal(r.Context(), Anonymous)))
+			return
+		}
+		scheme, token, ok := strings.Cut(header, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+			refuse(w, "Authorization header: want \"Bearer <token>\"")
+			return
+		}
+		p, err := a.Authenticate(r.Context(), strings.TrimSpace(token))
+		if errors.Is(err, ErrBadToken) {
+			refuse(w, err.Error())
+			return
+		}
+		if err != nil {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"errors":[{"message":"service unavailable","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}`))
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(WithPrincipal(r.Context(), p)))
+	})
+}
+
+func refuse(w http.ResponseWriter, message string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("WWW-Authenticate", `Bearer realm="maillage"`)
+	w.WriteHeader(http.StatusUnauthorized)
+	_, _ = w.Write([]byte(`{"errors":[{"message":` + quote(message) + `,"extensions":{"code":"` + apperr.CodeUnauthenticated + `"}}]}`))
+}
+
+func quote(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
