@@ -24,6 +24,7 @@ import (
 	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/ent/teamsite"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/ent/token"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -96,6 +97,7 @@ func checkColumn(t, c string) error {
 			source.Table:          source.ValidColumn,
 			teamsite.Table:        teamsite.ValidColumn,
 			territory.Table:       territory.ValidColumn,
+			token.Table:           token.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -38,6 +38,8 @@ type Tx struct {
 	TeamSite *TeamSiteClient
 	// Territory is the client for interacting with the Territory builders.
 	Territory *TerritoryClient
+	// Token is the client for interacting with the Token builders.
+	Token *TokenClient
 
 	// lazily loaded.
 	client     *Client
@@ -181,6 +183,7 @@ func (tx *Tx) init() {
 	tx.Source = NewSourceClient(tx.config)
 	tx.TeamSite = NewTeamSiteClient(tx.config)
 	tx.Territory = NewTerritoryClient(tx.config)
+	tx.Token = NewTokenClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

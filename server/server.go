@@ -18,8 +18,10 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/maillage/maillage/graph"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/internal/tokens"
 	"github.com/maillage/maillage/server/spa"
 )
 
@@ -50,7 +52,9 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handl
 
 	metrics := newMetrics(reg)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(maxBodyBytes, gql))
+	// The caller (anonymous, or the principal a bearer token names) is in
+	// every GraphQL request's context.
+	mux.Handle("/graphql", access.Middleware(tokens.NewAuthenticator(db.Primary), limitBody(maxBodyBytes, gql)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})

@@ -4,6 +4,7 @@
 //	maillage migrate [--db URL]
 //	maillage import  FORMAT FILE [--db URL]
 //	maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
+//	maillage token   create|list|revoke …
 package main
 
 import (
@@ -34,6 +35,8 @@ Usage:
   maillage migrate [--db URL]
   maillage import  FORMAT FILE [--db URL]
   maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
+  maillage token   create --role partner|editor|admin [--territory CODE]… --name NAME [--expires YYYY-MM-DD]
+  maillage token   list | revoke ID|NAME
 
 FORMAT: finess (etalab extracts cs1100507, cs1100502, cs1100501),
 cooperation (Maillage cooperation file, YAML).
@@ -68,6 +71,8 @@ func run(ctx context.Context, args []string, logger *slog.Logger) error {
 		return importFile(ctx, args[1:], logger)
 	case "gen":
 		return generate(ctx, args[1:], logger)
+	case "token":
+		return token(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

@@ -717,6 +717,35 @@ var (
 			},
 		},
 	}
+	// TokensColumns holds the columns for the "tokens" table.
+	TokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "name", Type: field.TypeString},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"partner", "editor", "admin"}},
+		{Name: "territories", Type: field.TypeJSON, Nullable: true},
+		{Name: "hash", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+	}
+	// TokensTable holds the schema information for the "tokens" table.
+	TokensTable = &schema.Table{
+		Name:       "tokens",
+		Columns:    TokensColumns,
+		PrimaryKey: []*schema.Column{TokensColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "token_hash",
+				Unique:  true,
+				Columns: []*schema.Column{TokensColumns[4]},
+			},
+			{
+				Name:    "token_name",
+				Unique:  false,
+				Columns: []*schema.Column{TokensColumns[1]},
+			},
+		},
+	}
 	// GroupingEstablishmentsColumns holds the columns for the "grouping_establishments" table.
 	GroupingEstablishmentsColumns = []*schema.Column{
 		{Name: "grouping_id", Type: field.TypeInt},
@@ -781,6 +810,7 @@ var (
 		SourcesTable,
 		TeamSitesTable,
 		TerritoriesTable,
+		TokensTable,
 		GroupingEstablishmentsTable,
 		MembershipSitesTable,
 	}
@@ -853,6 +883,9 @@ func init() {
 	TerritoriesTable.ForeignKeys[1].RefTable = TerritoriesTable
 	TerritoriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),
+	}
+	TokensTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
 	GroupingEstablishmentsTable.ForeignKeys[0].RefTable = GroupingsTable
 	GroupingEstablishmentsTable.ForeignKeys[1].RefTable = EstablishmentsTable

@@ -41,3 +41,6 @@ type TeamSite func(*sql.Selector)
 
 // Territory is the predicate function for territory builders.
 type Territory func(*sql.Selector)
+
+// Token is the predicate function for token builders.
+type Token func(*sql.Selector)

@@ -16,6 +16,7 @@ import (
 	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/ent/teamsite"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/ent/token"
 )
 
 // The init function reads all schema descriptors with runtime code
@@ -165,6 +166,16 @@ func init() {
 	territoryDescCode := territoryFields[1].Descriptor()
 	// territory.CodeValidator is a validator for the "code" field. It is called by the builders before save.
 	territory.CodeValidator = territoryDescCode.Validators[0].(func(string) error)
+	tokenFields := schema.Token{}.Fields()
+	_ = tokenFields
+	// tokenDescName is the schema descriptor for name field.
+	tokenDescName := tokenFields[0].Descriptor()
+	// token.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	token.NameValidator = tokenDescName.Validators[0].(func(string) error)
+	// tokenDescHash is the schema descriptor for hash field.
+	tokenDescHash := tokenFields[3].Descriptor()
+	// token.HashValidator is a validator for the "hash" field. It is called by the builders before save.
+	token.HashValidator = tokenDescHash.Validators[0].(func(string) error)
 }
 
 const (
