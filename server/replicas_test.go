@@ -47,6 +47,18 @@ groupings:
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		// Leave the shared database as the other tests expect it.
+		for _, stmt := range []string{
+			`DELETE FROM memberships WHERE grouping_id IN (SELECT id FROM groupings WHERE code = 'REPLICAS-TEST')`,
+			`DELETE FROM groupings WHERE code = 'REPLICAS-TEST'`,
+			`DELETE FROM sources WHERE key = 'replicas'`,
+		} {
+			if _, err := first.db.SQL.ExecContext(ctx, stmt); err != nil {
+				t.Error(err)
+			}
+		}
+	})
 	written := time.Now()
 	if _, err := importer.New(first.db.Client).Cooperation(ctx, file); err != nil {
 		t.Fatal(err)

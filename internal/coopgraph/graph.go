@@ -381,7 +381,7 @@ func (g *Graph) Edges() int { return len(g.edges) }
 
 // Node returns the node with this ID, as answers give it.
 func (g *Graph) Node(id int) (NodeView, bool) {
-	n, ok := g.byID[id]
+	n, ok := g.index(id)
 	if !ok {
 		return NodeView{}, false
 	}
