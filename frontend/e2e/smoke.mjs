@@ -239,6 +239,8 @@ async function testSearch(page, base) {
   await step('le panneau montre le CHU de Saint-Étienne et son site principal', async () => {
     const details = page.locator(`[data-testid="details"][data-finess="${LEGAL_ENTITY_FINESS}"]`);
     await details.waitFor({ state: 'visible' });
+    // La liste des sites (38) est repliée : on la déplie comme le ferait l'utilisateur.
+    await details.locator('summary', { hasText: 'Sites' }).click();
     const sites = page.getByTestId('panel-sites');
     await sites.locator(`[data-finess="${SITE_FINESS}"]`).waitFor({ state: 'visible' });
     const text = await details.innerText();

@@ -56,7 +56,8 @@ export function App() {
   const asOf = state.asOf ?? today;
   const data = useGraphData(state, asOf);
   const territories = useTerritories();
-  const [flyTo, setFlyTo] = useState<FlyTo | null>(null);
+  // Une adresse partagée avec une sélection cadre les vues dessus dès l'ouverture.
+  const [flyTo, setFlyTo] = useState<FlyTo | null>(() => (state.selected === null ? null : { selection: state.selected, key: 0 }));
   const [hovered, setHovered] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const exporters = useRef<ViewExporters>({ map: null, network: null });

@@ -115,7 +115,11 @@ export const fr = {
     } as Record<string, string>,
     relayout: 'Relancer la disposition',
     gestures: 'Clic : sélectionner · double-clic : déplier les voisins · clic droit : masquer.',
-    fit: 'Recentrer',
+    fit: 'Voir tout le réseau',
+    zoomIn: 'Zoomer',
+    zoomOut: 'Dézoomer',
+    fullScreen: 'Plein écran',
+    exitFullScreen: 'Quitter le plein écran',
   },
 
   panel: {

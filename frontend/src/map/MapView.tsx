@@ -119,6 +119,7 @@ export default function MapView(props: MapViewProps) {
   const [loadError, setLoadError] = useState(false);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
   const sitesKey = useRef<string>('');
+  const clearCounts = useRef<() => void>(() => undefined);
   const [baseReady, setBaseReady] = useState(false);
   const callbacks = useRef({ onSelect, onTerritory, registerExport });
   useEffect(() => {
@@ -182,8 +183,39 @@ export default function MapView(props: MapViewProps) {
       setLoaded(true);
       setBaseReady(true);
     });
+    // Nombre de sites de chaque groupe, en HTML (pas de police de glyphes à charger).
+    let counts = new Map<number, maplibregl.Marker>();
+    const updateCounts = () => {
+      const next = new Map<number, maplibregl.Marker>();
+      if (map.getSource('sites') !== undefined && map.isSourceLoaded('sites')) {
+        for (const f of map.querySourceFeatures('sites')) {
+          const props = f.properties as Record<string, unknown>;
+          const id = props['cluster_id'];
+          if (typeof id !== 'number' || next.has(id) || f.geometry.type !== 'Point') continue;
+          let marker = counts.get(id);
+          if (marker === undefined) {
+            const el = document.createElement('div');
+            el.className = 'cluster-count';
+            const label = props['point_count_abbreviated'];
+            el.textContent = typeof label === 'string' || typeof label === 'number' ? String(label) : '';
+            marker = new maplibregl.Marker({ element: el }).setLngLat(f.geometry.coordinates as [number, number]).addTo(map);
+          }
+          next.set(id, marker);
+        }
+      }
+      for (const [id, marker] of counts) if (!next.has(id)) marker.remove();
+      counts = next;
+    };
+    clearCounts.current = () => {
+      for (const marker of counts.values()) marker.remove();
+      counts = new Map();
+    };
+    map.on('moveend', updateCounts);
     map.on('sourcedata', (e) => {
-      if (e.sourceId === 'sites' && e.isSourceLoaded && map.getSource('sites') !== undefined) setSitesReady(true);
+      if (e.sourceId === 'sites' && e.isSourceLoaded && map.getSource('sites') !== undefined) {
+        setSitesReady(true);
+        updateCounts();
+      }
     });
     map.on('error', (e) => {
       // Une couche qui ne charge pas (API injoignable) : message visible, pas d'erreur console.
@@ -263,6 +295,7 @@ export default function MapView(props: MapViewProps) {
     if (key === sitesKey.current) return;
     sitesKey.current = key;
     setSitesReady(false);
+    clearCounts.current();
     removeSitesSource(map);
     addSitesSource(map, asOf, territory);
   }, [loaded, asOf, territory, settled]);

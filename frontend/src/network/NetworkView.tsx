@@ -1,4 +1,4 @@
-import { SigmaContainer, useRegisterEvents, useSetSettings, useSigma } from '@react-sigma/core';
+import { ControlsContainer, FullScreenControl, SigmaContainer, useRegisterEvents, useSetSettings, useSigma, ZoomControl } from '@react-sigma/core';
 import '@react-sigma/core/lib/style.css';
 import { toBlob } from '@sigma/export-image';
 import { createNodeBorderProgram } from '@sigma/node-border';
@@ -6,7 +6,7 @@ import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { degrees, GROUPING_COLORS, KIND_COLORS, neighbours, nodeStyle, type GraphData } from '../core/graphModel.ts';
+import { degrees, GROUPING_COLORS, KIND_COLORS, neighbours, nodeStyle, partners, type GraphData } from '../core/graphModel.ts';
 import { useMessages } from '../app/messages.ts';
 import type { FlyTo, PngExporter } from '../app/viewTypes.ts';
 
@@ -121,7 +121,8 @@ function Highlighter(props: Pick<NetworkViewProps, 'selected' | 'hovered' | 'pat
   const { selected, hovered, pathKeys, pathNodes, started, graph } = props;
   const setSettings = useSetSettings<NodeAttrs>();
   const focus = hovered ?? selected;
-  const near = useMemo(() => (focus === null ? null : neighbours(graph, focus)), [graph, focus]);
+  // Autour du nœud survolé ou choisi : ses voisins directs et, pour une organisation, ses partenaires.
+  const near = useMemo(() => (focus === null ? null : new Set([...neighbours(graph, focus), ...partners(graph, focus)])), [graph, focus]);
   useEffect(() => {
     setSettings({
       nodeReducer: (node, data) => {
@@ -217,7 +218,7 @@ function Events({ onSelect, onExpand, onHover, onHide }: Pick<NetworkViewProps, 
 }
 
 /** Cadre la caméra sur la sélection demandée, une fois la disposition faite ; enregistre l'export PNG. */
-function CameraAndExport({ flyTo, selected, layout, registerExport, fitKey }: { readonly flyTo: FlyTo | null; readonly selected: string | null; readonly layout: LayoutState; readonly registerExport: (fn: PngExporter | null) => void; readonly fitKey: number }) {
+function CameraAndExport({ flyTo, selected, layout, registerExport }: { readonly flyTo: FlyTo | null; readonly selected: string | null; readonly layout: LayoutState; readonly registerExport: (fn: PngExporter | null) => void }) {
   const sigma = useSigma();
   const done = useRef<number | null>(null);
   useEffect(() => {
@@ -233,9 +234,6 @@ function CameraAndExport({ flyTo, selected, layout, registerExport, fitKey }: { 
     done.current = flyTo.key;
     void sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 500 });
   }, [layout, flyTo, selected, sigma]);
-  useEffect(() => {
-    if (fitKey > 0) void sigma.getCamera().animatedReset({ duration: 300 });
-  }, [fitKey, sigma]);
   return null;
 }
 
@@ -254,7 +252,6 @@ export default function NetworkView(props: NetworkViewProps) {
   const { graph, selected, loading, hasScope, truncated } = props;
   const m = useMessages();
   const [layout, setLayout] = useState<LayoutState>('idle');
-  const [fitKey, setFitKey] = useState(0);
   const selectedPresent = selected !== null && graph.nodes.some((n) => n.id === selected);
   const selectedDegree = selected === null ? 0 : neighbours(graph, selected).size;
   const settings = useMemo(
@@ -290,7 +287,11 @@ export default function NetworkView(props: NetworkViewProps) {
         <GraphLoader graph={graph} onLayout={setLayout} />
         <Highlighter {...props} />
         <Events onSelect={props.onSelect} onExpand={props.onExpand} onHover={props.onHover} onHide={props.onHide} />
-        <CameraAndExport flyTo={props.flyTo} selected={selected} layout={layout} registerExport={props.registerExport} fitKey={fitKey} />
+        <ControlsContainer position="top-right">
+          <ZoomControl labels={{ zoomIn: m.network.zoomIn, zoomOut: m.network.zoomOut, reset: m.network.fit }} />
+          <FullScreenControl labels={{ enter: m.network.fullScreen, exit: m.network.exitFullScreen }} />
+        </ControlsContainer>
+        <CameraAndExport flyTo={props.flyTo} selected={selected} layout={layout} registerExport={props.registerExport} />
       </SigmaContainer>
       <div className="network__bar">
         <span className="muted" data-testid="network-counts">
@@ -298,9 +299,6 @@ export default function NetworkView(props: NetworkViewProps) {
         </span>
         {layout === 'running' && <span className="status">{m.network.layout}</span>}
         {loading && <span className="status">{m.panel.loading}</span>}
-        <button type="button" className="button button--small" onClick={() => { setFitKey((k) => k + 1); }}>
-          {m.network.fit}
-        </button>
       </div>
       {truncated !== null && <p className="notice network__notice">{m.network.truncated(truncated.shown, truncated.total)}</p>}
       {graph.nodes.length === 0 && !loading && (

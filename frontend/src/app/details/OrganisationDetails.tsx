@@ -117,24 +117,6 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
   const m = useMessages();
   return (
     <>
-      <Section title={m.panel.sites(entity.establishments.length)}>
-        <ul className="list" data-testid="panel-sites">
-          {entity.establishments.map((site) => (
-            <li key={site.id} data-finess={site.finess}>
-              {site.id === siteId ? (
-                <strong>{site.name}</strong>
-              ) : (
-                <NodeLink id={site.id} onFocus={onFocus}>
-                  {site.name}
-                </NodeLink>
-              )}{' '}
-              <span className="muted">
-                {site.finess} · {site.categoryLabel} · {site.city}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </Section>
       <Section title={m.panel.memberships} count={entity.memberships.length}>
         <ul className="list" data-testid="panel-memberships">
           {entity.memberships.map((ms) => (
@@ -178,6 +160,27 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
           ))}
         </ul>
       </Section>
+      <details className="panel-section" open={entity.establishments.length <= 8}>
+        <summary>
+          <h3 className="inline-heading">{m.panel.sites(entity.establishments.length)}</h3>
+        </summary>
+        <ul className="list" data-testid="panel-sites">
+          {entity.establishments.map((site) => (
+            <li key={site.id} data-finess={site.finess}>
+              {site.id === siteId ? (
+                <strong>{site.name}</strong>
+              ) : (
+                <NodeLink id={site.id} onFocus={onFocus}>
+                  {site.name}
+                </NodeLink>
+              )}{' '}
+              <span className="muted">
+                {site.finess} · {site.categoryLabel} · {site.city}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
     </>
   );
 }
