@@ -32,6 +32,8 @@ type Convention struct {
 	ValidFromPrecision *convention.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Kind of agreement: CHARTER (charte), CONVENTION (convention de coopération), CONSTITUTIVE (convention constitutive of a GHT or GCS), PARTNERSHIP (convention de partenariat), OTHER.
 	Kind convention.Kind `json:"kind,omitempty"`
 	// Short code of the agreement, e.g. `G4-LOIRE-2016`.
@@ -129,7 +131,7 @@ func (*Convention) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case convention.FieldDomains:
 			values[i] = new([]byte)
-		case convention.FieldID, convention.FieldSourceID, convention.FieldTerritoryID:
+		case convention.FieldID, convention.FieldSourceID, convention.FieldVersion, convention.FieldTerritoryID:
 			values[i] = new(sql.NullInt64)
 		case convention.FieldName, convention.FieldNameKey, convention.FieldValidFromPrecision, convention.FieldKind, convention.FieldCode, convention.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -194,6 +196,12 @@ func (_m *Convention) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case convention.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case convention.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -320,6 +328,9 @@ func (_m *Convention) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Kind))

@@ -95,6 +95,20 @@ func (_c *ConventionCreate) SetSourceID(v int) *ConventionCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ConventionCreate) SetVersion(v int) *ConventionCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ConventionCreate) SetNillableVersion(v *int) *ConventionCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *ConventionCreate) SetKind(v convention.Kind) *ConventionCreate {
 	_c.mutation.SetKind(v)
@@ -225,6 +239,9 @@ func (_c *ConventionCreate) Mutation() *ConventionMutation {
 
 // Save creates the Convention in the database.
 func (_c *ConventionCreate) Save(ctx context.Context) (*Convention, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -250,6 +267,15 @@ func (_c *ConventionCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *ConventionCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := convention.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *ConventionCreate) check() error {
 	if _, ok := _c.mutation.Name(); !ok {
@@ -267,6 +293,9 @@ func (_c *ConventionCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "Convention.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Convention.version"`)}
 	}
 	if _, ok := _c.mutation.Kind(); !ok {
 		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "Convention.kind"`)}
@@ -330,6 +359,10 @@ func (_c *ConventionCreate) createSpec() (*Convention, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(convention.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(convention.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(convention.FieldKind, field.TypeEnum, value)
@@ -578,6 +611,24 @@ func (u *ConventionUpsert) SetSourceID(v int) *ConventionUpsert {
 // UpdateSourceID sets the "source_id" field to the value that was provided on create.
 func (u *ConventionUpsert) UpdateSourceID() *ConventionUpsert {
 	u.SetExcluded(convention.FieldSourceID)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *ConventionUpsert) SetVersion(v int) *ConventionUpsert {
+	u.Set(convention.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ConventionUpsert) UpdateVersion() *ConventionUpsert {
+	u.SetExcluded(convention.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ConventionUpsert) AddVersion(v int) *ConventionUpsert {
+	u.Add(convention.FieldVersion, v)
 	return u
 }
 
@@ -835,6 +886,27 @@ func (u *ConventionUpsertOne) UpdateSourceID() *ConventionUpsertOne {
 	})
 }
 
+// SetVersion sets the "version" field.
+func (u *ConventionUpsertOne) SetVersion(v int) *ConventionUpsertOne {
+	return u.Update(func(s *ConventionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ConventionUpsertOne) AddVersion(v int) *ConventionUpsertOne {
+	return u.Update(func(s *ConventionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ConventionUpsertOne) UpdateVersion() *ConventionUpsertOne {
+	return u.Update(func(s *ConventionUpsert) {
+		s.UpdateVersion()
+	})
+}
+
 // SetKind sets the "kind" field.
 func (u *ConventionUpsertOne) SetKind(v convention.Kind) *ConventionUpsertOne {
 	return u.Update(func(s *ConventionUpsert) {
@@ -1006,6 +1078,7 @@ func (_c *ConventionCreateBulk) Save(ctx context.Context) ([]*Convention, error)
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*ConventionMutation)
 				if !ok {
@@ -1266,6 +1339,27 @@ func (u *ConventionUpsertBulk) SetSourceID(v int) *ConventionUpsertBulk {
 func (u *ConventionUpsertBulk) UpdateSourceID() *ConventionUpsertBulk {
 	return u.Update(func(s *ConventionUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ConventionUpsertBulk) SetVersion(v int) *ConventionUpsertBulk {
+	return u.Update(func(s *ConventionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ConventionUpsertBulk) AddVersion(v int) *ConventionUpsertBulk {
+	return u.Update(func(s *ConventionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ConventionUpsertBulk) UpdateVersion() *ConventionUpsertBulk {
+	return u.Update(func(s *ConventionUpsert) {
+		s.UpdateVersion()
 	})
 }
 

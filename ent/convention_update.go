@@ -143,6 +143,27 @@ func (_u *ConventionUpdate) SetNillableSourceID(v *int) *ConventionUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *ConventionUpdate) SetVersion(v int) *ConventionUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ConventionUpdate) SetNillableVersion(v *int) *ConventionUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ConventionUpdate) AddVersion(v int) *ConventionUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetKind sets the "kind" field.
 func (_u *ConventionUpdate) SetKind(v convention.Kind) *ConventionUpdate {
 	_u.mutation.SetKind(v)
@@ -489,6 +510,12 @@ func (_u *ConventionUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(convention.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(convention.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(convention.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(convention.FieldKind, field.TypeEnum, value)
@@ -842,6 +869,27 @@ func (_u *ConventionUpdateOne) SetNillableSourceID(v *int) *ConventionUpdateOne 
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *ConventionUpdateOne) SetVersion(v int) *ConventionUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ConventionUpdateOne) SetNillableVersion(v *int) *ConventionUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ConventionUpdateOne) AddVersion(v int) *ConventionUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -1221,6 +1269,12 @@ func (_u *ConventionUpdateOne) sqlSave(ctx context.Context) (_node *Convention, 
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(convention.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(convention.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(convention.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(convention.FieldKind, field.TypeEnum, value)

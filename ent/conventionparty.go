@@ -28,6 +28,8 @@ type ConventionParty struct {
 	ValidFromPrecision *conventionparty.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Part taken: SIGNATORY, COORDINATOR (pilots the agreement), ADHERENT (joined later).
 	Role conventionparty.Role `json:"role,omitempty"`
 	// How the source names the party, e.g. "Hôpital Le Corbusier".
@@ -108,7 +110,7 @@ func (*ConventionParty) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case conventionparty.FieldID, conventionparty.FieldSourceID, conventionparty.FieldConventionID, conventionparty.FieldLegalEntityID:
+		case conventionparty.FieldID, conventionparty.FieldSourceID, conventionparty.FieldVersion, conventionparty.FieldConventionID, conventionparty.FieldLegalEntityID:
 			values[i] = new(sql.NullInt64)
 		case conventionparty.FieldValidFromPrecision, conventionparty.FieldRole, conventionparty.FieldDesignation:
 			values[i] = new(sql.NullString)
@@ -161,6 +163,12 @@ func (_m *ConventionParty) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case conventionparty.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case conventionparty.FieldRole:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -259,6 +267,9 @@ func (_m *ConventionParty) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("role=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Role))

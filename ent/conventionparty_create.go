@@ -74,6 +74,20 @@ func (_c *ConventionPartyCreate) SetSourceID(v int) *ConventionPartyCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ConventionPartyCreate) SetVersion(v int) *ConventionPartyCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ConventionPartyCreate) SetNillableVersion(v *int) *ConventionPartyCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetRole sets the "role" field.
 func (_c *ConventionPartyCreate) SetRole(v conventionparty.Role) *ConventionPartyCreate {
 	_c.mutation.SetRole(v)
@@ -181,6 +195,10 @@ func (_c *ConventionPartyCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ConventionPartyCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := conventionparty.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Role(); !ok {
 		v := conventionparty.DefaultRole
 		_c.mutation.SetRole(v)
@@ -197,6 +215,9 @@ func (_c *ConventionPartyCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "ConventionParty.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "ConventionParty.version"`)}
 	}
 	if _, ok := _c.mutation.Role(); !ok {
 		return &ValidationError{Name: "role", err: errors.New(`ent: missing required field "ConventionParty.role"`)}
@@ -259,6 +280,10 @@ func (_c *ConventionPartyCreate) createSpec() (*ConventionParty, *sqlgraph.Creat
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(conventionparty.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(conventionparty.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Role(); ok {
 		_spec.SetField(conventionparty.FieldRole, field.TypeEnum, value)
@@ -453,6 +478,24 @@ func (u *ConventionPartyUpsert) UpdateSourceID() *ConventionPartyUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *ConventionPartyUpsert) SetVersion(v int) *ConventionPartyUpsert {
+	u.Set(conventionparty.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ConventionPartyUpsert) UpdateVersion() *ConventionPartyUpsert {
+	u.SetExcluded(conventionparty.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ConventionPartyUpsert) AddVersion(v int) *ConventionPartyUpsert {
+	u.Add(conventionparty.FieldVersion, v)
+	return u
+}
+
 // SetRole sets the "role" field.
 func (u *ConventionPartyUpsert) SetRole(v conventionparty.Role) *ConventionPartyUpsert {
 	u.Set(conventionparty.FieldRole, v)
@@ -621,6 +664,27 @@ func (u *ConventionPartyUpsertOne) SetSourceID(v int) *ConventionPartyUpsertOne 
 func (u *ConventionPartyUpsertOne) UpdateSourceID() *ConventionPartyUpsertOne {
 	return u.Update(func(s *ConventionPartyUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ConventionPartyUpsertOne) SetVersion(v int) *ConventionPartyUpsertOne {
+	return u.Update(func(s *ConventionPartyUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ConventionPartyUpsertOne) AddVersion(v int) *ConventionPartyUpsertOne {
+	return u.Update(func(s *ConventionPartyUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ConventionPartyUpsertOne) UpdateVersion() *ConventionPartyUpsertOne {
+	return u.Update(func(s *ConventionPartyUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -965,6 +1029,27 @@ func (u *ConventionPartyUpsertBulk) SetSourceID(v int) *ConventionPartyUpsertBul
 func (u *ConventionPartyUpsertBulk) UpdateSourceID() *ConventionPartyUpsertBulk {
 	return u.Update(func(s *ConventionPartyUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ConventionPartyUpsertBulk) SetVersion(v int) *ConventionPartyUpsertBulk {
+	return u.Update(func(s *ConventionPartyUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ConventionPartyUpsertBulk) AddVersion(v int) *ConventionPartyUpsertBulk {
+	return u.Update(func(s *ConventionPartyUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ConventionPartyUpsertBulk) UpdateVersion() *ConventionPartyUpsertBulk {
+	return u.Update(func(s *ConventionPartyUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -107,6 +107,27 @@ func (_u *ConventionPartyUpdate) SetNillableSourceID(v *int) *ConventionPartyUpd
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *ConventionPartyUpdate) SetVersion(v int) *ConventionPartyUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ConventionPartyUpdate) SetNillableVersion(v *int) *ConventionPartyUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ConventionPartyUpdate) AddVersion(v int) *ConventionPartyUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetRole sets the "role" field.
 func (_u *ConventionPartyUpdate) SetRole(v conventionparty.Role) *ConventionPartyUpdate {
 	_u.mutation.SetRole(v)
@@ -329,6 +350,12 @@ func (_u *ConventionPartyUpdate) sqlSave(ctx context.Context) (_node int, err er
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(conventionparty.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(conventionparty.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(conventionparty.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Role(); ok {
 		_spec.SetField(conventionparty.FieldRole, field.TypeEnum, value)
@@ -564,6 +591,27 @@ func (_u *ConventionPartyUpdateOne) SetNillableSourceID(v *int) *ConventionParty
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *ConventionPartyUpdateOne) SetVersion(v int) *ConventionPartyUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ConventionPartyUpdateOne) SetNillableVersion(v *int) *ConventionPartyUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ConventionPartyUpdateOne) AddVersion(v int) *ConventionPartyUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -819,6 +867,12 @@ func (_u *ConventionPartyUpdateOne) sqlSave(ctx context.Context) (_node *Convent
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(conventionparty.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(conventionparty.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(conventionparty.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Role(); ok {
 		_spec.SetField(conventionparty.FieldRole, field.TypeEnum, value)

@@ -25,7 +25,7 @@ func main() {
 		log.Fatalf("creating entgql extension: %v", err)
 	}
 	err = entc.Generate("./ent/schema", &gen.Config{
-		Features: []gen.Feature{gen.FeatureGlobalID, gen.FeatureUpsert, gen.FeatureModifier, gen.FeatureExecQuery},
+		Features: []gen.Feature{gen.FeatureGlobalID, gen.FeatureUpsert, gen.FeatureModifier, gen.FeatureExecQuery, gen.FeaturePrivacy, gen.FeatureEntQL},
 	}, entc.Extensions(ex))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)

@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -550,6 +551,12 @@ func (_q *EstablishmentQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if establishment.Policy == nil {
+		return errors.New("ent: uninitialized establishment.Policy (forgotten import ent/runtime?)")
+	}
+	if err := establishment.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -32,6 +32,8 @@ type Filiere struct {
 	ValidFromPrecision *filiere.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Field of care of the pathway: OBSTETRICS_PAEDIATRICS (maternités, pédiatrie), SURGERY_ANAESTHESIA, EMERGENCY (urgences), BIOLOGY, REHABILITATION (soins de suite et de réadaptation), STROKE (AVC), CYSTIC_FIBROSIS (mucoviscidose), GERIATRICS, PSYCHIATRY, ONCOLOGY, IMAGING, OTHER.
 	Specialty filiere.Specialty `json:"specialty,omitempty"`
 	// What the pathway organises, in the words of its source.
@@ -112,7 +114,7 @@ func (*Filiere) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case filiere.FieldID, filiere.FieldSourceID, filiere.FieldConventionID, filiere.FieldTerritoryID:
+		case filiere.FieldID, filiere.FieldSourceID, filiere.FieldVersion, filiere.FieldConventionID, filiere.FieldTerritoryID:
 			values[i] = new(sql.NullInt64)
 		case filiere.FieldName, filiere.FieldNameKey, filiere.FieldValidFromPrecision, filiere.FieldSpecialty, filiere.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -177,6 +179,12 @@ func (_m *Filiere) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case filiere.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case filiere.FieldSpecialty:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -283,6 +291,9 @@ func (_m *Filiere) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("specialty=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Specialty))

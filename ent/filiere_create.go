@@ -94,6 +94,20 @@ func (_c *FiliereCreate) SetSourceID(v int) *FiliereCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *FiliereCreate) SetVersion(v int) *FiliereCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *FiliereCreate) SetNillableVersion(v *int) *FiliereCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetSpecialty sets the "specialty" field.
 func (_c *FiliereCreate) SetSpecialty(v filiere.Specialty) *FiliereCreate {
 	_c.mutation.SetSpecialty(v)
@@ -179,6 +193,9 @@ func (_c *FiliereCreate) Mutation() *FiliereMutation {
 
 // Save creates the Filiere in the database.
 func (_c *FiliereCreate) Save(ctx context.Context) (*Filiere, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -204,6 +221,15 @@ func (_c *FiliereCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *FiliereCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := filiere.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *FiliereCreate) check() error {
 	if _, ok := _c.mutation.Name(); !ok {
@@ -221,6 +247,9 @@ func (_c *FiliereCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "Filiere.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Filiere.version"`)}
 	}
 	if _, ok := _c.mutation.Specialty(); !ok {
 		return &ValidationError{Name: "specialty", err: errors.New(`ent: missing required field "Filiere.specialty"`)}
@@ -279,6 +308,10 @@ func (_c *FiliereCreate) createSpec() (*Filiere, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(filiere.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(filiere.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Specialty(); ok {
 		_spec.SetField(filiere.FieldSpecialty, field.TypeEnum, value)
@@ -503,6 +536,24 @@ func (u *FiliereUpsert) UpdateSourceID() *FiliereUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *FiliereUpsert) SetVersion(v int) *FiliereUpsert {
+	u.Set(filiere.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *FiliereUpsert) UpdateVersion() *FiliereUpsert {
+	u.SetExcluded(filiere.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *FiliereUpsert) AddVersion(v int) *FiliereUpsert {
+	u.Add(filiere.FieldVersion, v)
+	return u
+}
+
 // SetSpecialty sets the "specialty" field.
 func (u *FiliereUpsert) SetSpecialty(v filiere.Specialty) *FiliereUpsert {
 	u.Set(filiere.FieldSpecialty, v)
@@ -721,6 +772,27 @@ func (u *FiliereUpsertOne) UpdateSourceID() *FiliereUpsertOne {
 	})
 }
 
+// SetVersion sets the "version" field.
+func (u *FiliereUpsertOne) SetVersion(v int) *FiliereUpsertOne {
+	return u.Update(func(s *FiliereUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *FiliereUpsertOne) AddVersion(v int) *FiliereUpsertOne {
+	return u.Update(func(s *FiliereUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *FiliereUpsertOne) UpdateVersion() *FiliereUpsertOne {
+	return u.Update(func(s *FiliereUpsert) {
+		s.UpdateVersion()
+	})
+}
+
 // SetSpecialty sets the "specialty" field.
 func (u *FiliereUpsertOne) SetSpecialty(v filiere.Specialty) *FiliereUpsertOne {
 	return u.Update(func(s *FiliereUpsert) {
@@ -850,6 +922,7 @@ func (_c *FiliereCreateBulk) Save(ctx context.Context) ([]*Filiere, error) {
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*FiliereMutation)
 				if !ok {
@@ -1110,6 +1183,27 @@ func (u *FiliereUpsertBulk) SetSourceID(v int) *FiliereUpsertBulk {
 func (u *FiliereUpsertBulk) UpdateSourceID() *FiliereUpsertBulk {
 	return u.Update(func(s *FiliereUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *FiliereUpsertBulk) SetVersion(v int) *FiliereUpsertBulk {
+	return u.Update(func(s *FiliereUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *FiliereUpsertBulk) AddVersion(v int) *FiliereUpsertBulk {
+	return u.Update(func(s *FiliereUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *FiliereUpsertBulk) UpdateVersion() *FiliereUpsertBulk {
+	return u.Update(func(s *FiliereUpsert) {
+		s.UpdateVersion()
 	})
 }
 

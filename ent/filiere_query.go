@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -475,6 +476,12 @@ func (_q *FiliereQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if filiere.Policy == nil {
+		return errors.New("ent: uninitialized filiere.Policy (forgotten import ent/runtime?)")
+	}
+	if err := filiere.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -141,6 +141,27 @@ func (_u *FiliereUpdate) SetNillableSourceID(v *int) *FiliereUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *FiliereUpdate) SetVersion(v int) *FiliereUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *FiliereUpdate) SetNillableVersion(v *int) *FiliereUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *FiliereUpdate) AddVersion(v int) *FiliereUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetSpecialty sets the "specialty" field.
 func (_u *FiliereUpdate) SetSpecialty(v filiere.Specialty) *FiliereUpdate {
 	_u.mutation.SetSpecialty(v)
@@ -383,6 +404,12 @@ func (_u *FiliereUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(filiere.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(filiere.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(filiere.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Specialty(); ok {
 		_spec.SetField(filiere.FieldSpecialty, field.TypeEnum, value)
@@ -652,6 +679,27 @@ func (_u *FiliereUpdateOne) SetNillableSourceID(v *int) *FiliereUpdateOne {
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *FiliereUpdateOne) SetVersion(v int) *FiliereUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *FiliereUpdateOne) SetNillableVersion(v *int) *FiliereUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *FiliereUpdateOne) AddVersion(v int) *FiliereUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -927,6 +975,12 @@ func (_u *FiliereUpdateOne) sqlSave(ctx context.Context) (_node *Filiere, err er
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(filiere.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(filiere.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(filiere.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Specialty(); ok {
 		_spec.SetField(filiere.FieldSpecialty, field.TypeEnum, value)

@@ -29,6 +29,8 @@ type FiliereRole struct {
 	ValidFromPrecision *filiererole.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Gradation level: PROXIMITY (proximité), RECOURS, REFERENCE (référence). Null when the source does not say.
 	Level *filiererole.Level `json:"level,omitempty"`
 	// Detail of the role, e.g. "maternité type 2A" or "CRCM mixte".
@@ -111,7 +113,7 @@ func (*FiliereRole) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case filiererole.FieldID, filiererole.FieldSourceID, filiererole.FieldFiliereID, filiererole.FieldLegalEntityID, filiererole.FieldEstablishmentID:
+		case filiererole.FieldID, filiererole.FieldSourceID, filiererole.FieldVersion, filiererole.FieldFiliereID, filiererole.FieldLegalEntityID, filiererole.FieldEstablishmentID:
 			values[i] = new(sql.NullInt64)
 		case filiererole.FieldValidFromPrecision, filiererole.FieldLevel, filiererole.FieldDetail:
 			values[i] = new(sql.NullString)
@@ -164,6 +166,12 @@ func (_m *FiliereRole) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case filiererole.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case filiererole.FieldLevel:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -270,6 +278,9 @@ func (_m *FiliereRole) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	if v := _m.Level; v != nil {
 		builder.WriteString("level=")

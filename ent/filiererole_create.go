@@ -74,6 +74,20 @@ func (_c *FiliereRoleCreate) SetSourceID(v int) *FiliereRoleCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *FiliereRoleCreate) SetVersion(v int) *FiliereRoleCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *FiliereRoleCreate) SetNillableVersion(v *int) *FiliereRoleCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetLevel sets the "level" field.
 func (_c *FiliereRoleCreate) SetLevel(v filiererole.Level) *FiliereRoleCreate {
 	_c.mutation.SetLevel(v)
@@ -155,6 +169,9 @@ func (_c *FiliereRoleCreate) Mutation() *FiliereRoleMutation {
 
 // Save creates the FiliereRole in the database.
 func (_c *FiliereRoleCreate) Save(ctx context.Context) (*FiliereRole, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -180,6 +197,15 @@ func (_c *FiliereRoleCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *FiliereRoleCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := filiererole.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *FiliereRoleCreate) check() error {
 	if v, ok := _c.mutation.ValidFromPrecision(); ok {
@@ -189,6 +215,9 @@ func (_c *FiliereRoleCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "FiliereRole.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "FiliereRole.version"`)}
 	}
 	if v, ok := _c.mutation.Level(); ok {
 		if err := filiererole.LevelValidator(v); err != nil {
@@ -248,6 +277,10 @@ func (_c *FiliereRoleCreate) createSpec() (*FiliereRole, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(filiererole.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(filiererole.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Level(); ok {
 		_spec.SetField(filiererole.FieldLevel, field.TypeEnum, value)
@@ -440,6 +473,24 @@ func (u *FiliereRoleUpsert) SetSourceID(v int) *FiliereRoleUpsert {
 // UpdateSourceID sets the "source_id" field to the value that was provided on create.
 func (u *FiliereRoleUpsert) UpdateSourceID() *FiliereRoleUpsert {
 	u.SetExcluded(filiererole.FieldSourceID)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *FiliereRoleUpsert) SetVersion(v int) *FiliereRoleUpsert {
+	u.Set(filiererole.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *FiliereRoleUpsert) UpdateVersion() *FiliereRoleUpsert {
+	u.SetExcluded(filiererole.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *FiliereRoleUpsert) AddVersion(v int) *FiliereRoleUpsert {
+	u.Add(filiererole.FieldVersion, v)
 	return u
 }
 
@@ -638,6 +689,27 @@ func (u *FiliereRoleUpsertOne) UpdateSourceID() *FiliereRoleUpsertOne {
 	})
 }
 
+// SetVersion sets the "version" field.
+func (u *FiliereRoleUpsertOne) SetVersion(v int) *FiliereRoleUpsertOne {
+	return u.Update(func(s *FiliereRoleUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *FiliereRoleUpsertOne) AddVersion(v int) *FiliereRoleUpsertOne {
+	return u.Update(func(s *FiliereRoleUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *FiliereRoleUpsertOne) UpdateVersion() *FiliereRoleUpsertOne {
+	return u.Update(func(s *FiliereRoleUpsert) {
+		s.UpdateVersion()
+	})
+}
+
 // SetLevel sets the "level" field.
 func (u *FiliereRoleUpsertOne) SetLevel(v filiererole.Level) *FiliereRoleUpsertOne {
 	return u.Update(func(s *FiliereRoleUpsert) {
@@ -781,6 +853,7 @@ func (_c *FiliereRoleCreateBulk) Save(ctx context.Context) ([]*FiliereRole, erro
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*FiliereRoleMutation)
 				if !ok {
@@ -1006,6 +1079,27 @@ func (u *FiliereRoleUpsertBulk) SetSourceID(v int) *FiliereRoleUpsertBulk {
 func (u *FiliereRoleUpsertBulk) UpdateSourceID() *FiliereRoleUpsertBulk {
 	return u.Update(func(s *FiliereRoleUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *FiliereRoleUpsertBulk) SetVersion(v int) *FiliereRoleUpsertBulk {
+	return u.Update(func(s *FiliereRoleUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *FiliereRoleUpsertBulk) AddVersion(v int) *FiliereRoleUpsertBulk {
+	return u.Update(func(s *FiliereRoleUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *FiliereRoleUpsertBulk) UpdateVersion() *FiliereRoleUpsertBulk {
+	return u.Update(func(s *FiliereRoleUpsert) {
+		s.UpdateVersion()
 	})
 }
 

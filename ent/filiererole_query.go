@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -473,6 +474,12 @@ func (_q *FiliereRoleQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if filiererole.Policy == nil {
+		return errors.New("ent: uninitialized filiererole.Policy (forgotten import ent/runtime?)")
+	}
+	if err := filiererole.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

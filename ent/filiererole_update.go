@@ -107,6 +107,27 @@ func (_u *FiliereRoleUpdate) SetNillableSourceID(v *int) *FiliereRoleUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *FiliereRoleUpdate) SetVersion(v int) *FiliereRoleUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *FiliereRoleUpdate) SetNillableVersion(v *int) *FiliereRoleUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *FiliereRoleUpdate) AddVersion(v int) *FiliereRoleUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetLevel sets the "level" field.
 func (_u *FiliereRoleUpdate) SetLevel(v filiererole.Level) *FiliereRoleUpdate {
 	_u.mutation.SetLevel(v)
@@ -331,6 +352,12 @@ func (_u *FiliereRoleUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(filiererole.FieldValidFromPrecision, field.TypeEnum)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(filiererole.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(filiererole.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Level(); ok {
 		_spec.SetField(filiererole.FieldLevel, field.TypeEnum, value)
 	}
@@ -552,6 +579,27 @@ func (_u *FiliereRoleUpdateOne) SetNillableSourceID(v *int) *FiliereRoleUpdateOn
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *FiliereRoleUpdateOne) SetVersion(v int) *FiliereRoleUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *FiliereRoleUpdateOne) SetNillableVersion(v *int) *FiliereRoleUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *FiliereRoleUpdateOne) AddVersion(v int) *FiliereRoleUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -808,6 +856,12 @@ func (_u *FiliereRoleUpdateOne) sqlSave(ctx context.Context) (_node *FiliereRole
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(filiererole.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(filiererole.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(filiererole.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Level(); ok {
 		_spec.SetField(filiererole.FieldLevel, field.TypeEnum, value)

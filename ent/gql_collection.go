@@ -10,6 +10,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/ent/convention"
 	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
@@ -23,6 +24,125 @@ import (
 	"github.com/maillage/maillage/ent/teamsite"
 	"github.com/maillage/maillage/ent/territory"
 )
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AuditEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditEventQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AuditEventQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(auditevent.Columns))
+		selectedFields = []string{auditevent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "actor":
+			if _, ok := fieldSeen[auditevent.FieldActor]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldActor)
+				fieldSeen[auditevent.FieldActor] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[auditevent.FieldAt]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldAt)
+				fieldSeen[auditevent.FieldAt] = struct{}{}
+			}
+		case "operation":
+			if _, ok := fieldSeen[auditevent.FieldOperation]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldOperation)
+				fieldSeen[auditevent.FieldOperation] = struct{}{}
+			}
+		case "entityType":
+			if _, ok := fieldSeen[auditevent.FieldEntityType]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldEntityType)
+				fieldSeen[auditevent.FieldEntityType] = struct{}{}
+			}
+		case "entityID":
+			if _, ok := fieldSeen[auditevent.FieldEntityID]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldEntityID)
+				fieldSeen[auditevent.FieldEntityID] = struct{}{}
+			}
+		case "before":
+			if _, ok := fieldSeen[auditevent.FieldBefore]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldBefore)
+				fieldSeen[auditevent.FieldBefore] = struct{}{}
+			}
+		case "after":
+			if _, ok := fieldSeen[auditevent.FieldAfter]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldAfter)
+				fieldSeen[auditevent.FieldAfter] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type auditeventPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AuditEventPaginateOption
+}
+
+func newAuditEventPaginateArgs(rv map[string]any) *auditeventPaginateArgs {
+	args := &auditeventPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AuditEventOrder{Field: &AuditEventOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAuditEventOrder(order))
+			}
+		case *AuditEventOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAuditEventOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AuditEventWhereInput); ok {
+		args.opts = append(args.opts, WithAuditEventFilter(v.Filter))
+	}
+	return args
+}
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ConventionQuery) CollectFields(ctx context.Context, satisfies ...string) (*ConventionQuery, error) {
@@ -133,6 +253,11 @@ func (_q *ConventionQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[convention.FieldValidFromPrecision]; !ok {
 				selectedFields = append(selectedFields, convention.FieldValidFromPrecision)
 				fieldSeen[convention.FieldValidFromPrecision] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[convention.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, convention.FieldVersion)
+				fieldSeen[convention.FieldVersion] = struct{}{}
 			}
 		case "kind":
 			if _, ok := fieldSeen[convention.FieldKind]; !ok {
@@ -315,6 +440,11 @@ func (_q *ConventionPartyQuery) collectField(ctx context.Context, oneNode bool, 
 			if _, ok := fieldSeen[conventionparty.FieldValidFromPrecision]; !ok {
 				selectedFields = append(selectedFields, conventionparty.FieldValidFromPrecision)
 				fieldSeen[conventionparty.FieldValidFromPrecision] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[conventionparty.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, conventionparty.FieldVersion)
+				fieldSeen[conventionparty.FieldVersion] = struct{}{}
 			}
 		case "role":
 			if _, ok := fieldSeen[conventionparty.FieldRole]; !ok {
@@ -776,6 +906,11 @@ func (_q *FiliereQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, filiere.FieldValidFromPrecision)
 				fieldSeen[filiere.FieldValidFromPrecision] = struct{}{}
 			}
+		case "version":
+			if _, ok := fieldSeen[filiere.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, filiere.FieldVersion)
+				fieldSeen[filiere.FieldVersion] = struct{}{}
+			}
 		case "specialty":
 			if _, ok := fieldSeen[filiere.FieldSpecialty]; !ok {
 				selectedFields = append(selectedFields, filiere.FieldSpecialty)
@@ -944,6 +1079,11 @@ func (_q *FiliereRoleQuery) collectField(ctx context.Context, oneNode bool, opCt
 			if _, ok := fieldSeen[filiererole.FieldValidFromPrecision]; !ok {
 				selectedFields = append(selectedFields, filiererole.FieldValidFromPrecision)
 				fieldSeen[filiererole.FieldValidFromPrecision] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[filiererole.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, filiererole.FieldVersion)
+				fieldSeen[filiererole.FieldVersion] = struct{}{}
 			}
 		case "level":
 			if _, ok := fieldSeen[filiererole.FieldLevel]; !ok {
@@ -1142,6 +1282,11 @@ func (_q *GroupingQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[grouping.FieldValidFromPrecision]; !ok {
 				selectedFields = append(selectedFields, grouping.FieldValidFromPrecision)
 				fieldSeen[grouping.FieldValidFromPrecision] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[grouping.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, grouping.FieldVersion)
+				fieldSeen[grouping.FieldVersion] = struct{}{}
 			}
 		case "kind":
 			if _, ok := fieldSeen[grouping.FieldKind]; !ok {
@@ -1544,6 +1689,11 @@ func (_q *MedicalTeamQuery) collectField(ctx context.Context, oneNode bool, opCt
 				selectedFields = append(selectedFields, medicalteam.FieldValidFromPrecision)
 				fieldSeen[medicalteam.FieldValidFromPrecision] = struct{}{}
 			}
+		case "version":
+			if _, ok := fieldSeen[medicalteam.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, medicalteam.FieldVersion)
+				fieldSeen[medicalteam.FieldVersion] = struct{}{}
+			}
 		case "specialty":
 			if _, ok := fieldSeen[medicalteam.FieldSpecialty]; !ok {
 				selectedFields = append(selectedFields, medicalteam.FieldSpecialty)
@@ -1710,6 +1860,11 @@ func (_q *MembershipQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[membership.FieldValidFromPrecision]; !ok {
 				selectedFields = append(selectedFields, membership.FieldValidFromPrecision)
 				fieldSeen[membership.FieldValidFromPrecision] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[membership.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, membership.FieldVersion)
+				fieldSeen[membership.FieldVersion] = struct{}{}
 			}
 		case "role":
 			if _, ok := fieldSeen[membership.FieldRole]; !ok {
@@ -2008,6 +2163,11 @@ func (_q *TeamSiteQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[teamsite.FieldValidFromPrecision]; !ok {
 				selectedFields = append(selectedFields, teamsite.FieldValidFromPrecision)
 				fieldSeen[teamsite.FieldValidFromPrecision] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[teamsite.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, teamsite.FieldVersion)
+				fieldSeen[teamsite.FieldVersion] = struct{}{}
 			}
 		case "timeShare":
 			if _, ok := fieldSeen[teamsite.FieldTimeShare]; !ok {

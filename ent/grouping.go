@@ -32,6 +32,8 @@ type Grouping struct {
 	ValidFromPrecision *grouping.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Kind of grouping: GHT (groupement hospitalier de territoire), CHT (communauté hospitalière de territoire), GCS (de moyens), GCS_ES (GCS établissement de santé), GCSMS, GIP, FMIH, CPT, CPTS, MSP (maison de santé), HEALTH_CENTRE (centre de santé), SIH (syndicat inter-hospitalier), UNION, NETWORK (réseau), OTHER.
 	Kind grouping.Kind `json:"kind,omitempty"`
 	// Official code where one exists (GHT code such as `NA-04`), else the FINESS number of a grouping registered in FINESS, else a Maillage code.
@@ -142,7 +144,7 @@ func (*Grouping) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case grouping.FieldID, grouping.FieldSourceID, grouping.FieldLegalEntityID, grouping.FieldTerritoryID:
+		case grouping.FieldID, grouping.FieldSourceID, grouping.FieldVersion, grouping.FieldLegalEntityID, grouping.FieldTerritoryID:
 			values[i] = new(sql.NullInt64)
 		case grouping.FieldName, grouping.FieldNameKey, grouping.FieldValidFromPrecision, grouping.FieldKind, grouping.FieldCode, grouping.FieldFiness, grouping.FieldDescription, grouping.FieldDepartmentCode:
 			values[i] = new(sql.NullString)
@@ -207,6 +209,12 @@ func (_m *Grouping) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case grouping.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case grouping.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -343,6 +351,9 @@ func (_m *Grouping) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Kind))

@@ -96,6 +96,20 @@ func (_c *GroupingCreate) SetSourceID(v int) *GroupingCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *GroupingCreate) SetVersion(v int) *GroupingCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *GroupingCreate) SetNillableVersion(v *int) *GroupingCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *GroupingCreate) SetKind(v grouping.Kind) *GroupingCreate {
 	_c.mutation.SetKind(v)
@@ -253,6 +267,9 @@ func (_c *GroupingCreate) Mutation() *GroupingMutation {
 
 // Save creates the Grouping in the database.
 func (_c *GroupingCreate) Save(ctx context.Context) (*Grouping, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -278,6 +295,15 @@ func (_c *GroupingCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *GroupingCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := grouping.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *GroupingCreate) check() error {
 	if _, ok := _c.mutation.Name(); !ok {
@@ -295,6 +321,9 @@ func (_c *GroupingCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "Grouping.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Grouping.version"`)}
 	}
 	if _, ok := _c.mutation.Kind(); !ok {
 		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "Grouping.kind"`)}
@@ -358,6 +387,10 @@ func (_c *GroupingCreate) createSpec() (*Grouping, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(grouping.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(grouping.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(grouping.FieldKind, field.TypeEnum, value)
@@ -623,6 +656,24 @@ func (u *GroupingUpsert) SetSourceID(v int) *GroupingUpsert {
 // UpdateSourceID sets the "source_id" field to the value that was provided on create.
 func (u *GroupingUpsert) UpdateSourceID() *GroupingUpsert {
 	u.SetExcluded(grouping.FieldSourceID)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *GroupingUpsert) SetVersion(v int) *GroupingUpsert {
+	u.Set(grouping.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *GroupingUpsert) UpdateVersion() *GroupingUpsert {
+	u.SetExcluded(grouping.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *GroupingUpsert) AddVersion(v int) *GroupingUpsert {
+	u.Add(grouping.FieldVersion, v)
 	return u
 }
 
@@ -898,6 +949,27 @@ func (u *GroupingUpsertOne) UpdateSourceID() *GroupingUpsertOne {
 	})
 }
 
+// SetVersion sets the "version" field.
+func (u *GroupingUpsertOne) SetVersion(v int) *GroupingUpsertOne {
+	return u.Update(func(s *GroupingUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *GroupingUpsertOne) AddVersion(v int) *GroupingUpsertOne {
+	return u.Update(func(s *GroupingUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *GroupingUpsertOne) UpdateVersion() *GroupingUpsertOne {
+	return u.Update(func(s *GroupingUpsert) {
+		s.UpdateVersion()
+	})
+}
+
 // SetKind sets the "kind" field.
 func (u *GroupingUpsertOne) SetKind(v grouping.Kind) *GroupingUpsertOne {
 	return u.Update(func(s *GroupingUpsert) {
@@ -1090,6 +1162,7 @@ func (_c *GroupingCreateBulk) Save(ctx context.Context) ([]*Grouping, error) {
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*GroupingMutation)
 				if !ok {
@@ -1350,6 +1423,27 @@ func (u *GroupingUpsertBulk) SetSourceID(v int) *GroupingUpsertBulk {
 func (u *GroupingUpsertBulk) UpdateSourceID() *GroupingUpsertBulk {
 	return u.Update(func(s *GroupingUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *GroupingUpsertBulk) SetVersion(v int) *GroupingUpsertBulk {
+	return u.Update(func(s *GroupingUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *GroupingUpsertBulk) AddVersion(v int) *GroupingUpsertBulk {
+	return u.Update(func(s *GroupingUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *GroupingUpsertBulk) UpdateVersion() *GroupingUpsertBulk {
+	return u.Update(func(s *GroupingUpsert) {
+		s.UpdateVersion()
 	})
 }
 

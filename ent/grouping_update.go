@@ -143,6 +143,27 @@ func (_u *GroupingUpdate) SetNillableSourceID(v *int) *GroupingUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *GroupingUpdate) SetVersion(v int) *GroupingUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *GroupingUpdate) SetNillableVersion(v *int) *GroupingUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *GroupingUpdate) AddVersion(v int) *GroupingUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetKind sets the "kind" field.
 func (_u *GroupingUpdate) SetKind(v grouping.Kind) *GroupingUpdate {
 	_u.mutation.SetKind(v)
@@ -523,6 +544,12 @@ func (_u *GroupingUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(grouping.FieldValidFromPrecision, field.TypeEnum)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(grouping.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(grouping.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(grouping.FieldKind, field.TypeEnum, value)
 	}
@@ -899,6 +926,27 @@ func (_u *GroupingUpdateOne) SetNillableSourceID(v *int) *GroupingUpdateOne {
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *GroupingUpdateOne) SetVersion(v int) *GroupingUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *GroupingUpdateOne) SetNillableVersion(v *int) *GroupingUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *GroupingUpdateOne) AddVersion(v int) *GroupingUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -1311,6 +1359,12 @@ func (_u *GroupingUpdateOne) sqlSave(ctx context.Context) (_node *Grouping, err 
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(grouping.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(grouping.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(grouping.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(grouping.FieldKind, field.TypeEnum, value)

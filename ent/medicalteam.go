@@ -32,6 +32,8 @@ type MedicalTeam struct {
 	ValidFromPrecision *medicalteam.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Medical specialty of the team, e.g. "anesthésie".
 	Specialty string `json:"specialty,omitempty"`
 	// What the team does, in the words of its source.
@@ -112,7 +114,7 @@ func (*MedicalTeam) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case medicalteam.FieldID, medicalteam.FieldSourceID, medicalteam.FieldConventionID, medicalteam.FieldGroupingID:
+		case medicalteam.FieldID, medicalteam.FieldSourceID, medicalteam.FieldVersion, medicalteam.FieldConventionID, medicalteam.FieldGroupingID:
 			values[i] = new(sql.NullInt64)
 		case medicalteam.FieldName, medicalteam.FieldNameKey, medicalteam.FieldValidFromPrecision, medicalteam.FieldSpecialty, medicalteam.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -177,6 +179,12 @@ func (_m *MedicalTeam) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case medicalteam.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case medicalteam.FieldSpecialty:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -283,6 +291,9 @@ func (_m *MedicalTeam) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("specialty=")
 	builder.WriteString(_m.Specialty)

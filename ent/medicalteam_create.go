@@ -94,6 +94,20 @@ func (_c *MedicalTeamCreate) SetSourceID(v int) *MedicalTeamCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *MedicalTeamCreate) SetVersion(v int) *MedicalTeamCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *MedicalTeamCreate) SetNillableVersion(v *int) *MedicalTeamCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetSpecialty sets the "specialty" field.
 func (_c *MedicalTeamCreate) SetSpecialty(v string) *MedicalTeamCreate {
 	_c.mutation.SetSpecialty(v)
@@ -187,6 +201,9 @@ func (_c *MedicalTeamCreate) Mutation() *MedicalTeamMutation {
 
 // Save creates the MedicalTeam in the database.
 func (_c *MedicalTeamCreate) Save(ctx context.Context) (*MedicalTeam, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -212,6 +229,15 @@ func (_c *MedicalTeamCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *MedicalTeamCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := medicalteam.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *MedicalTeamCreate) check() error {
 	if _, ok := _c.mutation.Name(); !ok {
@@ -229,6 +255,9 @@ func (_c *MedicalTeamCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "MedicalTeam.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "MedicalTeam.version"`)}
 	}
 	if len(_c.mutation.SourceIDs()) == 0 {
 		return &ValidationError{Name: "source", err: errors.New(`ent: missing required edge "MedicalTeam.source"`)}
@@ -279,6 +308,10 @@ func (_c *MedicalTeamCreate) createSpec() (*MedicalTeam, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(medicalteam.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(medicalteam.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Specialty(); ok {
 		_spec.SetField(medicalteam.FieldSpecialty, field.TypeString, value)
@@ -500,6 +533,24 @@ func (u *MedicalTeamUpsert) SetSourceID(v int) *MedicalTeamUpsert {
 // UpdateSourceID sets the "source_id" field to the value that was provided on create.
 func (u *MedicalTeamUpsert) UpdateSourceID() *MedicalTeamUpsert {
 	u.SetExcluded(medicalteam.FieldSourceID)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *MedicalTeamUpsert) SetVersion(v int) *MedicalTeamUpsert {
+	u.Set(medicalteam.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MedicalTeamUpsert) UpdateVersion() *MedicalTeamUpsert {
+	u.SetExcluded(medicalteam.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MedicalTeamUpsert) AddVersion(v int) *MedicalTeamUpsert {
+	u.Add(medicalteam.FieldVersion, v)
 	return u
 }
 
@@ -727,6 +778,27 @@ func (u *MedicalTeamUpsertOne) UpdateSourceID() *MedicalTeamUpsertOne {
 	})
 }
 
+// SetVersion sets the "version" field.
+func (u *MedicalTeamUpsertOne) SetVersion(v int) *MedicalTeamUpsertOne {
+	return u.Update(func(s *MedicalTeamUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MedicalTeamUpsertOne) AddVersion(v int) *MedicalTeamUpsertOne {
+	return u.Update(func(s *MedicalTeamUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MedicalTeamUpsertOne) UpdateVersion() *MedicalTeamUpsertOne {
+	return u.Update(func(s *MedicalTeamUpsert) {
+		s.UpdateVersion()
+	})
+}
+
 // SetSpecialty sets the "specialty" field.
 func (u *MedicalTeamUpsertOne) SetSpecialty(v string) *MedicalTeamUpsertOne {
 	return u.Update(func(s *MedicalTeamUpsert) {
@@ -863,6 +935,7 @@ func (_c *MedicalTeamCreateBulk) Save(ctx context.Context) ([]*MedicalTeam, erro
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*MedicalTeamMutation)
 				if !ok {
@@ -1123,6 +1196,27 @@ func (u *MedicalTeamUpsertBulk) SetSourceID(v int) *MedicalTeamUpsertBulk {
 func (u *MedicalTeamUpsertBulk) UpdateSourceID() *MedicalTeamUpsertBulk {
 	return u.Update(func(s *MedicalTeamUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *MedicalTeamUpsertBulk) SetVersion(v int) *MedicalTeamUpsertBulk {
+	return u.Update(func(s *MedicalTeamUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MedicalTeamUpsertBulk) AddVersion(v int) *MedicalTeamUpsertBulk {
+	return u.Update(func(s *MedicalTeamUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MedicalTeamUpsertBulk) UpdateVersion() *MedicalTeamUpsertBulk {
+	return u.Update(func(s *MedicalTeamUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -475,6 +476,12 @@ func (_q *MedicalTeamQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if medicalteam.Policy == nil {
+		return errors.New("ent: uninitialized medicalteam.Policy (forgotten import ent/runtime?)")
+	}
+	if err := medicalteam.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -141,6 +141,27 @@ func (_u *MedicalTeamUpdate) SetNillableSourceID(v *int) *MedicalTeamUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *MedicalTeamUpdate) SetVersion(v int) *MedicalTeamUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MedicalTeamUpdate) SetNillableVersion(v *int) *MedicalTeamUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MedicalTeamUpdate) AddVersion(v int) *MedicalTeamUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetSpecialty sets the "specialty" field.
 func (_u *MedicalTeamUpdate) SetSpecialty(v string) *MedicalTeamUpdate {
 	_u.mutation.SetSpecialty(v)
@@ -384,6 +405,12 @@ func (_u *MedicalTeamUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(medicalteam.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(medicalteam.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(medicalteam.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Specialty(); ok {
 		_spec.SetField(medicalteam.FieldSpecialty, field.TypeString, value)
@@ -656,6 +683,27 @@ func (_u *MedicalTeamUpdateOne) SetNillableSourceID(v *int) *MedicalTeamUpdateOn
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *MedicalTeamUpdateOne) SetVersion(v int) *MedicalTeamUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MedicalTeamUpdateOne) SetNillableVersion(v *int) *MedicalTeamUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MedicalTeamUpdateOne) AddVersion(v int) *MedicalTeamUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -932,6 +980,12 @@ func (_u *MedicalTeamUpdateOne) sqlSave(ctx context.Context) (_node *MedicalTeam
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(medicalteam.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(medicalteam.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(medicalteam.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Specialty(); ok {
 		_spec.SetField(medicalteam.FieldSpecialty, field.TypeString, value)

@@ -28,6 +28,8 @@ type Membership struct {
 	ValidFromPrecision *membership.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Role in the grouping: SUPPORT (établissement support of a GHT, siège of a CHT), MEMBER, ASSOCIATE (e.g. a CHU associated to a GHT), PARTNER (private or médico-social partner).
 	Role membership.Role `json:"role,omitempty"`
 	// What the source says of this membership, when it adds to the role.
@@ -110,7 +112,7 @@ func (*Membership) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case membership.FieldID, membership.FieldSourceID, membership.FieldGroupingID, membership.FieldLegalEntityID:
+		case membership.FieldID, membership.FieldSourceID, membership.FieldVersion, membership.FieldGroupingID, membership.FieldLegalEntityID:
 			values[i] = new(sql.NullInt64)
 		case membership.FieldValidFromPrecision, membership.FieldRole, membership.FieldNote, membership.FieldMemberRef:
 			values[i] = new(sql.NullString)
@@ -163,6 +165,12 @@ func (_m *Membership) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case membership.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case membership.FieldRole:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -268,6 +276,9 @@ func (_m *Membership) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("role=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Role))

@@ -74,6 +74,20 @@ func (_c *MembershipCreate) SetSourceID(v int) *MembershipCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *MembershipCreate) SetVersion(v int) *MembershipCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *MembershipCreate) SetNillableVersion(v *int) *MembershipCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetRole sets the "role" field.
 func (_c *MembershipCreate) SetRole(v membership.Role) *MembershipCreate {
 	_c.mutation.SetRole(v)
@@ -165,6 +179,9 @@ func (_c *MembershipCreate) Mutation() *MembershipMutation {
 
 // Save creates the Membership in the database.
 func (_c *MembershipCreate) Save(ctx context.Context) (*Membership, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -190,6 +207,15 @@ func (_c *MembershipCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *MembershipCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := membership.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *MembershipCreate) check() error {
 	if v, ok := _c.mutation.ValidFromPrecision(); ok {
@@ -199,6 +225,9 @@ func (_c *MembershipCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "Membership.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Membership.version"`)}
 	}
 	if _, ok := _c.mutation.Role(); !ok {
 		return &ValidationError{Name: "role", err: errors.New(`ent: missing required field "Membership.role"`)}
@@ -255,6 +284,10 @@ func (_c *MembershipCreate) createSpec() (*Membership, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(membership.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(membership.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Role(); ok {
 		_spec.SetField(membership.FieldRole, field.TypeEnum, value)
@@ -453,6 +486,24 @@ func (u *MembershipUpsert) UpdateSourceID() *MembershipUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *MembershipUpsert) SetVersion(v int) *MembershipUpsert {
+	u.Set(membership.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MembershipUpsert) UpdateVersion() *MembershipUpsert {
+	u.SetExcluded(membership.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MembershipUpsert) AddVersion(v int) *MembershipUpsert {
+	u.Add(membership.FieldVersion, v)
+	return u
+}
+
 // SetRole sets the "role" field.
 func (u *MembershipUpsert) SetRole(v membership.Role) *MembershipUpsert {
 	u.Set(membership.FieldRole, v)
@@ -648,6 +699,27 @@ func (u *MembershipUpsertOne) UpdateSourceID() *MembershipUpsertOne {
 	})
 }
 
+// SetVersion sets the "version" field.
+func (u *MembershipUpsertOne) SetVersion(v int) *MembershipUpsertOne {
+	return u.Update(func(s *MembershipUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MembershipUpsertOne) AddVersion(v int) *MembershipUpsertOne {
+	return u.Update(func(s *MembershipUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MembershipUpsertOne) UpdateVersion() *MembershipUpsertOne {
+	return u.Update(func(s *MembershipUpsert) {
+		s.UpdateVersion()
+	})
+}
+
 // SetRole sets the "role" field.
 func (u *MembershipUpsertOne) SetRole(v membership.Role) *MembershipUpsertOne {
 	return u.Update(func(s *MembershipUpsert) {
@@ -791,6 +863,7 @@ func (_c *MembershipCreateBulk) Save(ctx context.Context) ([]*Membership, error)
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*MembershipMutation)
 				if !ok {
@@ -1016,6 +1089,27 @@ func (u *MembershipUpsertBulk) SetSourceID(v int) *MembershipUpsertBulk {
 func (u *MembershipUpsertBulk) UpdateSourceID() *MembershipUpsertBulk {
 	return u.Update(func(s *MembershipUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *MembershipUpsertBulk) SetVersion(v int) *MembershipUpsertBulk {
+	return u.Update(func(s *MembershipUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MembershipUpsertBulk) AddVersion(v int) *MembershipUpsertBulk {
+	return u.Update(func(s *MembershipUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MembershipUpsertBulk) UpdateVersion() *MembershipUpsertBulk {
+	return u.Update(func(s *MembershipUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -107,6 +107,27 @@ func (_u *MembershipUpdate) SetNillableSourceID(v *int) *MembershipUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *MembershipUpdate) SetVersion(v int) *MembershipUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MembershipUpdate) SetNillableVersion(v *int) *MembershipUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MembershipUpdate) AddVersion(v int) *MembershipUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetRole sets the "role" field.
 func (_u *MembershipUpdate) SetRole(v membership.Role) *MembershipUpdate {
 	_u.mutation.SetRole(v)
@@ -353,6 +374,12 @@ func (_u *MembershipUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(membership.FieldValidFromPrecision, field.TypeEnum)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(membership.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(membership.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Role(); ok {
 		_spec.SetField(membership.FieldRole, field.TypeEnum, value)
 	}
@@ -593,6 +620,27 @@ func (_u *MembershipUpdateOne) SetNillableSourceID(v *int) *MembershipUpdateOne 
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *MembershipUpdateOne) SetVersion(v int) *MembershipUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MembershipUpdateOne) SetNillableVersion(v *int) *MembershipUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MembershipUpdateOne) AddVersion(v int) *MembershipUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -871,6 +919,12 @@ func (_u *MembershipUpdateOne) sqlSave(ctx context.Context) (_node *Membership, 
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(membership.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(membership.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(membership.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Role(); ok {
 		_spec.SetField(membership.FieldRole, field.TypeEnum, value)

@@ -11,6 +11,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/ent/convention"
 	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
@@ -36,6 +37,7 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
+	TypeAuditEvent      = "AuditEvent"
 	TypeConvention      = "Convention"
 	TypeConventionParty = "ConventionParty"
 	TypeEstablishment   = "Establishment"
@@ -51,6 +53,840 @@ const (
 	TypeToken           = "Token"
 )
 
+// AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
+type AuditEventMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	actor         *string
+	token_id      *int
+	addtoken_id   *int
+	at            *time.Time
+	operation     *auditevent.Operation
+	entity_type   *string
+	entity_id     *int
+	addentity_id  *int
+	before        *map[string]interface{}
+	after         *map[string]interface{}
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*AuditEvent, error)
+	predicates    []predicate.AuditEvent
+}
+
+var _ ent.Mutation = (*AuditEventMutation)(nil)
+
+// auditeventOption allows management of the mutation configuration using functional options.
+type auditeventOption func(*AuditEventMutation)
+
+// newAuditEventMutation creates new mutation for the AuditEvent entity.
+func newAuditEventMutation(c config, op Op, opts ...auditeventOption) *AuditEventMutation {
+	m := &AuditEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAuditEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAuditEventID sets the ID field of the mutation.
+func withAuditEventID(id int) auditeventOption {
+	return func(m *AuditEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AuditEvent
+		)
+		m.oldValue = func(ctx context.Context) (*AuditEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AuditEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAuditEvent sets the old AuditEvent of the mutation.
+func withAuditEvent(node *AuditEvent) auditeventOption {
+	return func(m *AuditEventMutation) {
+		m.oldValue = func(context.Context) (*AuditEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AuditEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AuditEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AuditEventMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AuditEventMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AuditEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetActor sets the "actor" field.
+func (m *AuditEventMutation) SetActor(s string) {
+	m.actor = &s
+}
+
+// Actor returns the value of the "actor" field in the mutation.
+func (m *AuditEventMutation) Actor() (r string, exists bool) {
+	v := m.actor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActor returns the old "actor" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldActor(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActor: %w", err)
+	}
+	return oldValue.Actor, nil
+}
+
+// ResetActor resets all changes to the "actor" field.
+func (m *AuditEventMutation) ResetActor() {
+	m.actor = nil
+}
+
+// SetTokenID sets the "token_id" field.
+func (m *AuditEventMutation) SetTokenID(i int) {
+	m.token_id = &i
+	m.addtoken_id = nil
+}
+
+// TokenID returns the value of the "token_id" field in the mutation.
+func (m *AuditEventMutation) TokenID() (r int, exists bool) {
+	v := m.token_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenID returns the old "token_id" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldTokenID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenID: %w", err)
+	}
+	return oldValue.TokenID, nil
+}
+
+// AddTokenID adds i to the "token_id" field.
+func (m *AuditEventMutation) AddTokenID(i int) {
+	if m.addtoken_id != nil {
+		*m.addtoken_id += i
+	} else {
+		m.addtoken_id = &i
+	}
+}
+
+// AddedTokenID returns the value that was added to the "token_id" field in this mutation.
+func (m *AuditEventMutation) AddedTokenID() (r int, exists bool) {
+	v := m.addtoken_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearTokenID clears the value of the "token_id" field.
+func (m *AuditEventMutation) ClearTokenID() {
+	m.token_id = nil
+	m.addtoken_id = nil
+	m.clearedFields[auditevent.FieldTokenID] = struct{}{}
+}
+
+// TokenIDCleared returns if the "token_id" field was cleared in this mutation.
+func (m *AuditEventMutation) TokenIDCleared() bool {
+	_, ok := m.clearedFields[auditevent.FieldTokenID]
+	return ok
+}
+
+// ResetTokenID resets all changes to the "token_id" field.
+func (m *AuditEventMutation) ResetTokenID() {
+	m.token_id = nil
+	m.addtoken_id = nil
+	delete(m.clearedFields, auditevent.FieldTokenID)
+}
+
+// SetAt sets the "at" field.
+func (m *AuditEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *AuditEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *AuditEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// SetOperation sets the "operation" field.
+func (m *AuditEventMutation) SetOperation(a auditevent.Operation) {
+	m.operation = &a
+}
+
+// Operation returns the value of the "operation" field in the mutation.
+func (m *AuditEventMutation) Operation() (r auditevent.Operation, exists bool) {
+	v := m.operation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperation returns the old "operation" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldOperation(ctx context.Context) (v auditevent.Operation, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperation: %w", err)
+	}
+	return oldValue.Operation, nil
+}
+
+// ResetOperation resets all changes to the "operation" field.
+func (m *AuditEventMutation) ResetOperation() {
+	m.operation = nil
+}
+
+// SetEntityType sets the "entity_type" field.
+func (m *AuditEventMutation) SetEntityType(s string) {
+	m.entity_type = &s
+}
+
+// EntityType returns the value of the "entity_type" field in the mutation.
+func (m *AuditEventMutation) EntityType() (r string, exists bool) {
+	v := m.entity_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityType returns the old "entity_type" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldEntityType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityType: %w", err)
+	}
+	return oldValue.EntityType, nil
+}
+
+// ResetEntityType resets all changes to the "entity_type" field.
+func (m *AuditEventMutation) ResetEntityType() {
+	m.entity_type = nil
+}
+
+// SetEntityID sets the "entity_id" field.
+func (m *AuditEventMutation) SetEntityID(i int) {
+	m.entity_id = &i
+	m.addentity_id = nil
+}
+
+// EntityID returns the value of the "entity_id" field in the mutation.
+func (m *AuditEventMutation) EntityID() (r int, exists bool) {
+	v := m.entity_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityID returns the old "entity_id" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldEntityID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityID: %w", err)
+	}
+	return oldValue.EntityID, nil
+}
+
+// AddEntityID adds i to the "entity_id" field.
+func (m *AuditEventMutation) AddEntityID(i int) {
+	if m.addentity_id != nil {
+		*m.addentity_id += i
+	} else {
+		m.addentity_id = &i
+	}
+}
+
+// AddedEntityID returns the value that was added to the "entity_id" field in this mutation.
+func (m *AuditEventMutation) AddedEntityID() (r int, exists bool) {
+	v := m.addentity_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEntityID resets all changes to the "entity_id" field.
+func (m *AuditEventMutation) ResetEntityID() {
+	m.entity_id = nil
+	m.addentity_id = nil
+}
+
+// SetBefore sets the "before" field.
+func (m *AuditEventMutation) SetBefore(value map[string]interface{}) {
+	m.before = &value
+}
+
+// Before returns the value of the "before" field in the mutation.
+func (m *AuditEventMutation) Before() (r map[string]interface{}, exists bool) {
+	v := m.before
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBefore returns the old "before" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldBefore(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBefore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBefore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBefore: %w", err)
+	}
+	return oldValue.Before, nil
+}
+
+// ClearBefore clears the value of the "before" field.
+func (m *AuditEventMutation) ClearBefore() {
+	m.before = nil
+	m.clearedFields[auditevent.FieldBefore] = struct{}{}
+}
+
+// BeforeCleared returns if the "before" field was cleared in this mutation.
+func (m *AuditEventMutation) BeforeCleared() bool {
+	_, ok := m.clearedFields[auditevent.FieldBefore]
+	return ok
+}
+
+// ResetBefore resets all changes to the "before" field.
+func (m *AuditEventMutation) ResetBefore() {
+	m.before = nil
+	delete(m.clearedFields, auditevent.FieldBefore)
+}
+
+// SetAfter sets the "after" field.
+func (m *AuditEventMutation) SetAfter(value map[string]interface{}) {
+	m.after = &value
+}
+
+// After returns the value of the "after" field in the mutation.
+func (m *AuditEventMutation) After() (r map[string]interface{}, exists bool) {
+	v := m.after
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAfter returns the old "after" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldAfter(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAfter is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAfter requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAfter: %w", err)
+	}
+	return oldValue.After, nil
+}
+
+// ClearAfter clears the value of the "after" field.
+func (m *AuditEventMutation) ClearAfter() {
+	m.after = nil
+	m.clearedFields[auditevent.FieldAfter] = struct{}{}
+}
+
+// AfterCleared returns if the "after" field was cleared in this mutation.
+func (m *AuditEventMutation) AfterCleared() bool {
+	_, ok := m.clearedFields[auditevent.FieldAfter]
+	return ok
+}
+
+// ResetAfter resets all changes to the "after" field.
+func (m *AuditEventMutation) ResetAfter() {
+	m.after = nil
+	delete(m.clearedFields, auditevent.FieldAfter)
+}
+
+// Where appends a list predicates to the AuditEventMutation builder.
+func (m *AuditEventMutation) Where(ps ...predicate.AuditEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AuditEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AuditEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AuditEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AuditEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AuditEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AuditEvent).
+func (m *AuditEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AuditEventMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.actor != nil {
+		fields = append(fields, auditevent.FieldActor)
+	}
+	if m.token_id != nil {
+		fields = append(fields, auditevent.FieldTokenID)
+	}
+	if m.at != nil {
+		fields = append(fields, auditevent.FieldAt)
+	}
+	if m.operation != nil {
+		fields = append(fields, auditevent.FieldOperation)
+	}
+	if m.entity_type != nil {
+		fields = append(fields, auditevent.FieldEntityType)
+	}
+	if m.entity_id != nil {
+		fields = append(fields, auditevent.FieldEntityID)
+	}
+	if m.before != nil {
+		fields = append(fields, auditevent.FieldBefore)
+	}
+	if m.after != nil {
+		fields = append(fields, auditevent.FieldAfter)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AuditEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case auditevent.FieldActor:
+		return m.Actor()
+	case auditevent.FieldTokenID:
+		return m.TokenID()
+	case auditevent.FieldAt:
+		return m.At()
+	case auditevent.FieldOperation:
+		return m.Operation()
+	case auditevent.FieldEntityType:
+		return m.EntityType()
+	case auditevent.FieldEntityID:
+		return m.EntityID()
+	case auditevent.FieldBefore:
+		return m.Before()
+	case auditevent.FieldAfter:
+		return m.After()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AuditEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case auditevent.FieldActor:
+		return m.OldActor(ctx)
+	case auditevent.FieldTokenID:
+		return m.OldTokenID(ctx)
+	case auditevent.FieldAt:
+		return m.OldAt(ctx)
+	case auditevent.FieldOperation:
+		return m.OldOperation(ctx)
+	case auditevent.FieldEntityType:
+		return m.OldEntityType(ctx)
+	case auditevent.FieldEntityID:
+		return m.OldEntityID(ctx)
+	case auditevent.FieldBefore:
+		return m.OldBefore(ctx)
+	case auditevent.FieldAfter:
+		return m.OldAfter(ctx)
+	}
+	return nil, fmt.Errorf("unknown AuditEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case auditevent.FieldActor:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActor(v)
+		return nil
+	case auditevent.FieldTokenID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenID(v)
+		return nil
+	case auditevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	case auditevent.FieldOperation:
+		v, ok := value.(auditevent.Operation)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperation(v)
+		return nil
+	case auditevent.FieldEntityType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityType(v)
+		return nil
+	case auditevent.FieldEntityID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityID(v)
+		return nil
+	case auditevent.FieldBefore:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBefore(v)
+		return nil
+	case auditevent.FieldAfter:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAfter(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AuditEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AuditEventMutation) AddedFields() []string {
+	var fields []string
+	if m.addtoken_id != nil {
+		fields = append(fields, auditevent.FieldTokenID)
+	}
+	if m.addentity_id != nil {
+		fields = append(fields, auditevent.FieldEntityID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AuditEventMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case auditevent.FieldTokenID:
+		return m.AddedTokenID()
+	case auditevent.FieldEntityID:
+		return m.AddedEntityID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case auditevent.FieldTokenID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTokenID(v)
+		return nil
+	case auditevent.FieldEntityID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEntityID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AuditEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AuditEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(auditevent.FieldTokenID) {
+		fields = append(fields, auditevent.FieldTokenID)
+	}
+	if m.FieldCleared(auditevent.FieldBefore) {
+		fields = append(fields, auditevent.FieldBefore)
+	}
+	if m.FieldCleared(auditevent.FieldAfter) {
+		fields = append(fields, auditevent.FieldAfter)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AuditEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AuditEventMutation) ClearField(name string) error {
+	switch name {
+	case auditevent.FieldTokenID:
+		m.ClearTokenID()
+		return nil
+	case auditevent.FieldBefore:
+		m.ClearBefore()
+		return nil
+	case auditevent.FieldAfter:
+		m.ClearAfter()
+		return nil
+	}
+	return fmt.Errorf("unknown AuditEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AuditEventMutation) ResetField(name string) error {
+	switch name {
+	case auditevent.FieldActor:
+		m.ResetActor()
+		return nil
+	case auditevent.FieldTokenID:
+		m.ResetTokenID()
+		return nil
+	case auditevent.FieldAt:
+		m.ResetAt()
+		return nil
+	case auditevent.FieldOperation:
+		m.ResetOperation()
+		return nil
+	case auditevent.FieldEntityType:
+		m.ResetEntityType()
+		return nil
+	case auditevent.FieldEntityID:
+		m.ResetEntityID()
+		return nil
+	case auditevent.FieldBefore:
+		m.ResetBefore()
+		return nil
+	case auditevent.FieldAfter:
+		m.ResetAfter()
+		return nil
+	}
+	return fmt.Errorf("unknown AuditEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AuditEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AuditEventMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AuditEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AuditEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AuditEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AuditEventMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AuditEventMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AuditEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AuditEventMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AuditEvent edge %s", name)
+}
+
 // ConventionMutation represents an operation that mutates the Convention nodes in the graph.
 type ConventionMutation struct {
 	config
@@ -62,6 +898,8 @@ type ConventionMutation struct {
 	valid_from           *time.Time
 	valid_to             *time.Time
 	valid_from_precision *convention.ValidFromPrecision
+	version              *int
+	addversion           *int
 	kind                 *convention.Kind
 	code                 *string
 	domains              *[]string
@@ -451,6 +1289,62 @@ func (m *ConventionMutation) OldSourceID(ctx context.Context) (v int, err error)
 // ResetSourceID resets all changes to the "source_id" field.
 func (m *ConventionMutation) ResetSourceID() {
 	m.source = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ConventionMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ConventionMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Convention entity.
+// If the Convention object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConventionMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ConventionMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ConventionMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ConventionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetKind sets the "kind" field.
@@ -1000,7 +1894,7 @@ func (m *ConventionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ConventionMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.name != nil {
 		fields = append(fields, convention.FieldName)
 	}
@@ -1018,6 +1912,9 @@ func (m *ConventionMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, convention.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, convention.FieldVersion)
 	}
 	if m.kind != nil {
 		fields = append(fields, convention.FieldKind)
@@ -1057,6 +1954,8 @@ func (m *ConventionMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case convention.FieldSourceID:
 		return m.SourceID()
+	case convention.FieldVersion:
+		return m.Version()
 	case convention.FieldKind:
 		return m.Kind()
 	case convention.FieldCode:
@@ -1090,6 +1989,8 @@ func (m *ConventionMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldValidFromPrecision(ctx)
 	case convention.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case convention.FieldVersion:
+		return m.OldVersion(ctx)
 	case convention.FieldKind:
 		return m.OldKind(ctx)
 	case convention.FieldCode:
@@ -1153,6 +2054,13 @@ func (m *ConventionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case convention.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case convention.FieldKind:
 		v, ok := value.(convention.Kind)
 		if !ok {
@@ -1203,6 +2111,9 @@ func (m *ConventionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ConventionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, convention.FieldVersion)
+	}
 	return fields
 }
 
@@ -1211,6 +2122,8 @@ func (m *ConventionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ConventionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case convention.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -1220,6 +2133,13 @@ func (m *ConventionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ConventionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case convention.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Convention numeric field %s", name)
 }
@@ -1321,6 +2241,9 @@ func (m *ConventionMutation) ResetField(name string) error {
 		return nil
 	case convention.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case convention.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case convention.FieldKind:
 		m.ResetKind()
@@ -1525,6 +2448,8 @@ type ConventionPartyMutation struct {
 	valid_from           *time.Time
 	valid_to             *time.Time
 	valid_from_precision *conventionparty.ValidFromPrecision
+	version              *int
+	addversion           *int
 	role                 *conventionparty.Role
 	designation          *string
 	clearedFields        map[string]struct{}
@@ -1821,6 +2746,62 @@ func (m *ConventionPartyMutation) OldSourceID(ctx context.Context) (v int, err e
 // ResetSourceID resets all changes to the "source_id" field.
 func (m *ConventionPartyMutation) ResetSourceID() {
 	m.source = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ConventionPartyMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ConventionPartyMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ConventionParty entity.
+// If the ConventionParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConventionPartyMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ConventionPartyMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ConventionPartyMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ConventionPartyMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetRole sets the "role" field.
@@ -2149,7 +3130,7 @@ func (m *ConventionPartyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ConventionPartyMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.valid_from != nil {
 		fields = append(fields, conventionparty.FieldValidFrom)
 	}
@@ -2161,6 +3142,9 @@ func (m *ConventionPartyMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, conventionparty.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, conventionparty.FieldVersion)
 	}
 	if m.role != nil {
 		fields = append(fields, conventionparty.FieldRole)
@@ -2190,6 +3174,8 @@ func (m *ConventionPartyMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case conventionparty.FieldSourceID:
 		return m.SourceID()
+	case conventionparty.FieldVersion:
+		return m.Version()
 	case conventionparty.FieldRole:
 		return m.Role()
 	case conventionparty.FieldDesignation:
@@ -2215,6 +3201,8 @@ func (m *ConventionPartyMutation) OldField(ctx context.Context, name string) (en
 		return m.OldValidFromPrecision(ctx)
 	case conventionparty.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case conventionparty.FieldVersion:
+		return m.OldVersion(ctx)
 	case conventionparty.FieldRole:
 		return m.OldRole(ctx)
 	case conventionparty.FieldDesignation:
@@ -2260,6 +3248,13 @@ func (m *ConventionPartyMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case conventionparty.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case conventionparty.FieldRole:
 		v, ok := value.(conventionparty.Role)
 		if !ok {
@@ -2296,6 +3291,9 @@ func (m *ConventionPartyMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ConventionPartyMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, conventionparty.FieldVersion)
+	}
 	return fields
 }
 
@@ -2304,6 +3302,8 @@ func (m *ConventionPartyMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ConventionPartyMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case conventionparty.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -2313,6 +3313,13 @@ func (m *ConventionPartyMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ConventionPartyMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case conventionparty.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ConventionParty numeric field %s", name)
 }
@@ -2378,6 +3385,9 @@ func (m *ConventionPartyMutation) ResetField(name string) error {
 		return nil
 	case conventionparty.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case conventionparty.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case conventionparty.FieldRole:
 		m.ResetRole()
@@ -5217,6 +6227,8 @@ type FiliereMutation struct {
 	valid_from           *time.Time
 	valid_to             *time.Time
 	valid_from_precision *filiere.ValidFromPrecision
+	version              *int
+	addversion           *int
 	specialty            *filiere.Specialty
 	description          *string
 	clearedFields        map[string]struct{}
@@ -5600,6 +6612,62 @@ func (m *FiliereMutation) ResetSourceID() {
 	m.source = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *FiliereMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *FiliereMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Filiere entity.
+// If the Filiere object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FiliereMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *FiliereMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *FiliereMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *FiliereMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetSpecialty sets the "specialty" field.
 func (m *FiliereMutation) SetSpecialty(f filiere.Specialty) {
 	m.specialty = &f
@@ -5952,7 +7020,7 @@ func (m *FiliereMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *FiliereMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.name != nil {
 		fields = append(fields, filiere.FieldName)
 	}
@@ -5970,6 +7038,9 @@ func (m *FiliereMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, filiere.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, filiere.FieldVersion)
 	}
 	if m.specialty != nil {
 		fields = append(fields, filiere.FieldSpecialty)
@@ -6003,6 +7074,8 @@ func (m *FiliereMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case filiere.FieldSourceID:
 		return m.SourceID()
+	case filiere.FieldVersion:
+		return m.Version()
 	case filiere.FieldSpecialty:
 		return m.Specialty()
 	case filiere.FieldDescription:
@@ -6032,6 +7105,8 @@ func (m *FiliereMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldValidFromPrecision(ctx)
 	case filiere.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case filiere.FieldVersion:
+		return m.OldVersion(ctx)
 	case filiere.FieldSpecialty:
 		return m.OldSpecialty(ctx)
 	case filiere.FieldDescription:
@@ -6091,6 +7166,13 @@ func (m *FiliereMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case filiere.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case filiere.FieldSpecialty:
 		v, ok := value.(filiere.Specialty)
 		if !ok {
@@ -6127,6 +7209,9 @@ func (m *FiliereMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *FiliereMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, filiere.FieldVersion)
+	}
 	return fields
 }
 
@@ -6135,6 +7220,8 @@ func (m *FiliereMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *FiliereMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case filiere.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -6144,6 +7231,13 @@ func (m *FiliereMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *FiliereMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case filiere.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Filiere numeric field %s", name)
 }
@@ -6233,6 +7327,9 @@ func (m *FiliereMutation) ResetField(name string) error {
 		return nil
 	case filiere.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case filiere.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case filiere.FieldSpecialty:
 		m.ResetSpecialty()
@@ -6397,6 +7494,8 @@ type FiliereRoleMutation struct {
 	valid_from           *time.Time
 	valid_to             *time.Time
 	valid_from_precision *filiererole.ValidFromPrecision
+	version              *int
+	addversion           *int
 	level                *filiererole.Level
 	detail               *string
 	clearedFields        map[string]struct{}
@@ -6692,6 +7791,62 @@ func (m *FiliereRoleMutation) OldSourceID(ctx context.Context) (v int, err error
 // ResetSourceID resets all changes to the "source_id" field.
 func (m *FiliereRoleMutation) ResetSourceID() {
 	m.source = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *FiliereRoleMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *FiliereRoleMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the FiliereRole entity.
+// If the FiliereRole object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FiliereRoleMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *FiliereRoleMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *FiliereRoleMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *FiliereRoleMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetLevel sets the "level" field.
@@ -7055,7 +8210,7 @@ func (m *FiliereRoleMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *FiliereRoleMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.valid_from != nil {
 		fields = append(fields, filiererole.FieldValidFrom)
 	}
@@ -7067,6 +8222,9 @@ func (m *FiliereRoleMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, filiererole.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, filiererole.FieldVersion)
 	}
 	if m.level != nil {
 		fields = append(fields, filiererole.FieldLevel)
@@ -7099,6 +8257,8 @@ func (m *FiliereRoleMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case filiererole.FieldSourceID:
 		return m.SourceID()
+	case filiererole.FieldVersion:
+		return m.Version()
 	case filiererole.FieldLevel:
 		return m.Level()
 	case filiererole.FieldDetail:
@@ -7126,6 +8286,8 @@ func (m *FiliereRoleMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldValidFromPrecision(ctx)
 	case filiererole.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case filiererole.FieldVersion:
+		return m.OldVersion(ctx)
 	case filiererole.FieldLevel:
 		return m.OldLevel(ctx)
 	case filiererole.FieldDetail:
@@ -7173,6 +8335,13 @@ func (m *FiliereRoleMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case filiererole.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case filiererole.FieldLevel:
 		v, ok := value.(filiererole.Level)
 		if !ok {
@@ -7216,6 +8385,9 @@ func (m *FiliereRoleMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *FiliereRoleMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, filiererole.FieldVersion)
+	}
 	return fields
 }
 
@@ -7224,6 +8396,8 @@ func (m *FiliereRoleMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *FiliereRoleMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case filiererole.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -7233,6 +8407,13 @@ func (m *FiliereRoleMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *FiliereRoleMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case filiererole.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown FiliereRole numeric field %s", name)
 }
@@ -7310,6 +8491,9 @@ func (m *FiliereRoleMutation) ResetField(name string) error {
 		return nil
 	case filiererole.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case filiererole.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case filiererole.FieldLevel:
 		m.ResetLevel()
@@ -7469,6 +8653,8 @@ type GroupingMutation struct {
 	valid_from            *time.Time
 	valid_to              *time.Time
 	valid_from_precision  *grouping.ValidFromPrecision
+	version               *int
+	addversion            *int
 	kind                  *grouping.Kind
 	code                  *string
 	finess                *string
@@ -7859,6 +9045,62 @@ func (m *GroupingMutation) OldSourceID(ctx context.Context) (v int, err error) {
 // ResetSourceID resets all changes to the "source_id" field.
 func (m *GroupingMutation) ResetSourceID() {
 	m.source = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *GroupingMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *GroupingMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Grouping entity.
+// If the Grouping object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *GroupingMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *GroupingMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *GroupingMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *GroupingMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetKind sets the "kind" field.
@@ -8468,7 +9710,7 @@ func (m *GroupingMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *GroupingMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.name != nil {
 		fields = append(fields, grouping.FieldName)
 	}
@@ -8486,6 +9728,9 @@ func (m *GroupingMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, grouping.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, grouping.FieldVersion)
 	}
 	if m.kind != nil {
 		fields = append(fields, grouping.FieldKind)
@@ -8528,6 +9773,8 @@ func (m *GroupingMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case grouping.FieldSourceID:
 		return m.SourceID()
+	case grouping.FieldVersion:
+		return m.Version()
 	case grouping.FieldKind:
 		return m.Kind()
 	case grouping.FieldCode:
@@ -8563,6 +9810,8 @@ func (m *GroupingMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldValidFromPrecision(ctx)
 	case grouping.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case grouping.FieldVersion:
+		return m.OldVersion(ctx)
 	case grouping.FieldKind:
 		return m.OldKind(ctx)
 	case grouping.FieldCode:
@@ -8628,6 +9877,13 @@ func (m *GroupingMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case grouping.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case grouping.FieldKind:
 		v, ok := value.(grouping.Kind)
 		if !ok {
@@ -8685,6 +9941,9 @@ func (m *GroupingMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *GroupingMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, grouping.FieldVersion)
+	}
 	return fields
 }
 
@@ -8693,6 +9952,8 @@ func (m *GroupingMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *GroupingMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case grouping.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -8702,6 +9963,13 @@ func (m *GroupingMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *GroupingMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case grouping.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Grouping numeric field %s", name)
 }
@@ -8809,6 +10077,9 @@ func (m *GroupingMutation) ResetField(name string) error {
 		return nil
 	case grouping.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case grouping.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case grouping.FieldKind:
 		m.ResetKind()
@@ -10585,6 +11856,8 @@ type MedicalTeamMutation struct {
 	valid_from           *time.Time
 	valid_to             *time.Time
 	valid_from_precision *medicalteam.ValidFromPrecision
+	version              *int
+	addversion           *int
 	specialty            *string
 	description          *string
 	clearedFields        map[string]struct{}
@@ -10968,6 +12241,62 @@ func (m *MedicalTeamMutation) ResetSourceID() {
 	m.source = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *MedicalTeamMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *MedicalTeamMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the MedicalTeam entity.
+// If the MedicalTeam object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MedicalTeamMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *MedicalTeamMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *MedicalTeamMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *MedicalTeamMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetSpecialty sets the "specialty" field.
 func (m *MedicalTeamMutation) SetSpecialty(s string) {
 	m.specialty = &s
@@ -11333,7 +12662,7 @@ func (m *MedicalTeamMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MedicalTeamMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.name != nil {
 		fields = append(fields, medicalteam.FieldName)
 	}
@@ -11351,6 +12680,9 @@ func (m *MedicalTeamMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, medicalteam.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, medicalteam.FieldVersion)
 	}
 	if m.specialty != nil {
 		fields = append(fields, medicalteam.FieldSpecialty)
@@ -11384,6 +12716,8 @@ func (m *MedicalTeamMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case medicalteam.FieldSourceID:
 		return m.SourceID()
+	case medicalteam.FieldVersion:
+		return m.Version()
 	case medicalteam.FieldSpecialty:
 		return m.Specialty()
 	case medicalteam.FieldDescription:
@@ -11413,6 +12747,8 @@ func (m *MedicalTeamMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldValidFromPrecision(ctx)
 	case medicalteam.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case medicalteam.FieldVersion:
+		return m.OldVersion(ctx)
 	case medicalteam.FieldSpecialty:
 		return m.OldSpecialty(ctx)
 	case medicalteam.FieldDescription:
@@ -11472,6 +12808,13 @@ func (m *MedicalTeamMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case medicalteam.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case medicalteam.FieldSpecialty:
 		v, ok := value.(string)
 		if !ok {
@@ -11508,6 +12851,9 @@ func (m *MedicalTeamMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *MedicalTeamMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, medicalteam.FieldVersion)
+	}
 	return fields
 }
 
@@ -11516,6 +12862,8 @@ func (m *MedicalTeamMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *MedicalTeamMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case medicalteam.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -11525,6 +12873,13 @@ func (m *MedicalTeamMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *MedicalTeamMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case medicalteam.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown MedicalTeam numeric field %s", name)
 }
@@ -11620,6 +12975,9 @@ func (m *MedicalTeamMutation) ResetField(name string) error {
 		return nil
 	case medicalteam.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case medicalteam.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case medicalteam.FieldSpecialty:
 		m.ResetSpecialty()
@@ -11784,6 +13142,8 @@ type MembershipMutation struct {
 	valid_from           *time.Time
 	valid_to             *time.Time
 	valid_from_precision *membership.ValidFromPrecision
+	version              *int
+	addversion           *int
 	role                 *membership.Role
 	note                 *string
 	member_ref           *string
@@ -12081,6 +13441,62 @@ func (m *MembershipMutation) OldSourceID(ctx context.Context) (v int, err error)
 // ResetSourceID resets all changes to the "source_id" field.
 func (m *MembershipMutation) ResetSourceID() {
 	m.source = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *MembershipMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *MembershipMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *MembershipMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *MembershipMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *MembershipMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetRole sets the "role" field.
@@ -12471,7 +13887,7 @@ func (m *MembershipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MembershipMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.valid_from != nil {
 		fields = append(fields, membership.FieldValidFrom)
 	}
@@ -12483,6 +13899,9 @@ func (m *MembershipMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, membership.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, membership.FieldVersion)
 	}
 	if m.role != nil {
 		fields = append(fields, membership.FieldRole)
@@ -12515,6 +13934,8 @@ func (m *MembershipMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case membership.FieldSourceID:
 		return m.SourceID()
+	case membership.FieldVersion:
+		return m.Version()
 	case membership.FieldRole:
 		return m.Role()
 	case membership.FieldNote:
@@ -12542,6 +13963,8 @@ func (m *MembershipMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldValidFromPrecision(ctx)
 	case membership.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case membership.FieldVersion:
+		return m.OldVersion(ctx)
 	case membership.FieldRole:
 		return m.OldRole(ctx)
 	case membership.FieldNote:
@@ -12589,6 +14012,13 @@ func (m *MembershipMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case membership.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case membership.FieldRole:
 		v, ok := value.(membership.Role)
 		if !ok {
@@ -12632,6 +14062,9 @@ func (m *MembershipMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *MembershipMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, membership.FieldVersion)
+	}
 	return fields
 }
 
@@ -12640,6 +14073,8 @@ func (m *MembershipMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *MembershipMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case membership.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -12649,6 +14084,13 @@ func (m *MembershipMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *MembershipMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case membership.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Membership numeric field %s", name)
 }
@@ -12726,6 +14168,9 @@ func (m *MembershipMutation) ResetField(name string) error {
 		return nil
 	case membership.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case membership.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case membership.FieldRole:
 		m.ResetRole()
@@ -13895,6 +15340,8 @@ type TeamSiteMutation struct {
 	valid_from           *time.Time
 	valid_to             *time.Time
 	valid_from_precision *teamsite.ValidFromPrecision
+	version              *int
+	addversion           *int
 	time_share           *float64
 	addtime_share        *float64
 	clearedFields        map[string]struct{}
@@ -14190,6 +15637,62 @@ func (m *TeamSiteMutation) ResetSourceID() {
 	m.source = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *TeamSiteMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *TeamSiteMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the TeamSite entity.
+// If the TeamSite object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TeamSiteMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *TeamSiteMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *TeamSiteMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *TeamSiteMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetTimeShare sets the "time_share" field.
 func (m *TeamSiteMutation) SetTimeShare(f float64) {
 	m.time_share = &f
@@ -14447,7 +15950,7 @@ func (m *TeamSiteMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TeamSiteMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.valid_from != nil {
 		fields = append(fields, teamsite.FieldValidFrom)
 	}
@@ -14459,6 +15962,9 @@ func (m *TeamSiteMutation) Fields() []string {
 	}
 	if m.source != nil {
 		fields = append(fields, teamsite.FieldSourceID)
+	}
+	if m.version != nil {
+		fields = append(fields, teamsite.FieldVersion)
 	}
 	if m.time_share != nil {
 		fields = append(fields, teamsite.FieldTimeShare)
@@ -14485,6 +15991,8 @@ func (m *TeamSiteMutation) Field(name string) (ent.Value, bool) {
 		return m.ValidFromPrecision()
 	case teamsite.FieldSourceID:
 		return m.SourceID()
+	case teamsite.FieldVersion:
+		return m.Version()
 	case teamsite.FieldTimeShare:
 		return m.TimeShare()
 	case teamsite.FieldTeamID:
@@ -14508,6 +16016,8 @@ func (m *TeamSiteMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldValidFromPrecision(ctx)
 	case teamsite.FieldSourceID:
 		return m.OldSourceID(ctx)
+	case teamsite.FieldVersion:
+		return m.OldVersion(ctx)
 	case teamsite.FieldTimeShare:
 		return m.OldTimeShare(ctx)
 	case teamsite.FieldTeamID:
@@ -14551,6 +16061,13 @@ func (m *TeamSiteMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSourceID(v)
 		return nil
+	case teamsite.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case teamsite.FieldTimeShare:
 		v, ok := value.(float64)
 		if !ok {
@@ -14580,6 +16097,9 @@ func (m *TeamSiteMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *TeamSiteMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, teamsite.FieldVersion)
+	}
 	if m.addtime_share != nil {
 		fields = append(fields, teamsite.FieldTimeShare)
 	}
@@ -14591,6 +16111,8 @@ func (m *TeamSiteMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *TeamSiteMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case teamsite.FieldVersion:
+		return m.AddedVersion()
 	case teamsite.FieldTimeShare:
 		return m.AddedTimeShare()
 	}
@@ -14602,6 +16124,13 @@ func (m *TeamSiteMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *TeamSiteMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case teamsite.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case teamsite.FieldTimeShare:
 		v, ok := value.(float64)
 		if !ok {
@@ -14674,6 +16203,9 @@ func (m *TeamSiteMutation) ResetField(name string) error {
 		return nil
 	case teamsite.FieldSourceID:
 		m.ResetSourceID()
+		return nil
+	case teamsite.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case teamsite.FieldTimeShare:
 		m.ResetTimeShare()

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -329,6 +330,12 @@ func (_q *SourceQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if source.Policy == nil {
+		return errors.New("ent: uninitialized source.Policy (forgotten import ent/runtime?)")
+	}
+	if err := source.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

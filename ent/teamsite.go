@@ -28,6 +28,8 @@ type TeamSite struct {
 	ValidFromPrecision *teamsite.ValidFromPrecision `json:"valid_from_precision,omitempty"`
 	// Identifier of the source of this record.
 	SourceID int `json:"source_id,omitempty"`
+	// Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.
+	Version int `json:"version,omitempty"`
 	// Share of the team's time spent on the site, between 0 and 1; null when the source does not say.
 	TimeShare *float64 `json:"time_share,omitempty"`
 	// Identifier of the team.
@@ -95,7 +97,7 @@ func (*TeamSite) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case teamsite.FieldTimeShare:
 			values[i] = new(sql.NullFloat64)
-		case teamsite.FieldID, teamsite.FieldSourceID, teamsite.FieldTeamID, teamsite.FieldEstablishmentID:
+		case teamsite.FieldID, teamsite.FieldSourceID, teamsite.FieldVersion, teamsite.FieldTeamID, teamsite.FieldEstablishmentID:
 			values[i] = new(sql.NullInt64)
 		case teamsite.FieldValidFromPrecision:
 			values[i] = new(sql.NullString)
@@ -148,6 +150,12 @@ func (_m *TeamSite) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field source_id", values[i])
 			} else if value.Valid {
 				_m.SourceID = int(value.Int64)
+			}
+		case teamsite.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case teamsite.FieldTimeShare:
 			if value, ok := values[i].(*sql.NullFloat64); !ok {
@@ -236,6 +244,9 @@ func (_m *TeamSite) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("source_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SourceID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	if v := _m.TimeShare; v != nil {
 		builder.WriteString("time_share=")

@@ -73,6 +73,20 @@ func (_c *TeamSiteCreate) SetSourceID(v int) *TeamSiteCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *TeamSiteCreate) SetVersion(v int) *TeamSiteCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *TeamSiteCreate) SetNillableVersion(v *int) *TeamSiteCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetTimeShare sets the "time_share" field.
 func (_c *TeamSiteCreate) SetTimeShare(v float64) *TeamSiteCreate {
 	_c.mutation.SetTimeShare(v)
@@ -121,6 +135,9 @@ func (_c *TeamSiteCreate) Mutation() *TeamSiteMutation {
 
 // Save creates the TeamSite in the database.
 func (_c *TeamSiteCreate) Save(ctx context.Context) (*TeamSite, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -146,6 +163,15 @@ func (_c *TeamSiteCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *TeamSiteCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := teamsite.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *TeamSiteCreate) check() error {
 	if v, ok := _c.mutation.ValidFromPrecision(); ok {
@@ -155,6 +181,9 @@ func (_c *TeamSiteCreate) check() error {
 	}
 	if _, ok := _c.mutation.SourceID(); !ok {
 		return &ValidationError{Name: "source_id", err: errors.New(`ent: missing required field "TeamSite.source_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "TeamSite.version"`)}
 	}
 	if v, ok := _c.mutation.TimeShare(); ok {
 		if err := teamsite.TimeShareValidator(v); err != nil {
@@ -214,6 +243,10 @@ func (_c *TeamSiteCreate) createSpec() (*TeamSite, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ValidFromPrecision(); ok {
 		_spec.SetField(teamsite.FieldValidFromPrecision, field.TypeEnum, value)
 		_node.ValidFromPrecision = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(teamsite.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.TimeShare(); ok {
 		_spec.SetField(teamsite.FieldTimeShare, field.TypeFloat64, value)
@@ -388,6 +421,24 @@ func (u *TeamSiteUpsert) UpdateSourceID() *TeamSiteUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *TeamSiteUpsert) SetVersion(v int) *TeamSiteUpsert {
+	u.Set(teamsite.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TeamSiteUpsert) UpdateVersion() *TeamSiteUpsert {
+	u.SetExcluded(teamsite.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TeamSiteUpsert) AddVersion(v int) *TeamSiteUpsert {
+	u.Add(teamsite.FieldVersion, v)
+	return u
+}
+
 // SetTimeShare sets the "time_share" field.
 func (u *TeamSiteUpsert) SetTimeShare(v float64) *TeamSiteUpsert {
 	u.Set(teamsite.FieldTimeShare, v)
@@ -553,6 +604,27 @@ func (u *TeamSiteUpsertOne) UpdateSourceID() *TeamSiteUpsertOne {
 	})
 }
 
+// SetVersion sets the "version" field.
+func (u *TeamSiteUpsertOne) SetVersion(v int) *TeamSiteUpsertOne {
+	return u.Update(func(s *TeamSiteUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TeamSiteUpsertOne) AddVersion(v int) *TeamSiteUpsertOne {
+	return u.Update(func(s *TeamSiteUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TeamSiteUpsertOne) UpdateVersion() *TeamSiteUpsertOne {
+	return u.Update(func(s *TeamSiteUpsert) {
+		s.UpdateVersion()
+	})
+}
+
 // SetTimeShare sets the "time_share" field.
 func (u *TeamSiteUpsertOne) SetTimeShare(v float64) *TeamSiteUpsertOne {
 	return u.Update(func(s *TeamSiteUpsert) {
@@ -661,6 +733,7 @@ func (_c *TeamSiteCreateBulk) Save(ctx context.Context) ([]*TeamSite, error) {
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*TeamSiteMutation)
 				if !ok {
@@ -886,6 +959,27 @@ func (u *TeamSiteUpsertBulk) SetSourceID(v int) *TeamSiteUpsertBulk {
 func (u *TeamSiteUpsertBulk) UpdateSourceID() *TeamSiteUpsertBulk {
 	return u.Update(func(s *TeamSiteUpsert) {
 		s.UpdateSourceID()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *TeamSiteUpsertBulk) SetVersion(v int) *TeamSiteUpsertBulk {
+	return u.Update(func(s *TeamSiteUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TeamSiteUpsertBulk) AddVersion(v int) *TeamSiteUpsertBulk {
+	return u.Update(func(s *TeamSiteUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TeamSiteUpsertBulk) UpdateVersion() *TeamSiteUpsertBulk {
+	return u.Update(func(s *TeamSiteUpsert) {
+		s.UpdateVersion()
 	})
 }
 

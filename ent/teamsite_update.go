@@ -106,6 +106,27 @@ func (_u *TeamSiteUpdate) SetNillableSourceID(v *int) *TeamSiteUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *TeamSiteUpdate) SetVersion(v int) *TeamSiteUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TeamSiteUpdate) SetNillableVersion(v *int) *TeamSiteUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TeamSiteUpdate) AddVersion(v int) *TeamSiteUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetTimeShare sets the "time_share" field.
 func (_u *TeamSiteUpdate) SetTimeShare(v float64) *TeamSiteUpdate {
 	_u.mutation.ResetTimeShare()
@@ -285,6 +306,12 @@ func (_u *TeamSiteUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(teamsite.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(teamsite.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(teamsite.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.TimeShare(); ok {
 		_spec.SetField(teamsite.FieldTimeShare, field.TypeFloat64, value)
@@ -475,6 +502,27 @@ func (_u *TeamSiteUpdateOne) SetNillableSourceID(v *int) *TeamSiteUpdateOne {
 	if v != nil {
 		_u.SetSourceID(*v)
 	}
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *TeamSiteUpdateOne) SetVersion(v int) *TeamSiteUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TeamSiteUpdateOne) SetNillableVersion(v *int) *TeamSiteUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TeamSiteUpdateOne) AddVersion(v int) *TeamSiteUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -687,6 +735,12 @@ func (_u *TeamSiteUpdateOne) sqlSave(ctx context.Context) (_node *TeamSite, err 
 	}
 	if _u.mutation.ValidFromPrecisionCleared() {
 		_spec.ClearField(teamsite.FieldValidFromPrecision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(teamsite.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(teamsite.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.TimeShare(); ok {
 		_spec.SetField(teamsite.FieldTimeShare, field.TypeFloat64, value)

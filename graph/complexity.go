@@ -48,6 +48,7 @@ func graphCost(child int, f *model.CooperationGraphFilter) int {
 // complexity prices every connection of the schema by its page size.
 func complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
+	c.Query.AuditEvents = pageCost[*ent.AuditEventOrder, *ent.AuditEventWhereInput]
 	c.Query.Conventions = pageCost[*ent.ConventionOrder, *ent.ConventionWhereInput]
 	c.Query.Establishments = pageCost[*ent.EstablishmentOrder, *ent.EstablishmentWhereInput]
 	c.Query.Filieres = pageCost[*ent.FiliereOrder, *ent.FiliereWhereInput]

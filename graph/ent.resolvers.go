@@ -114,6 +114,11 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	return r.client.Noders(ctx, ids)
 }
 
+// AuditEvents is the resolver for the auditEvents field.
+func (r *queryResolver) AuditEvents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error) {
+	return r.client.AuditEvent.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithAuditEventOrder(orderBy), ent.WithAuditEventFilter(where.Filter))
+}
+
 // Conventions is the resolver for the conventions field.
 func (r *queryResolver) Conventions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConventionOrder, where *ent.ConventionWhereInput) (*ent.ConventionConnection, error) {
 	return r.client.Convention.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithConventionOrder(orderBy), ent.WithConventionFilter(where.Filter))

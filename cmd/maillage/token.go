@@ -39,7 +39,7 @@ func token(ctx context.Context, args []string) error {
 		name := fs.String("name", "", "who the token is for")
 		expires := fs.String("expires", "", "last day the token is accepted (YYYY-MM-DD)")
 		var territories repeated
-		fs.Var(&territories, "territory", "région or département code an editor may write in (repeatable)")
+		fs.Var(&territories, "territory", "région or département code an editor may write in (repeatable); REGION:CODE or DEPARTMENT:CODE where a code is both")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}

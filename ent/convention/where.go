@@ -80,6 +80,11 @@ func SourceID(v int) predicate.Convention {
 	return predicate.Convention(sql.FieldEQ(FieldSourceID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.Convention {
+	return predicate.Convention(sql.FieldEQ(FieldVersion, v))
+}
+
 // Code applies equality check predicate on the "code" field. It's identical to CodeEQ.
 func Code(v string) predicate.Convention {
 	return predicate.Convention(sql.FieldEQ(FieldCode, v))
@@ -388,6 +393,46 @@ func SourceIDIn(vs ...int) predicate.Convention {
 // SourceIDNotIn applies the NotIn predicate on the "source_id" field.
 func SourceIDNotIn(vs ...int) predicate.Convention {
 	return predicate.Convention(sql.FieldNotIn(FieldSourceID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.Convention {
+	return predicate.Convention(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.Convention {
+	return predicate.Convention(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.Convention {
+	return predicate.Convention(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.Convention {
+	return predicate.Convention(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.Convention {
+	return predicate.Convention(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.Convention {
+	return predicate.Convention(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.Convention {
+	return predicate.Convention(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.Convention {
+	return predicate.Convention(sql.FieldLTE(FieldVersion, v))
 }
 
 // KindEQ applies the EQ predicate on the "kind" field.

@@ -70,6 +70,11 @@ func SourceID(v int) predicate.ConventionParty {
 	return predicate.ConventionParty(sql.FieldEQ(FieldSourceID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldEQ(FieldVersion, v))
+}
+
 // Designation applies equality check predicate on the "designation" field. It's identical to DesignationEQ.
 func Designation(v string) predicate.ConventionParty {
 	return predicate.ConventionParty(sql.FieldEQ(FieldDesignation, v))
@@ -233,6 +238,46 @@ func SourceIDIn(vs ...int) predicate.ConventionParty {
 // SourceIDNotIn applies the NotIn predicate on the "source_id" field.
 func SourceIDNotIn(vs ...int) predicate.ConventionParty {
 	return predicate.ConventionParty(sql.FieldNotIn(FieldSourceID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.ConventionParty {
+	return predicate.ConventionParty(sql.FieldLTE(FieldVersion, v))
 }
 
 // RoleEQ applies the EQ predicate on the "role" field.

@@ -196,7 +196,8 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/maillage/maillage/ent/runtime"
 var (
-	Hooks [2]ent.Hook
+	Hooks  [3]ent.Hook
+	Policy ent.Policy
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
 	// FinessValidator is a validator for the "finess" field. It is called by the builders before save.

@@ -29,6 +29,8 @@ const (
 	FieldValidFromPrecision = "valid_from_precision"
 	// FieldSourceID holds the string denoting the source_id field in the database.
 	FieldSourceID = "source_id"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldSpecialty holds the string denoting the specialty field in the database.
 	FieldSpecialty = "specialty"
 	// FieldDescription holds the string denoting the description field in the database.
@@ -86,6 +88,7 @@ var Columns = []string{
 	FieldValidTo,
 	FieldValidFromPrecision,
 	FieldSourceID,
+	FieldVersion,
 	FieldSpecialty,
 	FieldDescription,
 	FieldConventionID,
@@ -108,9 +111,12 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/maillage/maillage/ent/runtime"
 var (
-	Hooks [2]ent.Hook
+	Hooks  [4]ent.Hook
+	Policy ent.Policy
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 )
 
 // ValidFromPrecision defines the type for the "valid_from_precision" enum field.
@@ -206,6 +212,11 @@ func ByValidFromPrecision(opts ...sql.OrderTermOption) OrderOption {
 // BySourceID orders the results by the source_id field.
 func BySourceID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSourceID, opts...).ToFunc()
+}
+
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
 // BySpecialty orders the results by the specialty field.

@@ -80,6 +80,11 @@ func SourceID(v int) predicate.Filiere {
 	return predicate.Filiere(sql.FieldEQ(FieldSourceID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldEQ(FieldVersion, v))
+}
+
 // Description applies equality check predicate on the "description" field. It's identical to DescriptionEQ.
 func Description(v string) predicate.Filiere {
 	return predicate.Filiere(sql.FieldEQ(FieldDescription, v))
@@ -383,6 +388,46 @@ func SourceIDIn(vs ...int) predicate.Filiere {
 // SourceIDNotIn applies the NotIn predicate on the "source_id" field.
 func SourceIDNotIn(vs ...int) predicate.Filiere {
 	return predicate.Filiere(sql.FieldNotIn(FieldSourceID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.Filiere {
+	return predicate.Filiere(sql.FieldLTE(FieldVersion, v))
 }
 
 // SpecialtyEQ applies the EQ predicate on the "specialty" field.

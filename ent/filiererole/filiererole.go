@@ -25,6 +25,8 @@ const (
 	FieldValidFromPrecision = "valid_from_precision"
 	// FieldSourceID holds the string denoting the source_id field in the database.
 	FieldSourceID = "source_id"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldLevel holds the string denoting the level field in the database.
 	FieldLevel = "level"
 	// FieldDetail holds the string denoting the detail field in the database.
@@ -82,6 +84,7 @@ var Columns = []string{
 	FieldValidTo,
 	FieldValidFromPrecision,
 	FieldSourceID,
+	FieldVersion,
 	FieldLevel,
 	FieldDetail,
 	FieldFiliereID,
@@ -105,7 +108,10 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/maillage/maillage/ent/runtime"
 var (
-	Hooks [1]ent.Hook
+	Hooks  [3]ent.Hook
+	Policy ent.Policy
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 )
 
 // ValidFromPrecision defines the type for the "valid_from_precision" enum field.
@@ -182,6 +188,11 @@ func ByValidFromPrecision(opts ...sql.OrderTermOption) OrderOption {
 // BySourceID orders the results by the source_id field.
 func BySourceID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSourceID, opts...).ToFunc()
+}
+
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
 // ByLevel orders the results by the level field.

@@ -70,6 +70,11 @@ func SourceID(v int) predicate.FiliereRole {
 	return predicate.FiliereRole(sql.FieldEQ(FieldSourceID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldEQ(FieldVersion, v))
+}
+
 // Detail applies equality check predicate on the "detail" field. It's identical to DetailEQ.
 func Detail(v string) predicate.FiliereRole {
 	return predicate.FiliereRole(sql.FieldEQ(FieldDetail, v))
@@ -238,6 +243,46 @@ func SourceIDIn(vs ...int) predicate.FiliereRole {
 // SourceIDNotIn applies the NotIn predicate on the "source_id" field.
 func SourceIDNotIn(vs ...int) predicate.FiliereRole {
 	return predicate.FiliereRole(sql.FieldNotIn(FieldSourceID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.FiliereRole {
+	return predicate.FiliereRole(sql.FieldLTE(FieldVersion, v))
 }
 
 // LevelEQ applies the EQ predicate on the "level" field.

@@ -29,6 +29,8 @@ const (
 	FieldValidFromPrecision = "valid_from_precision"
 	// FieldSourceID holds the string denoting the source_id field in the database.
 	FieldSourceID = "source_id"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldKind holds the string denoting the kind field in the database.
 	FieldKind = "kind"
 	// FieldCode holds the string denoting the code field in the database.
@@ -108,6 +110,7 @@ var Columns = []string{
 	FieldValidTo,
 	FieldValidFromPrecision,
 	FieldSourceID,
+	FieldVersion,
 	FieldKind,
 	FieldCode,
 	FieldFiness,
@@ -139,9 +142,12 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/maillage/maillage/ent/runtime"
 var (
-	Hooks [2]ent.Hook
+	Hooks  [4]ent.Hook
+	Policy ent.Policy
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 	// FinessValidator is a validator for the "finess" field. It is called by the builders before save.
 	FinessValidator func(string) error
 )
@@ -242,6 +248,11 @@ func ByValidFromPrecision(opts ...sql.OrderTermOption) OrderOption {
 // BySourceID orders the results by the source_id field.
 func BySourceID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSourceID, opts...).ToFunc()
+}
+
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
 // ByKind orders the results by the kind field.

@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"convention_parties\":4294967296,\"conventions\":0,\"establishments\":8589934592,\"filiere_roles\":17179869184,\"filieres\":12884901888,\"groupings\":21474836480,\"legal_entities\":25769803776,\"medical_teams\":30064771072,\"memberships\":34359738368,\"sources\":38654705664,\"team_sites\":42949672960,\"territories\":47244640256,\"tokens\":51539607552}"
+const IncrementStarts = "{\"audit_events\":55834574848,\"convention_parties\":4294967296,\"conventions\":0,\"establishments\":8589934592,\"filiere_roles\":17179869184,\"filieres\":12884901888,\"groupings\":21474836480,\"legal_entities\":25769803776,\"medical_teams\":30064771072,\"memberships\":34359738368,\"sources\":38654705664,\"team_sites\":42949672960,\"territories\":47244640256,\"tokens\":51539607552}"

@@ -80,6 +80,11 @@ func SourceID(v int) predicate.MedicalTeam {
 	return predicate.MedicalTeam(sql.FieldEQ(FieldSourceID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldEQ(FieldVersion, v))
+}
+
 // Specialty applies equality check predicate on the "specialty" field. It's identical to SpecialtyEQ.
 func Specialty(v string) predicate.MedicalTeam {
 	return predicate.MedicalTeam(sql.FieldEQ(FieldSpecialty, v))
@@ -388,6 +393,46 @@ func SourceIDIn(vs ...int) predicate.MedicalTeam {
 // SourceIDNotIn applies the NotIn predicate on the "source_id" field.
 func SourceIDNotIn(vs ...int) predicate.MedicalTeam {
 	return predicate.MedicalTeam(sql.FieldNotIn(FieldSourceID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.MedicalTeam {
+	return predicate.MedicalTeam(sql.FieldLTE(FieldVersion, v))
 }
 
 // SpecialtyEQ applies the EQ predicate on the "specialty" field.

@@ -25,6 +25,8 @@ const (
 	FieldValidFromPrecision = "valid_from_precision"
 	// FieldSourceID holds the string denoting the source_id field in the database.
 	FieldSourceID = "source_id"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldRole holds the string denoting the role field in the database.
 	FieldRole = "role"
 	// FieldNote holds the string denoting the note field in the database.
@@ -80,6 +82,7 @@ var Columns = []string{
 	FieldValidTo,
 	FieldValidFromPrecision,
 	FieldSourceID,
+	FieldVersion,
 	FieldRole,
 	FieldNote,
 	FieldGroupingID,
@@ -109,7 +112,10 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/maillage/maillage/ent/runtime"
 var (
-	Hooks [1]ent.Hook
+	Hooks  [3]ent.Hook
+	Policy ent.Policy
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 )
 
 // ValidFromPrecision defines the type for the "valid_from_precision" enum field.
@@ -187,6 +193,11 @@ func ByValidFromPrecision(opts ...sql.OrderTermOption) OrderOption {
 // BySourceID orders the results by the source_id field.
 func BySourceID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSourceID, opts...).ToFunc()
+}
+
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
 // ByRole orders the results by the role field.

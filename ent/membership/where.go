@@ -70,6 +70,11 @@ func SourceID(v int) predicate.Membership {
 	return predicate.Membership(sql.FieldEQ(FieldSourceID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldEQ(FieldVersion, v))
+}
+
 // Note applies equality check predicate on the "note" field. It's identical to NoteEQ.
 func Note(v string) predicate.Membership {
 	return predicate.Membership(sql.FieldEQ(FieldNote, v))
@@ -238,6 +243,46 @@ func SourceIDIn(vs ...int) predicate.Membership {
 // SourceIDNotIn applies the NotIn predicate on the "source_id" field.
 func SourceIDNotIn(vs ...int) predicate.Membership {
 	return predicate.Membership(sql.FieldNotIn(FieldSourceID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.Membership {
+	return predicate.Membership(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.Membership {
+	return predicate.Membership(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldLTE(FieldVersion, v))
 }
 
 // RoleEQ applies the EQ predicate on the "role" field.

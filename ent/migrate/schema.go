@@ -9,6 +9,41 @@ import (
 )
 
 var (
+	// AuditEventsColumns holds the columns for the "audit_events" table.
+	AuditEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "actor", Type: field.TypeString},
+		{Name: "token_id", Type: field.TypeInt, Nullable: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "operation", Type: field.TypeEnum, Enums: []string{"CREATE", "UPDATE", "CLOSE"}},
+		{Name: "entity_type", Type: field.TypeString},
+		{Name: "entity_id", Type: field.TypeInt},
+		{Name: "before", Type: field.TypeJSON, Nullable: true},
+		{Name: "after", Type: field.TypeJSON, Nullable: true},
+	}
+	// AuditEventsTable holds the schema information for the "audit_events" table.
+	AuditEventsTable = &schema.Table{
+		Name:       "audit_events",
+		Columns:    AuditEventsColumns,
+		PrimaryKey: []*schema.Column{AuditEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditevent_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[6]},
+			},
+			{
+				Name:    "auditevent_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[3]},
+			},
+			{
+				Name:    "auditevent_actor",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[1]},
+			},
+		},
+	}
 	// ConventionsColumns holds the columns for the "conventions" table.
 	ConventionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -17,6 +52,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"CHARTER", "CONVENTION", "CONSTITUTIVE", "PARTNERSHIP", "OTHER"}},
 		{Name: "code", Type: field.TypeString, Nullable: true},
 		{Name: "domains", Type: field.TypeJSON, Nullable: true},
@@ -33,13 +69,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "conventions_sources_source",
-				Columns:    []*schema.Column{ConventionsColumns[11]},
+				Columns:    []*schema.Column{ConventionsColumns[12]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "conventions_territories_territory",
-				Columns:    []*schema.Column{ConventionsColumns[12]},
+				Columns:    []*schema.Column{ConventionsColumns[13]},
 				RefColumns: []*schema.Column{TerritoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -58,12 +94,12 @@ var (
 			{
 				Name:    "convention_code",
 				Unique:  true,
-				Columns: []*schema.Column{ConventionsColumns[7]},
+				Columns: []*schema.Column{ConventionsColumns[8]},
 			},
 			{
 				Name:    "convention_kind",
 				Unique:  false,
-				Columns: []*schema.Column{ConventionsColumns[6]},
+				Columns: []*schema.Column{ConventionsColumns[7]},
 			},
 		},
 	}
@@ -73,6 +109,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"SIGNATORY", "COORDINATOR", "ADHERENT"}, Default: "SIGNATORY"},
 		{Name: "designation", Type: field.TypeString, Nullable: true},
 		{Name: "source_id", Type: field.TypeInt},
@@ -87,19 +124,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "convention_parties_sources_source",
-				Columns:    []*schema.Column{ConventionPartiesColumns[6]},
+				Columns:    []*schema.Column{ConventionPartiesColumns[7]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "convention_parties_conventions_convention",
-				Columns:    []*schema.Column{ConventionPartiesColumns[7]},
+				Columns:    []*schema.Column{ConventionPartiesColumns[8]},
 				RefColumns: []*schema.Column{ConventionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "convention_parties_legal_entities_legal_entity",
-				Columns:    []*schema.Column{ConventionPartiesColumns[8]},
+				Columns:    []*schema.Column{ConventionPartiesColumns[9]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -113,12 +150,12 @@ var (
 			{
 				Name:    "conventionparty_convention_id_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{ConventionPartiesColumns[7], ConventionPartiesColumns[8]},
+				Columns: []*schema.Column{ConventionPartiesColumns[8], ConventionPartiesColumns[9]},
 			},
 			{
 				Name:    "conventionparty_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{ConventionPartiesColumns[8]},
+				Columns: []*schema.Column{ConventionPartiesColumns[9]},
 			},
 		},
 	}
@@ -237,6 +274,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "specialty", Type: field.TypeEnum, Enums: []string{"OBSTETRICS_PAEDIATRICS", "SURGERY_ANAESTHESIA", "EMERGENCY", "BIOLOGY", "REHABILITATION", "STROKE", "CYSTIC_FIBROSIS", "GERIATRICS", "PSYCHIATRY", "ONCOLOGY", "IMAGING", "OTHER"}},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "source_id", Type: field.TypeInt},
@@ -251,19 +289,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "filieres_sources_source",
-				Columns:    []*schema.Column{FilieresColumns[8]},
+				Columns:    []*schema.Column{FilieresColumns[9]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "filieres_conventions_convention",
-				Columns:    []*schema.Column{FilieresColumns[9]},
+				Columns:    []*schema.Column{FilieresColumns[10]},
 				RefColumns: []*schema.Column{ConventionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "filieres_territories_territory",
-				Columns:    []*schema.Column{FilieresColumns[10]},
+				Columns:    []*schema.Column{FilieresColumns[11]},
 				RefColumns: []*schema.Column{TerritoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -282,7 +320,7 @@ var (
 			{
 				Name:    "filiere_specialty",
 				Unique:  false,
-				Columns: []*schema.Column{FilieresColumns[6]},
+				Columns: []*schema.Column{FilieresColumns[7]},
 			},
 		},
 	}
@@ -292,6 +330,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "level", Type: field.TypeEnum, Nullable: true, Enums: []string{"PROXIMITY", "RECOURS", "REFERENCE"}},
 		{Name: "detail", Type: field.TypeString, Nullable: true},
 		{Name: "source_id", Type: field.TypeInt},
@@ -307,25 +346,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "filiere_roles_sources_source",
-				Columns:    []*schema.Column{FiliereRolesColumns[6]},
+				Columns:    []*schema.Column{FiliereRolesColumns[7]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "filiere_roles_filieres_filiere",
-				Columns:    []*schema.Column{FiliereRolesColumns[7]},
+				Columns:    []*schema.Column{FiliereRolesColumns[8]},
 				RefColumns: []*schema.Column{FilieresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "filiere_roles_legal_entities_legal_entity",
-				Columns:    []*schema.Column{FiliereRolesColumns[8]},
+				Columns:    []*schema.Column{FiliereRolesColumns[9]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "filiere_roles_establishments_establishment",
-				Columns:    []*schema.Column{FiliereRolesColumns[9]},
+				Columns:    []*schema.Column{FiliereRolesColumns[10]},
 				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -339,12 +378,12 @@ var (
 			{
 				Name:    "filiererole_filiere_id",
 				Unique:  false,
-				Columns: []*schema.Column{FiliereRolesColumns[7]},
+				Columns: []*schema.Column{FiliereRolesColumns[8]},
 			},
 			{
 				Name:    "filiererole_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{FiliereRolesColumns[8]},
+				Columns: []*schema.Column{FiliereRolesColumns[9]},
 			},
 		},
 	}
@@ -356,6 +395,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"GHT", "CHT", "GCS", "GCS_ES", "GCSMS", "GIP", "FMIH", "CPT", "CPTS", "MSP", "HEALTH_CENTRE", "SIH", "UNION", "NETWORK", "OTHER"}},
 		{Name: "code", Type: field.TypeString, Nullable: true},
 		{Name: "finess", Type: field.TypeString, Nullable: true},
@@ -373,19 +413,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "groupings_sources_source",
-				Columns:    []*schema.Column{GroupingsColumns[11]},
+				Columns:    []*schema.Column{GroupingsColumns[12]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "groupings_legal_entities_legal_entity",
-				Columns:    []*schema.Column{GroupingsColumns[12]},
+				Columns:    []*schema.Column{GroupingsColumns[13]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "groupings_territories_territory",
-				Columns:    []*schema.Column{GroupingsColumns[13]},
+				Columns:    []*schema.Column{GroupingsColumns[14]},
 				RefColumns: []*schema.Column{TerritoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -404,22 +444,22 @@ var (
 			{
 				Name:    "grouping_code",
 				Unique:  true,
-				Columns: []*schema.Column{GroupingsColumns[7]},
+				Columns: []*schema.Column{GroupingsColumns[8]},
 			},
 			{
 				Name:    "grouping_finess",
 				Unique:  false,
-				Columns: []*schema.Column{GroupingsColumns[8]},
+				Columns: []*schema.Column{GroupingsColumns[9]},
 			},
 			{
 				Name:    "grouping_kind",
 				Unique:  false,
-				Columns: []*schema.Column{GroupingsColumns[6]},
+				Columns: []*schema.Column{GroupingsColumns[7]},
 			},
 			{
 				Name:    "grouping_department_code",
 				Unique:  false,
-				Columns: []*schema.Column{GroupingsColumns[10]},
+				Columns: []*schema.Column{GroupingsColumns[11]},
 			},
 		},
 	}
@@ -483,6 +523,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "specialty", Type: field.TypeString, Nullable: true},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "source_id", Type: field.TypeInt},
@@ -497,19 +538,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "medical_teams_sources_source",
-				Columns:    []*schema.Column{MedicalTeamsColumns[8]},
+				Columns:    []*schema.Column{MedicalTeamsColumns[9]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "medical_teams_conventions_convention",
-				Columns:    []*schema.Column{MedicalTeamsColumns[9]},
+				Columns:    []*schema.Column{MedicalTeamsColumns[10]},
 				RefColumns: []*schema.Column{ConventionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "medical_teams_groupings_grouping",
-				Columns:    []*schema.Column{MedicalTeamsColumns[10]},
+				Columns:    []*schema.Column{MedicalTeamsColumns[11]},
 				RefColumns: []*schema.Column{GroupingsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -533,6 +574,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"SUPPORT", "MEMBER", "ASSOCIATE", "PARTNER"}},
 		{Name: "note", Type: field.TypeString, Nullable: true},
 		{Name: "member_ref", Type: field.TypeString, Nullable: true},
@@ -548,19 +590,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "memberships_sources_source",
-				Columns:    []*schema.Column{MembershipsColumns[7]},
+				Columns:    []*schema.Column{MembershipsColumns[8]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "memberships_groupings_grouping",
-				Columns:    []*schema.Column{MembershipsColumns[8]},
+				Columns:    []*schema.Column{MembershipsColumns[9]},
 				RefColumns: []*schema.Column{GroupingsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "memberships_legal_entities_legal_entity",
-				Columns:    []*schema.Column{MembershipsColumns[9]},
+				Columns:    []*schema.Column{MembershipsColumns[10]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -574,12 +616,12 @@ var (
 			{
 				Name:    "membership_grouping_id_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembershipsColumns[8], MembershipsColumns[9]},
+				Columns: []*schema.Column{MembershipsColumns[9], MembershipsColumns[10]},
 			},
 			{
 				Name:    "membership_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembershipsColumns[9]},
+				Columns: []*schema.Column{MembershipsColumns[10]},
 			},
 		},
 	}
@@ -617,6 +659,7 @@ var (
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_from_precision", Type: field.TypeEnum, Nullable: true, Enums: []string{"DAY", "MONTH", "YEAR"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "time_share", Type: field.TypeFloat64, Nullable: true},
 		{Name: "source_id", Type: field.TypeInt},
 		{Name: "team_id", Type: field.TypeInt},
@@ -630,19 +673,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "team_sites_sources_source",
-				Columns:    []*schema.Column{TeamSitesColumns[5]},
+				Columns:    []*schema.Column{TeamSitesColumns[6]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "team_sites_medical_teams_team",
-				Columns:    []*schema.Column{TeamSitesColumns[6]},
+				Columns:    []*schema.Column{TeamSitesColumns[7]},
 				RefColumns: []*schema.Column{MedicalTeamsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "team_sites_establishments_establishment",
-				Columns:    []*schema.Column{TeamSitesColumns[7]},
+				Columns:    []*schema.Column{TeamSitesColumns[8]},
 				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -656,12 +699,12 @@ var (
 			{
 				Name:    "teamsite_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{TeamSitesColumns[6]},
+				Columns: []*schema.Column{TeamSitesColumns[7]},
 			},
 			{
 				Name:    "teamsite_establishment_id",
 				Unique:  false,
-				Columns: []*schema.Column{TeamSitesColumns[7]},
+				Columns: []*schema.Column{TeamSitesColumns[8]},
 			},
 		},
 	}
@@ -798,6 +841,7 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		AuditEventsTable,
 		ConventionsTable,
 		ConventionPartiesTable,
 		EstablishmentsTable,
@@ -817,6 +861,9 @@ var (
 )
 
 func init() {
+	AuditEventsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
 	ConventionsTable.ForeignKeys[0].RefTable = SourcesTable
 	ConventionsTable.ForeignKeys[1].RefTable = TerritoriesTable
 	ConventionsTable.Annotation = &entsql.Annotation{

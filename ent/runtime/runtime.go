@@ -3,6 +3,9 @@
 package runtime
 
 import (
+	"context"
+
+	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/ent/convention"
 	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
@@ -17,39 +20,112 @@ import (
 	"github.com/maillage/maillage/ent/teamsite"
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/ent/token"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	auditeventMixin := schema.AuditEvent{}.Mixin()
+	auditevent.Policy = privacy.NewPolicies(auditeventMixin[0], schema.AuditEvent{})
+	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditeventFields := schema.AuditEvent{}.Fields()
+	_ = auditeventFields
+	// auditeventDescActor is the schema descriptor for actor field.
+	auditeventDescActor := auditeventFields[0].Descriptor()
+	// auditevent.ActorValidator is a validator for the "actor" field. It is called by the builders before save.
+	auditevent.ActorValidator = auditeventDescActor.Validators[0].(func(string) error)
+	// auditeventDescEntityType is the schema descriptor for entity_type field.
+	auditeventDescEntityType := auditeventFields[4].Descriptor()
+	// auditevent.EntityTypeValidator is a validator for the "entity_type" field. It is called by the builders before save.
+	auditevent.EntityTypeValidator = auditeventDescEntityType.Validators[0].(func(string) error)
 	conventionMixin := schema.Convention{}.Mixin()
+	convention.Policy = privacy.NewPolicies(conventionMixin[4], schema.Convention{})
+	convention.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := convention.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	conventionMixinHooks0 := conventionMixin[0].Hooks()
 	conventionMixinHooks1 := conventionMixin[1].Hooks()
-	convention.Hooks[0] = conventionMixinHooks0[0]
-	convention.Hooks[1] = conventionMixinHooks1[0]
+	conventionMixinHooks3 := conventionMixin[3].Hooks()
+
+	convention.Hooks[1] = conventionMixinHooks0[0]
+
+	convention.Hooks[2] = conventionMixinHooks1[0]
+
+	convention.Hooks[3] = conventionMixinHooks3[0]
 	conventionMixinFields0 := conventionMixin[0].Fields()
 	_ = conventionMixinFields0
+	conventionMixinFields3 := conventionMixin[3].Fields()
+	_ = conventionMixinFields3
 	conventionFields := schema.Convention{}.Fields()
 	_ = conventionFields
 	// conventionDescName is the schema descriptor for name field.
 	conventionDescName := conventionMixinFields0[0].Descriptor()
 	// convention.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	convention.NameValidator = conventionDescName.Validators[0].(func(string) error)
+	// conventionDescVersion is the schema descriptor for version field.
+	conventionDescVersion := conventionMixinFields3[0].Descriptor()
+	// convention.DefaultVersion holds the default value on creation for the version field.
+	convention.DefaultVersion = conventionDescVersion.Default.(int)
 	// conventionDescDomains is the schema descriptor for domains field.
 	conventionDescDomains := conventionFields[2].Descriptor()
 	// convention.DomainsValidator is a validator for the "domains" field. It is called by the builders before save.
 	convention.DomainsValidator = conventionDescDomains.Validators[0].(func([]string) error)
 	conventionpartyMixin := schema.ConventionParty{}.Mixin()
+	conventionparty.Policy = privacy.NewPolicies(conventionpartyMixin[3], schema.ConventionParty{})
+	conventionparty.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := conventionparty.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	conventionpartyMixinHooks0 := conventionpartyMixin[0].Hooks()
-	conventionparty.Hooks[0] = conventionpartyMixinHooks0[0]
+	conventionpartyMixinHooks2 := conventionpartyMixin[2].Hooks()
+
+	conventionparty.Hooks[1] = conventionpartyMixinHooks0[0]
+
+	conventionparty.Hooks[2] = conventionpartyMixinHooks2[0]
+	conventionpartyMixinFields2 := conventionpartyMixin[2].Fields()
+	_ = conventionpartyMixinFields2
 	conventionpartyFields := schema.ConventionParty{}.Fields()
 	_ = conventionpartyFields
+	// conventionpartyDescVersion is the schema descriptor for version field.
+	conventionpartyDescVersion := conventionpartyMixinFields2[0].Descriptor()
+	// conventionparty.DefaultVersion holds the default value on creation for the version field.
+	conventionparty.DefaultVersion = conventionpartyDescVersion.Default.(int)
 	establishmentMixin := schema.Establishment{}.Mixin()
+	establishment.Policy = privacy.NewPolicies(establishmentMixin[3], schema.Establishment{})
+	establishment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := establishment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	establishmentMixinHooks0 := establishmentMixin[0].Hooks()
 	establishmentMixinHooks1 := establishmentMixin[1].Hooks()
-	establishment.Hooks[0] = establishmentMixinHooks0[0]
-	establishment.Hooks[1] = establishmentMixinHooks1[0]
+
+	establishment.Hooks[1] = establishmentMixinHooks0[0]
+
+	establishment.Hooks[2] = establishmentMixinHooks1[0]
 	establishmentMixinFields0 := establishmentMixin[0].Fields()
 	_ = establishmentMixinFields0
 	establishmentFields := schema.Establishment{}.Fields()
@@ -63,43 +139,115 @@ func init() {
 	// establishment.FinessValidator is a validator for the "finess" field. It is called by the builders before save.
 	establishment.FinessValidator = establishmentDescFiness.Validators[0].(func(string) error)
 	filiereMixin := schema.Filiere{}.Mixin()
+	filiere.Policy = privacy.NewPolicies(filiereMixin[4], schema.Filiere{})
+	filiere.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := filiere.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	filiereMixinHooks0 := filiereMixin[0].Hooks()
 	filiereMixinHooks1 := filiereMixin[1].Hooks()
-	filiere.Hooks[0] = filiereMixinHooks0[0]
-	filiere.Hooks[1] = filiereMixinHooks1[0]
+	filiereMixinHooks3 := filiereMixin[3].Hooks()
+
+	filiere.Hooks[1] = filiereMixinHooks0[0]
+
+	filiere.Hooks[2] = filiereMixinHooks1[0]
+
+	filiere.Hooks[3] = filiereMixinHooks3[0]
 	filiereMixinFields0 := filiereMixin[0].Fields()
 	_ = filiereMixinFields0
+	filiereMixinFields3 := filiereMixin[3].Fields()
+	_ = filiereMixinFields3
 	filiereFields := schema.Filiere{}.Fields()
 	_ = filiereFields
 	// filiereDescName is the schema descriptor for name field.
 	filiereDescName := filiereMixinFields0[0].Descriptor()
 	// filiere.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	filiere.NameValidator = filiereDescName.Validators[0].(func(string) error)
+	// filiereDescVersion is the schema descriptor for version field.
+	filiereDescVersion := filiereMixinFields3[0].Descriptor()
+	// filiere.DefaultVersion holds the default value on creation for the version field.
+	filiere.DefaultVersion = filiereDescVersion.Default.(int)
 	filiereroleMixin := schema.FiliereRole{}.Mixin()
+	filiererole.Policy = privacy.NewPolicies(filiereroleMixin[3], schema.FiliereRole{})
+	filiererole.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := filiererole.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	filiereroleMixinHooks0 := filiereroleMixin[0].Hooks()
-	filiererole.Hooks[0] = filiereroleMixinHooks0[0]
+	filiereroleMixinHooks2 := filiereroleMixin[2].Hooks()
+
+	filiererole.Hooks[1] = filiereroleMixinHooks0[0]
+
+	filiererole.Hooks[2] = filiereroleMixinHooks2[0]
+	filiereroleMixinFields2 := filiereroleMixin[2].Fields()
+	_ = filiereroleMixinFields2
+	filiereroleFields := schema.FiliereRole{}.Fields()
+	_ = filiereroleFields
+	// filiereroleDescVersion is the schema descriptor for version field.
+	filiereroleDescVersion := filiereroleMixinFields2[0].Descriptor()
+	// filiererole.DefaultVersion holds the default value on creation for the version field.
+	filiererole.DefaultVersion = filiereroleDescVersion.Default.(int)
 	groupingMixin := schema.Grouping{}.Mixin()
+	grouping.Policy = privacy.NewPolicies(groupingMixin[4], schema.Grouping{})
+	grouping.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := grouping.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	groupingMixinHooks0 := groupingMixin[0].Hooks()
 	groupingMixinHooks1 := groupingMixin[1].Hooks()
-	grouping.Hooks[0] = groupingMixinHooks0[0]
-	grouping.Hooks[1] = groupingMixinHooks1[0]
+	groupingMixinHooks3 := groupingMixin[3].Hooks()
+
+	grouping.Hooks[1] = groupingMixinHooks0[0]
+
+	grouping.Hooks[2] = groupingMixinHooks1[0]
+
+	grouping.Hooks[3] = groupingMixinHooks3[0]
 	groupingMixinFields0 := groupingMixin[0].Fields()
 	_ = groupingMixinFields0
+	groupingMixinFields3 := groupingMixin[3].Fields()
+	_ = groupingMixinFields3
 	groupingFields := schema.Grouping{}.Fields()
 	_ = groupingFields
 	// groupingDescName is the schema descriptor for name field.
 	groupingDescName := groupingMixinFields0[0].Descriptor()
 	// grouping.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	grouping.NameValidator = groupingDescName.Validators[0].(func(string) error)
+	// groupingDescVersion is the schema descriptor for version field.
+	groupingDescVersion := groupingMixinFields3[0].Descriptor()
+	// grouping.DefaultVersion holds the default value on creation for the version field.
+	grouping.DefaultVersion = groupingDescVersion.Default.(int)
 	// groupingDescFiness is the schema descriptor for finess field.
 	groupingDescFiness := groupingFields[2].Descriptor()
 	// grouping.FinessValidator is a validator for the "finess" field. It is called by the builders before save.
 	grouping.FinessValidator = groupingDescFiness.Validators[0].(func(string) error)
 	legalentityMixin := schema.LegalEntity{}.Mixin()
+	legalentity.Policy = privacy.NewPolicies(legalentityMixin[3], schema.LegalEntity{})
+	legalentity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := legalentity.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	legalentityMixinHooks0 := legalentityMixin[0].Hooks()
 	legalentityMixinHooks1 := legalentityMixin[1].Hooks()
-	legalentity.Hooks[0] = legalentityMixinHooks0[0]
-	legalentity.Hooks[1] = legalentityMixinHooks1[0]
+
+	legalentity.Hooks[1] = legalentityMixinHooks0[0]
+
+	legalentity.Hooks[2] = legalentityMixinHooks1[0]
 	legalentityMixinFields0 := legalentityMixin[0].Fields()
 	_ = legalentityMixinFields0
 	legalentityFields := schema.LegalEntity{}.Fields()
@@ -117,21 +265,72 @@ func init() {
 	// legalentity.DefaultNameDerived holds the default value on creation for the name_derived field.
 	legalentity.DefaultNameDerived = legalentityDescNameDerived.Default.(bool)
 	medicalteamMixin := schema.MedicalTeam{}.Mixin()
+	medicalteam.Policy = privacy.NewPolicies(medicalteamMixin[4], schema.MedicalTeam{})
+	medicalteam.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := medicalteam.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	medicalteamMixinHooks0 := medicalteamMixin[0].Hooks()
 	medicalteamMixinHooks1 := medicalteamMixin[1].Hooks()
-	medicalteam.Hooks[0] = medicalteamMixinHooks0[0]
-	medicalteam.Hooks[1] = medicalteamMixinHooks1[0]
+	medicalteamMixinHooks3 := medicalteamMixin[3].Hooks()
+
+	medicalteam.Hooks[1] = medicalteamMixinHooks0[0]
+
+	medicalteam.Hooks[2] = medicalteamMixinHooks1[0]
+
+	medicalteam.Hooks[3] = medicalteamMixinHooks3[0]
 	medicalteamMixinFields0 := medicalteamMixin[0].Fields()
 	_ = medicalteamMixinFields0
+	medicalteamMixinFields3 := medicalteamMixin[3].Fields()
+	_ = medicalteamMixinFields3
 	medicalteamFields := schema.MedicalTeam{}.Fields()
 	_ = medicalteamFields
 	// medicalteamDescName is the schema descriptor for name field.
 	medicalteamDescName := medicalteamMixinFields0[0].Descriptor()
 	// medicalteam.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	medicalteam.NameValidator = medicalteamDescName.Validators[0].(func(string) error)
+	// medicalteamDescVersion is the schema descriptor for version field.
+	medicalteamDescVersion := medicalteamMixinFields3[0].Descriptor()
+	// medicalteam.DefaultVersion holds the default value on creation for the version field.
+	medicalteam.DefaultVersion = medicalteamDescVersion.Default.(int)
 	membershipMixin := schema.Membership{}.Mixin()
+	membership.Policy = privacy.NewPolicies(membershipMixin[3], schema.Membership{})
+	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := membership.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	membershipMixinHooks0 := membershipMixin[0].Hooks()
-	membership.Hooks[0] = membershipMixinHooks0[0]
+	membershipMixinHooks2 := membershipMixin[2].Hooks()
+
+	membership.Hooks[1] = membershipMixinHooks0[0]
+
+	membership.Hooks[2] = membershipMixinHooks2[0]
+	membershipMixinFields2 := membershipMixin[2].Fields()
+	_ = membershipMixinFields2
+	membershipFields := schema.Membership{}.Fields()
+	_ = membershipFields
+	// membershipDescVersion is the schema descriptor for version field.
+	membershipDescVersion := membershipMixinFields2[0].Descriptor()
+	// membership.DefaultVersion holds the default value on creation for the version field.
+	membership.DefaultVersion = membershipDescVersion.Default.(int)
+	sourceMixin := schema.Source{}.Mixin()
+	source.Policy = privacy.NewPolicies(sourceMixin[0], schema.Source{})
+	source.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := source.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	sourceFields := schema.Source{}.Fields()
 	_ = sourceFields
 	// sourceDescKey is the schema descriptor for key field.
@@ -143,17 +342,46 @@ func init() {
 	// source.TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	source.TitleValidator = sourceDescTitle.Validators[0].(func(string) error)
 	teamsiteMixin := schema.TeamSite{}.Mixin()
+	teamsite.Policy = privacy.NewPolicies(teamsiteMixin[3], schema.TeamSite{})
+	teamsite.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := teamsite.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	teamsiteMixinHooks0 := teamsiteMixin[0].Hooks()
-	teamsite.Hooks[0] = teamsiteMixinHooks0[0]
+	teamsiteMixinHooks2 := teamsiteMixin[2].Hooks()
+
+	teamsite.Hooks[1] = teamsiteMixinHooks0[0]
+
+	teamsite.Hooks[2] = teamsiteMixinHooks2[0]
+	teamsiteMixinFields2 := teamsiteMixin[2].Fields()
+	_ = teamsiteMixinFields2
 	teamsiteFields := schema.TeamSite{}.Fields()
 	_ = teamsiteFields
+	// teamsiteDescVersion is the schema descriptor for version field.
+	teamsiteDescVersion := teamsiteMixinFields2[0].Descriptor()
+	// teamsite.DefaultVersion holds the default value on creation for the version field.
+	teamsite.DefaultVersion = teamsiteDescVersion.Default.(int)
 	// teamsiteDescTimeShare is the schema descriptor for time_share field.
 	teamsiteDescTimeShare := teamsiteFields[0].Descriptor()
 	// teamsite.TimeShareValidator is a validator for the "time_share" field. It is called by the builders before save.
 	teamsite.TimeShareValidator = teamsiteDescTimeShare.Validators[0].(func(float64) error)
 	territoryMixin := schema.Territory{}.Mixin()
+	territory.Policy = privacy.NewPolicies(territoryMixin[2], schema.Territory{})
+	territory.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := territory.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	territoryMixinHooks0 := territoryMixin[0].Hooks()
-	territory.Hooks[0] = territoryMixinHooks0[0]
+
+	territory.Hooks[1] = territoryMixinHooks0[0]
 	territoryMixinFields0 := territoryMixin[0].Fields()
 	_ = territoryMixinFields0
 	territoryFields := schema.Territory{}.Fields()
@@ -166,6 +394,16 @@ func init() {
 	territoryDescCode := territoryFields[1].Descriptor()
 	// territory.CodeValidator is a validator for the "code" field. It is called by the builders before save.
 	territory.CodeValidator = territoryDescCode.Validators[0].(func(string) error)
+	tokenMixin := schema.Token{}.Mixin()
+	token.Policy = privacy.NewPolicies(tokenMixin[0], schema.Token{})
+	token.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := token.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	tokenFields := schema.Token{}.Fields()
 	_ = tokenFields
 	// tokenDescName is the schema descriptor for name field.

@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // ConventionDomains are the shared functions a convention may cover.
@@ -22,7 +24,7 @@ type Convention struct{ ent.Schema }
 
 // Mixin of Convention.
 func (Convention) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of Convention.
@@ -55,11 +57,14 @@ func (Convention) Edges() []ent.Edge {
 			Field("territory_id").Unique().
 			Comment("The territory the agreement covers."),
 		edge.From("parties", ConventionParty.Type).Ref("convention").
-			Comment("Parties to the agreement."),
+			Comment("Parties to the agreement.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("filieres", Filiere.Type).Ref("convention").
-			Comment("Care pathways the agreement organises."),
+			Comment("Care pathways the agreement organises.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("medical_teams", MedicalTeam.Type).Ref("convention").
-			Comment("Medical teams the agreement sets up."),
+			Comment("Medical teams the agreement sets up.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -76,6 +81,7 @@ func (Convention) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		entgql.QueryField(),
 		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }
 
@@ -84,7 +90,7 @@ type ConventionParty struct{ ent.Schema }
 
 // Mixin of ConventionParty.
 func (ConventionParty) Mixin() []ent.Mixin {
-	return []ent.Mixin{Validity{}, Provenance{}}
+	return []ent.Mixin{Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of ConventionParty.
@@ -124,5 +130,12 @@ func (ConventionParty) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("convention_id", "legal_entity_id"),
 		index.Fields("legal_entity_id"),
+	}
+}
+
+// Annotations of ConventionParty.
+func (ConventionParty) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }

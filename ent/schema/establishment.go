@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/maillage/maillage/internal/finess"
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Establishment is a FINESS établissement (ET): a site, with an address
@@ -17,7 +18,7 @@ type Establishment struct{ ent.Schema }
 
 // Mixin of Establishment.
 func (Establishment) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Rights{Class: rights.Register}}
 }
 
 // Fields of Establishment.

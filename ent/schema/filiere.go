@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Filiere is a care pathway (filière) organised across organisations with
@@ -15,7 +17,7 @@ type Filiere struct{ ent.Schema }
 
 // Mixin of Filiere.
 func (Filiere) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of Filiere.
@@ -46,7 +48,8 @@ func (Filiere) Edges() []ent.Edge {
 			Field("territory_id").Unique().
 			Comment("The territory of the pathway; none for a national one."),
 		edge.From("roles", FiliereRole.Type).Ref("filiere").
-			Comment("Organisations in the pathway with their level."),
+			Comment("Organisations in the pathway with their level.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -60,6 +63,7 @@ func (Filiere) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		entgql.QueryField(),
 		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }
 
@@ -68,7 +72,7 @@ type FiliereRole struct{ ent.Schema }
 
 // Mixin of FiliereRole.
 func (FiliereRole) Mixin() []ent.Mixin {
-	return []ent.Mixin{Validity{}, Provenance{}}
+	return []ent.Mixin{Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of FiliereRole.
@@ -112,5 +116,12 @@ func (FiliereRole) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("filiere_id"),
 		index.Fields("legal_entity_id"),
+	}
+}
+
+// Annotations of FiliereRole.
+func (FiliereRole) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }

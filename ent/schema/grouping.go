@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/maillage/maillage/internal/finess"
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Grouping is a cooperation structure that legal entities join: a GHT,
@@ -17,7 +18,7 @@ type Grouping struct{ ent.Schema }
 
 // Mixin of Grouping.
 func (Grouping) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of Grouping.
@@ -55,14 +56,17 @@ func (Grouping) Edges() []ent.Edge {
 			Field("legal_entity_id").Unique().
 			Comment("The grouping's own legal person in FINESS, when it has one (a GCS does, a GHT does not)."),
 		edge.To("establishments", Establishment.Type).
-			Comment("The grouping's own sites registered in FINESS."),
+			Comment("The grouping's own sites registered in FINESS.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("territory", Territory.Type).
 			Field("territory_id").Unique().
 			Comment("The territory the grouping covers."),
 		edge.From("memberships", Membership.Type).Ref("grouping").
-			Comment("Members of the grouping with their role and period, past and present."),
+			Comment("Members of the grouping with their role and period, past and present.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("medical_teams", MedicalTeam.Type).Ref("grouping").
-			Comment("Medical teams set up within the grouping."),
+			Comment("Medical teams set up within the grouping.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -81,5 +85,6 @@ func (Grouping) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		entgql.QueryField(),
 		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/maillage/maillage/internal/finess"
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // LegalEntity is a FINESS entité juridique (EJ): the legal person that
@@ -17,7 +18,7 @@ type LegalEntity struct{ ent.Schema }
 
 // Mixin of LegalEntity.
 func (LegalEntity) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Rights{Class: rights.Register}}
 }
 
 // Fields of LegalEntity.

@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // MedicalTeam is an équipe médicale de territoire: practitioners who work
@@ -15,7 +17,7 @@ type MedicalTeam struct{ ent.Schema }
 
 // Mixin of MedicalTeam.
 func (MedicalTeam) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of MedicalTeam.
@@ -44,7 +46,8 @@ func (MedicalTeam) Edges() []ent.Edge {
 			Field("grouping_id").Unique().
 			Comment("The grouping (GHT…) the team belongs to."),
 		edge.From("sites", TeamSite.Type).Ref("team").
-			Comment("Sites the team works on, with time shares."),
+			Comment("Sites the team works on, with time shares.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -53,6 +56,7 @@ func (MedicalTeam) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		entgql.QueryField(),
 		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }
 
@@ -61,7 +65,7 @@ type TeamSite struct{ ent.Schema }
 
 // Mixin of TeamSite.
 func (TeamSite) Mixin() []ent.Mixin {
-	return []ent.Mixin{Validity{}, Provenance{}}
+	return []ent.Mixin{Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of TeamSite.
@@ -96,5 +100,12 @@ func (TeamSite) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("team_id"),
 		index.Fields("establishment_id"),
+	}
+}
+
+// Annotations of TeamSite.
+func (TeamSite) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Membership binds a legal entity to a grouping with a role, for a period.
@@ -14,7 +16,7 @@ type Membership struct{ ent.Schema }
 
 // Mixin of Membership.
 func (Membership) Mixin() []ent.Mixin {
-	return []ent.Mixin{Validity{}, Provenance{}}
+	return []ent.Mixin{Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of Membership.
@@ -64,5 +66,6 @@ func (Membership) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		entgql.QueryField(),
 		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }

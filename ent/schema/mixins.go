@@ -104,7 +104,7 @@ func (Provenance) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("source_id").
 			Comment("Identifier of the source of this record.").
-			Annotations(entgql.Skip(entgql.SkipType, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+			Annotations(entgql.Skip(entgql.SkipType, entgql.SkipWhereInput)),
 	}
 }
 
@@ -157,6 +157,42 @@ func setNameKey(next ent.Mutator) ent.Mutator {
 			}
 			if err := m.SetField("name_key", textnorm.Key(name)); err != nil {
 				return nil, err
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// Versioned gives an editable record a version for optimistic
+// concurrency: 1 when created, one more after every update, whoever
+// makes it (an edit or an import). An edit names the version it read;
+// a stale one is refused.
+type Versioned struct{ mixin.Schema }
+
+// Fields of the Versioned mixin.
+func (Versioned) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("version").
+			Default(1).
+			Comment("Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (`expectedVersion`); a stale one is refused with code `CONFLICT`.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput, entgql.SkipOrderField)),
+	}
+}
+
+// Hooks of the Versioned mixin.
+func (Versioned) Hooks() []ent.Hook {
+	return []ent.Hook{bumpVersion}
+}
+
+// bumpVersion adds one to the version of every record an update
+// touches, in the same statement.
+func bumpVersion(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		if m.Op().Is(ent.OpUpdate | ent.OpUpdateOne) {
+			if _, set := m.Field("version"); !set {
+				if err := m.AddField("version", 1); err != nil {
+					return nil, err
+				}
 			}
 		}
 		return next.Mutate(ctx, m)

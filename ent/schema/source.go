@@ -6,11 +6,18 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Source is where records come from: a register import, a legal text, a
 // convention or press document, or an edit.
 type Source struct{ ent.Schema }
+
+// Mixin of Source.
+func (Source) Mixin() []ent.Mixin {
+	return []ent.Mixin{Rights{Class: rights.Source}}
+}
 
 // Fields of Source.
 func (Source) Fields() []ent.Field {
@@ -21,7 +28,8 @@ func (Source) Fields() []ent.Field {
 			Annotations(entgql.OrderField("KIND")),
 		field.String("key").
 			NotEmpty().
-			Comment("Stable identifier of the source, e.g. the imported file's name and extract date; loading the same source twice finds it again."),
+			Comment("Stable identifier of the source, e.g. the imported file's name and extract date; loading the same source twice finds it again.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
 		field.String("title").
 			NotEmpty().
 			Comment("Human-readable title.").
@@ -36,14 +44,16 @@ func (Source) Fields() []ent.Field {
 			Comment("Publication date, or the extract date of a register file.").
 			Annotations(entgql.Type("Date"), entgql.OrderField("PUBLISHED_ON")),
 		field.String("author").Optional().
-			Comment("Who made the edit or ran the import."),
+			Comment("Who made the edit or ran the import.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
 		field.Time("recorded_at").
 			Comment("When Maillage recorded the source.").
-			Annotations(entgql.OrderField("RECORDED_AT")),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput), entgql.OrderField("RECORDED_AT")),
 		field.Text("note").Optional().
 			Comment("What the source says that the records do not: caveats, derivations."),
 		field.Text("report").Optional().
-			Comment("For a file import: what the import did (added, updated, closed, unchanged, warnings)."),
+			Comment("For a file import: what the import did (added, updated, closed, unchanged, warnings).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
 	}
 }
 
@@ -57,5 +67,6 @@ func (Source) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		entgql.QueryField(),
 		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate()),
 	}
 }

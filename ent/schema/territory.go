@@ -7,6 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Territory is a région, a département, a commune or a named health
@@ -15,7 +17,7 @@ type Territory struct{ ent.Schema }
 
 // Mixin of Territory.
 func (Territory) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Provenance{}}
+	return []ent.Mixin{SearchableName{}, Provenance{}, Rights{Class: rights.Register}}
 }
 
 // Fields of Territory.

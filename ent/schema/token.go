@@ -6,12 +6,19 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Token is an API access token: only its hash is stored; the token itself
 // is shown once, when created. Tokens are managed from the command line
 // and never exposed through the API.
 type Token struct{ ent.Schema }
+
+// Mixin of Token.
+func (Token) Mixin() []ent.Mixin {
+	return []ent.Mixin{Rights{Class: rights.Token}}
+}
 
 // Fields of Token.
 func (Token) Fields() []ent.Field {

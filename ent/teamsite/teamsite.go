@@ -25,6 +25,8 @@ const (
 	FieldValidFromPrecision = "valid_from_precision"
 	// FieldSourceID holds the string denoting the source_id field in the database.
 	FieldSourceID = "source_id"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldTimeShare holds the string denoting the time_share field in the database.
 	FieldTimeShare = "time_share"
 	// FieldTeamID holds the string denoting the team_id field in the database.
@@ -69,6 +71,7 @@ var Columns = []string{
 	FieldValidTo,
 	FieldValidFromPrecision,
 	FieldSourceID,
+	FieldVersion,
 	FieldTimeShare,
 	FieldTeamID,
 	FieldEstablishmentID,
@@ -90,7 +93,10 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/maillage/maillage/ent/runtime"
 var (
-	Hooks [1]ent.Hook
+	Hooks  [3]ent.Hook
+	Policy ent.Policy
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 	// TimeShareValidator is a validator for the "time_share" field. It is called by the builders before save.
 	TimeShareValidator func(float64) error
 )
@@ -145,6 +151,11 @@ func ByValidFromPrecision(opts ...sql.OrderTermOption) OrderOption {
 // BySourceID orders the results by the source_id field.
 func BySourceID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSourceID, opts...).ToFunc()
+}
+
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
 // ByTimeShare orders the results by the time_share field.

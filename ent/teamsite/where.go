@@ -70,6 +70,11 @@ func SourceID(v int) predicate.TeamSite {
 	return predicate.TeamSite(sql.FieldEQ(FieldSourceID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldEQ(FieldVersion, v))
+}
+
 // TimeShare applies equality check predicate on the "time_share" field. It's identical to TimeShareEQ.
 func TimeShare(v float64) predicate.TeamSite {
 	return predicate.TeamSite(sql.FieldEQ(FieldTimeShare, v))
@@ -233,6 +238,46 @@ func SourceIDIn(vs ...int) predicate.TeamSite {
 // SourceIDNotIn applies the NotIn predicate on the "source_id" field.
 func SourceIDNotIn(vs ...int) predicate.TeamSite {
 	return predicate.TeamSite(sql.FieldNotIn(FieldSourceID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.TeamSite {
+	return predicate.TeamSite(sql.FieldLTE(FieldVersion, v))
 }
 
 // TimeShareEQ applies the EQ predicate on the "time_share" field.

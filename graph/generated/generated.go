@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/ent/convention"
 	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
@@ -53,6 +54,7 @@ type ResolverRoot interface {
 	LegalEntity() LegalEntityResolver
 	MedicalTeam() MedicalTeamResolver
 	Membership() MembershipResolver
+	Mutation() MutationResolver
 	Query() QueryResolver
 }
 
@@ -60,6 +62,28 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AuditEvent struct {
+		Actor      func(childComplexity int) int
+		After      func(childComplexity int) int
+		At         func(childComplexity int) int
+		Before     func(childComplexity int) int
+		EntityID   func(childComplexity int) int
+		EntityType func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Operation  func(childComplexity int) int
+	}
+
+	AuditEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Convention struct {
 		Code               func(childComplexity int) int
 		Description        func(childComplexity int) int
@@ -76,6 +100,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	ConventionConnection struct {
@@ -100,6 +125,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	CooperationChange struct {
@@ -186,6 +212,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	FiliereConnection struct {
@@ -210,6 +237,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	Finding struct {
@@ -268,6 +296,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	GroupingConnection struct {
@@ -324,6 +353,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	MedicalTeamConnection struct {
@@ -349,6 +379,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	MembershipConnection struct {
@@ -362,6 +393,34 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Mutation struct {
+		CloseConvention       func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CloseConventionParty  func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CloseFiliere          func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CloseFiliereRole      func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CloseGrouping         func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CloseMedicalTeam      func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CloseMembership       func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CloseTeamSite         func(childComplexity int, id int, expectedVersion int, validTo time.Time, sourceID int) int
+		CreateConvention      func(childComplexity int, input ent.CreateConventionInput) int
+		CreateConventionParty func(childComplexity int, input ent.CreateConventionPartyInput) int
+		CreateFiliere         func(childComplexity int, input ent.CreateFiliereInput) int
+		CreateFiliereRole     func(childComplexity int, input ent.CreateFiliereRoleInput) int
+		CreateGrouping        func(childComplexity int, input ent.CreateGroupingInput) int
+		CreateMedicalTeam     func(childComplexity int, input ent.CreateMedicalTeamInput) int
+		CreateMembership      func(childComplexity int, input ent.CreateMembershipInput) int
+		CreateSource          func(childComplexity int, input ent.CreateSourceInput) int
+		CreateTeamSite        func(childComplexity int, input ent.CreateTeamSiteInput) int
+		UpdateConvention      func(childComplexity int, id int, expectedVersion int, input ent.UpdateConventionInput) int
+		UpdateConventionParty func(childComplexity int, id int, expectedVersion int, input ent.UpdateConventionPartyInput) int
+		UpdateFiliere         func(childComplexity int, id int, expectedVersion int, input ent.UpdateFiliereInput) int
+		UpdateFiliereRole     func(childComplexity int, id int, expectedVersion int, input ent.UpdateFiliereRoleInput) int
+		UpdateGrouping        func(childComplexity int, id int, expectedVersion int, input ent.UpdateGroupingInput) int
+		UpdateMedicalTeam     func(childComplexity int, id int, expectedVersion int, input ent.UpdateMedicalTeamInput) int
+		UpdateMembership      func(childComplexity int, id int, expectedVersion int, input ent.UpdateMembershipInput) int
+		UpdateTeamSite        func(childComplexity int, id int, expectedVersion int, input ent.UpdateTeamSiteInput) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -370,6 +429,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AuditEvents       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		Conventions       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConventionOrder, where *ent.ConventionWhereInput) int
 		CooperationChecks func(childComplexity int, filter *model.CooperationGraphFilter, rules []string) int
 		CooperationDiff   func(childComplexity int, filter *model.CooperationGraphFilter, from time.Time, to time.Time) int
@@ -437,6 +497,7 @@ type ComplexityRoot struct {
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	Territory struct {
@@ -517,9 +578,37 @@ type MedicalTeamResolver interface {
 type MembershipResolver interface {
 	Sites(ctx context.Context, obj *ent.Membership, asOf *time.Time) ([]*ent.Establishment, error)
 }
+type MutationResolver interface {
+	CreateSource(ctx context.Context, input ent.CreateSourceInput) (*ent.Source, error)
+	CreateGrouping(ctx context.Context, input ent.CreateGroupingInput) (*ent.Grouping, error)
+	UpdateGrouping(ctx context.Context, id int, expectedVersion int, input ent.UpdateGroupingInput) (*ent.Grouping, error)
+	CloseGrouping(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.Grouping, error)
+	CreateMembership(ctx context.Context, input ent.CreateMembershipInput) (*ent.Membership, error)
+	UpdateMembership(ctx context.Context, id int, expectedVersion int, input ent.UpdateMembershipInput) (*ent.Membership, error)
+	CloseMembership(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.Membership, error)
+	CreateConvention(ctx context.Context, input ent.CreateConventionInput) (*ent.Convention, error)
+	UpdateConvention(ctx context.Context, id int, expectedVersion int, input ent.UpdateConventionInput) (*ent.Convention, error)
+	CloseConvention(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.Convention, error)
+	CreateConventionParty(ctx context.Context, input ent.CreateConventionPartyInput) (*ent.ConventionParty, error)
+	UpdateConventionParty(ctx context.Context, id int, expectedVersion int, input ent.UpdateConventionPartyInput) (*ent.ConventionParty, error)
+	CloseConventionParty(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.ConventionParty, error)
+	CreateFiliere(ctx context.Context, input ent.CreateFiliereInput) (*ent.Filiere, error)
+	UpdateFiliere(ctx context.Context, id int, expectedVersion int, input ent.UpdateFiliereInput) (*ent.Filiere, error)
+	CloseFiliere(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.Filiere, error)
+	CreateFiliereRole(ctx context.Context, input ent.CreateFiliereRoleInput) (*ent.FiliereRole, error)
+	UpdateFiliereRole(ctx context.Context, id int, expectedVersion int, input ent.UpdateFiliereRoleInput) (*ent.FiliereRole, error)
+	CloseFiliereRole(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.FiliereRole, error)
+	CreateMedicalTeam(ctx context.Context, input ent.CreateMedicalTeamInput) (*ent.MedicalTeam, error)
+	UpdateMedicalTeam(ctx context.Context, id int, expectedVersion int, input ent.UpdateMedicalTeamInput) (*ent.MedicalTeam, error)
+	CloseMedicalTeam(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.MedicalTeam, error)
+	CreateTeamSite(ctx context.Context, input ent.CreateTeamSiteInput) (*ent.TeamSite, error)
+	UpdateTeamSite(ctx context.Context, id int, expectedVersion int, input ent.UpdateTeamSiteInput) (*ent.TeamSite, error)
+	CloseTeamSite(ctx context.Context, id int, expectedVersion int, validTo time.Time, sourceID int) (*ent.TeamSite, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []int) ([]ent.Noder, error)
+	AuditEvents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error)
 	Conventions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConventionOrder, where *ent.ConventionWhereInput) (*ent.ConventionConnection, error)
 	Establishments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EstablishmentOrder, where *ent.EstablishmentWhereInput) (*ent.EstablishmentConnection, error)
 	Filieres(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FiliereOrder, where *ent.FiliereWhereInput) (*ent.FiliereConnection, error)
@@ -559,6 +648,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AuditEvent.actor":
+		if e.ComplexityRoot.AuditEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Actor(childComplexity), true
+	case "AuditEvent.after":
+		if e.ComplexityRoot.AuditEvent.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.After(childComplexity), true
+	case "AuditEvent.at":
+		if e.ComplexityRoot.AuditEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.At(childComplexity), true
+	case "AuditEvent.before":
+		if e.ComplexityRoot.AuditEvent.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Before(childComplexity), true
+	case "AuditEvent.entityID":
+		if e.ComplexityRoot.AuditEvent.EntityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.EntityID(childComplexity), true
+	case "AuditEvent.entityType":
+		if e.ComplexityRoot.AuditEvent.EntityType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.EntityType(childComplexity), true
+	case "AuditEvent.id":
+		if e.ComplexityRoot.AuditEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.ID(childComplexity), true
+	case "AuditEvent.operation":
+		if e.ComplexityRoot.AuditEvent.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Operation(childComplexity), true
+
+	case "AuditEventConnection.edges":
+		if e.ComplexityRoot.AuditEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.Edges(childComplexity), true
+	case "AuditEventConnection.pageInfo":
+		if e.ComplexityRoot.AuditEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.PageInfo(childComplexity), true
+	case "AuditEventConnection.totalCount":
+		if e.ComplexityRoot.AuditEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.TotalCount(childComplexity), true
+
+	case "AuditEventEdge.cursor":
+		if e.ComplexityRoot.AuditEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Cursor(childComplexity), true
+	case "AuditEventEdge.node":
+		if e.ComplexityRoot.AuditEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
 	case "Convention.code":
 		if e.ComplexityRoot.Convention.Code == nil {
@@ -665,6 +835,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Convention.ValidTo(childComplexity), true
+	case "Convention.version":
+		if e.ComplexityRoot.Convention.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Convention.Version(childComplexity), true
 
 	case "ConventionConnection.edges":
 		if e.ComplexityRoot.ConventionConnection.Edges == nil {
@@ -763,6 +939,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConventionParty.ValidTo(childComplexity), true
+	case "ConventionParty.version":
+		if e.ComplexityRoot.ConventionParty.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConventionParty.Version(childComplexity), true
 
 	case "CooperationChange.date":
 		if e.ComplexityRoot.CooperationChange.Date == nil {
@@ -1163,6 +1345,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Filiere.ValidTo(childComplexity), true
+	case "Filiere.version":
+		if e.ComplexityRoot.Filiere.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Filiere.Version(childComplexity), true
 
 	case "FiliereConnection.edges":
 		if e.ComplexityRoot.FiliereConnection.Edges == nil {
@@ -1256,6 +1444,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FiliereRole.ValidTo(childComplexity), true
+	case "FiliereRole.version":
+		if e.ComplexityRoot.FiliereRole.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiliereRole.Version(childComplexity), true
 
 	case "Finding.message":
 		if e.ComplexityRoot.Finding.Message == nil {
@@ -1534,6 +1728,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Grouping.ValidTo(childComplexity), true
+	case "Grouping.version":
+		if e.ComplexityRoot.Grouping.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Grouping.Version(childComplexity), true
 
 	case "GroupingConnection.edges":
 		if e.ComplexityRoot.GroupingConnection.Edges == nil {
@@ -1798,6 +1998,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MedicalTeam.ValidTo(childComplexity), true
+	case "MedicalTeam.version":
+		if e.ComplexityRoot.MedicalTeam.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MedicalTeam.Version(childComplexity), true
 
 	case "MedicalTeamConnection.edges":
 		if e.ComplexityRoot.MedicalTeamConnection.Edges == nil {
@@ -1902,6 +2108,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.ValidTo(childComplexity), true
+	case "Membership.version":
+		if e.ComplexityRoot.Membership.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Version(childComplexity), true
 
 	case "MembershipConnection.edges":
 		if e.ComplexityRoot.MembershipConnection.Edges == nil {
@@ -1935,6 +2147,282 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MembershipEdge.Node(childComplexity), true
 
+	case "Mutation.closeConvention":
+		if e.ComplexityRoot.Mutation.CloseConvention == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeConvention_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseConvention(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.closeConventionParty":
+		if e.ComplexityRoot.Mutation.CloseConventionParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeConventionParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseConventionParty(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.closeFiliere":
+		if e.ComplexityRoot.Mutation.CloseFiliere == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeFiliere_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseFiliere(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.closeFiliereRole":
+		if e.ComplexityRoot.Mutation.CloseFiliereRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeFiliereRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseFiliereRole(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.closeGrouping":
+		if e.ComplexityRoot.Mutation.CloseGrouping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeGrouping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseGrouping(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.closeMedicalTeam":
+		if e.ComplexityRoot.Mutation.CloseMedicalTeam == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeMedicalTeam_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseMedicalTeam(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.closeMembership":
+		if e.ComplexityRoot.Mutation.CloseMembership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeMembership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseMembership(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.closeTeamSite":
+		if e.ComplexityRoot.Mutation.CloseTeamSite == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeTeamSite_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseTeamSite(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["validTo"].(time.Time), args["sourceID"].(int)), true
+	case "Mutation.createConvention":
+		if e.ComplexityRoot.Mutation.CreateConvention == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createConvention_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateConvention(childComplexity, args["input"].(ent.CreateConventionInput)), true
+	case "Mutation.createConventionParty":
+		if e.ComplexityRoot.Mutation.CreateConventionParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createConventionParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateConventionParty(childComplexity, args["input"].(ent.CreateConventionPartyInput)), true
+	case "Mutation.createFiliere":
+		if e.ComplexityRoot.Mutation.CreateFiliere == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFiliere_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateFiliere(childComplexity, args["input"].(ent.CreateFiliereInput)), true
+	case "Mutation.createFiliereRole":
+		if e.ComplexityRoot.Mutation.CreateFiliereRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFiliereRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateFiliereRole(childComplexity, args["input"].(ent.CreateFiliereRoleInput)), true
+	case "Mutation.createGrouping":
+		if e.ComplexityRoot.Mutation.CreateGrouping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createGrouping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateGrouping(childComplexity, args["input"].(ent.CreateGroupingInput)), true
+	case "Mutation.createMedicalTeam":
+		if e.ComplexityRoot.Mutation.CreateMedicalTeam == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMedicalTeam_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMedicalTeam(childComplexity, args["input"].(ent.CreateMedicalTeamInput)), true
+	case "Mutation.createMembership":
+		if e.ComplexityRoot.Mutation.CreateMembership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMembership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMembership(childComplexity, args["input"].(ent.CreateMembershipInput)), true
+	case "Mutation.createSource":
+		if e.ComplexityRoot.Mutation.CreateSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSource(childComplexity, args["input"].(ent.CreateSourceInput)), true
+	case "Mutation.createTeamSite":
+		if e.ComplexityRoot.Mutation.CreateTeamSite == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTeamSite_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTeamSite(childComplexity, args["input"].(ent.CreateTeamSiteInput)), true
+	case "Mutation.updateConvention":
+		if e.ComplexityRoot.Mutation.UpdateConvention == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateConvention_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateConvention(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateConventionInput)), true
+	case "Mutation.updateConventionParty":
+		if e.ComplexityRoot.Mutation.UpdateConventionParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateConventionParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateConventionParty(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateConventionPartyInput)), true
+	case "Mutation.updateFiliere":
+		if e.ComplexityRoot.Mutation.UpdateFiliere == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFiliere_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateFiliere(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateFiliereInput)), true
+	case "Mutation.updateFiliereRole":
+		if e.ComplexityRoot.Mutation.UpdateFiliereRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFiliereRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateFiliereRole(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateFiliereRoleInput)), true
+	case "Mutation.updateGrouping":
+		if e.ComplexityRoot.Mutation.UpdateGrouping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateGrouping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateGrouping(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateGroupingInput)), true
+	case "Mutation.updateMedicalTeam":
+		if e.ComplexityRoot.Mutation.UpdateMedicalTeam == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMedicalTeam_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMedicalTeam(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateMedicalTeamInput)), true
+	case "Mutation.updateMembership":
+		if e.ComplexityRoot.Mutation.UpdateMembership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMembership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMembership(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateMembershipInput)), true
+	case "Mutation.updateTeamSite":
+		if e.ComplexityRoot.Mutation.UpdateTeamSite == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTeamSite_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTeamSite(childComplexity, args["id"].(int), args["expectedVersion"].(int), args["input"].(ent.UpdateTeamSiteInput)), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1960,6 +2448,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Query.auditEvents":
+		if e.ComplexityRoot.Query.AuditEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AuditEventOrder), args["where"].(*ent.AuditEventWhereInput)), true
 	case "Query.conventions":
 		if e.ComplexityRoot.Query.Conventions == nil {
 			break
@@ -2388,6 +2887,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TeamSite.ValidTo(childComplexity), true
+	case "TeamSite.version":
+		if e.ComplexityRoot.TeamSite.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TeamSite.Version(childComplexity), true
 
 	case "Territory.boundary":
 		if e.ComplexityRoot.Territory.Boundary == nil {
@@ -2563,11 +3068,22 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
+			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
 			graphql.NewInputUnmarshaler("ConventionOrder", ec.unmarshalInputConventionOrder),
 			graphql.NewInputUnmarshaler("ConventionPartyOrder", ec.unmarshalInputConventionPartyOrder),
 			graphql.NewInputUnmarshaler("ConventionPartyWhereInput", ec.unmarshalInputConventionPartyWhereInput),
 			graphql.NewInputUnmarshaler("ConventionWhereInput", ec.unmarshalInputConventionWhereInput),
 			graphql.NewInputUnmarshaler("CooperationGraphFilter", ec.unmarshalInputCooperationGraphFilter),
+			graphql.NewInputUnmarshaler("CreateConventionInput", ec.unmarshalInputCreateConventionInput),
+			graphql.NewInputUnmarshaler("CreateConventionPartyInput", ec.unmarshalInputCreateConventionPartyInput),
+			graphql.NewInputUnmarshaler("CreateFiliereInput", ec.unmarshalInputCreateFiliereInput),
+			graphql.NewInputUnmarshaler("CreateFiliereRoleInput", ec.unmarshalInputCreateFiliereRoleInput),
+			graphql.NewInputUnmarshaler("CreateGroupingInput", ec.unmarshalInputCreateGroupingInput),
+			graphql.NewInputUnmarshaler("CreateMedicalTeamInput", ec.unmarshalInputCreateMedicalTeamInput),
+			graphql.NewInputUnmarshaler("CreateMembershipInput", ec.unmarshalInputCreateMembershipInput),
+			graphql.NewInputUnmarshaler("CreateSourceInput", ec.unmarshalInputCreateSourceInput),
+			graphql.NewInputUnmarshaler("CreateTeamSiteInput", ec.unmarshalInputCreateTeamSiteInput),
 			graphql.NewInputUnmarshaler("EstablishmentOrder", ec.unmarshalInputEstablishmentOrder),
 			graphql.NewInputUnmarshaler("EstablishmentWhereInput", ec.unmarshalInputEstablishmentWhereInput),
 			graphql.NewInputUnmarshaler("FiliereOrder", ec.unmarshalInputFiliereOrder),
@@ -2588,6 +3104,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TeamSiteWhereInput", ec.unmarshalInputTeamSiteWhereInput),
 			graphql.NewInputUnmarshaler("TerritoryOrder", ec.unmarshalInputTerritoryOrder),
 			graphql.NewInputUnmarshaler("TerritoryWhereInput", ec.unmarshalInputTerritoryWhereInput),
+			graphql.NewInputUnmarshaler("UpdateConventionInput", ec.unmarshalInputUpdateConventionInput),
+			graphql.NewInputUnmarshaler("UpdateConventionPartyInput", ec.unmarshalInputUpdateConventionPartyInput),
+			graphql.NewInputUnmarshaler("UpdateFiliereInput", ec.unmarshalInputUpdateFiliereInput),
+			graphql.NewInputUnmarshaler("UpdateFiliereRoleInput", ec.unmarshalInputUpdateFiliereRoleInput),
+			graphql.NewInputUnmarshaler("UpdateGroupingInput", ec.unmarshalInputUpdateGroupingInput),
+			graphql.NewInputUnmarshaler("UpdateMedicalTeamInput", ec.unmarshalInputUpdateMedicalTeamInput),
+			graphql.NewInputUnmarshaler("UpdateMembershipInput", ec.unmarshalInputUpdateMembershipInput),
+			graphql.NewInputUnmarshaler("UpdateTeamSiteInput", ec.unmarshalInputUpdateTeamSiteInput),
 		)
 	}
 	first := true
@@ -2622,6 +3146,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -2934,8 +3473,263 @@ extend type Query {
   cooperationDiff(filter: CooperationGraphFilter, from: Date!, to: Date!): CooperationDiff!
 }
 `, BuiltIn: false},
+	{Name: "../edit.graphqls", Input: `"""
+A JSON object: an audit event's record before and after the change.
+"""
+scalar Map
+
+"""
+Edits: editor and admin tokens only (` + "`" + `Authorization: Bearer …` + "`" + `). An
+editor writes the records whose every located party (member, signatory,
+site, territory) lies in a région or département its token names. Every
+change cites a source, is checked (dates in order, known FINESS numbers,
+one support per GHT at any date, no overlapping duplicate membership),
+is written with its ` + "`" + `AuditEvent` + "`" + ` in one transaction, and shows in the
+graph queries at once. Updates and closes name the ` + "`" + `version` + "`" + ` they read:
+a stale one is refused with code ` + "`" + `CONFLICT` + "`" + ` and nothing is written.
+Closing sets ` + "`" + `validTo` + "`" + ` (exclusive); nothing is ever deleted. Refusals
+carry ` + "`" + `extensions.code` + "`" + `: ` + "`" + `FORBIDDEN` + "`" + `, ` + "`" + `CONFLICT` + "`" + `, ` + "`" + `BAD_USER_INPUT` + "`" + ` with
+` + "`" + `extensions.field` + "`" + `, ` + "`" + `NOT_FOUND` + "`" + `.
+"""
+type Mutation {
+  """
+  Records a source (a convention, a decree, a press release…) that edits
+  then cite by its ID. Its key, author and recording time are set by the
+  server.
+  """
+  createSource(input: CreateSourceInput!): Source!
+
+  "Creates a grouping (GHT, GCS…)."
+  createGrouping(input: CreateGroupingInput!): Grouping!
+  "Updates a grouping; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateGrouping(id: ID!, expectedVersion: Int!, input: UpdateGroupingInput!): Grouping!
+  "Closes a grouping on ` + "`" + `validTo` + "`" + `, and its memberships that have no end date."
+  closeGrouping(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): Grouping!
+
+  "Adds a legal entity to a grouping with a role, for a period."
+  createMembership(input: CreateMembershipInput!): Membership!
+  "Updates a membership; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateMembership(id: ID!, expectedVersion: Int!, input: UpdateMembershipInput!): Membership!
+  "Ends a membership on ` + "`" + `validTo` + "`" + `."
+  closeMembership(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): Membership!
+
+  "Creates a convention or charter; add its parties with ` + "`" + `createConventionParty` + "`" + `."
+  createConvention(input: CreateConventionInput!): Convention!
+  "Updates a convention; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateConvention(id: ID!, expectedVersion: Int!, input: UpdateConventionInput!): Convention!
+  "Closes a convention on ` + "`" + `validTo` + "`" + `, and its parties that have no end date."
+  closeConvention(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): Convention!
+
+  "Adds a party to a convention."
+  createConventionParty(input: CreateConventionPartyInput!): ConventionParty!
+  "Updates a party; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateConventionParty(id: ID!, expectedVersion: Int!, input: UpdateConventionPartyInput!): ConventionParty!
+  "Ends a party's part in a convention on ` + "`" + `validTo` + "`" + `."
+  closeConventionParty(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): ConventionParty!
+
+  "Creates a care pathway (filière); add its organisations with ` + "`" + `createFiliereRole` + "`" + `."
+  createFiliere(input: CreateFiliereInput!): Filiere!
+  "Updates a filière; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateFiliere(id: ID!, expectedVersion: Int!, input: UpdateFiliereInput!): Filiere!
+  "Closes a filière on ` + "`" + `validTo` + "`" + `, and its roles that have no end date."
+  closeFiliere(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): Filiere!
+
+  "Gives an organisation a role in a filière."
+  createFiliereRole(input: CreateFiliereRoleInput!): FiliereRole!
+  "Updates a role; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateFiliereRole(id: ID!, expectedVersion: Int!, input: UpdateFiliereRoleInput!): FiliereRole!
+  "Ends a role on ` + "`" + `validTo` + "`" + `."
+  closeFiliereRole(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): FiliereRole!
+
+  "Creates a medical team; add its sites with ` + "`" + `createTeamSite` + "`" + `."
+  createMedicalTeam(input: CreateMedicalTeamInput!): MedicalTeam!
+  "Updates a medical team; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateMedicalTeam(id: ID!, expectedVersion: Int!, input: UpdateMedicalTeamInput!): MedicalTeam!
+  "Closes a medical team on ` + "`" + `validTo` + "`" + `, and its sites that have no end date."
+  closeMedicalTeam(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): MedicalTeam!
+
+  "Adds a site to a medical team, with its time share."
+  createTeamSite(input: CreateTeamSiteInput!): TeamSite!
+  "Updates a team site; ` + "`" + `input.sourceID` + "`" + ` is required."
+  updateTeamSite(id: ID!, expectedVersion: Int!, input: UpdateTeamSiteInput!): TeamSite!
+  "Ends a team's work on a site on ` + "`" + `validTo` + "`" + `."
+  closeTeamSite(id: ID!, expectedVersion: Int!, validTo: Date!, sourceID: ID!): TeamSite!
+}
+`, BuiltIn: false},
 	{Name: "../ent.graphqls", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 directive @goModel(model: String, models: [String!], forceGenerate: Boolean) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION
+type AuditEvent implements Node {
+  id: ID!
+  """
+  Who made the change: the name of the token used.
+  """
+  actor: String!
+  """
+  When the change was committed.
+  """
+  at: Time!
+  """
+  What was done: CREATE, UPDATE, or CLOSE (an end date set; nothing is ever deleted).
+  """
+  operation: AuditEventOperation!
+  """
+  Type of the record changed, e.g. ` + "`" + `Membership` + "`" + `.
+  """
+  entityType: String!
+  """
+  ID of the record changed (a global ID: ` + "`" + `node(id:)` + "`" + ` finds it).
+  """
+  entityID: ID!
+  """
+  The record before the change; null for a creation.
+  """
+  before: Map
+  """
+  The record after the change.
+  """
+  after: Map
+}
+"""
+A connection to a list of items.
+"""
+type AuditEventConnection {
+  """
+  A list of edges.
+  """
+  edges: [AuditEventEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AuditEventEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: AuditEvent
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+AuditEventOperation is enum for the field operation
+"""
+enum AuditEventOperation @goModel(model: "github.com/maillage/maillage/ent/auditevent.Operation") {
+  CREATE
+  UPDATE
+  CLOSE
+}
+"""
+Ordering options for AuditEvent connections
+"""
+input AuditEventOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AuditEvents.
+  """
+  field: AuditEventOrderField!
+}
+"""
+Properties by which AuditEvent connections can be ordered.
+"""
+enum AuditEventOrderField {
+  ACTOR
+  AT
+  OPERATION
+  ENTITY_TYPE
+}
+"""
+AuditEventWhereInput is used for filtering AuditEvent objects.
+Input was generated by ent.
+"""
+input AuditEventWhereInput {
+  not: AuditEventWhereInput
+  and: [AuditEventWhereInput!]
+  or: [AuditEventWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  actor field predicates
+  """
+  actor: String
+  actorNEQ: String
+  actorIn: [String!]
+  actorNotIn: [String!]
+  actorGT: String
+  actorGTE: String
+  actorLT: String
+  actorLTE: String
+  actorContains: String
+  actorHasPrefix: String
+  actorHasSuffix: String
+  actorEqualFold: String
+  actorContainsFold: String
+  """
+  at field predicates
+  """
+  at: Time
+  atNEQ: Time
+  atIn: [Time!]
+  atNotIn: [Time!]
+  atGT: Time
+  atGTE: Time
+  atLT: Time
+  atLTE: Time
+  """
+  operation field predicates
+  """
+  operation: AuditEventOperation
+  operationNEQ: AuditEventOperation
+  operationIn: [AuditEventOperation!]
+  operationNotIn: [AuditEventOperation!]
+  """
+  entity_type field predicates
+  """
+  entityType: String
+  entityTypeNEQ: String
+  entityTypeIn: [String!]
+  entityTypeNotIn: [String!]
+  entityTypeGT: String
+  entityTypeGTE: String
+  entityTypeLT: String
+  entityTypeLTE: String
+  entityTypeContains: String
+  entityTypeHasPrefix: String
+  entityTypeHasSuffix: String
+  entityTypeEqualFold: String
+  entityTypeContainsFold: String
+  """
+  entity_id field predicates
+  """
+  entityID: ID
+  entityIDNEQ: ID
+  entityIDIn: [ID!]
+  entityIDNotIn: [ID!]
+  entityIDGT: ID
+  entityIDGTE: ID
+  entityIDLT: ID
+  entityIDLTE: ID
+}
 type Convention implements Node {
   id: ID!
   """
@@ -2954,6 +3748,10 @@ type Convention implements Node {
   How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
   """
   validFromPrecision: ConventionValidFromPrecision
+  """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
   """
   Kind of agreement: CHARTER (charte), CONVENTION (convention de coopération), CONSTITUTIVE (convention constitutive of a GHT or GCS), PARTNERSHIP (convention de partenariat), OTHER.
   """
@@ -3086,6 +3884,10 @@ type ConventionParty implements Node {
   How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
   """
   validFromPrecision: ConventionPartyValidFromPrecision
+  """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
   """
   Part taken: SIGNATORY, COORDINATOR (pilots the agreement), ADHERENT (joined later).
   """
@@ -3429,6 +4231,314 @@ input ConventionWhereInput {
   """
   hasMedicalTeams: Boolean
   hasMedicalTeamsWith: [MedicalTeamWhereInput!]
+}
+"""
+CreateConventionInput is used for create Convention object.
+Input was generated by ent.
+"""
+input CreateConventionInput {
+  """
+  Name as the source writes it.
+  """
+  name: String!
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: ConventionValidFromPrecision
+  """
+  Kind of agreement: CHARTER (charte), CONVENTION (convention de coopération), CONSTITUTIVE (convention constitutive of a GHT or GCS), PARTNERSHIP (convention de partenariat), OTHER.
+  """
+  kind: ConventionKind!
+  """
+  Short code of the agreement, e.g. ` + "`" + `G4-LOIRE-2016` + "`" + `.
+  """
+  code: String
+  """
+  Shared functions the agreement covers: INFORMATION_SYSTEM, HUMAN_RESOURCES, CARE_ORGANISATION, PURCHASING_LOGISTICS, FINANCE, QUALITY_SAFETY, MEDICAL_PROJECT, TRAINING, RESEARCH, BIOLOGY, IMAGING, PHARMACY, TELEMEDICINE, MEDICAL_DEMOGRAPHY.
+  """
+  domains: [String!]
+  """
+  What the agreement sets up, in the words of its source.
+  """
+  description: String
+  """
+  Date of signature, when the source gives it.
+  """
+  signedOn: Date
+  sourceID: ID!
+  territoryID: ID
+}
+"""
+CreateConventionPartyInput is used for create ConventionParty object.
+Input was generated by ent.
+"""
+input CreateConventionPartyInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: ConventionPartyValidFromPrecision
+  """
+  Part taken: SIGNATORY, COORDINATOR (pilots the agreement), ADHERENT (joined later).
+  """
+  role: ConventionPartyRole
+  """
+  How the source names the party, e.g. "Hôpital Le Corbusier".
+  """
+  designation: String
+  sourceID: ID!
+  conventionID: ID!
+  legalEntityID: ID!
+  siteIDs: [ID!]
+}
+"""
+CreateFiliereInput is used for create Filiere object.
+Input was generated by ent.
+"""
+input CreateFiliereInput {
+  """
+  Name as the source writes it.
+  """
+  name: String!
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: FiliereValidFromPrecision
+  """
+  Field of care of the pathway: OBSTETRICS_PAEDIATRICS (maternités, pédiatrie), SURGERY_ANAESTHESIA, EMERGENCY (urgences), BIOLOGY, REHABILITATION (soins de suite et de réadaptation), STROKE (AVC), CYSTIC_FIBROSIS (mucoviscidose), GERIATRICS, PSYCHIATRY, ONCOLOGY, IMAGING, OTHER.
+  """
+  specialty: FiliereSpecialty!
+  """
+  What the pathway organises, in the words of its source.
+  """
+  description: String
+  sourceID: ID!
+  conventionID: ID
+  territoryID: ID
+}
+"""
+CreateFiliereRoleInput is used for create FiliereRole object.
+Input was generated by ent.
+"""
+input CreateFiliereRoleInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: FiliereRoleValidFromPrecision
+  """
+  Gradation level: PROXIMITY (proximité), RECOURS, REFERENCE (référence). Null when the source does not say.
+  """
+  level: FiliereRoleLevel
+  """
+  Detail of the role, e.g. "maternité type 2A" or "CRCM mixte".
+  """
+  detail: String
+  sourceID: ID!
+  filiereID: ID!
+  legalEntityID: ID!
+  establishmentID: ID
+}
+"""
+CreateGroupingInput is used for create Grouping object.
+Input was generated by ent.
+"""
+input CreateGroupingInput {
+  """
+  Name as the source writes it.
+  """
+  name: String!
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: GroupingValidFromPrecision
+  """
+  Kind of grouping: GHT (groupement hospitalier de territoire), CHT (communauté hospitalière de territoire), GCS (de moyens), GCS_ES (GCS établissement de santé), GCSMS, GIP, FMIH, CPT, CPTS, MSP (maison de santé), HEALTH_CENTRE (centre de santé), SIH (syndicat inter-hospitalier), UNION, NETWORK (réseau), OTHER.
+  """
+  kind: GroupingKind!
+  """
+  Official code where one exists (GHT code such as ` + "`" + `NA-04` + "`" + `), else the FINESS number of a grouping registered in FINESS, else a Maillage code.
+  """
+  code: String
+  """
+  FINESS number of the grouping when it is registered (a GCS or CPTS has its own).
+  """
+  finess: String
+  """
+  What the grouping does, in the words of its source.
+  """
+  description: String
+  """
+  INSEE code of the grouping's département, where it has one.
+  """
+  departmentCode: String
+  sourceID: ID!
+  legalEntityID: ID
+  territoryID: ID
+}
+"""
+CreateMedicalTeamInput is used for create MedicalTeam object.
+Input was generated by ent.
+"""
+input CreateMedicalTeamInput {
+  """
+  Name as the source writes it.
+  """
+  name: String!
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: MedicalTeamValidFromPrecision
+  """
+  Medical specialty of the team, e.g. "anesthésie".
+  """
+  specialty: String
+  """
+  What the team does, in the words of its source.
+  """
+  description: String
+  sourceID: ID!
+  conventionID: ID
+  groupingID: ID
+}
+"""
+CreateMembershipInput is used for create Membership object.
+Input was generated by ent.
+"""
+input CreateMembershipInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: MembershipValidFromPrecision
+  """
+  Role in the grouping: SUPPORT (établissement support of a GHT, siège of a CHT), MEMBER, ASSOCIATE (e.g. a CHU associated to a GHT), PARTNER (private or médico-social partner).
+  """
+  role: MembershipRole!
+  """
+  What the source says of this membership, when it adds to the role.
+  """
+  note: String
+  """
+  The register's own reference to the member when it could not be resolved to a FINESS legal entity (e.g. "FINESS+ pmSmsseId 14967"); a later import that resolves it links the legal entity.
+  """
+  memberRef: String
+  sourceID: ID!
+  groupingID: ID!
+  legalEntityID: ID
+  siteIDs: [ID!]
+}
+"""
+CreateSourceInput is used for create Source object.
+Input was generated by ent.
+"""
+input CreateSourceInput {
+  """
+  Kind of source: REGISTER (an import of an official register file), DATASET (another public dataset), LEGAL_TEXT (decree, arrêté), CONVENTION (the agreement itself), PRESS (press release or article), REPORT (official or academic report), EDIT (a change made in Maillage).
+  """
+  kind: SourceKind!
+  """
+  Human-readable title.
+  """
+  title: String!
+  """
+  Official reference: NOR of a legal text, convention number, file name.
+  """
+  reference: String
+  """
+  Where the source can be read.
+  """
+  url: String
+  """
+  Who published the source.
+  """
+  publisher: String
+  """
+  Publication date, or the extract date of a register file.
+  """
+  publishedOn: Date
+  """
+  What the source says that the records do not: caveats, derivations.
+  """
+  note: String
+}
+"""
+CreateTeamSiteInput is used for create TeamSite object.
+Input was generated by ent.
+"""
+input CreateTeamSiteInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: TeamSiteValidFromPrecision
+  """
+  Share of the team's time spent on the site, between 0 and 1; null when the source does not say.
+  """
+  timeShare: Float
+  sourceID: ID!
+  teamID: ID!
+  establishmentID: ID!
 }
 """
 Define a Relay Cursor type:
@@ -4113,6 +5223,10 @@ type Filiere implements Node {
   """
   validFromPrecision: FiliereValidFromPrecision
   """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
+  """
   Field of care of the pathway: OBSTETRICS_PAEDIATRICS (maternités, pédiatrie), SURGERY_ANAESTHESIA, EMERGENCY (urgences), BIOLOGY, REHABILITATION (soins de suite et de réadaptation), STROKE (AVC), CYSTIC_FIBROSIS (mucoviscidose), GERIATRICS, PSYCHIATRY, ONCOLOGY, IMAGING, OTHER.
   """
   specialty: FiliereSpecialty!
@@ -4208,6 +5322,10 @@ type FiliereRole implements Node {
   How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
   """
   validFromPrecision: FiliereRoleValidFromPrecision
+  """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
   """
   Gradation level: PROXIMITY (proximité), RECOURS, REFERENCE (référence). Null when the source does not say.
   """
@@ -4548,6 +5666,10 @@ type Grouping implements Node {
   How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
   """
   validFromPrecision: GroupingValidFromPrecision
+  """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
   """
   Kind of grouping: GHT (groupement hospitalier de territoire), CHT (communauté hospitalière de territoire), GCS (de moyens), GCS_ES (GCS établissement de santé), GCSMS, GIP, FMIH, CPT, CPTS, MSP (maison de santé), HEALTH_CENTRE (centre de santé), SIH (syndicat inter-hospitalier), UNION, NETWORK (réseau), OTHER.
   """
@@ -5271,6 +6393,10 @@ type MedicalTeam implements Node {
   """
   validFromPrecision: MedicalTeamValidFromPrecision
   """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
+  """
   Medical specialty of the team, e.g. "anesthésie".
   """
   specialty: String
@@ -5518,6 +6644,10 @@ type Membership implements Node {
   How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
   """
   validFromPrecision: MembershipValidFromPrecision
+  """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
   """
   Role in the grouping: SUPPORT (établissement support of a GHT, siège of a CHT), MEMBER, ASSOCIATE (e.g. a CHU associated to a GHT), PARTNER (private or médico-social partner).
   """
@@ -5802,6 +6932,37 @@ type Query {
     """
     ids: [ID!]!
   ): [Node]!
+  auditEvents(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for AuditEvents returned from the connection.
+    """
+    orderBy: AuditEventOrder
+
+    """
+    Filtering options for AuditEvents returned from the connection.
+    """
+    where: AuditEventWhereInput
+  ): AuditEventConnection!
   conventions(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -6399,6 +7560,10 @@ type TeamSite implements Node {
   """
   validFromPrecision: TeamSiteValidFromPrecision
   """
+  Version of the record: 1 when created, one more after every change. Updates and closes name the version they read (` + "`" + `expectedVersion` + "`" + `); a stale one is refused with code ` + "`" + `CONFLICT` + "`" + `.
+  """
+  version: Int!
+  """
   Share of the team's time spent on the site, between 0 and 1; null when the source does not say.
   """
   timeShare: Float
@@ -6809,6 +7974,335 @@ input TerritoryWhereInput {
   hasChildren: Boolean
   hasChildrenWith: [TerritoryWhereInput!]
 }
+"""
+UpdateConventionInput is used for update Convention object.
+Input was generated by ent.
+"""
+input UpdateConventionInput {
+  """
+  Name as the source writes it.
+  """
+  name: String
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: ConventionValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Kind of agreement: CHARTER (charte), CONVENTION (convention de coopération), CONSTITUTIVE (convention constitutive of a GHT or GCS), PARTNERSHIP (convention de partenariat), OTHER.
+  """
+  kind: ConventionKind
+  """
+  Short code of the agreement, e.g. ` + "`" + `G4-LOIRE-2016` + "`" + `.
+  """
+  code: String
+  clearCode: Boolean
+  """
+  Shared functions the agreement covers: INFORMATION_SYSTEM, HUMAN_RESOURCES, CARE_ORGANISATION, PURCHASING_LOGISTICS, FINANCE, QUALITY_SAFETY, MEDICAL_PROJECT, TRAINING, RESEARCH, BIOLOGY, IMAGING, PHARMACY, TELEMEDICINE, MEDICAL_DEMOGRAPHY.
+  """
+  domains: [String!]
+  appendDomains: [String!]
+  clearDomains: Boolean
+  """
+  What the agreement sets up, in the words of its source.
+  """
+  description: String
+  clearDescription: Boolean
+  """
+  Date of signature, when the source gives it.
+  """
+  signedOn: Date
+  clearSignedOn: Boolean
+  sourceID: ID
+  territoryID: ID
+  clearTerritory: Boolean
+}
+"""
+UpdateConventionPartyInput is used for update ConventionParty object.
+Input was generated by ent.
+"""
+input UpdateConventionPartyInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: ConventionPartyValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Part taken: SIGNATORY, COORDINATOR (pilots the agreement), ADHERENT (joined later).
+  """
+  role: ConventionPartyRole
+  """
+  How the source names the party, e.g. "Hôpital Le Corbusier".
+  """
+  designation: String
+  clearDesignation: Boolean
+  sourceID: ID
+  conventionID: ID
+  legalEntityID: ID
+  addSiteIDs: [ID!]
+  removeSiteIDs: [ID!]
+  clearSites: Boolean
+}
+"""
+UpdateFiliereInput is used for update Filiere object.
+Input was generated by ent.
+"""
+input UpdateFiliereInput {
+  """
+  Name as the source writes it.
+  """
+  name: String
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: FiliereValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Field of care of the pathway: OBSTETRICS_PAEDIATRICS (maternités, pédiatrie), SURGERY_ANAESTHESIA, EMERGENCY (urgences), BIOLOGY, REHABILITATION (soins de suite et de réadaptation), STROKE (AVC), CYSTIC_FIBROSIS (mucoviscidose), GERIATRICS, PSYCHIATRY, ONCOLOGY, IMAGING, OTHER.
+  """
+  specialty: FiliereSpecialty
+  """
+  What the pathway organises, in the words of its source.
+  """
+  description: String
+  clearDescription: Boolean
+  sourceID: ID
+  conventionID: ID
+  clearConvention: Boolean
+  territoryID: ID
+  clearTerritory: Boolean
+}
+"""
+UpdateFiliereRoleInput is used for update FiliereRole object.
+Input was generated by ent.
+"""
+input UpdateFiliereRoleInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: FiliereRoleValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Gradation level: PROXIMITY (proximité), RECOURS, REFERENCE (référence). Null when the source does not say.
+  """
+  level: FiliereRoleLevel
+  clearLevel: Boolean
+  """
+  Detail of the role, e.g. "maternité type 2A" or "CRCM mixte".
+  """
+  detail: String
+  clearDetail: Boolean
+  sourceID: ID
+  filiereID: ID
+  legalEntityID: ID
+  establishmentID: ID
+  clearEstablishment: Boolean
+}
+"""
+UpdateGroupingInput is used for update Grouping object.
+Input was generated by ent.
+"""
+input UpdateGroupingInput {
+  """
+  Name as the source writes it.
+  """
+  name: String
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: GroupingValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Kind of grouping: GHT (groupement hospitalier de territoire), CHT (communauté hospitalière de territoire), GCS (de moyens), GCS_ES (GCS établissement de santé), GCSMS, GIP, FMIH, CPT, CPTS, MSP (maison de santé), HEALTH_CENTRE (centre de santé), SIH (syndicat inter-hospitalier), UNION, NETWORK (réseau), OTHER.
+  """
+  kind: GroupingKind
+  """
+  Official code where one exists (GHT code such as ` + "`" + `NA-04` + "`" + `), else the FINESS number of a grouping registered in FINESS, else a Maillage code.
+  """
+  code: String
+  clearCode: Boolean
+  """
+  FINESS number of the grouping when it is registered (a GCS or CPTS has its own).
+  """
+  finess: String
+  clearFiness: Boolean
+  """
+  What the grouping does, in the words of its source.
+  """
+  description: String
+  clearDescription: Boolean
+  """
+  INSEE code of the grouping's département, where it has one.
+  """
+  departmentCode: String
+  clearDepartmentCode: Boolean
+  sourceID: ID
+  legalEntityID: ID
+  clearLegalEntity: Boolean
+  territoryID: ID
+  clearTerritory: Boolean
+}
+"""
+UpdateMedicalTeamInput is used for update MedicalTeam object.
+Input was generated by ent.
+"""
+input UpdateMedicalTeamInput {
+  """
+  Name as the source writes it.
+  """
+  name: String
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: MedicalTeamValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Medical specialty of the team, e.g. "anesthésie".
+  """
+  specialty: String
+  clearSpecialty: Boolean
+  """
+  What the team does, in the words of its source.
+  """
+  description: String
+  clearDescription: Boolean
+  sourceID: ID
+  conventionID: ID
+  clearConvention: Boolean
+  groupingID: ID
+  clearGrouping: Boolean
+}
+"""
+UpdateMembershipInput is used for update Membership object.
+Input was generated by ent.
+"""
+input UpdateMembershipInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: MembershipValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Role in the grouping: SUPPORT (établissement support of a GHT, siège of a CHT), MEMBER, ASSOCIATE (e.g. a CHU associated to a GHT), PARTNER (private or médico-social partner).
+  """
+  role: MembershipRole
+  """
+  What the source says of this membership, when it adds to the role.
+  """
+  note: String
+  clearNote: Boolean
+  """
+  The register's own reference to the member when it could not be resolved to a FINESS legal entity (e.g. "FINESS+ pmSmsseId 14967"); a later import that resolves it links the legal entity.
+  """
+  memberRef: String
+  clearMemberRef: Boolean
+  sourceID: ID
+  groupingID: ID
+  legalEntityID: ID
+  clearLegalEntity: Boolean
+  addSiteIDs: [ID!]
+  removeSiteIDs: [ID!]
+  clearSites: Boolean
+}
+"""
+UpdateTeamSiteInput is used for update TeamSite object.
+Input was generated by ent.
+"""
+input UpdateTeamSiteInput {
+  """
+  First day the record holds (inclusive). Null when the source gives no start date.
+  """
+  validFrom: Date
+  clearValidFrom: Boolean
+  """
+  Day from which the record no longer holds (exclusive). Null while it still holds. Closing a record sets this date; history is never deleted.
+  """
+  validTo: Date
+  clearValidTo: Boolean
+  """
+  How precise validFrom is when the source only gives a month or a year (validFrom is then the first day of that month or year). Null means DAY.
+  """
+  validFromPrecision: TeamSiteValidFromPrecision
+  clearValidFromPrecision: Boolean
+  """
+  Share of the team's time spent on the site, between 0 and 1; null when the source does not say.
+  """
+  timeShare: Float
+  clearTimeShare: Boolean
+  sourceID: ID
+  teamID: ID
+  establishmentID: ID
+}
 `, BuiltIn: false},
 	{Name: "../maillage.graphqls", Input: `"""
 An instant, RFC 3339.
@@ -6858,6 +8352,50 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditEvent_id(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEvent_actor(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEvent_at(ctx, field)
+	case "operation":
+		return ec.fieldContext_AuditEvent_operation(ctx, field)
+	case "entityType":
+		return ec.fieldContext_AuditEvent_entityType(ctx, field)
+	case "entityID":
+		return ec.fieldContext_AuditEvent_entityID(ctx, field)
+	case "before":
+		return ec.fieldContext_AuditEvent_before(ctx, field)
+	case "after":
+		return ec.fieldContext_AuditEvent_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AuditEventEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Convention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6870,6 +8408,8 @@ func (ec *executionContext) childFields_Convention(ctx context.Context, field gr
 		return ec.fieldContext_Convention_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_Convention_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_Convention_version(ctx, field)
 	case "kind":
 		return ec.fieldContext_Convention_kind(ctx, field)
 	case "code":
@@ -6926,6 +8466,8 @@ func (ec *executionContext) childFields_ConventionParty(ctx context.Context, fie
 		return ec.fieldContext_ConventionParty_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_ConventionParty_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_ConventionParty_version(ctx, field)
 	case "role":
 		return ec.fieldContext_ConventionParty_role(ctx, field)
 	case "designation":
@@ -7098,6 +8640,8 @@ func (ec *executionContext) childFields_Filiere(ctx context.Context, field graph
 		return ec.fieldContext_Filiere_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_Filiere_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_Filiere_version(ctx, field)
 	case "specialty":
 		return ec.fieldContext_Filiere_specialty(ctx, field)
 	case "description":
@@ -7146,6 +8690,8 @@ func (ec *executionContext) childFields_FiliereRole(ctx context.Context, field g
 		return ec.fieldContext_FiliereRole_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_FiliereRole_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_FiliereRole_version(ctx, field)
 	case "level":
 		return ec.fieldContext_FiliereRole_level(ctx, field)
 	case "detail":
@@ -7252,6 +8798,8 @@ func (ec *executionContext) childFields_Grouping(ctx context.Context, field grap
 		return ec.fieldContext_Grouping_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_Grouping_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_Grouping_version(ctx, field)
 	case "kind":
 		return ec.fieldContext_Grouping_kind(ctx, field)
 	case "code":
@@ -7374,6 +8922,8 @@ func (ec *executionContext) childFields_MedicalTeam(ctx context.Context, field g
 		return ec.fieldContext_MedicalTeam_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_MedicalTeam_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_MedicalTeam_version(ctx, field)
 	case "specialty":
 		return ec.fieldContext_MedicalTeam_specialty(ctx, field)
 	case "description":
@@ -7422,6 +8972,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_Membership_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_Membership_version(ctx, field)
 	case "role":
 		return ec.fieldContext_Membership_role(ctx, field)
 	case "note":
@@ -7554,6 +9106,8 @@ func (ec *executionContext) childFields_TeamSite(ctx context.Context, field grap
 		return ec.fieldContext_TeamSite_validTo(ctx, field)
 	case "validFromPrecision":
 		return ec.fieldContext_TeamSite_validFromPrecision(ctx, field)
+	case "version":
+		return ec.fieldContext_TeamSite_version(ctx, field)
 	case "timeShare":
 		return ec.fieldContext_TeamSite_timeShare(ctx, field)
 	case "source":
@@ -8010,6 +9564,676 @@ func (ec *executionContext) field_Membership_sites_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_closeConventionParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeConvention_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeFiliereRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeFiliere_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeGrouping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeMedicalTeam_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeTeamSite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "validTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["validTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sourceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceID"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createConventionParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateConventionPartyInput, error) {
+			return ec.unmarshalNCreateConventionPartyInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateConventionPartyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createConvention_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateConventionInput, error) {
+			return ec.unmarshalNCreateConventionInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateConventionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createFiliereRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateFiliereRoleInput, error) {
+			return ec.unmarshalNCreateFiliereRoleInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateFiliereRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createFiliere_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateFiliereInput, error) {
+			return ec.unmarshalNCreateFiliereInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateFiliereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createGrouping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateGroupingInput, error) {
+			return ec.unmarshalNCreateGroupingInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateGroupingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMedicalTeam_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateMedicalTeamInput, error) {
+			return ec.unmarshalNCreateMedicalTeamInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateMedicalTeamInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateMembershipInput, error) {
+			return ec.unmarshalNCreateMembershipInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateMembershipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateSourceInput, error) {
+			return ec.unmarshalNCreateSourceInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateSourceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTeamSite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateTeamSiteInput, error) {
+			return ec.unmarshalNCreateTeamSiteInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateTeamSiteInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateConventionParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateConventionPartyInput, error) {
+			return ec.unmarshalNUpdateConventionPartyInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateConventionPartyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateConvention_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateConventionInput, error) {
+			return ec.unmarshalNUpdateConventionInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateConventionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateFiliereRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateFiliereRoleInput, error) {
+			return ec.unmarshalNUpdateFiliereRoleInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateFiliereRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateFiliere_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateFiliereInput, error) {
+			return ec.unmarshalNUpdateFiliereInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateFiliereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateGrouping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateGroupingInput, error) {
+			return ec.unmarshalNUpdateGroupingInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateGroupingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMedicalTeam_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateMedicalTeamInput, error) {
+			return ec.unmarshalNUpdateMedicalTeamInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateMedicalTeamInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateMembershipInput, error) {
+			return ec.unmarshalNUpdateMembershipInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateMembershipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTeamSite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateTeamSiteInput, error) {
+			return ec.unmarshalNUpdateTeamSiteInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateTeamSiteInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8021,6 +10245,60 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.AuditEventOrder, error) {
+			return ec.unmarshalOAuditEventOrder2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AuditEventWhereInput, error) {
+			return ec.unmarshalOAuditEventWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -8916,6 +11194,332 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEvent_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_at(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditEvent_operation(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v auditevent.Operation) graphql.Marshaler {
+			return ec.marshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "AuditEventOperation")
+}
+
+func (ec *executionContext) _AuditEvent_entityType(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_entityType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_entityID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_entityID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_entityID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEvent_before(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Map")
+}
+
+func (ec *executionContext) _AuditEvent_after(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Map")
+}
+
+func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AuditEventEdge) graphql.Marshaler {
+			return ec.marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEventConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
+			return ec.marshalOAuditEvent2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Convention_id(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9029,6 +11633,29 @@ func (ec *executionContext) _Convention_validFromPrecision(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_Convention_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "ConventionValidFromPrecision")
+}
+
+func (ec *executionContext) _Convention_version(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Convention_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Convention_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Convention", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Convention_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
@@ -9574,6 +12201,29 @@ func (ec *executionContext) _ConventionParty_validFromPrecision(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_ConventionParty_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "ConventionPartyValidFromPrecision")
+}
+
+func (ec *executionContext) _ConventionParty_version(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConventionParty_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConventionParty_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ConventionParty_role(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
@@ -11221,6 +13871,29 @@ func (ec *executionContext) fieldContext_Filiere_validFromPrecision(_ context.Co
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "FiliereValidFromPrecision")
 }
 
+func (ec *executionContext) _Filiere_version(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Filiere_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Filiere_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Filiere", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Filiere_specialty(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11639,6 +14312,29 @@ func (ec *executionContext) _FiliereRole_validFromPrecision(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_FiliereRole_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "FiliereRoleValidFromPrecision")
+}
+
+func (ec *executionContext) _FiliereRole_version(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiliereRole_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiliereRole_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "Int")
 }
 
 func (ec *executionContext) _FiliereRole_level(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
@@ -12558,6 +15254,29 @@ func (ec *executionContext) _Grouping_validFromPrecision(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_Grouping_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "GroupingValidFromPrecision")
+}
+
+func (ec *executionContext) _Grouping_version(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Grouping_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Grouping_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Grouping", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Grouping_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
@@ -13807,6 +16526,29 @@ func (ec *executionContext) fieldContext_MedicalTeam_validFromPrecision(_ contex
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "MedicalTeamValidFromPrecision")
 }
 
+func (ec *executionContext) _MedicalTeam_version(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MedicalTeam_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MedicalTeam_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "Int")
+}
+
 func (ec *executionContext) _MedicalTeam_specialty(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14227,6 +16969,29 @@ func (ec *executionContext) fieldContext_Membership_validFromPrecision(_ context
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "MembershipValidFromPrecision")
 }
 
+func (ec *executionContext) _Membership_version(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Membership_role(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14578,6 +17343,1106 @@ func (ec *executionContext) fieldContext_MembershipEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("MembershipEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Mutation_createSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSource(ctx, fc.Args["input"].(ent.CreateSourceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createGrouping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createGrouping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateGrouping(ctx, fc.Args["input"].(ent.CreateGroupingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Grouping) graphql.Marshaler {
+			return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createGrouping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Grouping(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createGrouping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateGrouping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateGrouping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateGrouping(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateGroupingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Grouping) graphql.Marshaler {
+			return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateGrouping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Grouping(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateGrouping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeGrouping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeGrouping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseGrouping(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Grouping) graphql.Marshaler {
+			return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeGrouping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Grouping(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeGrouping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMembership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMembership(ctx, fc.Args["input"].(ent.CreateMembershipInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalNMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMembership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMembership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMembership(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateMembershipInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalNMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMembership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeMembership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseMembership(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalNMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeMembership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createConvention(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createConvention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateConvention(ctx, fc.Args["input"].(ent.CreateConventionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convention) graphql.Marshaler {
+			return ec.marshalNConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createConvention(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createConvention_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateConvention(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateConvention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateConvention(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateConventionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convention) graphql.Marshaler {
+			return ec.marshalNConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateConvention(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateConvention_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeConvention(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeConvention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseConvention(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convention) graphql.Marshaler {
+			return ec.marshalNConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeConvention(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeConvention_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createConventionParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createConventionParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateConventionParty(ctx, fc.Args["input"].(ent.CreateConventionPartyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConventionParty) graphql.Marshaler {
+			return ec.marshalNConventionParty2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionParty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createConventionParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConventionParty(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createConventionParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateConventionParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateConventionParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateConventionParty(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateConventionPartyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConventionParty) graphql.Marshaler {
+			return ec.marshalNConventionParty2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionParty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateConventionParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConventionParty(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateConventionParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeConventionParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeConventionParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseConventionParty(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConventionParty) graphql.Marshaler {
+			return ec.marshalNConventionParty2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionParty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeConventionParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConventionParty(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeConventionParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createFiliere(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createFiliere(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateFiliere(ctx, fc.Args["input"].(ent.CreateFiliereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Filiere) graphql.Marshaler {
+			return ec.marshalNFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createFiliere(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Filiere(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFiliere_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFiliere(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateFiliere(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateFiliere(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateFiliereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Filiere) graphql.Marshaler {
+			return ec.marshalNFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateFiliere(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Filiere(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFiliere_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeFiliere(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeFiliere(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseFiliere(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Filiere) graphql.Marshaler {
+			return ec.marshalNFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeFiliere(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Filiere(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeFiliere_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createFiliereRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createFiliereRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateFiliereRole(ctx, fc.Args["input"].(ent.CreateFiliereRoleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FiliereRole) graphql.Marshaler {
+			return ec.marshalNFiliereRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createFiliereRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiliereRole(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFiliereRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFiliereRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateFiliereRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateFiliereRole(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateFiliereRoleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FiliereRole) graphql.Marshaler {
+			return ec.marshalNFiliereRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateFiliereRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiliereRole(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFiliereRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeFiliereRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeFiliereRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseFiliereRole(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FiliereRole) graphql.Marshaler {
+			return ec.marshalNFiliereRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeFiliereRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiliereRole(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeFiliereRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMedicalTeam(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMedicalTeam(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMedicalTeam(ctx, fc.Args["input"].(ent.CreateMedicalTeamInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MedicalTeam) graphql.Marshaler {
+			return ec.marshalNMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMedicalTeam(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MedicalTeam(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMedicalTeam_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMedicalTeam(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMedicalTeam(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMedicalTeam(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateMedicalTeamInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MedicalTeam) graphql.Marshaler {
+			return ec.marshalNMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMedicalTeam(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MedicalTeam(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMedicalTeam_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeMedicalTeam(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeMedicalTeam(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseMedicalTeam(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MedicalTeam) graphql.Marshaler {
+			return ec.marshalNMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeMedicalTeam(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MedicalTeam(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeMedicalTeam_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTeamSite(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTeamSite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTeamSite(ctx, fc.Args["input"].(ent.CreateTeamSiteInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TeamSite) graphql.Marshaler {
+			return ec.marshalNTeamSite2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSite(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTeamSite(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TeamSite(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTeamSite_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTeamSite(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTeamSite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTeamSite(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["input"].(ent.UpdateTeamSiteInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TeamSite) graphql.Marshaler {
+			return ec.marshalNTeamSite2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSite(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTeamSite(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TeamSite(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTeamSite_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeTeamSite(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeTeamSite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseTeamSite(ctx, fc.Args["id"].(int), fc.Args["expectedVersion"].(int), fc.Args["validTo"].(time.Time), fc.Args["sourceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TeamSite) graphql.Marshaler {
+			return ec.marshalNTeamSite2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSite(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeTeamSite(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TeamSite(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeTeamSite_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14752,6 +18617,50 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditEvents(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AuditEventOrder), fc.Args["where"].(*ent.AuditEventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEventConnection) graphql.Marshaler {
+			return ec.marshalNAuditEventConnection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16346,6 +20255,29 @@ func (ec *executionContext) _TeamSite_validFromPrecision(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_TeamSite_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "TeamSiteValidFromPrecision")
+}
+
+func (ec *executionContext) _TeamSite_version(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TeamSite_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TeamSite_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TeamSite_timeShare(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
@@ -18240,6 +22172,493 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAuditEventOrder(ctx context.Context, obj any) (ent.AuditEventOrder, error) {
+	var it ent.AuditEventOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAuditEventOrderField2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditEventOrder unmarshals raw into the AuditEventOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditEventOrder(ctx context.Context, raw any) (ent.AuditEventOrder, error) {
+	var out ent.AuditEventOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEventOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Context, obj any) (ent.AuditEventWhereInput, error) {
+	var it ent.AuditEventWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "operation", "operationNEQ", "operationIn", "operationNotIn", "entityType", "entityTypeNEQ", "entityTypeIn", "entityTypeNotIn", "entityTypeGT", "entityTypeGTE", "entityTypeLT", "entityTypeLTE", "entityTypeContains", "entityTypeHasPrefix", "entityTypeHasSuffix", "entityTypeEqualFold", "entityTypeContainsFold", "entityID", "entityIDNEQ", "entityIDIn", "entityIDNotIn", "entityIDGT", "entityIDGTE", "entityIDLT", "entityIDLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAuditEventWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAuditEventWhereInput2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAuditEventWhereInput2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "actorNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorNEQ = data
+		case "actorIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIn = data
+		case "actorNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorNotIn = data
+		case "actorGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorGT = data
+		case "actorGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorGTE = data
+		case "actorLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorLT = data
+		case "actorLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorLTE = data
+		case "actorContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorContains = data
+		case "actorHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorHasPrefix = data
+		case "actorHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorHasSuffix = data
+		case "actorEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorEqualFold = data
+		case "actorContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorContainsFold = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		case "atNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNEQ = data
+		case "atIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtIn = data
+		case "atNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNotIn = data
+		case "atGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGT = data
+		case "atGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGTE = data
+		case "atLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLT = data
+		case "atLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLTE = data
+		case "operation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operation"))
+			data, err := ec.unmarshalOAuditEventOperation2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Operation = data
+		case "operationNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNEQ"))
+			data, err := ec.unmarshalOAuditEventOperation2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNEQ = data
+		case "operationIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationIn"))
+			data, err := ec.unmarshalOAuditEventOperation2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationIn = data
+		case "operationNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNotIn"))
+			data, err := ec.unmarshalOAuditEventOperation2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNotIn = data
+		case "entityType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityType = data
+		case "entityTypeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNEQ = data
+		case "entityTypeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeIn = data
+		case "entityTypeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNotIn = data
+		case "entityTypeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGT = data
+		case "entityTypeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGTE = data
+		case "entityTypeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLT = data
+		case "entityTypeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLTE = data
+		case "entityTypeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContains = data
+		case "entityTypeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasPrefix = data
+		case "entityTypeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasSuffix = data
+		case "entityTypeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeEqualFold = data
+		case "entityTypeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContainsFold = data
+		case "entityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityID = data
+		case "entityIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNEQ = data
+		case "entityIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDIn = data
+		case "entityIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNotIn = data
+		case "entityIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGT = data
+		case "entityIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGTE = data
+		case "entityIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLT = data
+		case "entityIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditEventWhereInput unmarshals raw into the AuditEventWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditEventWhereInput(ctx context.Context, raw any) (ent.AuditEventWhereInput, error) {
+	var out ent.AuditEventWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEventWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConventionOrder(ctx context.Context, obj any) (ent.ConventionOrder, error) {
 	var it ent.ConventionOrder
 	if obj == nil {
@@ -19799,6 +24218,902 @@ func (ec *executionContext) unmarshalInputCooperationGraphFilter(ctx context.Con
 func UnmarshalCooperationGraphFilter(ctx context.Context, raw any) (model.CooperationGraphFilter, error) {
 	var out model.CooperationGraphFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CooperationGraphFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateConventionInput(ctx context.Context, obj any) (ent.CreateConventionInput, error) {
+	var it ent.CreateConventionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "validTo", "validFromPrecision", "kind", "code", "domains", "description", "signedOn", "sourceID", "territoryID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOConventionValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNConventionKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "domains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("domains"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Domains = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "signedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOn = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "territoryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateConventionInput unmarshals raw into the CreateConventionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateConventionInput(ctx context.Context, raw any) (ent.CreateConventionInput, error) {
+	var out ent.CreateConventionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateConventionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateConventionPartyInput(ctx context.Context, obj any) (ent.CreateConventionPartyInput, error) {
+	var it ent.CreateConventionPartyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "validTo", "validFromPrecision", "role", "designation", "sourceID", "conventionID", "legalEntityID", "siteIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOConventionPartyValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOConventionPartyRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "designation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("designation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Designation = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "conventionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conventionID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConventionID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "siteIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateConventionPartyInput unmarshals raw into the CreateConventionPartyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateConventionPartyInput(ctx context.Context, raw any) (ent.CreateConventionPartyInput, error) {
+	var out ent.CreateConventionPartyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateConventionPartyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateFiliereInput(ctx context.Context, obj any) (ent.CreateFiliereInput, error) {
+	var it ent.CreateFiliereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "validTo", "validFromPrecision", "specialty", "description", "sourceID", "conventionID", "territoryID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOFiliereValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "specialty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("specialty"))
+			data, err := ec.unmarshalNFiliereSpecialty2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐSpecialty(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Specialty = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "conventionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conventionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConventionID = data
+		case "territoryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateFiliereInput unmarshals raw into the CreateFiliereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateFiliereInput(ctx context.Context, raw any) (ent.CreateFiliereInput, error) {
+	var out ent.CreateFiliereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateFiliereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateFiliereRoleInput(ctx context.Context, obj any) (ent.CreateFiliereRoleInput, error) {
+	var it ent.CreateFiliereRoleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "validTo", "validFromPrecision", "level", "detail", "sourceID", "filiereID", "legalEntityID", "establishmentID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOFiliereRoleValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOFiliereRoleLevel2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "detail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detail"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Detail = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "filiereID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filiereID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FiliereID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "establishmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("establishmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EstablishmentID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateFiliereRoleInput unmarshals raw into the CreateFiliereRoleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateFiliereRoleInput(ctx context.Context, raw any) (ent.CreateFiliereRoleInput, error) {
+	var out ent.CreateFiliereRoleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateFiliereRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateGroupingInput(ctx context.Context, obj any) (ent.CreateGroupingInput, error) {
+	var it ent.CreateGroupingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "validTo", "validFromPrecision", "kind", "code", "finess", "description", "departmentCode", "sourceID", "legalEntityID", "territoryID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOGroupingValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNGroupingKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "finess":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finess"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Finess = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "departmentCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentCode = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "territoryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateGroupingInput unmarshals raw into the CreateGroupingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateGroupingInput(ctx context.Context, raw any) (ent.CreateGroupingInput, error) {
+	var out ent.CreateGroupingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateGroupingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMedicalTeamInput(ctx context.Context, obj any) (ent.CreateMedicalTeamInput, error) {
+	var it ent.CreateMedicalTeamInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "validTo", "validFromPrecision", "specialty", "description", "sourceID", "conventionID", "groupingID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOMedicalTeamValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmedicalteamᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "specialty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("specialty"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Specialty = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "conventionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conventionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConventionID = data
+		case "groupingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupingID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupingID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMedicalTeamInput unmarshals raw into the CreateMedicalTeamInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMedicalTeamInput(ctx context.Context, raw any) (ent.CreateMedicalTeamInput, error) {
+	var out ent.CreateMedicalTeamInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMedicalTeamInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMembershipInput(ctx context.Context, obj any) (ent.CreateMembershipInput, error) {
+	var it ent.CreateMembershipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "validTo", "validFromPrecision", "role", "note", "memberRef", "sourceID", "groupingID", "legalEntityID", "siteIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOMembershipValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNMembershipRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "memberRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRef"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRef = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "groupingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupingID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupingID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "siteIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMembershipInput unmarshals raw into the CreateMembershipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMembershipInput(ctx context.Context, raw any) (ent.CreateMembershipInput, error) {
+	var out ent.CreateMembershipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMembershipInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateSourceInput(ctx context.Context, obj any) (ent.CreateSourceInput, error) {
+	var it ent.CreateSourceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "title", "reference", "url", "publisher", "publishedOn", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNSourceKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋsourceᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "publishedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedOn = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSourceInput unmarshals raw into the CreateSourceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSourceInput(ctx context.Context, raw any) (ent.CreateSourceInput, error) {
+	var out ent.CreateSourceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSourceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateTeamSiteInput(ctx context.Context, obj any) (ent.CreateTeamSiteInput, error) {
+	var it ent.CreateTeamSiteInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "validTo", "validFromPrecision", "timeShare", "sourceID", "teamID", "establishmentID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOTeamSiteValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋteamsiteᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "timeShare":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeShare"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeShare = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "teamID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TeamID = data
+		case "establishmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("establishmentID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EstablishmentID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTeamSiteInput unmarshals raw into the CreateTeamSiteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTeamSiteInput(ctx context.Context, raw any) (ent.CreateTeamSiteInput, error) {
+	var out ent.CreateTeamSiteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTeamSiteInput", raw, &out)
 	return out, err
 }
 
@@ -29768,6 +35083,1203 @@ func UnmarshalTerritoryWhereInput(ctx context.Context, raw any) (ent.TerritoryWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateConventionInput(ctx context.Context, obj any) (ent.UpdateConventionInput, error) {
+	var it ent.UpdateConventionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "kind", "code", "clearCode", "domains", "appendDomains", "clearDomains", "description", "clearDescription", "signedOn", "clearSignedOn", "sourceID", "territoryID", "clearTerritory"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOConventionValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOConventionKind2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "clearCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearCode"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearCode = data
+		case "domains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("domains"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Domains = data
+		case "appendDomains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendDomains"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendDomains = data
+		case "clearDomains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDomains"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDomains = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "clearDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDescription"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDescription = data
+		case "signedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOn = data
+		case "clearSignedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSignedOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSignedOn = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "territoryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "clearTerritory":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTerritory"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTerritory = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateConventionInput unmarshals raw into the UpdateConventionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateConventionInput(ctx context.Context, raw any) (ent.UpdateConventionInput, error) {
+	var out ent.UpdateConventionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateConventionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateConventionPartyInput(ctx context.Context, obj any) (ent.UpdateConventionPartyInput, error) {
+	var it ent.UpdateConventionPartyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "role", "designation", "clearDesignation", "sourceID", "conventionID", "legalEntityID", "addSiteIDs", "removeSiteIDs", "clearSites"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOConventionPartyValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOConventionPartyRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "designation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("designation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Designation = data
+		case "clearDesignation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDesignation"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDesignation = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "conventionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conventionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConventionID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "addSiteIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addSiteIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddSiteIDs = data
+		case "removeSiteIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeSiteIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveSiteIDs = data
+		case "clearSites":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSites"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSites = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateConventionPartyInput unmarshals raw into the UpdateConventionPartyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateConventionPartyInput(ctx context.Context, raw any) (ent.UpdateConventionPartyInput, error) {
+	var out ent.UpdateConventionPartyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateConventionPartyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateFiliereInput(ctx context.Context, obj any) (ent.UpdateFiliereInput, error) {
+	var it ent.UpdateFiliereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "specialty", "description", "clearDescription", "sourceID", "conventionID", "clearConvention", "territoryID", "clearTerritory"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOFiliereValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "specialty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("specialty"))
+			data, err := ec.unmarshalOFiliereSpecialty2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐSpecialty(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Specialty = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "clearDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDescription"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDescription = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "conventionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conventionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConventionID = data
+		case "clearConvention":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearConvention"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearConvention = data
+		case "territoryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "clearTerritory":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTerritory"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTerritory = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateFiliereInput unmarshals raw into the UpdateFiliereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateFiliereInput(ctx context.Context, raw any) (ent.UpdateFiliereInput, error) {
+	var out ent.UpdateFiliereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFiliereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateFiliereRoleInput(ctx context.Context, obj any) (ent.UpdateFiliereRoleInput, error) {
+	var it ent.UpdateFiliereRoleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "level", "clearLevel", "detail", "clearDetail", "sourceID", "filiereID", "legalEntityID", "establishmentID", "clearEstablishment"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOFiliereRoleValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOFiliereRoleLevel2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "clearLevel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLevel"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLevel = data
+		case "detail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detail"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Detail = data
+		case "clearDetail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDetail"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDetail = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "filiereID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filiereID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FiliereID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "establishmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("establishmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EstablishmentID = data
+		case "clearEstablishment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEstablishment"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEstablishment = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateFiliereRoleInput unmarshals raw into the UpdateFiliereRoleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateFiliereRoleInput(ctx context.Context, raw any) (ent.UpdateFiliereRoleInput, error) {
+	var out ent.UpdateFiliereRoleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFiliereRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateGroupingInput(ctx context.Context, obj any) (ent.UpdateGroupingInput, error) {
+	var it ent.UpdateGroupingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "kind", "code", "clearCode", "finess", "clearFiness", "description", "clearDescription", "departmentCode", "clearDepartmentCode", "sourceID", "legalEntityID", "clearLegalEntity", "territoryID", "clearTerritory"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOGroupingValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOGroupingKind2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "clearCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearCode"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearCode = data
+		case "finess":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finess"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Finess = data
+		case "clearFiness":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearFiness"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearFiness = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "clearDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDescription"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDescription = data
+		case "departmentCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentCode = data
+		case "clearDepartmentCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDepartmentCode"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDepartmentCode = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "clearLegalEntity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLegalEntity"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLegalEntity = data
+		case "territoryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "clearTerritory":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTerritory"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTerritory = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateGroupingInput unmarshals raw into the UpdateGroupingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateGroupingInput(ctx context.Context, raw any) (ent.UpdateGroupingInput, error) {
+	var out ent.UpdateGroupingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateGroupingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMedicalTeamInput(ctx context.Context, obj any) (ent.UpdateMedicalTeamInput, error) {
+	var it ent.UpdateMedicalTeamInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "specialty", "clearSpecialty", "description", "clearDescription", "sourceID", "conventionID", "clearConvention", "groupingID", "clearGrouping"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOMedicalTeamValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmedicalteamᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "specialty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("specialty"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Specialty = data
+		case "clearSpecialty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSpecialty"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSpecialty = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "clearDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDescription"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDescription = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "conventionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conventionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConventionID = data
+		case "clearConvention":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearConvention"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearConvention = data
+		case "groupingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupingID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupingID = data
+		case "clearGrouping":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearGrouping"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearGrouping = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMedicalTeamInput unmarshals raw into the UpdateMedicalTeamInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMedicalTeamInput(ctx context.Context, raw any) (ent.UpdateMedicalTeamInput, error) {
+	var out ent.UpdateMedicalTeamInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMedicalTeamInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMembershipInput(ctx context.Context, obj any) (ent.UpdateMembershipInput, error) {
+	var it ent.UpdateMembershipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "role", "note", "clearNote", "memberRef", "clearMemberRef", "sourceID", "groupingID", "legalEntityID", "clearLegalEntity", "addSiteIDs", "removeSiteIDs", "clearSites"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOMembershipValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOMembershipRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "clearNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearNote"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearNote = data
+		case "memberRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberRef"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberRef = data
+		case "clearMemberRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMemberRef"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMemberRef = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "groupingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupingID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupingID = data
+		case "legalEntityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalEntityID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalEntityID = data
+		case "clearLegalEntity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLegalEntity"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLegalEntity = data
+		case "addSiteIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addSiteIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddSiteIDs = data
+		case "removeSiteIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeSiteIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveSiteIDs = data
+		case "clearSites":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSites"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSites = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMembershipInput unmarshals raw into the UpdateMembershipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMembershipInput(ctx context.Context, raw any) (ent.UpdateMembershipInput, error) {
+	var out ent.UpdateMembershipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMembershipInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateTeamSiteInput(ctx context.Context, obj any) (ent.UpdateTeamSiteInput, error) {
+	var it ent.UpdateTeamSiteInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "timeShare", "clearTimeShare", "sourceID", "teamID", "establishmentID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "clearValidTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidTo = data
+		case "validFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromPrecision"))
+			data, err := ec.unmarshalOTeamSiteValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋteamsiteᚐValidFromPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromPrecision = data
+		case "clearValidFromPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFromPrecision"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFromPrecision = data
+		case "timeShare":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeShare"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeShare = data
+		case "clearTimeShare":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTimeShare"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTimeShare = data
+		case "sourceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "teamID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TeamID = data
+		case "establishmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("establishmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EstablishmentID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTeamSiteInput unmarshals raw into the UpdateTeamSiteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTeamSiteInput(ctx context.Context, raw any) (ent.UpdateTeamSiteInput, error) {
+	var out ent.UpdateTeamSiteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTeamSiteInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -29836,6 +36348,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Convention(ctx, sel, obj)
+	case *ent.AuditEvent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AuditEvent(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -29848,6 +36365,155 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var auditEventImplementors = []string{"AuditEvent", "Node"}
+
+func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEvent")
+		case "id":
+			out.Values[i] = ec._AuditEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEvent_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._AuditEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "operation":
+			out.Values[i] = ec._AuditEvent_operation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityType":
+			out.Values[i] = ec._AuditEvent_entityType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityID":
+			out.Values[i] = ec._AuditEvent_entityID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._AuditEvent_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._AuditEvent_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEventConnectionImplementors = []string{"AuditEventConnection"}
+
+func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEventConnection")
+		case "edges":
+			out.Values[i] = ec._AuditEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AuditEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AuditEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEventEdgeImplementors = []string{"AuditEventEdge"}
+
+func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEventEdge")
+		case "node":
+			out.Values[i] = ec._AuditEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AuditEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var conventionImplementors = []string{"Convention", "Node"}
 
@@ -29883,6 +36549,11 @@ func (ec *executionContext) _Convention(ctx context.Context, sel ast.SelectionSe
 		case "validFromPrecision":
 			out.Values[i] = ec._Convention_validFromPrecision(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Convention_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -30067,6 +36738,11 @@ func (ec *executionContext) _ConventionParty(ctx context.Context, sel ast.Select
 		case "validFromPrecision":
 			out.Values[i] = ec._ConventionParty_validFromPrecision(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ConventionParty_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
@@ -30613,6 +37289,11 @@ func (ec *executionContext) _Filiere(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._Filiere_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "specialty":
 			out.Values[i] = ec._Filiere_specialty(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -30774,6 +37455,11 @@ func (ec *executionContext) _FiliereRole(ctx context.Context, sel ast.SelectionS
 		case "validFromPrecision":
 			out.Values[i] = ec._FiliereRole_validFromPrecision(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._FiliereRole_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "level":
@@ -31108,6 +37794,11 @@ func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet,
 		case "validFromPrecision":
 			out.Values[i] = ec._Grouping_validFromPrecision(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Grouping_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -31505,6 +38196,11 @@ func (ec *executionContext) _MedicalTeam(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._MedicalTeam_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "specialty":
 			out.Values[i] = ec._MedicalTeam_specialty(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -31668,6 +38364,11 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._Membership_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "role":
 			out.Values[i] = ec._Membership_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -31805,6 +38506,217 @@ func (ec *executionContext) _MembershipEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "createSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createGrouping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createGrouping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateGrouping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateGrouping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeGrouping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeGrouping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMembership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMembership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMembership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMembership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeMembership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeMembership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createConvention":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createConvention(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateConvention":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateConvention(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeConvention":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeConvention(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createConventionParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createConventionParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateConventionParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateConventionParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeConventionParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeConventionParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createFiliere":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFiliere(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFiliere":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFiliere(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeFiliere":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeFiliere(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createFiliereRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFiliereRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFiliereRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFiliereRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeFiliereRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeFiliereRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMedicalTeam":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMedicalTeam(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMedicalTeam":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMedicalTeam(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeMedicalTeam":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeMedicalTeam(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createTeamSite":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTeamSite(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTeamSite":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTeamSite(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeTeamSite":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeTeamSite(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
@@ -31883,6 +38795,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_nodes(ctx, field)
+				})
+		case "auditEvents":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditEvents(ctx, field)
 				})
 		case "conventions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -32286,6 +39204,11 @@ func (ec *executionContext) _TeamSite(ctx context.Context, sel ast.SelectionSet,
 		case "validFromPrecision":
 			out.Values[i] = ec._TeamSite_validFromPrecision(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._TeamSite_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "timeShare":
@@ -32935,6 +39858,43 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAuditEventConnection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEventConnection!")
+		return graphql.Null
+	}
+	return ec._AuditEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx context.Context, v any) (auditevent.Operation, error) {
+	var res auditevent.Operation
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx context.Context, sel ast.SelectionSet, v auditevent.Operation) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAuditEventOrderField2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventOrderField(ctx context.Context, v any) (*ent.AuditEventOrderField, error) {
+	var res = new(ent.AuditEventOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEventOrderField2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEventOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEventOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAuditEventWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInput(ctx context.Context, v any) (*ent.AuditEventWhereInput, error) {
+	res, err := ec.unmarshalInputAuditEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -33136,6 +40096,51 @@ func (ec *executionContext) marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillage�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNCreateConventionInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateConventionInput(ctx context.Context, v any) (ent.CreateConventionInput, error) {
+	res, err := ec.unmarshalInputCreateConventionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateConventionPartyInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateConventionPartyInput(ctx context.Context, v any) (ent.CreateConventionPartyInput, error) {
+	res, err := ec.unmarshalInputCreateConventionPartyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateFiliereInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateFiliereInput(ctx context.Context, v any) (ent.CreateFiliereInput, error) {
+	res, err := ec.unmarshalInputCreateFiliereInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateFiliereRoleInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateFiliereRoleInput(ctx context.Context, v any) (ent.CreateFiliereRoleInput, error) {
+	res, err := ec.unmarshalInputCreateFiliereRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateGroupingInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateGroupingInput(ctx context.Context, v any) (ent.CreateGroupingInput, error) {
+	res, err := ec.unmarshalInputCreateGroupingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMedicalTeamInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateMedicalTeamInput(ctx context.Context, v any) (ent.CreateMedicalTeamInput, error) {
+	res, err := ec.unmarshalInputCreateMedicalTeamInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMembershipInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateMembershipInput(ctx context.Context, v any) (ent.CreateMembershipInput, error) {
+	res, err := ec.unmarshalInputCreateMembershipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSourceInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateSourceInput(ctx context.Context, v any) (ent.CreateSourceInput, error) {
+	res, err := ec.unmarshalInputCreateSourceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTeamSiteInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐCreateTeamSiteInput(ctx context.Context, v any) (ent.CreateTeamSiteInput, error) {
+	res, err := ec.unmarshalInputCreateTeamSiteInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[int], error) {
@@ -33985,6 +40990,46 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNUpdateConventionInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateConventionInput(ctx context.Context, v any) (ent.UpdateConventionInput, error) {
+	res, err := ec.unmarshalInputUpdateConventionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateConventionPartyInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateConventionPartyInput(ctx context.Context, v any) (ent.UpdateConventionPartyInput, error) {
+	res, err := ec.unmarshalInputUpdateConventionPartyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateFiliereInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateFiliereInput(ctx context.Context, v any) (ent.UpdateFiliereInput, error) {
+	res, err := ec.unmarshalInputUpdateFiliereInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateFiliereRoleInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateFiliereRoleInput(ctx context.Context, v any) (ent.UpdateFiliereRoleInput, error) {
+	res, err := ec.unmarshalInputUpdateFiliereRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateGroupingInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateGroupingInput(ctx context.Context, v any) (ent.UpdateGroupingInput, error) {
+	res, err := ec.unmarshalInputUpdateGroupingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMedicalTeamInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateMedicalTeamInput(ctx context.Context, v any) (ent.UpdateMedicalTeamInput, error) {
+	res, err := ec.unmarshalInputUpdateMedicalTeamInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMembershipInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateMembershipInput(ctx context.Context, v any) (ent.UpdateMembershipInput, error) {
+	res, err := ec.unmarshalInputUpdateMembershipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTeamSiteInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateTeamSiteInput(ctx context.Context, v any) (ent.UpdateTeamSiteInput, error) {
+	res, err := ec.unmarshalInputUpdateTeamSiteInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -34125,6 +41170,118 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAuditEvent2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAuditEventEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAuditEventEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAuditEventOperation2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperationᚄ(ctx context.Context, v any) ([]auditevent.Operation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]auditevent.Operation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAuditEventOperation2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperationᚄ(ctx context.Context, sel ast.SelectionSet, v []auditevent.Operation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAuditEventOperation2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx context.Context, v any) (*auditevent.Operation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(auditevent.Operation)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAuditEventOperation2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx context.Context, sel ast.SelectionSet, v *auditevent.Operation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAuditEventOrder2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventOrder(ctx context.Context, v any) (*ent.AuditEventOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditEventOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAuditEventWhereInput2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInputᚄ(ctx context.Context, v any) ([]*ent.AuditEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AuditEventWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditEventWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAuditEventWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventWhereInput(ctx context.Context, v any) (*ent.AuditEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -35439,6 +42596,24 @@ func (ec *executionContext) unmarshalOLegalEntityWhereInput2ᚖgithubᚗcomᚋma
 	}
 	res, err := ec.unmarshalInputLegalEntityWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMap2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMap2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalMap(v)
+	return res
 }
 
 func (ec *executionContext) marshalOMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx context.Context, sel ast.SelectionSet, v *ent.MedicalTeam) graphql.Marshaler {

@@ -20,6 +20,9 @@ const (
 	RolePartner   Role = "partner"   // reads with a higher quota
 	RoleEditor    Role = "editor"    // also writes within its territories
 	RoleAdmin     Role = "admin"     // also manages tokens
+	// RoleSystem is Maillage itself: the command line's imports, data
+	// loads and token management. No token carries it.
+	RoleSystem Role = "system"
 )
 
 // Roles a token may be created with.
@@ -35,6 +38,13 @@ type Principal struct {
 
 // Anonymous is the caller without a token.
 var Anonymous = Principal{Name: "anonymous", Role: RoleAnonymous}
+
+// System is Maillage acting on its own behalf (imports, the shipped data
+// load, token management from the command line): every right.
+var System = Principal{Name: "system", Role: RoleSystem}
+
+// AsSystem returns ctx carrying System.
+func AsSystem(ctx context.Context) context.Context { return WithPrincipal(ctx, System) }
 
 type principalKey struct{}
 

@@ -15,6 +15,7 @@ import (
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/cooperation"
 )
 
@@ -23,6 +24,7 @@ import (
 // (same name) are left as they are. An unknown FINESS number or territory
 // rejects the whole file with its line.
 func (im *Importer) Cooperation(ctx context.Context, f *cooperation.File) (*Report, error) {
+	ctx = access.AsSystem(ctx) // an import writes as Maillage itself, whoever runs it
 	return im.inTx(ctx, f.Name(), nil, func(tx *ent.Tx, _ int, rep *Report) error {
 		w := &coopWriter{ctx: ctx, c: tx.Client(), f: f, rep: rep, sources: map[string]int{}}
 		return w.write()

@@ -9,6 +9,7 @@ import (
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/finessplus"
 	"github.com/maillage/maillage/internal/ghtlist"
 	"github.com/maillage/maillage/internal/textnorm"
@@ -29,6 +30,7 @@ const (
 // reference (memberRef) and a warning, so that a later file links it.
 func (im *Importer) Structures(ctx context.Context, src SourceInfo, f *finessplus.File) (*Report, error) {
 	date := f.GeneratedAt.UTC().Truncate(24 * time.Hour)
+	ctx = access.AsSystem(ctx) // an import writes as Maillage itself, whoever runs it
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		c := tx.Client()
 		entities, err := finessIDs(ctx, c.LegalEntity.Query().Select("id", "finess"))
@@ -110,6 +112,7 @@ func orDash(s string) string {
 // a loaded legal entity. Members an earlier list recorded and this one
 // omits are closed on date.
 func (im *Importer) GHTList(ctx context.Context, src SourceInfo, name string, rows []ghtlist.Row, date time.Time) (*Report, error) {
+	ctx = access.AsSystem(ctx) // an import writes as Maillage itself, whoever runs it
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		c := tx.Client()
 		entities, err := finessIDs(ctx, c.LegalEntity.Query().Select("id", "finess"))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/finess"
 )
 
@@ -22,6 +23,7 @@ type LegalEntityFile struct {
 // file (FINESS cs1100501): entities are added, updated (their register
 // name replaces a derived one) or closed, never deleted.
 func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file LegalEntityFile) (*Report, error) {
+	ctx = access.AsSystem(ctx) // an import writes as Maillage itself, whoever runs it
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		c := tx.Client()
 		rep.Warnings = append(rep.Warnings, file.Warnings...)

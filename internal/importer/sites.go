@@ -11,6 +11,7 @@ import (
 	"github.com/maillage/maillage/ent/legalentity"
 	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/finess"
 	"github.com/maillage/maillage/internal/geo"
 )
@@ -52,6 +53,7 @@ type SiteFile struct {
 // categories are added. loc places each site in its commune. A file
 // older than what a site was last updated from leaves the site as it is.
 func (im *Importer) Sites(ctx context.Context, src SourceInfo, file SiteFile, loc *geo.Locator) (*Report, error) {
+	ctx = access.AsSystem(ctx) // an import writes as Maillage itself, whoever runs it
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		c := tx.Client()
 		rep.Warnings = append(rep.Warnings, file.Warnings...)

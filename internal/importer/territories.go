@@ -7,12 +7,14 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/geo"
 )
 
 // Territories loads régions, départements and communes, parents first.
 // Territories already present (same kind and code) are left as they are.
 func (im *Importer) Territories(ctx context.Context, src SourceInfo, levels ...[]geo.Territory) (*Report, error) {
+	ctx = access.AsSystem(ctx) // an import writes as Maillage itself, whoever runs it
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		ids, err := territoryIDs(ctx, tx.Client())
 		if err != nil {

@@ -24,10 +24,17 @@ type layer uint8
 const (
 	registersLayer layer = 1 << iota
 	cooperationLayer
+	// accessLayer is a write the graph does not show: tokens and the
+	// audit log. It is a write (it goes to the primary) but changes no
+	// version.
+	accessLayer
 )
 
 // registerTables hold what the registers give: the graph's base.
 var registerTables = map[string]bool{"legal_entities": true, "establishments": true, "territories": true}
+
+// accessTables hold what the graph does not show.
+var accessTables = map[string]bool{"tokens": true, "audit_events": true}
 
 // layerOf tells which layer a statement writes, 0 for a read. Anything
 // it cannot name (DDL, an unknown table) counts as both.
@@ -50,6 +57,9 @@ func layerOf(query string) layer {
 	}
 	if registerTables[table] {
 		return registersLayer
+	}
+	if accessTables[table] {
+		return accessLayer
 	}
 	return cooperationLayer
 }

@@ -15,6 +15,8 @@ func TestLayerOf(t *testing.T) {
 		{`DELETE FROM "memberships" WHERE "id" = $1`, cooperationLayer},
 		{`INSERT INTO "convention_parties" ("role") VALUES ($1)`, cooperationLayer},
 		{"UPDATE groupings", cooperationLayer}, // a notification's table name
+		{`INSERT INTO "audit_events" ("actor") VALUES ($1)`, accessLayer},
+		{`UPDATE "tokens" SET "revoked_at" = ?`, accessLayer},
 		{`CREATE TABLE "x" ("id" integer)`, registersLayer | cooperationLayer},
 		{`INSERT INTO`, registersLayer | cooperationLayer},
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/pgtest"
 	"github.com/maillage/maillage/internal/store"
 )
@@ -97,7 +98,7 @@ func TestReplicaRouting(t *testing.T) {
 	if err := db.UseReplica(ctx, urls[1]); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Client.Source.Create().SetKind("EDIT").SetKey("replica-test").SetTitle("t").SetRecordedAt(time.Now()).Save(ctx); err != nil {
+	if _, err := db.Client.Source.Create().SetKind("EDIT").SetKey("replica-test").SetTitle("t").SetRecordedAt(time.Now()).Save(access.AsSystem(ctx)); err != nil {
 		t.Fatal(err)
 	}
 	count := func(c *ent.Client) int {

@@ -20,7 +20,7 @@ import (
 // holding région 84 and département 42.
 func databases(t *testing.T) map[string]*ent.Client {
 	t.Helper()
-	ctx := context.Background()
+	ctx := access.AsSystem(context.Background()) // the fixture is loaded as an import would
 	pg, err := pgtest.Start()
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +49,7 @@ func databases(t *testing.T) map[string]*ent.Client {
 }
 
 func TestTokens(t *testing.T) {
-	ctx := context.Background()
+	ctx := access.AsSystem(context.Background()) // as the command line runs
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	past := now.Add(-time.Hour)
 	later := now.Add(24 * time.Hour)
@@ -74,6 +74,11 @@ func TestTokens(t *testing.T) {
 			}
 			if n := c.Token.Query().CountX(ctx); n != 0 {
 				t.Fatalf("refused specs stored %d tokens", n)
+			}
+			for _, role := range []access.Role{access.RoleAnonymous, access.RolePartner, access.RoleEditor} {
+				if _, err := c.Token.Query().Count(access.WithPrincipal(context.Background(), access.Principal{Name: "x", Role: role})); err == nil {
+					t.Errorf("%s read tokens", role)
+				}
 			}
 
 			plain, tok, err := Create(ctx, c, Spec{Role: access.RoleEditor, Name: "ARS ARA", Territories: []string{"84", "42"}, Expires: &later}, now)

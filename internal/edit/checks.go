@@ -1,0 +1,209 @@
+package edit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/convention"
+	"github.com/maillage/maillage/ent/conventionparty"
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/filiere"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/medicalteam"
+	"github.com/maillage/maillage/ent/membership"
+	"github.com/maillage/maillage/ent/predicate"
+	"github.com/maillage/maillage/ent/source"
+	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/internal/apperr"
+)
+
+// refs checks that the IDs an input gives name records of the right
+// type, before anything is written; the first failure is kept in err.
+type refs struct {
+	ctx context.Context
+	c   *ent.Client
+	err error
+}
+
+func newRefs(ctx context.Context, c *ent.Client) *refs { return &refs{ctx: ctx, c: c} }
+
+func (r *refs) check(field, what string, id *int, exist func(id int) (bool, error)) *refs {
+	if r.err != nil || id == nil {
+		return r
+	}
+	found, err := exist(*id)
+	switch {
+	case err != nil:
+		r.err = err
+	case !found:
+		r.err = apperr.BadInput(field, fmt.Errorf("no %s has ID %d", what, *id))
+	}
+	return r
+}
+
+func (r *refs) legalEntity(field string, id *int) *refs {
+	return r.check(field, "legal entity", id, func(id int) (bool, error) {
+		return r.c.LegalEntity.Query().Where(legalentity.ID(id)).Exist(r.ctx)
+	})
+}
+
+func (r *refs) site(field string, ids ...int) *refs {
+	for _, id := range ids {
+		r.check(field, "site (establishment)", &id, func(id int) (bool, error) {
+			return r.c.Establishment.Query().Where(establishment.ID(id)).Exist(r.ctx)
+		})
+	}
+	return r
+}
+
+func (r *refs) grouping(field string, id *int) *refs {
+	return r.check(field, "grouping", id, func(id int) (bool, error) {
+		return r.c.Grouping.Query().Where(grouping.ID(id)).Exist(r.ctx)
+	})
+}
+
+func (r *refs) convention(field string, id *int) *refs {
+	return r.check(field, "convention", id, func(id int) (bool, error) {
+		return r.c.Convention.Query().Where(convention.ID(id)).Exist(r.ctx)
+	})
+}
+
+func (r *refs) filiere(field string, id *int) *refs {
+	return r.check(field, "filière", id, func(id int) (bool, error) {
+		return r.c.Filiere.Query().Where(filiere.ID(id)).Exist(r.ctx)
+	})
+}
+
+func (r *refs) team(field string, id *int) *refs {
+	return r.check(field, "medical team", id, func(id int) (bool, error) {
+		return r.c.MedicalTeam.Query().Where(medicalteam.ID(id)).Exist(r.ctx)
+	})
+}
+
+func (r *refs) territory(field string, id *int) *refs {
+	return r.check(field, "territory", id, func(id int) (bool, error) {
+		return r.c.Territory.Query().Where(territory.ID(id)).Exist(r.ctx)
+	})
+}
+
+func (r *refs) source(field string, id *int) *refs {
+	return r.check(field, "source", id, func(id int) (bool, error) {
+		return r.c.Source.Query().Where(source.ID(id)).Exist(r.ctx)
+	})
+}
+
+// knownFiness refuses a FINESS number no loaded legal entity or site
+// has.
+func knownFiness(ctx context.Context, c *ent.Client, field, number string) error {
+	found, err := c.LegalEntity.Query().Where(legalentity.Finess(number)).Exist(ctx)
+	if err != nil || found {
+		return err
+	}
+	found, err = c.Establishment.Query().Where(establishment.Finess(number)).Exist(ctx)
+	if err != nil || found {
+		return err
+	}
+	return apperr.BadInput(field, fmt.Errorf("FINESS %s is not in the register: no legal entity or site has it", number))
+}
+
+// sitesOf refuses sites that another legal entity than owner runs.
+func sitesOf(ctx context.Context, c *ent.Client, field string, owner int, sites *ent.EstablishmentQuery) error {
+	others, err := sites.Where(establishment.LegalEntityIDNEQ(owner)).Select(establishment.FieldFiness).Strings(ctx)
+	if err != nil || len(others) == 0 {
+		return err
+	}
+	return apperr.BadInput(field, fmt.Errorf("site(s) %s belong to another legal entity than the party", strings.Join(others, ", ")))
+}
+
+// overlapping selects memberships whose period meets [from, to).
+func overlapping(from, to *time.Time) predicate.Membership {
+	ps := []predicate.Membership{}
+	if from != nil {
+		ps = append(ps, membership.Or(membership.ValidToIsNil(), membership.ValidToGT(*from)))
+	}
+	if to != nil {
+		ps = append(ps, membership.Or(membership.ValidFromIsNil(), membership.ValidFromLT(*to)))
+	}
+	return membership.And(ps...)
+}
+
+// checkMembership: the member is a legal entity whose named sites it
+// runs; it holds no other membership of the grouping over the same
+// days; a GHT has one support at any date.
+func checkMembership(ctx context.Context, c *ent.Client, _, m *ent.Membership) error {
+	if m.LegalEntityID == nil {
+		return apperr.BadInput("legalEntityID", errors.New("an edited membership names its member legal entity"))
+	}
+	if err := sitesOf(ctx, c, "siteIDs", *m.LegalEntityID, c.Membership.Query().Where(membership.ID(m.ID)).QuerySites()); err != nil {
+		return err
+	}
+	dup, err := c.Membership.Query().Where(membership.IDNEQ(m.ID), membership.GroupingID(m.GroupingID),
+		membership.LegalEntityID(*m.LegalEntityID), overlapping(m.ValidFrom, m.ValidTo)).First(ctx)
+	switch {
+	case ent.IsNotFound(err):
+	case err != nil:
+		return err
+	default:
+		return apperr.BadInput("validFrom", fmt.Errorf("the legal entity is already a member of this grouping %s (membership %d): close or change that one", period(dup.ValidFrom, dup.ValidTo), dup.ID))
+	}
+	if m.Role != membership.RoleSUPPORT {
+		return nil
+	}
+	g, err := c.Grouping.Get(ctx, m.GroupingID)
+	if err != nil || g.Kind != grouping.KindGHT {
+		return err
+	}
+	other, err := c.Membership.Query().Where(membership.IDNEQ(m.ID), membership.GroupingID(m.GroupingID),
+		membership.RoleEQ(membership.RoleSUPPORT), overlapping(m.ValidFrom, m.ValidTo)).First(ctx)
+	switch {
+	case ent.IsNotFound(err):
+		return nil
+	case err != nil:
+		return err
+	}
+	return apperr.BadInput("role", fmt.Errorf("GHT %s already has a support %s (membership %d): a GHT has one support at any date", g.Name, period(other.ValidFrom, other.ValidTo), other.ID))
+}
+
+func period(from, to *time.Time) string {
+	day := func(t *time.Time, open string) string {
+		if t == nil {
+			return open
+		}
+		return t.Format(time.DateOnly)
+	}
+	return "from " + day(from, "an unknown day") + " to " + day(to, "now")
+}
+
+// checkGrouping: a grouping's own FINESS number is in the register.
+func checkGrouping(ctx context.Context, c *ent.Client, before, g *ent.Grouping) error {
+	if g.Finess == nil || (before != nil && before.Finess != nil && *before.Finess == *g.Finess) {
+		return nil
+	}
+	return knownFiness(ctx, c, "finess", *g.Finess)
+}
+
+// checkConventionParty: the party runs the sites named for it.
+func checkConventionParty(ctx context.Context, c *ent.Client, _, p *ent.ConventionParty) error {
+	return sitesOf(ctx, c, "siteIDs", p.LegalEntityID, c.ConventionParty.Query().Where(conventionparty.ID(p.ID)).QuerySites())
+}
+
+// checkFiliereRole: the organisation runs the site holding the role.
+func checkFiliereRole(ctx context.Context, c *ent.Client, _, r *ent.FiliereRole) error {
+	if r.EstablishmentID == nil {
+		return nil
+	}
+	return sitesOf(ctx, c, "establishmentID", r.LegalEntityID, c.Establishment.Query().Where(establishment.ID(*r.EstablishmentID)))
+}
+
+// ptrs is the IDs a pointer holds: none or one.
+func ptrs(id *int) []int {
+	if id == nil {
+		return nil
+	}
+	return []int{*id}
+}

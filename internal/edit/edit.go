@@ -1,0 +1,174 @@
+// Package edit applies a caller's change to the cooperation records:
+// checked, in one transaction, with its audit event. Who may make which
+// change is not decided here but by the privacy policy every schema
+// carries (internal/rights), which refuses the write itself.
+//
+// Updates and closes name the version they read; a stale one is refused
+// with a CONFLICT error and nothing is written. Closing sets an end date:
+// nothing is ever deleted.
+package edit
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/auditevent"
+	"github.com/maillage/maillage/internal/access"
+	"github.com/maillage/maillage/internal/apperr"
+)
+
+// now is the clock audit events and sources are stamped with.
+var now = func() time.Time { return time.Now().UTC() }
+
+// op is one change to one record, generic over its entity type T.
+type op[T any] struct {
+	typ string // entity type, e.g. "Membership"
+	id  int    // 0 for a creation
+	// expected is the version the caller read (updates and closes).
+	expected int
+	// load reads the stored record; nil for a creation.
+	load func(c *ent.Client) (T, error)
+	// meta gives a record's ID and version.
+	meta func(T) (id, version int)
+	// write makes the change and returns the record after it.
+	write func(c *ent.Client) (T, error)
+	// check validates the record after the change, inside the
+	// transaction: domain rules that span records.
+	check func(c *ent.Client, before, after T) error
+	// then runs further changes in the same transaction (a close's
+	// cascade), each audited through the journal.
+	then func(c *ent.Client, j *journal, after T) error
+	kind auditevent.Operation
+}
+
+// apply runs o in a transaction with its audit event.
+func apply[T comparable](ctx context.Context, c *ent.Client, o op[T]) (T, error) {
+	var zero T
+	tx, err := c.Tx(ctx)
+	if err != nil {
+		return zero, err
+	}
+	after, err := applyTx(ctx, tx.Client(), newJournal(ctx), o)
+	if err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			err = fmt.Errorf("%w (rollback: %v)", err, rerr)
+		}
+		return zero, err
+	}
+	if err := tx.Commit(); err != nil {
+		return zero, err
+	}
+	if u, ok := any(after).(interface{ Unwrap() T }); ok {
+		after = u.Unwrap() // read its edges after the transaction
+	}
+	return after, nil
+}
+
+func applyTx[T comparable](ctx context.Context, c *ent.Client, j *journal, o op[T]) (T, error) {
+	var zero, before T
+	if o.load != nil {
+		var err error
+		before, err = o.load(c)
+		if ent.IsNotFound(err) {
+			return zero, apperr.NotFound(o.typ, fmt.Sprintf("ID %d", o.id))
+		}
+		if err != nil {
+			return zero, err
+		}
+		if _, v := o.meta(before); v != o.expected {
+			return zero, stale(o.typ, o.id, v, o.expected)
+		}
+	}
+	after, err := o.write(c)
+	if ent.IsNotFound(err) && o.load != nil {
+		// Changed by someone else between our read and our write.
+		return zero, stale(o.typ, o.id, o.expected+1, o.expected)
+	}
+	if err != nil {
+		return zero, err
+	}
+	if o.check != nil {
+		if err := o.check(c, before, after); err != nil {
+			return zero, err
+		}
+	}
+	id, _ := o.meta(after)
+	if err := j.record(ctx, c, o.kind, o.typ, id, before, after); err != nil {
+		return zero, err
+	}
+	if o.then != nil {
+		if err := o.then(c, j, after); err != nil {
+			return zero, err
+		}
+	}
+	return after, nil
+}
+
+func stale(typ string, id, stored, expected int) error {
+	return apperr.Conflict("expectedVersion", fmt.Sprintf("%s %d is at version %d, not %d: someone changed it since you read it; read it again", typ, id, stored, expected))
+}
+
+// journal writes audit events in the change's transaction.
+type journal struct {
+	who access.Principal
+	at  time.Time
+}
+
+func newJournal(ctx context.Context) *journal {
+	return &journal{who: access.FromContext(ctx), at: now()}
+}
+
+func (j *journal) record(ctx context.Context, c *ent.Client, kind auditevent.Operation, typ string, id int, before, after any) error {
+	b := c.AuditEvent.Create().
+		SetActor(j.who.Name).
+		SetAt(j.at).
+		SetOperation(kind).
+		SetEntityType(typ).
+		SetEntityID(id)
+	if j.who.TokenID != 0 {
+		b.SetTokenID(j.who.TokenID)
+	}
+	if m, err := asMap(before); err != nil {
+		return err
+	} else if m != nil {
+		b.SetBefore(m)
+	}
+	if m, err := asMap(after); err != nil {
+		return err
+	} else if m != nil {
+		b.SetAfter(m)
+	}
+	return b.Exec(ctx)
+}
+
+// asMap is a record's fields as JSON values, nil for no record.
+func asMap(v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	if string(data) == "null" {
+		return nil, nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	delete(m, "edges")
+	return m, nil
+}
+
+// requireSource refuses an edit that cites no source.
+func requireSource(field string, id *int) error {
+	if id == nil {
+		return apperr.BadInput(field, errors.New("an edit cites its source: record one with createSource and give its ID"))
+	}
+	return nil
+}

@@ -1,0 +1,31 @@
+package edit
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/auditevent"
+	"github.com/maillage/maillage/internal/access"
+)
+
+// CreateSource records a source an editor cites: its key, author and
+// recording time are the server's.
+func CreateSource(ctx context.Context, c *ent.Client, in ent.CreateSourceInput) (*ent.Source, error) {
+	who := access.FromContext(ctx)
+	suffix := make([]byte, 6)
+	if _, err := rand.Read(suffix); err != nil {
+		return nil, err
+	}
+	at := now()
+	return apply(ctx, c, op[*ent.Source]{
+		typ: "Source", kind: auditevent.OperationCREATE,
+		meta: func(s *ent.Source) (int, int) { return s.ID, 1 },
+		write: func(c *ent.Client) (*ent.Source, error) {
+			return c.Source.Create().SetInput(in).
+				SetKey("edit:" + at.Format("20060102T150405Z") + ":" + hex.EncodeToString(suffix)).
+				SetAuthor(who.Name).SetRecordedAt(at).Save(ctx)
+		},
+	})
+}
