@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -86,6 +87,12 @@ func openDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, er
 	if err != nil {
 		return nil, nil, fmt.Errorf("open %s: %w", Redact(rawURL), err)
 	}
+	// database/sql keeps two idle connections by default: concurrent
+	// requests would open and close connections all the time, a
+	// PostgreSQL process each.
+	db.SetMaxOpenConns(poolSize())
+	db.SetMaxIdleConns(poolSize())
+	db.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := db.PingContext(pingCtx); err != nil {
@@ -94,6 +101,10 @@ func openDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, er
 	}
 	return entsql.OpenDB(dialect, db), db, nil
 }
+
+// poolSize is the number of connections a process keeps: enough for the
+// requests its cores can serve at once while others wait on the network.
+func poolSize() int { return max(8, 4*runtime.GOMAXPROCS(0)) }
 
 const (
 	dialectSQLite   = dialect.SQLite
