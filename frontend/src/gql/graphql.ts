@@ -160,6 +160,7 @@ export type NodeLabelsQueryVariables = Exact<{
 export type NodeLabelsQuery = { nodes: Array<
     | { id: string }
     | { id: string }
+    | { id: string }
     | { name: string, id: string }
     | { id: string }
     | { id: string }
@@ -180,6 +181,7 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { search: Array<{ kind: string, label: string, finess: string | null, score: number, node:
+      | { __typename: 'AuditEvent', id: string }
       | { __typename: 'Convention', id: string }
       | { __typename: 'ConventionParty', id: string }
       | { __typename: 'Establishment', id: string }
@@ -201,6 +203,7 @@ export type NodeDetailsQueryVariables = Exact<{
 
 
 export type NodeDetailsQuery = { node:
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Convention', id: string, name: string, code: string | null, domains: Array<string> | null, description: string | null, signedOn: string | null, validFrom: string | null, validTo: string | null, conventionKind: ConventionKind, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, name: string, code: string } | null, parties: Array<{ id: string, role: ConventionPartyRole, designation: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } }>, filieres: Array<{ id: string, name: string, specialty: FiliereSpecialty }>, medicalTeams: Array<{ id: string, name: string }> }
     | { __typename: 'ConventionParty', id: string }
     | { __typename: 'Establishment', id: string, name: string, longName: string | null, finess: string, categoryCode: string, categoryLabel: string, categoryGroupLabel: string | null, address: string | null, postalCode: string | null, city: string | null, phone: string | null, latitude: number | null, longitude: number | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, teamSites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validTo: string | null, team: { id: string, name: string, specialty: string | null } }>, legalEntity: { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, establishments: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> } }
@@ -251,6 +254,7 @@ export type NodeKindQueryVariables = Exact<{
 
 
 export type NodeKindQuery = { node:
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Convention', id: string }
     | { __typename: 'ConventionParty', id: string }
     | { __typename: 'Establishment', id: string }
