@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/maillage/maillage/ent"
@@ -16,35 +19,87 @@ import (
 )
 
 // errorPresenter gives every GraphQL error a code in its extensions and
-// hides internal failures behind a generic message (logged in full).
-func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+// hides internal failures behind a generic message (logged in full):
+// one caused by the request running out of time is TIMEOUT (504), one
+// while the database does not answer SERVICE_UNAVAILABLE (503); neither
+// names a table or a statement. Codes are recorded for metrics.
+func errorPresenter(logger *slog.Logger, ping func(context.Context) error) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
-		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
-		if gqlErr.Extensions == nil {
-			gqlErr.Extensions = map[string]any{}
-		}
-		if _, has := gqlErr.Extensions["code"]; has {
-			return gqlErr // parse and validation errors from gqlgen
-		}
-		// gqlgen's own request errors (unreadable body, bad JSON) wrap
-		// nothing and carry no path; resolver errors always wrap theirs.
-		var reqErr *gqlerror.Error
-		if errors.As(err, &reqErr) && reqErr.Err == nil && len(reqErr.Path) == 0 {
-			gqlErr.Extensions["code"] = apperr.CodeBadRequest
-			gqlErr.Message = truncate(gqlErr.Message, maxEchoedMessage)
-			return gqlErr
-		}
-		code, field := classify(err)
-		gqlErr.Extensions["code"] = code
-		if field != "" {
-			gqlErr.Extensions["field"] = field
-		}
-		if code == apperr.CodeInternal {
-			logger.ErrorContext(ctx, "graphql: internal error", "path", gqlErr.Path.String(), "err", err)
-			gqlErr.Message = "internal error"
+		gqlErr := present(ctx, logger, ping, err)
+		if code, ok := gqlErr.Extensions["code"].(string); ok {
+			stateOf(ctx).addCode(code)
 		}
 		return gqlErr
 	}
+}
+
+func present(ctx context.Context, logger *slog.Logger, ping func(context.Context) error, err error) *gqlerror.Error {
+	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+	if gqlErr.Extensions == nil {
+		gqlErr.Extensions = map[string]any{}
+	}
+	if code, has := gqlErr.Extensions["code"]; has {
+		// parse and validation errors from gqlgen, limits
+		if code == errcode.ParseFailed && strings.Contains(gqlErr.Message, "token limit") {
+			gqlErr.Extensions["code"] = CodeLimitExceeded
+		}
+		return gqlErr
+	}
+	// gqlgen's own request errors (unreadable body, bad JSON) wrap
+	// nothing and carry no path; resolver errors always wrap theirs.
+	var reqErr *gqlerror.Error
+	if errors.As(err, &reqErr) && reqErr.Err == nil && len(reqErr.Path) == 0 {
+		gqlErr.Extensions["code"] = apperr.CodeBadRequest
+		gqlErr.Message = truncate(gqlErr.Message, maxEchoedMessage)
+		return gqlErr
+	}
+	code, field := classify(err)
+	if code == apperr.CodeInternal {
+		code = internalCause(ctx, ping)
+	}
+	gqlErr.Extensions["code"] = code
+	if field != "" {
+		gqlErr.Extensions["field"] = field
+	}
+	var constraint *ent.ConstraintError
+	if errors.As(err, &constraint) {
+		gqlErr.Message = "the value conflicts with an existing record" // the driver's message names tables
+	}
+	switch code {
+	case apperr.CodeInternal:
+		logger.ErrorContext(ctx, "graphql: internal error", "path", gqlErr.Path.String(), "err", err)
+		gqlErr.Message = "internal error"
+	case CodeTimeout:
+		logger.WarnContext(ctx, "graphql: request ran out of time", "path", gqlErr.Path.String(), "err", err)
+		stateOf(ctx).setStatus(http.StatusGatewayTimeout)
+		gqlErr.Message = "the request took too long and was stopped"
+	case apperr.CodeUnavailable:
+		logger.ErrorContext(ctx, "graphql: database unavailable", "path", gqlErr.Path.String(), "err", err)
+		stateOf(ctx).setStatus(http.StatusServiceUnavailable)
+		gqlErr.Message = "service unavailable: the database does not answer; retry later"
+	case "CANCELLED":
+		logger.InfoContext(ctx, "graphql: client left, request cancelled", "path", gqlErr.Path.String())
+		gqlErr.Message = "request cancelled"
+	}
+	return gqlErr
+}
+
+// internalCause tells an internal error caused by the request's deadline
+// or an unreachable database from a bug.
+func internalCause(ctx context.Context, ping func(context.Context) error) string {
+	switch {
+	case errors.Is(context.Cause(ctx), context.DeadlineExceeded):
+		return CodeTimeout
+	case errors.Is(ctx.Err(), context.Canceled):
+		return "CANCELLED"
+	case ping != nil:
+		pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		if ping(pctx) != nil {
+			return apperr.CodeUnavailable
+		}
+	}
+	return apperr.CodeInternal
 }
 
 // maxEchoedMessage bounds a request error's message, which gqlgen
@@ -82,7 +137,8 @@ func classify(err error) (code, field string) {
 	return apperr.CodeInternal, ""
 }
 
-// recoverFunc turns a resolver panic into an internal error.
+// recoverFunc turns a resolver panic into an internal error; the server
+// goes on serving.
 func recoverFunc(logger *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "graphql: panic", "panic", v)

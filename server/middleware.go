@@ -1,10 +1,12 @@
 package server
 
 import (
-	"fmt"
+	"database/sql"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -16,69 +18,170 @@ import (
 // statusRecorder remembers the status a handler wrote.
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
+	status      int
+	wroteHeader bool
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
-	r.status = code
+	if !r.wroteHeader {
+		r.status, r.wroteHeader = code, true
+	}
 	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	r.wroteHeader = true
+	return r.ResponseWriter.Write(b)
 }
 
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // metrics are the server's Prometheus collectors.
 type metrics struct {
-	requests *prometheus.HistogramVec
+	requests   *prometheus.HistogramVec
+	operations *prometheus.HistogramVec
+	complexity *prometheus.HistogramVec
+	errors     *prometheus.CounterVec
+	names      *operationNames
 }
 
-func newMetrics(reg *prometheus.Registry) *metrics {
+func newMetrics(reg *prometheus.Registry, db *sql.DB, maxOperations int) *metrics {
 	m := &metrics{
 		requests: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "maillage_http_request_duration_seconds",
 			Help:    "Duration of HTTP requests by route and status.",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"route", "status"}),
+		operations: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "maillage_graphql_request_duration_seconds",
+			Help:    "Duration of GraphQL requests by operation name (anonymous, other beyond the first names seen, unparsed when refused before parsing).",
+			Buckets: prometheus.DefBuckets,
+		}, []string{"operation"}),
+		complexity: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "maillage_graphql_complexity",
+			Help:    "Cost of GraphQL operations (fields × page sizes) by operation name.",
+			Buckets: prometheus.ExponentialBuckets(1, 4, 10), // 1 … 262144
+		}, []string{"operation"}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "maillage_errors_total",
+			Help: "Errors answered, by extensions.code.",
+		}, []string{"code"}),
+		names: &operationNames{max: maxOperations, seen: map[string]bool{}},
 	}
-	reg.MustRegister(m.requests, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reg.MustRegister(m.requests, m.operations, m.complexity, m.errors,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if db != nil {
+		reg.MustRegister(collectors.NewDBStatsCollector(db, "maillage"))
+	}
 	return m
 }
 
-// observe logs one structured line per request and records its duration
-// under its route pattern, never the raw path, so metric labels stay
-// bounded.
+// operationNames bounds the operation label: the first max names seen
+// are kept, later ones are "other".
+type operationNames struct {
+	mu   sync.Mutex
+	max  int
+	seen map[string]bool
+}
+
+var operationName = regexp.MustCompile(`^[_A-Za-z][_0-9A-Za-z]{0,63}$`)
+
+func (o *operationNames) label(name string, parsed bool) string {
+	switch {
+	case !parsed:
+		return "unparsed"
+	case name == "":
+		return "anonymous"
+	case !operationName.MatchString(name):
+		return "other"
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.seen[name] {
+		return name
+	}
+	if len(o.seen) < o.max {
+		o.seen[name] = true
+		return name
+	}
+	return "other"
+}
+
+var codeLabel = regexp.MustCompile(`^[A-Z_]{1,40}$`)
+
+// observe gives each request its ID and state, logs one structured line
+// per request (with the request's ID, like every line logged with its
+// context) and records its duration under its route pattern, never the
+// raw path, so that metric labels stay bounded; GraphQL requests also
+// by operation, with their cost and error codes. A panic outside the
+// resolvers is answered with a coded 500.
 func (m *metrics) observe(logger *slog.Logger, mux *http.ServeMux) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return withRequestState(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		st := stateOf(r.Context())
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		mux.ServeHTTP(rec, r)
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					if v == http.ErrAbortHandler {
+						panic(v)
+					}
+					logger.ErrorContext(r.Context(), "http: panic", "panic", v)
+					if !rec.wroteHeader {
+						writeError(rec, r, http.StatusInternalServerError, apperr.CodeInternal, "internal error")
+					}
+				}
+			}()
+			mux.ServeHTTP(rec, r)
+		}()
 		elapsed := time.Since(start)
 		_, pattern := mux.Handler(r)
 		m.requests.WithLabelValues(pattern, strconv.Itoa(rec.status)).Observe(elapsed.Seconds())
-		level := slog.LevelInfo
-		if rec.status >= 500 {
-			level = slog.LevelError
+		operation, cost, codes, _ := st.snapshot()
+		if len(codes) == 0 && rec.status >= 400 {
+			codes = []string{statusCode(rec.status)}
 		}
-		logger.LogAttrs(r.Context(), level, "request",
+		for _, c := range codes {
+			if !codeLabel.MatchString(c) {
+				c = "OTHER"
+			}
+			m.errors.WithLabelValues(c).Inc()
+		}
+		attrs := []slog.Attr{
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status),
 			slog.Duration("duration", elapsed),
-		)
-	})
+		}
+		if pattern == "/graphql" {
+			parsed := st.parsed()
+			op := m.names.label(operation, parsed)
+			m.operations.WithLabelValues(op).Observe(elapsed.Seconds())
+			if parsed {
+				m.complexity.WithLabelValues(op).Observe(float64(cost))
+				attrs = append(attrs, slog.String("operation", operation), slog.Int("complexity", cost))
+			}
+			if len(codes) > 0 {
+				attrs = append(attrs, slog.Any("codes", codes))
+			}
+		}
+		level := slog.LevelInfo
+		if rec.status >= 500 {
+			level = slog.LevelError
+		}
+		logger.LogAttrs(r.Context(), level, "request", attrs...)
+	}))
 }
 
-// limitBody refuses a body larger than limit with 413 and reads at most
-// limit bytes of one whose size is not announced.
-func limitBody(limit int64, next http.Handler) http.Handler {
-	tooLarge := fmt.Sprintf(`{"errors":[{"message":"request body larger than %d bytes","extensions":{"code":%q}}]}`, limit, apperr.CodeBadRequest)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > limit {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			_, _ = w.Write([]byte(tooLarge))
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
-		next.ServeHTTP(w, r)
-	})
+// statusCode names the code of a refusal that recorded none.
+func statusCode(status int) string {
+	switch status {
+	case http.StatusUnauthorized:
+		return apperr.CodeUnauthenticated
+	case http.StatusServiceUnavailable:
+		return apperr.CodeUnavailable
+	case http.StatusNotFound:
+		return apperr.CodeNotFound
+	}
+	return "HTTP_" + strconv.Itoa(status)
 }

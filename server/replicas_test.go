@@ -33,7 +33,7 @@ func TestReplicasSeeEachOthersWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	second := &backend{name: "postgres replica", db: db, handler: server.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry())}
+	second := &backend{name: "postgres replica", db: db, handler: server.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(), server.WithoutRateLimits())}
 
 	const find = `{ search(text: "gcs des deux replicas", kinds: ["GROUPING"]) { label } }`
 	if raw := string(second.data(t, find, nil)); strings.Contains(raw, "replicas") {

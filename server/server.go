@@ -15,6 +15,7 @@ import (
 	"github.com/klauspost/compress/gzhttp"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/maillage/maillage/graph"
@@ -25,36 +26,55 @@ import (
 	"github.com/maillage/maillage/server/spa"
 )
 
-// Limits of the GraphQL endpoint.
+// Timeouts not worth configuring.
 const (
-	maxBodyBytes    = 1 << 20 // a query document plus variables
-	maxComplexity   = 50000   // fields × page sizes a single request may ask for
-	queryCacheSize  = 1000    // parsed documents kept
-	persistedCache  = 1000    // APQ hashes kept
 	readyzTimeout   = 2 * time.Second
 	shutdownTimeout = 15 * time.Second
 )
 
-// New returns the HTTP handler for db.
-func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handler {
+// New returns the HTTP handler for db, configured by opts (DefaultConfig
+// without).
+func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Option) http.Handler {
+	cfg := configure(opts)
+	logger = WithRequestIDs(logger)
 	graphs := coopgraph.NewStore(db.Primary, db.Version)
-	go warm(graphs, logger)
+	if !cfg.skipWarm {
+		go warm(graphs, logger)
+	}
 	gql := handler.New(graph.NewSchema(db.Client, graphs))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
-	gql.Use(extension.Introspection{})
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](persistedCache)})
-	gql.Use(extension.FixedComplexityLimit(maxComplexity))
-	gql.SetErrorPresenter(errorPresenter(logger))
+	gql.SetQueryCache(lru.New[*ast.QueryDocument](max(cfg.Limits.QueryCache, 1)))
+	gql.SetParserTokenLimit(cfg.Limits.MaxTokens)
+	if cfg.Introspection {
+		gql.Use(extension.Introspection{})
+	}
+	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](max(cfg.Limits.APQCache, 1))})
+	gql.Use(&queryLimits{limits: cfg.Limits, introspection: cfg.Introspection})
+	gql.SetErrorPresenter(errorPresenter(logger, db.Ping))
 	gql.SetRecoverFunc(recoverFunc(logger))
+	if cfg.fieldMiddleware != nil {
+		gql.AroundFields(cfg.fieldMiddleware)
+	}
 
-	metrics := newMetrics(reg)
+	metrics := newMetrics(reg, db.SQL, cfg.Limits.MaxOperations)
+	limits := newRateLimits(cfg)
+	// Outside in: CORS, the per-address rate limit, the caller
+	// (anonymous, or the principal a bearer token names) in the context,
+	// the per-token rate limit, then the body's size and shape, the
+	// request's deadline, and the status the GraphQL layer may choose.
+	var api http.Handler = withStatus(gql)
+	api = withTimeout(cfg.QueryTimeout, api)
+	api = guard(cfg.Limits.MaxJSONDepth, api)
+	api = limitBody(cfg.Limits.MaxBodyBytes, api)
+	api = limits.byToken(api)
+	api = access.Middleware(tokens.NewAuthenticator(db.Primary), api)
+	api = limits.byAddress(api)
+	api = withCORS(cfg.CORSOrigins, api)
+
 	mux := http.NewServeMux()
-	// The caller (anonymous, or the principal a bearer token names) is in
-	// every GraphQL request's context.
-	mux.Handle("/graphql", access.Middleware(tokens.NewAuthenticator(db.Primary), limitBody(maxBodyBytes, gql)))
+	mux.Handle("/graphql", api)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})
@@ -68,11 +88,30 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry) http.Handl
 		}
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	mux.Handle("GET /api/boundaries/{file}", boundariesHandler(logger))
-	mux.Handle("GET /api/sites.geojson", sitesHandler(graphs, logger))
+	mux.Handle("GET /api/boundaries/{file}", limits.byAddress(boundariesHandler(logger)))
+	mux.Handle("GET /api/sites.geojson", limits.byAddress(sitesHandler(graphs, logger)))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	if !cfg.GraphiQL {
+		mux.Handle("/graphiql", http.NotFoundHandler())
+		mux.Handle("/graphiql/", http.NotFoundHandler())
+	}
 	mux.Handle("/", spa.Handler())
 	return gzhttp.GzipHandler(metrics.observe(logger, mux))
+}
+
+// withCORS lets browsers on origins call the API; without origins,
+// only the app's own origin may.
+func withCORS(origins []string, next http.Handler) http.Handler {
+	if len(origins) == 0 {
+		return next
+	}
+	return cors.New(cors.Options{
+		AllowedOrigins: origins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders: []string{"Content-Type", "Authorization", requestIDHeader},
+		ExposedHeaders: []string{requestIDHeader, "Retry-After"},
+		MaxAge:         600,
+	}).Handler(next)
 }
 
 // warm builds the graph index at start, so that the first visitor does
@@ -87,15 +126,17 @@ func warm(graphs *coopgraph.Store, logger *slog.Logger) {
 	logger.Info("graph index built", "nodes", g.Nodes(), "edges", g.Edges(), "duration", time.Since(start).Round(time.Millisecond))
 }
 
-// HTTPServer wraps h with the timeouts a public server needs.
-func HTTPServer(addr string, h http.Handler, logger *slog.Logger) *http.Server {
+// HTTPServer wraps h with the timeouts a public server needs: slow
+// headers, slow bodies and idle connections are cut.
+func HTTPServer(addr string, h http.Handler, logger *slog.Logger, opts ...Option) *http.Server {
+	cfg := configure(opts)
 	return &http.Server{
 		Addr:              addr,
 		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
+		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}

@@ -1,0 +1,121 @@
+package server
+
+import (
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// Config is what an operator may tune; DefaultConfig gives the values a
+// public deployment starts with. cmd/maillage fills it from flags and
+// MAILLAGE_* variables (see Flags).
+type Config struct {
+	// CORSOrigins are the origins a browser may call the API from
+	// ("https://example.org", or "*" for any); empty allows none but the
+	// app's own (same origin).
+	CORSOrigins []string
+
+	// Rate limits, in requests per second with a burst: callers without a
+	// token per address, token holders per token. Requests that carry a
+	// token are also counted per address at the token rate, so that a
+	// flood of bad tokens is bounded too. A rate of 0 disables the limit.
+	AnonymousRate  float64
+	AnonymousBurst int
+	TokenRate      float64
+	TokenBurst     int
+	// TrustProxy takes the client's address from X-Forwarded-For (its
+	// last hop) when the server runs behind a reverse proxy.
+	TrustProxy bool
+
+	// QueryTimeout bounds one GraphQL request, database work included:
+	// the statements it runs are cancelled with it.
+	QueryTimeout time.Duration
+	// HTTP server timeouts: slow headers, slow bodies, slow readers.
+	ReadHeaderTimeout time.Duration
+	ReadTimeout       time.Duration
+	WriteTimeout      time.Duration
+	IdleTimeout       time.Duration
+
+	// Introspection and GraphiQL, on for a public exploration API.
+	Introspection bool
+	GraphiQL      bool
+
+	// Limits of one GraphQL request.
+	Limits Limits
+
+	// fieldMiddleware is a test hook run around every resolver
+	// (export_test.go).
+	fieldMiddleware graphql.FieldMiddleware
+	// skipWarm leaves the graph index to the first graph request (tests
+	// that build many handlers).
+	skipWarm bool
+}
+
+// Limits bound what one GraphQL request may ask for.
+type Limits struct {
+	MaxBodyBytes  int64 // a POST body: the document plus variables
+	MaxTokens     int   // parser tokens in the document
+	MaxDepth      int   // nesting of selections
+	MaxAliases    int   // aliased fields, fragments expanded
+	MaxFields     int   // fields once fragments are expanded
+	MaxPage       int   // first or last of any connection or list
+	MaxComplexity int   // fields × page sizes
+	MaxJSONDepth  int   // nesting of variables, extensions and input values
+	QueryCache    int   // parsed documents kept
+	APQCache      int   // automatic persisted queries kept (by hash)
+	MaxOperations int   // distinct operation names labelled in metrics; the rest are "other"
+}
+
+// DefaultLimits are generous for every query the app and GraphiQL send
+// (introspection included) and refuse what no client needs.
+var DefaultLimits = Limits{
+	MaxBodyBytes:  1 << 20,
+	MaxTokens:     10000,
+	MaxDepth:      15,
+	MaxAliases:    100,
+	MaxFields:     5000,
+	MaxPage:       1000,
+	MaxComplexity: 50000,
+	MaxJSONDepth:  32,
+	QueryCache:    1000,
+	APQCache:      1000,
+	MaxOperations: 200,
+}
+
+// DefaultConfig is the configuration without flags or environment.
+func DefaultConfig() Config {
+	return Config{
+		AnonymousRate:     20,
+		AnonymousBurst:    40,
+		TokenRate:         100,
+		TokenBurst:        200,
+		QueryTimeout:      15 * time.Second,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		Introspection:     true,
+		GraphiQL:          true,
+		Limits:            DefaultLimits,
+	}
+}
+
+// Option changes the configuration New and HTTPServer start from.
+type Option func(*Config)
+
+// WithConfig replaces the whole configuration.
+func WithConfig(c Config) Option { return func(dst *Config) { *dst = c } }
+
+// WithoutRateLimits turns the rate limits off (tests and benchmarks that
+// send many requests from one address).
+func WithoutRateLimits() Option {
+	return func(c *Config) { c.AnonymousRate, c.TokenRate = 0, 0 }
+}
+
+func configure(opts []Option) Config {
+	c := DefaultConfig()
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}

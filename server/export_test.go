@@ -1,0 +1,15 @@
+package server
+
+import "github.com/99designs/gqlgen/graphql"
+
+// WithFieldMiddleware runs m around every resolver: tests make
+// resolvers panic or sleep in the database through it.
+func WithFieldMiddleware(m graphql.FieldMiddleware) Option {
+	return func(c *Config) { c.fieldMiddleware = m }
+}
+
+// WithoutWarmUp leaves the graph index unbuilt until a graph query needs
+// it, so that tests building many handlers do not build as many indexes.
+func WithoutWarmUp() Option {
+	return func(c *Config) { c.skipWarm = true }
+}
