@@ -31,7 +31,8 @@ import (
 const usage = `maillage — who cooperates with whom in French health territories
 
 Usage:
-  maillage serve   [--addr :8080] [--db URL] [--db-replica URL] [--no-migrate] [--no-load]
+  maillage serve   [--addr :8080] [--db URL] [--db-replica URL] [--no-migrate] [--no-load] [limits…]
+                   (maillage serve -h lists every limit, timeout and switch; each also MAILLAGE_*)
   maillage migrate [--db URL]
   maillage import  FORMAT FILE [--db URL]
   maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
@@ -97,7 +98,11 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 	noMigrate := fs.Bool("no-migrate", false, "do not create or upgrade the schema at start")
 	noLoad := fs.Bool("no-load", false, "do not load the shipped datasets into an empty database")
 	replicaURL := fs.String("db-replica", os.Getenv("MAILLAGE_DB_REPLICA"), "PostgreSQL read replica for queries (postgres://…); writes and the graph index use --db")
+	cfg, checkEnv := server.Flags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkEnv(); err != nil {
 		return err
 	}
 	db, err := store.Open(ctx, *dbURL)
@@ -129,8 +134,9 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 		}
 		logger.Info("read replica", "url", db.ReplicaURL)
 	}
-	srv := server.HTTPServer(*addr, server.New(db, logger, prometheus.NewRegistry()), logger)
-	logger.Info("listening", "addr", *addr, "graphql", "/graphql", "graphiql", "/graphiql")
+	srv := server.HTTPServer(*addr, server.New(db, logger, prometheus.NewRegistry(), server.WithConfig(*cfg)), logger, server.WithConfig(*cfg))
+	logger.Info("listening", "addr", *addr, "graphql", "/graphql", "graphiql", cfg.GraphiQL, "introspection", cfg.Introspection,
+		"rate_anonymous", cfg.AnonymousRate, "rate_token", cfg.TokenRate, "cors_origins", cfg.CORSOrigins, "query_timeout", cfg.QueryTimeout)
 	if err := server.Serve(ctx, srv, logger); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
