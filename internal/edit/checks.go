@@ -149,7 +149,7 @@ func checkMembership(ctx context.Context, c *ent.Client, _, m *ent.Membership) e
 	case err != nil:
 		return err
 	default:
-		return apperr.BadInput("validFrom", fmt.Errorf("the legal entity is already a member of this grouping %s (membership %d): close or change that one", period(dup.ValidFrom, dup.ValidTo), dup.ID))
+		return apperr.BadInput("validFrom", fmt.Errorf("the legal entity is already a member of this grouping %s (membership %d): close or change that one", during(dup.ValidFrom, dup.ValidTo), dup.ID))
 	}
 	if m.Role != membership.RoleSUPPORT {
 		return nil
@@ -166,10 +166,10 @@ func checkMembership(ctx context.Context, c *ent.Client, _, m *ent.Membership) e
 	case err != nil:
 		return err
 	}
-	return apperr.BadInput("role", fmt.Errorf("GHT %s already has a support %s (membership %d): a GHT has one support at any date", g.Name, period(other.ValidFrom, other.ValidTo), other.ID))
+	return apperr.BadInput("role", fmt.Errorf("GHT %s already has a support %s (membership %d): a GHT has one support at any date", g.Name, during(other.ValidFrom, other.ValidTo), other.ID))
 }
 
-func period(from, to *time.Time) string {
+func during(from, to *time.Time) string {
 	day := func(t *time.Time, open string) string {
 		if t == nil {
 			return open

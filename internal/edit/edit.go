@@ -13,12 +13,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/apperr"
+	"github.com/maillage/maillage/internal/finess"
+	"github.com/maillage/maillage/internal/period"
 )
 
 // now is the clock audit events and sources are stamped with.
@@ -54,6 +57,7 @@ func apply[T comparable](ctx context.Context, c *ent.Client, o op[T]) (T, error)
 	}
 	after, err := applyTx(ctx, tx.Client(), newJournal(ctx), o)
 	if err != nil {
+		err = coded(err)
 		if rerr := tx.Rollback(); rerr != nil {
 			err = fmt.Errorf("%w (rollback: %v)", err, rerr)
 		}
@@ -163,6 +167,37 @@ func asMap(v any) (map[string]any, error) {
 	}
 	delete(m, "edges")
 	return m, nil
+}
+
+// coded gives the schema's own refusals (dates out of order, a value
+// its validator rejects) the code and input name the API reports.
+func coded(err error) error {
+	if _, ok := apperr.As(err); ok {
+		return err
+	}
+	var order *period.OrderError
+	var number *finess.NumberError
+	var invalid *ent.ValidationError
+	switch {
+	case errors.As(err, &order):
+		return apperr.BadInput("validTo", err)
+	case errors.As(err, &number):
+		return apperr.BadInput("finess", err)
+	case errors.As(err, &invalid):
+		return apperr.BadInput(camel(invalid.Name), err)
+	}
+	return err
+}
+
+// camel writes an ent field name as its GraphQL input name.
+func camel(name string) string {
+	parts := strings.Split(name, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
 }
 
 // requireSource refuses an edit that cites no source.
