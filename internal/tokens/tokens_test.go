@@ -65,6 +65,8 @@ func TestTokens(t *testing.T) {
 				{Spec{Role: access.RoleEditor, Name: "x"}, "at least one"},
 				{Spec{Role: access.RolePartner, Name: "x", Territories: []string{"84"}}, "only editor"},
 				{Spec{Role: access.RoleEditor, Name: "x", Territories: []string{"99"}}, `--territory "99"`},
+				{Spec{Role: access.RoleEditor, Name: "x", Territories: []string{"REGION:42"}}, `--territory "REGION:42": no région`},
+				{Spec{Role: access.RoleEditor, Name: "x", Territories: []string{"CANTON:42"}}, "want CODE, REGION:CODE or DEPARTMENT:CODE"},
 				{Spec{Role: access.RolePartner, Name: "x", Expires: &past}, "already past"},
 			}
 			for _, tt := range refused {
@@ -128,6 +130,16 @@ func TestTokens(t *testing.T) {
 			list, err := List(ctx, c)
 			if err != nil || len(list) != 2 || list[1].RevokedAt == nil || list[0].RevokedAt != nil {
 				t.Errorf("List = %v, %v", list, err)
+			}
+
+			// A code both a région and a département must say which.
+			src := c.Source.Query().FirstX(ctx)
+			c.Territory.Create().SetKind(territory.KindDEPARTMENT).SetCode("84").SetName("Vaucluse").SetSource(src).SaveX(ctx)
+			if _, _, err := Create(ctx, c, Spec{Role: access.RoleEditor, Name: "x", Territories: []string{"84"}}, now); err == nil || !strings.Contains(err.Error(), "write REGION:84 or DEPARTMENT:84") {
+				t.Errorf("ambiguous code: %v", err)
+			}
+			if _, _, err := Create(ctx, c, Spec{Role: access.RoleEditor, Name: "x", Territories: []string{"REGION:84", "department:84"}}, now); err != nil {
+				t.Errorf("qualified codes: %v", err)
 			}
 		})
 	}
