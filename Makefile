@@ -9,7 +9,7 @@ ADDR     ?= :8080
 SPA_DIST := server/spa/dist
 
 .DEFAULT_GOAL := help
-.PHONY: help run build frontend deps test test-go test-frontend e2e lint generate bench-load bench-import bench-graph clean bench-peer
+.PHONY: help run build frontend deps test test-go test-frontend e2e lint generate bench-load bench-import bench-graph clean bench-peer bench-hostile
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ clean: ## remove build outputs
 bench-graph: build ## graph queries on the shipped data plus the synthetic layer (both databases): index rebuild, each query, a load test (p95), and the server's memory
 	$(GO) test -run '^$$' -bench 'Graph' -count 5 -timeout 30m ./server/
 	scripts/bench-serve-memory.sh $(BIN)
+
+bench-hostile: ## p95 of ordinary lookups (legalEntity, search) alone, then while 20 clients send hostile requests, on the shipped data (SQLite); with the shipped limits, then with rate limits off
+	$(GO) run ./bench/hostile
 
 bench-peer: build ## Maillage side by side with PostGraphile on a throwaway PostgreSQL (shipped data + synthetic layer): throughput, latency, SQL statements per request, memory; writes docs/performance.md
 	bench/peer/run.sh $(BIN) docs/performance.md

@@ -23,6 +23,11 @@ type Config struct {
 	AnonymousBurst int
 	TokenRate      float64
 	TokenBurst     int
+	// AnonymousConcurrency bounds the requests without a token worked
+	// on at once (0: half the CPUs, at least one; -1: no bound); others
+	// wait up to AnonymousWait, then are answered 503 OVERLOADED.
+	AnonymousConcurrency int
+	AnonymousWait        time.Duration
 	// TrustProxy takes the client's address from X-Forwarded-For (its
 	// last hop) when the server runs behind a reverse proxy.
 	TrustProxy bool
@@ -89,6 +94,7 @@ func DefaultConfig() Config {
 		AnonymousBurst:    40,
 		TokenRate:         100,
 		TokenBurst:        200,
+		AnonymousWait:     10 * time.Second,
 		QueryTimeout:      15 * time.Second,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -35,6 +35,8 @@ func Flags(fs *flag.FlagSet) (*Config, func() error) {
 		{&c.AnonymousBurst, "rate-anonymous-burst", "burst one address may send without a token"},
 		{&c.TokenRate, "rate-token", "requests per second one token may send (0: no limit)"},
 		{&c.TokenBurst, "rate-token-burst", "burst one token may send"},
+		{&c.AnonymousConcurrency, "anonymous-concurrency", "requests without a token worked on at once (0: half the CPUs; -1: no bound)"},
+		{&c.AnonymousWait, "anonymous-wait", "longest a request without a token waits for its turn (503 after)"},
 		{&c.TrustProxy, "trust-proxy", "take the client address from X-Forwarded-For (behind a reverse proxy only)"},
 		{&c.QueryTimeout, "query-timeout", "longest a GraphQL request may run, database statements included"},
 		{&c.ReadHeaderTimeout, "read-header-timeout", "longest a client may take to send its headers"},

@@ -26,12 +26,18 @@ import (
 // preflight), JSON arrays (batches), JSON nested deeper than maxDepth
 // (encoding/json would recurse ten thousand levels before refusing),
 // bodies that are not UTF-8, and methods other than GET, POST and
-// OPTIONS.
-func guard(maxDepth int, next http.Handler) http.Handler {
+// OPTIONS. Requests without a token go through adm once their body is
+// read.
+func guard(maxDepth int, adm *admission, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case http.MethodOptions:
 		case http.MethodGet:
+			release, ok := adm.enter(w, r)
+			if !ok {
+				return
+			}
+			defer release()
 			q := r.URL.Query()
 			for _, param := range []string{"query", "operationName", "variables", "extensions"} {
 				if v := q.Get(param); !utf8.ValidString(v) {
@@ -45,7 +51,11 @@ func guard(maxDepth int, next http.Handler) http.Handler {
 			}
 			for _, param := range []string{"variables", "extensions"} {
 				if v := q.Get(param); v != "" {
-					if msg := checkJSON([]byte(v), maxDepth); msg != "" {
+					msg := checkJSON([]byte(v), maxDepth)
+					if msg == "" && !json.Valid([]byte(v)) {
+						msg = "invalid JSON"
+					}
+					if msg != "" {
 						writeError(w, r, http.StatusBadRequest, apperr.CodeBadRequest, param+": "+msg)
 						return
 					}
@@ -57,11 +67,18 @@ func guard(maxDepth int, next http.Handler) http.Handler {
 				writeError(w, r, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType, "POST bodies must be application/json")
 				return
 			}
-			body, err := io.ReadAll(r.Body)
+			body, err := readAll(r)
 			if err != nil {
 				readError(w, r, err)
 				return
 			}
+			// The body is read (a slow client holds no slot); the rest
+			// costs CPU.
+			release, ok := adm.enter(w, r)
+			if !ok {
+				return
+			}
+			defer release()
 			trimmed := bytes.TrimLeft(body, " \t\r\n")
 			switch {
 			case len(trimmed) > 0 && trimmed[0] == '[':
@@ -107,6 +124,16 @@ func getOperationKind(query, name string) ast.Operation {
 	return ""
 }
 
+// readAll reads r's body into a buffer of the announced size.
+func readAll(r *http.Request) ([]byte, error) {
+	if r.ContentLength <= 0 {
+		return io.ReadAll(r.Body)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, r.ContentLength+1))
+	_, err := buf.ReadFrom(r.Body)
+	return buf.Bytes(), err
+}
+
 // readError answers a body that could not be read: too large, or sent
 // too slowly.
 func readError(w http.ResponseWriter, r *http.Request, err error) {
@@ -125,8 +152,8 @@ func readError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // checkJSON returns why data is not acceptable JSON: nested deeper than
-// maxDepth, or invalid. It scans once, without recursion, before
-// anything decodes it.
+// maxDepth. It scans once, without recursion, before anything decodes
+// it.
 func checkJSON(data []byte, maxDepth int) string {
 	depth, inString, escaped := 0, false, false
 	for _, c := range data {
@@ -151,10 +178,7 @@ func checkJSON(data []byte, maxDepth int) string {
 			depth--
 		}
 	}
-	if !json.Valid(data) {
-		return "invalid JSON"
-	}
-	return ""
+	return "" // the decoder that follows refuses invalid JSON
 }
 
 // limitBody refuses a body larger than limit with 413 and reads at most

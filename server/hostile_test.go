@@ -185,6 +185,7 @@ func TestHostileInput(t *testing.T) {
 		{name: "not JSON", body: `{"query": `, status: 400, code: "BAD_REQUEST"},
 		{name: "variables 100,000 deep", body: `{"query":"query($v: String) { __typename }","variables":{"v":` + nested("[", "]", 100000, "1") + `}}`, status: 400, code: "BAD_REQUEST", check: contains("nested deeper")},
 		{name: "variables 100,000 deep over GET", method: http.MethodGet, target: "/graphql?query=" + urlEscape(`{ __typename }`) + "&variables=" + urlEscape(`{"v":`+nested(`{"a":`, "}", 100000, "1")+`}`), status: 400, code: "BAD_REQUEST"},
+		{name: "invalid variables over GET", method: http.MethodGet, target: "/graphql?query=" + urlEscape(`{ __typename }`) + "&variables=" + urlEscape(`{"v":`), status: 400, code: "BAD_REQUEST"},
 		{name: "input object nested deep in the document", body: gqlBody(`{ territories(where: `+nested("{not: ", "}", 40, `{code: "42"}`)+`) { totalCount } }`, nil), status: 422, code: server.CodeLimitExceeded},
 		// Scalars.
 		{name: "FINESS with a wrong key", body: gqlBody(`{ legalEntity(finess: "420784879") { name } }`, nil), status: 200, code: "BAD_USER_INPUT"},
@@ -516,4 +517,42 @@ func waitFor(d time.Duration, cond func() bool) bool {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return cond()
+}
+
+// TestAnonymousRequestsAreBoundedTogether: requests without a token are
+// worked on a few at a time; past the wait, 503 OVERLOADED with
+// Retry-After; a token holder is served meanwhile.
+func TestAnonymousRequestsAreBoundedTogether(t *testing.T) {
+	b := backends[0]
+	entered, release := make(chan struct{}, 1), make(chan struct{})
+	blocker := server.WithFieldMiddleware(func(ctx context.Context, next graphqlResolver) (any, error) {
+		if fieldName(ctx) == "territory" {
+			entered <- struct{}{}
+			<-release
+		}
+		return next(ctx)
+	})
+	cfg := server.DefaultConfig()
+	cfg.AnonymousRate, cfg.TokenRate = 0, 0
+	cfg.AnonymousConcurrency, cfg.AnonymousWait = 1, 100*time.Millisecond
+	h := server.New(b.db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithConfig(cfg), blocker)
+	token := partnerToken(t, b, "admission")
+
+	done := make(chan *httptest.ResponseRecorder)
+	go func() {
+		done <- send(h, hostileRequest{body: gqlBody(`{ territory(code: "42", kind: DEPARTMENT) { name } }`, nil)})
+	}()
+	<-entered
+	lookup := hostileRequest{body: gqlBody(`{ establishment(finess: "420782559") { finess } }`, nil)}
+	rec := send(h, lookup)
+	expect(t, hostileRequest{status: 503, code: server.CodeOverloaded}, rec)
+	if rec.Header().Get("Retry-After") == "" {
+		t.Error("503 without Retry-After")
+	}
+	withToken := lookup
+	withToken.headers = map[string]string{"Authorization": "Bearer " + token}
+	expect(t, hostileRequest{status: 200, check: contains(`"420782559"`)}, send(h, withToken))
+	close(release)
+	expect(t, hostileRequest{status: 200, check: contains(`"Loire"`)}, <-done)
+	expect(t, hostileRequest{status: 200, check: contains(`"420782559"`)}, send(h, lookup))
 }

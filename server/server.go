@@ -66,7 +66,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	// request's deadline, and the status the GraphQL layer may choose.
 	var api http.Handler = withStatus(gql)
 	api = withTimeout(cfg.QueryTimeout, api)
-	api = guard(cfg.Limits.MaxJSONDepth, api)
+	api = guard(cfg.Limits.MaxJSONDepth, newAdmission(cfg.AnonymousConcurrency, cfg.AnonymousWait), api)
 	api = limitBody(cfg.Limits.MaxBodyBytes, api)
 	api = limits.byToken(api)
 	api = access.Middleware(tokens.NewAuthenticator(db.Primary), api)
