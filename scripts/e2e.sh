@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the built server on a fresh SQLite database and a free port,
 # waits until it is ready (the shipped data loaded), runs the browser
-# smoke test against it, and stops it.
+# smoke test against it (with an editor token for the scenario that edits
+# through the API), and stops it.
 set -euo pipefail
 
 bin=${1:?usage: scripts/e2e.sh BINARY}
@@ -29,4 +30,9 @@ for _ in $(seq 1 240); do
 done
 curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "e2e: server not ready after 120 s" >&2; cat "$work/server.log" >&2; exit 1; }
 
-MAILLAGE_URL="http://127.0.0.1:$port" npm run e2e
+# An editor token for région 84, created with the same binary on the server's
+# database while it runs (SQLite in WAL mode): the last scenario edits through
+# the API with it. The token is printed on stdout, once.
+editor_token=$("$bin" token create --role editor --territory REGION:84 --name "e2e ARS Auvergne-Rhône-Alpes" --db "sqlite://$work/e2e.db")
+
+MAILLAGE_URL="http://127.0.0.1:$port" MAILLAGE_EDITOR_TOKEN="$editor_token" npm run e2e

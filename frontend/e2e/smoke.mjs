@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // Test de fumée de bout en bout, contre un serveur Maillage déjà lancé.
 //
-//   MAILLAGE_URL=http://127.0.0.1:18080 node e2e/smoke.mjs
+//   MAILLAGE_URL=http://127.0.0.1:18080 MAILLAGE_EDITOR_TOKEN=mlg_… node e2e/smoke.mjs
+//
+// MAILLAGE_EDITOR_TOKEN : un jeton d'éditeur de la région 84 sur la base de ce
+// serveur (maillage token create --role editor --territory REGION:84 --name …),
+// pour le dernier test, qui crée un GCS dans la Loire par l'API ; scripts/e2e.sh
+// le crée.
 //
 // Utilise le Chromium du système (Debian : /usr/bin/chromium, ou la variable
 // CHROMIUM_PATH) via playwright-core ; aucun navigateur n'est téléchargé.
-// Un « test » par page : l'application (/) et GraphiQL (/graphiql). Échoue
+// Un « test » par page : l'application (/) et GraphiQL (/graphiql) ; le dernier
+// écrit d'abord par l'API (fetch depuis Node), puis ouvre l'application. Échoue
 // (code de sortie non nul) sur toute assertion fausse, tout message
 // console.error, toute exception de page, et toute requête vers une autre
 // origine que le serveur testé. Captures d'écran dans e2e/screenshots/.
@@ -434,6 +440,169 @@ async function testGraphiQL(page, base) {
   await screenshot(page, 'graphiql');
 }
 
+/**
+ * @typedef {{ data?: Record<string, unknown> | null, errors?: { message: string, extensions?: { code?: string } }[] }} GraphQLBody
+ */
+
+/**
+ * Envoie une requête GraphQL depuis Node (pas depuis le navigateur), avec ou sans jeton.
+ * @param {URL} base
+ * @param {string} query
+ * @param {Record<string, unknown>} variables
+ * @param {string} [token]
+ * @returns {Promise<GraphQLBody>}
+ */
+async function graphql(base, query, variables, token) {
+  /** @type {Record<string, string>} */
+  const headers = { 'Content-Type': 'application/json' };
+  if (token !== undefined) headers['Authorization'] = `Bearer ${token}`;
+  const response = await fetch(new URL('/graphql', base), { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const text = await response.text();
+  try {
+    return /** @type {GraphQLBody} */ (JSON.parse(text));
+  } catch {
+    throw new AssertionError(`POST /graphql : statut ${String(response.status)}, réponse illisible :\n${text.slice(0, 500)}`);
+  }
+}
+
+/**
+ * La réponse est un succès : renvoie data[field].
+ * @param {GraphQLBody} body
+ * @param {string} field
+ * @returns {unknown}
+ */
+function dataOf(body, field) {
+  const value = body.data?.[field];
+  assert(body.errors === undefined && value !== undefined && value !== null, `${field} en échec :\n${JSON.stringify(body).slice(0, 500)}`);
+  return value;
+}
+
+/**
+ * La réponse est un refus FORBIDDEN, sans donnée.
+ * @param {GraphQLBody} body
+ * @param {string} field
+ */
+function assertForbidden(body, field) {
+  const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+  assert(codes.length > 0 && codes.every((c) => c === 'FORBIDDEN'), `${field} sans jeton : FORBIDDEN attendu, reçu :\n${JSON.stringify(body).slice(0, 500)}`);
+  assert(body.data?.[field] == null, `${field} sans jeton a renvoyé une donnée : ${JSON.stringify(body.data)}`);
+}
+
+const CREATE_SOURCE = 'mutation($in: CreateSourceInput!) { createSource(input: $in) { id } }';
+const CREATE_GROUPING = 'mutation($in: CreateGroupingInput!) { createGrouping(input: $in) { id name version } }';
+const CREATE_MEMBERSHIP = 'mutation($in: CreateMembershipInput!) { createMembership(input: $in) { id version role legalEntity { id name finess } } }';
+const FIND = 'query($text: String!, $kinds: [String!]) { search(text: $text, kinds: $kinds, first: 50) { label finess node { id } } }';
+const MEMBERS = 'query($id: ID!) { node(id: $id) { ... on Grouping { memberships { role legalEntity { finess } } } } }';
+
+/**
+ * Les groupements dont le nom est exactement `name`.
+ * @param {URL} base
+ * @param {string} name
+ */
+async function groupingsNamed(base, name) {
+  const hits = /** @type {{ label: string, node: { id: string } }[]} */ (dataOf(await graphql(base, FIND, { text: name, kinds: ['GROUPING'] }), 'search'));
+  return hits.filter((h) => h.label === name);
+}
+
+/**
+ * Les adhésions d'un groupement, lues par l'API.
+ * @param {URL} base
+ * @param {string} id
+ */
+async function membersOf(base, id) {
+  const node = /** @type {{ memberships?: { role: string, legalEntity: { finess: string } | null }[] }} */ (dataOf(await graphql(base, MEMBERS, { id }), 'node'));
+  assert(node.memberships !== undefined, `le nœud ${id} n'est pas un groupement`);
+  return node.memberships;
+}
+
+/**
+ * Une modification envoyée à l'API avec un jeton d'éditeur de la région 84
+ * se voit dans l'application ; la même sans jeton est refusée et ne change rien.
+ * Le jeton vient de MAILLAGE_EDITOR_TOKEN (scripts/e2e.sh le crée sur la base
+ * du serveur). Dernier test de la liste : le GCS créé ne change rien à ce que
+ * les autres vérifient.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testApiEdit(page, base) {
+  const token = process.env['MAILLAGE_EDITOR_TOKEN'] ?? '';
+  // Un nom neuf à chaque passage, si l'on relance le test contre le même serveur.
+  const name = `GCS Imagerie Loire essai ${Date.now().toString(36)}`;
+  let chuID = '';
+  let sourceID = '';
+  let groupingID = '';
+  let memberName = '';
+
+  await step('un jeton d’éditeur de la région 84 est fourni (MAILLAGE_EDITOR_TOKEN)', () => {
+    assert(token.startsWith('mlg_'), 'MAILLAGE_EDITOR_TOKEN manquant : le créer sur la base du serveur avec « maillage token create --role editor --territory REGION:84 --name … » (scripts/e2e.sh le fait)');
+    return Promise.resolve();
+  });
+  await step('l’API trouve le CHU de Saint-Étienne par son FINESS', async () => {
+    const hits = /** @type {{ finess: string | null, node: { id: string } }[]} */ (dataOf(await graphql(base, FIND, { text: LEGAL_ENTITY_FINESS, kinds: ['LEGAL_ENTITY'] }), 'search'));
+    const hit = hits.find((h) => h.finess === LEGAL_ENTITY_FINESS);
+    assert(hit !== undefined, `entité juridique ${LEGAL_ENTITY_FINESS} introuvable`);
+    chuID = hit.node.id;
+  });
+  await step('avec le jeton : enregistrer la source (createSource)', async () => {
+    const source = /** @type {{ id: string }} */ (
+      dataOf(await graphql(base, CREATE_SOURCE, { in: { kind: 'PRESS', title: `Communiqué de l’ARS (essai e2e) : ${name}`, publisher: 'ARS Auvergne-Rhône-Alpes' } }, token), 'createSource')
+    );
+    sourceID = source.id;
+  });
+  const grouping = { name, kind: 'GCS', departmentCode: '42', validFrom: '2024-01-01', description: 'Groupement créé par le test de bout en bout', sourceID };
+  await step('sans jeton : créer le GCS est refusé (FORBIDDEN) et rien n’est créé', async () => {
+    assertForbidden(await graphql(base, CREATE_GROUPING, { in: grouping }), 'createGrouping');
+    const found = await groupingsNamed(base, name);
+    assert(found.length === 0, `un groupement « ${name} » existe après le refus`);
+  });
+  await step('avec le jeton : créer le GCS dans la Loire (createGrouping)', async () => {
+    const created = /** @type {{ id: string, name: string, version: number }} */ (dataOf(await graphql(base, CREATE_GROUPING, { in: grouping }, token), 'createGrouping'));
+    assert(created.name === name && created.version === 1, `groupement créé inattendu : ${JSON.stringify(created)}`);
+    groupingID = created.id;
+  });
+  const membership = { groupingID, legalEntityID: chuID, role: 'MEMBER', validFrom: '2024-01-01', sourceID };
+  await step('sans jeton : ajouter le CHU comme membre est refusé (FORBIDDEN) et rien ne change', async () => {
+    assertForbidden(await graphql(base, CREATE_MEMBERSHIP, { in: membership }), 'createMembership');
+    const members = await membersOf(base, groupingID);
+    assert(members.length === 0, `le GCS a ${String(members.length)} membre(s) après le refus`);
+  });
+  await step('avec le jeton : ajouter le CHU de Saint-Étienne comme membre (createMembership)', async () => {
+    const created = /** @type {{ role: string, version: number, legalEntity: { id: string, name: string, finess: string } | null }} */ (
+      dataOf(await graphql(base, CREATE_MEMBERSHIP, { in: membership }, token), 'createMembership')
+    );
+    assert(created.role === 'MEMBER' && created.version === 1 && created.legalEntity?.finess === LEGAL_ENTITY_FINESS, `adhésion créée inattendue : ${JSON.stringify(created)}`);
+    memberName = created.legalEntity.name;
+    const members = await membersOf(base, groupingID);
+    assert(members.length === 1 && members[0]?.legalEntity?.finess === LEGAL_ENTITY_FINESS, `membres lus par l'API : ${JSON.stringify(members)}`);
+    assert((await groupingsNamed(base, name)).length === 1, `la recherche de l'API ne trouve pas « ${name} » une seule fois`);
+  });
+  await step('ouvrir / et chercher le nouveau GCS', async () => {
+    await page.goto(new URL('/', base).toString(), { waitUntil: 'domcontentloaded' });
+    await chooseSuggestion(page, 'search', name, '[data-kind="GROUPING"]');
+  });
+  await step('le panneau montre le GCS et le CHU de Saint-Étienne comme membre', async () => {
+    const details = page.locator('[data-testid="details"][data-kind="Grouping"]');
+    await details.waitFor({ state: 'visible' });
+    const title = await details.getByTestId('details-title').innerText();
+    assert(title === name, `panneau ouvert sur « ${title} » au lieu de « ${name} »`);
+    const members = details.getByTestId('panel-members').locator('li');
+    await members.first().waitFor({ state: 'visible' });
+    assert((await members.count()) === 1, `membres : ${String(await members.count())} au lieu de 1`);
+    const text = await members.first().innerText();
+    assert(text.includes(memberName), `le membre affiché n'est pas ${memberName} :\n${text}`);
+  });
+  await step('le réseau relie le GCS à son membre', async () => {
+    await waitFor(page, '[data-testid="network"][data-selected-present="true"][data-layout="done"]');
+    const degree = Number(await page.getByTestId('network').getAttribute('data-selected-degree'));
+    assert(degree >= 1, `le GCS n'a que ${String(degree)} voisin dans le réseau`);
+  });
+  await screenshot(page, 'modification-api');
+  await step('le membre mène à la fiche du CHU de Saint-Étienne', async () => {
+    await page.getByTestId('panel-members').getByRole('button', { name: memberName }).click();
+    await page.locator(`[data-testid="details"][data-finess="${LEGAL_ENTITY_FINESS}"]`).waitFor({ state: 'visible' });
+  });
+}
+
 async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
@@ -453,6 +622,7 @@ async function main() {
     { name: 'réseau d’une région', slug: 'region', run: testRegionNetwork },
     { name: 'API qui refuse les requêtes', slug: 'api-refusee', run: testApiRefused, expected: /Failed to load resource: the server responded with a status of 400/ },
     { name: 'GraphiQL (/graphiql)', slug: 'graphiql', run: testGraphiQL },
+    { name: 'modification par l’API visible dans l’application', slug: 'modification-api', run: testApiEdit },
   ];
   let passed = 0;
   let failed = 0;
