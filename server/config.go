@@ -41,6 +41,11 @@ type Config struct {
 	WriteTimeout      time.Duration
 	IdleTimeout       time.Duration
 
+	// ResponseCacheBytes is the budget of the response cache, which
+	// answers a read of open data asked again before the data changed
+	// without running it (0: no cache).
+	ResponseCacheBytes int
+
 	// Introspection and GraphiQL, on for a public exploration API.
 	Introspection bool
 	GraphiQL      bool
@@ -90,19 +95,20 @@ var DefaultLimits = Limits{
 // DefaultConfig is the configuration without flags or environment.
 func DefaultConfig() Config {
 	return Config{
-		AnonymousRate:     20,
-		AnonymousBurst:    40,
-		TokenRate:         100,
-		TokenBurst:        200,
-		AnonymousWait:     10 * time.Second,
-		QueryTimeout:      15 * time.Second,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		Introspection:     true,
-		GraphiQL:          true,
-		Limits:            DefaultLimits,
+		ResponseCacheBytes: 32 << 20,
+		AnonymousRate:      20,
+		AnonymousBurst:     40,
+		TokenRate:          100,
+		TokenBurst:         200,
+		AnonymousWait:      10 * time.Second,
+		QueryTimeout:       15 * time.Second,
+		ReadHeaderTimeout:  10 * time.Second,
+		ReadTimeout:        30 * time.Second,
+		WriteTimeout:       60 * time.Second,
+		IdleTimeout:        120 * time.Second,
+		Introspection:      true,
+		GraphiQL:           true,
+		Limits:             DefaultLimits,
 	}
 }
 

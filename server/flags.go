@@ -53,6 +53,7 @@ func Flags(fs *flag.FlagSet) (*Config, func() error) {
 		{&c.Limits.MaxPage, "max-page", "largest first or last"},
 		{&c.Limits.MaxComplexity, "max-complexity", "highest cost of a request (fields × page sizes)"},
 		{&c.Limits.APQCache, "apq-cache", "automatic persisted queries kept"},
+		{&c.ResponseCacheBytes, "response-cache-bytes", "bytes of answers the response cache keeps (0: no cache)"},
 	}
 	for _, v := range vars {
 		envName := "MAILLAGE_" + strings.ToUpper(strings.ReplaceAll(v.name, "-", "_"))

@@ -66,6 +66,9 @@ func (q *queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql
 	op := opCtx.Operation
 	name := op.Name
 	st.setOperation(name, 0)
+	if op.Operation == ast.Query {
+		st.markQuery()
+	}
 	if op.Operation != ast.Query && st.method != http.MethodPost {
 		st.setStatus(http.StatusMethodNotAllowed)
 		return limitError(CodeMethodNotAllowed, "", "%ss are only accepted over POST", op.Operation)

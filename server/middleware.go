@@ -42,7 +42,10 @@ type metrics struct {
 	operations *prometheus.HistogramVec
 	complexity *prometheus.HistogramVec
 	errors     *prometheus.CounterVec
-	names      *operationNames
+	// responseCache counts reads looked up in the response cache, by
+	// result (hit, miss).
+	responseCache *prometheus.CounterVec
+	names         *operationNames
 }
 
 func newMetrics(reg *prometheus.Registry, db *sql.DB, maxOperations int) *metrics {
@@ -54,7 +57,7 @@ func newMetrics(reg *prometheus.Registry, db *sql.DB, maxOperations int) *metric
 		}, []string{"route", "status"}),
 		operations: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "maillage_graphql_request_duration_seconds",
-			Help:    "Duration of GraphQL requests by operation name (anonymous, other beyond the first names seen, unparsed when refused before parsing).",
+			Help:    "Duration of GraphQL requests by operation name (anonymous, other beyond the first names seen, unparsed when refused before parsing, cached when answered from the response cache).",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"operation"}),
 		complexity: prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -66,9 +69,13 @@ func newMetrics(reg *prometheus.Registry, db *sql.DB, maxOperations int) *metric
 			Name: "maillage_errors_total",
 			Help: "Errors answered, by extensions.code.",
 		}, []string{"code"}),
+		responseCache: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "maillage_response_cache_lookups_total",
+			Help: "Reads of open data looked up in the response cache, by result (hit, miss).",
+		}, []string{"result"}),
 		names: &operationNames{max: maxOperations, seen: map[string]bool{}},
 	}
-	reg.MustRegister(m.requests, m.operations, m.complexity, m.errors,
+	reg.MustRegister(m.requests, m.operations, m.complexity, m.errors, m.responseCache,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if db != nil {
 		reg.MustRegister(collectors.NewDBStatsCollector(db, "maillage"))
@@ -156,6 +163,10 @@ func (m *metrics) observe(logger *slog.Logger, mux *http.ServeMux) http.Handler 
 		if pattern == "/graphql" {
 			parsed := st.parsed()
 			op := m.names.label(operation, parsed)
+			if st.fromCache() {
+				op = "cached" // not parsed: the document is not known
+				attrs = append(attrs, slog.Bool("cached", true))
+			}
 			m.operations.WithLabelValues(op).Observe(elapsed.Seconds())
 			if parsed {
 				m.complexity.WithLabelValues(op).Observe(float64(cost))

@@ -36,6 +36,8 @@ type requestState struct {
 	mu         sync.Mutex
 	operation  string
 	hasOp      bool // the document was parsed and its operation found
+	query      bool // the operation is a query
+	cached     bool // answered from the response cache
 	complexity int
 	codes      []string
 	status     int // replaces a 200 when set
@@ -78,6 +80,32 @@ func (s *requestState) setOperation(name string, complexity int) {
 	s.mu.Lock()
 	s.operation, s.complexity, s.hasOp = name, complexity, true
 	s.mu.Unlock()
+}
+
+func (s *requestState) markCached() {
+	s.mu.Lock()
+	s.cached = true
+	s.mu.Unlock()
+}
+
+func (s *requestState) fromCache() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cached
+}
+
+func (s *requestState) markQuery() {
+	s.mu.Lock()
+	s.query = true
+	s.mu.Unlock()
+}
+
+// cacheable reports whether the request was a query answered without
+// an error code or a status of its own.
+func (s *requestState) cacheable() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hasOp && s.query && len(s.codes) == 0 && s.status == 0
 }
 
 func (s *requestState) parsed() bool {

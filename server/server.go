@@ -21,6 +21,7 @@ import (
 	"github.com/maillage/maillage/graph"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/respcache"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/internal/tokens"
 	"github.com/maillage/maillage/server/spa"
@@ -65,6 +66,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	// the per-token rate limit, then the body's size and shape, the
 	// request's deadline, and the status the GraphQL layer may choose.
 	var api http.Handler = withStatus(gql)
+	api = withResponseCache(respcache.New(cfg.ResponseCacheBytes), dataVersion(db), metrics.responseCache, api)
 	api = withTimeout(cfg.QueryTimeout, api)
 	api = guard(cfg.Limits.MaxJSONDepth, newAdmission(cfg.AnonymousConcurrency, cfg.AnonymousWait), api)
 	api = limitBody(cfg.Limits.MaxBodyBytes, api)
