@@ -47,11 +47,12 @@ work=$(mktemp -d /tmp/maillage-bench-peer.XXXXXX)
 chmod 755 "$work"
 pgdata=$work/pgdata
 maillage_pid=
+nocache_pid=
 peer_pid=
 cleanup() {
 	local rc=$?
 	set +e
-	for p in $maillage_pid $peer_pid; do
+	for p in $maillage_pid $nocache_pid $peer_pid; do
 		kill "$p" 2>/dev/null && wait "$p" 2>/dev/null
 	done
 	if [ -f "$pgdata/postmaster.pid" ]; then
@@ -110,16 +111,23 @@ db_admin="postgres://postgres@127.0.0.1:$pgport/maillage?sslmode=disable"
 
 # ---- Maillage: schema, shipped data, synthetic layer ----
 maillage_port=$(freeport)
+nocache_port=$(freeport)
+# PostGraphile has no rate limit nor admission bound: Maillage's are off
+# too (the load generator is one address sending without a token).
+limits_off=(--rate-anonymous 0 --rate-token 0 --anonymous-concurrency -1)
+# start_maillage PORT LOG [FLAGS…]: sets started_pid.
 start_maillage() {
-	: >"$work/maillage.log"
-	"$bin" serve --db "$db_maillage" --addr "127.0.0.1:$maillage_port" >>"$work/maillage.log" 2>&1 &
-	maillage_pid=$!
+	local port=$1 logf=$2
+	shift 2
+	: >"$logf"
+	"$bin" serve --db "$db_maillage" --addr "127.0.0.1:$port" "${limits_off[@]}" "$@" >>"$logf" 2>&1 &
+	started_pid=$!
 	for _ in $(seq 1 1500); do
-		if grep -q "graph index built" "$work/maillage.log" &&
-			curl -sf "http://127.0.0.1:$maillage_port/readyz" >/dev/null; then
+		if grep -q "graph index built" "$logf" &&
+			curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; then
 			return 0
 		fi
-		kill -0 "$maillage_pid" 2>/dev/null || die "maillage serve exited"
+		kill -0 "$started_pid" 2>/dev/null || die "maillage serve exited"
 		sleep 0.2
 	done
 	die "maillage serve not ready after 300 s"
@@ -127,14 +135,18 @@ start_maillage() {
 log "maillage migrate"
 "$bin" migrate --db "$db_maillage" >"$work/migrate.log" 2>&1 || die "maillage migrate failed"
 log "maillage serve (first start loads the shipped data)"
-start_maillage
+start_maillage "$maillage_port" "$work/maillage.log"
+maillage_pid=$started_pid
 log "maillage gen synthetic"
 "$bin" gen synthetic --db "$db_maillage" >"$work/gen.log" 2>&1 || die "maillage gen synthetic failed"
 kill "$maillage_pid" && wait "$maillage_pid" || true
 maillage_pid=
 "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 "$db_admin" -c 'VACUUM ANALYZE' || die "VACUUM ANALYZE failed"
-log "maillage serve (restart on the full data)"
-start_maillage
+log "maillage serve (restart on the full data), and a second one without the response cache"
+start_maillage "$maillage_port" "$work/maillage.log"
+maillage_pid=$started_pid
+start_maillage "$nocache_port" "$work/maillage-nocache.log" --response-cache-bytes 0
+nocache_pid=$started_pid
 
 # ---- PostGraphile ----
 log "npm ci (PostGraphile, pinned in bench/peer/package-lock.json)"
@@ -155,7 +167,7 @@ for i in $(seq 1 300); do
 	[ "$i" = 300 ] && die "PostGraphile not ready after 60 s"
 	sleep 0.2
 done
-log "Maillage on http://127.0.0.1:$maillage_port/graphql (pid $maillage_pid), PostGraphile on http://127.0.0.1:$peer_port/graphql (pid $peer_pid), database $db_admin"
+log "Maillage on http://127.0.0.1:$maillage_port/graphql (pid $maillage_pid), without response cache on http://127.0.0.1:$nocache_port/graphql (pid $nocache_pid), PostGraphile on http://127.0.0.1:$peer_port/graphql (pid $peer_pid), database $db_admin"
 
 if [ -n "${BENCH_PEER_HOLD:-}" ]; then
 	log "holding (BENCH_PEER_HOLD); Ctrl-C or kill $$ to clean up"
@@ -167,6 +179,7 @@ log "building the load driver"
 (cd "$here" && go build -o "$work/driver" .) || die "building bench/peer failed"
 args=(
 	-maillage "http://127.0.0.1:$maillage_port/graphql" -maillage-pid "$maillage_pid"
+	-maillage-nocache "http://127.0.0.1:$nocache_port/graphql" -maillage-nocache-pid "$nocache_pid"
 	-peer "http://127.0.0.1:$peer_port/graphql" -peer-pid "$peer_pid"
 	-db "$db_admin"
 	-peer-version "$(node "$here/node_modules/postgraphile/cli.js" --version 2>/dev/null | tail -1)"
