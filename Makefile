@@ -72,8 +72,8 @@ bench-graph: build ## graph queries on the shipped data plus the synthetic layer
 	$(GO) test -run '^$$' -bench 'Graph' -count 5 -timeout 30m ./server/
 	scripts/bench-serve-memory.sh $(BIN)
 
-bench-hostile: ## p95 of ordinary lookups (legalEntity, search) alone, then while 20 clients send hostile requests, on the shipped data (SQLite); with the shipped limits, then with rate limits off
-	$(GO) run ./bench/hostile
+bench-hostile: build ## p95 of ordinary lookups (legalEntity, search) alone, then while 20 clients send hostile requests, on the shipped data (SQLite); with the shipped limits, then with rate limits off
+	$(GO) run ./bench/hostile -bin $(BIN)
 
 bench-peer: build ## Maillage side by side with PostGraphile on a throwaway PostgreSQL (shipped data + synthetic layer): throughput, latency, SQL statements per request, memory; writes docs/performance.md
 	bench/peer/run.sh $(BIN) docs/performance.md

@@ -79,7 +79,7 @@ type Limits struct {
 // DefaultLimits are generous for every query the app and GraphiQL send
 // (introspection included) and refuse what no client needs.
 var DefaultLimits = Limits{
-	MaxBodyBytes:  1 << 20,
+	MaxBodyBytes:  256 << 10,
 	MaxTokens:     10000,
 	MaxDepth:      15,
 	MaxAliases:    100,

@@ -3,7 +3,8 @@
 // serve`, which loads the shipped data into a throwaway SQLite file) on
 // a loopback port, and measures the 95th-percentile latency of lookups
 // sent at a fixed rate (legalEntity(finess:) and search(text:),
-// alternately), alone and while 20 concurrent clients send hostile
+// alternately, never the same twice, so that the response cache answers
+// none), alone and while 20 concurrent clients send hostile
 // requests as fast as they are answered: in interleaved rounds, so that
 // other work on the machine weighs on both alike. It does so twice:
 // with the shipped limits (rate limits included), then with the rate
@@ -15,7 +16,7 @@
 // 127.0.0.30), so that the per-address limit sees 20 callers, as it
 // would on the Internet, rather than one.
 //
-//	go run ./bench/hostile -bin bin/maillage [-rounds 6] [-round 5s] [-rate 10] [-clients 20]
+//	go run ./bench/hostile -bin bin/maillage [-rounds 6] [-round 5s] [-rate 20] [-clients 20]
 package main
 
 import (
@@ -35,15 +36,20 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/maillage/maillage/server"
 )
 
 func main() {
 	bin := flag.String("bin", "bin/maillage", "the maillage binary")
 	rounds := flag.Int("rounds", 6, "rounds of (alone, under load) per server")
 	round := flag.Duration("round", 5*time.Second, "length of each half-round")
-	rate := flag.Int("rate", 10, "lookups per second")
+	rate := flag.Int("rate", 20, "lookups per second")
 	clients := flag.Int("clients", 20, "concurrent hostile clients")
+	maxBody := flag.Int64("max-body", server.DefaultLimits.MaxBodyBytes, "the server's body limit (--max-body-bytes): the big hostile body is just under it, the too big one twice it")
+	only := flag.String("only", "", "send only the hostile requests whose name contains this (to see what costs)")
 	flag.Parse()
+	onlyKinds, bodyLimit = *only, *maxBody
 	if err := run(*bin, *rounds, *round, *rate, *clients); err != nil {
 		fmt.Fprintln(os.Stderr, "bench-hostile:", err)
 		os.Exit(1)
@@ -71,7 +77,7 @@ func run(bin string, rounds int, round time.Duration, rate, clients int) error {
 
 	fmt.Printf("%d CPUs; lookups: %d/s, p95 of legalEntity(finess:) and search(text:) over %d rounds of %v alone + %v under load\n", runtime.NumCPU(), rate, rounds, round, round)
 	fmt.Printf("hostile: %d clients, each from its own loopback address, each sending its next request when answered\n\n", clients)
-	fmt.Printf("%-34s %10s %10s %7s %10s %s\n", "server", "p95 alone", "p95 load", "ratio", "hostile/s", "hostile answers (status×count)")
+	fmt.Printf("%-32s %9s %9s %9s %9s %7s %10s %s\n", "server", "p50 alone", "p50 load", "p95 alone", "p95 load", "ratio", "hostile/s", "hostile answers (status×count)")
 	for _, sc := range []struct {
 		name  string
 		flags []string
@@ -83,7 +89,7 @@ func run(bin string, rounds int, round time.Duration, rate, clients int) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.name, err)
 		}
-		fmt.Printf("%-34s %10s %10s %6.2f× %10.0f %s\n", sc.name, ms(res.alone), ms(res.loaded), float64(res.loaded)/float64(res.alone), res.hostileRate, res.statuses)
+		fmt.Printf("%-32s %9s %9s %9s %9s %6.2f× %10.0f %s\n", sc.name, ms(res.alone50), ms(res.loaded50), ms(res.alone), ms(res.loaded), float64(res.loaded)/float64(res.alone), res.hostileRate, res.statuses)
 	}
 	fmt.Println("\ngoal: p95 under load within 1.5× of p95 alone")
 	return nil
@@ -98,7 +104,8 @@ func serve(bin, dbURL string, flags []string) (url string, stop func(), err erro
 	}
 	addr := ln.Addr().String()
 	_ = ln.Close()
-	cmd := exec.Command(bin, append([]string{"serve", "--db", dbURL, "--addr", addr}, flags...)...)
+	args := []string{"serve", "--db", dbURL, "--addr", addr, "--max-body-bytes", fmt.Sprint(bodyLimit)}
+	cmd := exec.Command(bin, append(args, flags...)...)
 	cmd.Env = append(os.Environ(), "MAILLAGE_LOG_LEVEL=error")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
@@ -125,12 +132,13 @@ func serve(bin, dbURL string, flags []string) (url string, stop func(), err erro
 	}
 }
 
-func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond)) }
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond)) }
 
 type result struct {
-	alone, loaded time.Duration
-	hostileRate   float64
-	statuses      string
+	alone, loaded     time.Duration // p95
+	alone50, loaded50 time.Duration
+	hostileRate       float64
+	statuses          string
 }
 
 func scenario(bin, dbURL string, flags []string, token string, rounds int, round time.Duration, rate, clients int) (result, error) {
@@ -145,9 +153,11 @@ func scenario(bin, dbURL string, flags []string, token string, rounds int, round
 		return res, err
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 30 * time.Second}
-	// Warm up: the graph index (search) and the query cache.
-	for i := range len(lookups) {
-		if _, err := post(client, url, token, lookups[i%len(lookups)]); err != nil {
+	// Warm up: the graph index (search) and the query cache. Measures
+	// then take lookups never sent before.
+	next := &atomic.Int64{}
+	for range 100 {
+		if _, err := post(client, url, token, lookups[int(next.Add(1)-1)%len(lookups)]); err != nil {
 			return res, err
 		}
 	}
@@ -158,7 +168,7 @@ func scenario(bin, dbURL string, flags []string, token string, rounds int, round
 	statuses := map[int]int{}
 	requests := hostileRequests()
 	for range rounds {
-		lat, err := measure(client, url, token, lookups, round, rate)
+		lat, err := measure(client, url, token, lookups, next, round, rate)
 		if err != nil {
 			return res, err
 		}
@@ -190,7 +200,7 @@ func scenario(bin, dbURL string, flags []string, token string, rounds int, round
 		}
 		time.Sleep(500 * time.Millisecond) // let the hostile load settle
 		t0 := time.Now()
-		lat, err = measure(client, url, token, lookups, round, rate)
+		lat, err = measure(client, url, token, lookups, next, round, rate)
 		loadTime += time.Since(t0)
 		close(stopHostile)
 		wg.Wait()
@@ -199,7 +209,8 @@ func scenario(bin, dbURL string, flags []string, token string, rounds int, round
 		}
 		loaded = append(loaded, lat...)
 	}
-	res.alone, res.loaded = p95(alone), p95(loaded)
+	res.alone, res.loaded = percentile(alone, 95), percentile(loaded, 95)
+	res.alone50, res.loaded50 = percentile(alone, 50), percentile(loaded, 50)
 	res.hostileRate = float64(sent.Load()) / (loadTime + time.Duration(rounds)*500*time.Millisecond).Seconds()
 	var parts []string
 	for _, s := range slices.Sorted(maps.Keys(statuses)) {
@@ -213,34 +224,41 @@ func scenario(bin, dbURL string, flags []string, token string, rounds int, round
 	return res, nil
 }
 
-func p95(latencies []time.Duration) time.Duration {
+func percentile(latencies []time.Duration, p int) time.Duration {
 	slices.Sort(latencies)
-	return latencies[len(latencies)*95/100]
+	return latencies[len(latencies)*p/100]
 }
 
-// lookupBodies are the ordinary requests: legalEntity(finess:) on real
-// numbers and search(text:) on real names.
+// lookupBodies are the ordinary requests, each different so that the
+// response cache answers none: legalEntity(finess:) on real numbers and
+// search(text:) on the first words of real names, alternately.
 func lookupBodies(url, token string) ([]string, error) {
 	client := &http.Client{Timeout: 60 * time.Second}
-	raw, err := post(client, url, token, body(`{ legalEntities(first: 50, where: {finessHasPrefix: "42"}) { edges { node { finess name } } } }`))
-	if err != nil {
-		return nil, err
-	}
-	var got struct {
-		Data struct {
-			LegalEntities struct {
-				Edges []struct{ Node struct{ Finess, Name string } }
+	var out []string
+	after := ""
+	for range 3 {
+		page := `{ legalEntities(first: 1000` + after + `) { edges { node { finess name } } pageInfo { endCursor } } }`
+		raw, err := post(client, url, token, body(page))
+		if err != nil {
+			return nil, err
+		}
+		var got struct {
+			Data struct {
+				LegalEntities struct {
+					Edges    []struct{ Node struct{ Finess, Name string } }
+					PageInfo struct{ EndCursor string }
+				}
 			}
 		}
-	}
-	if err := json.Unmarshal(raw, &got); err != nil || len(got.Data.LegalEntities.Edges) == 0 {
-		return nil, fmt.Errorf("no legal entities to look up: %s", raw)
-	}
-	searches := []string{"saint etienne", "chu", "ehpad lyon", "centre hospitalier", "firminy", "clinique", "montbrison", "roanne"}
-	var out []string
-	for i, e := range got.Data.LegalEntities.Edges {
-		out = append(out, body(fmt.Sprintf(`query Lookup { legalEntity(finess: %q) { finess name establishments { finess name latitude longitude } } }`, e.Node.Finess)))
-		out = append(out, body(fmt.Sprintf(`query Search { search(text: %q, first: 10) { kind label finess score } }`, searches[i%len(searches)])))
+		if err := json.Unmarshal(raw, &got); err != nil || len(got.Data.LegalEntities.Edges) == 0 {
+			return nil, fmt.Errorf("no legal entities to look up: %.300s", raw)
+		}
+		for _, e := range got.Data.LegalEntities.Edges {
+			out = append(out, body(fmt.Sprintf(`query Lookup { legalEntity(finess: %q) { finess name establishments { finess name latitude longitude } } }`, e.Node.Finess)))
+			words := strings.Fields(strings.ToLower(e.Node.Name))
+			out = append(out, body(fmt.Sprintf(`query Search { search(text: %q, first: 10) { kind label finess score } }`, strings.Join(words[:min(2, len(words))], " "))))
+		}
+		after = fmt.Sprintf(`, after: %q`, got.Data.LegalEntities.PageInfo.EndCursor)
 	}
 	return out, nil
 }
@@ -274,7 +292,7 @@ func post(client *http.Client, url, token, b string) ([]byte, error) {
 
 // measure sends lookups at a fixed rate (each on time, whether or not
 // the previous one was answered) and returns their latencies.
-func measure(client *http.Client, url, token string, lookups []string, duration time.Duration, rate int) ([]time.Duration, error) {
+func measure(client *http.Client, url, token string, lookups []string, next *atomic.Int64, duration time.Duration, rate int) ([]time.Duration, error) {
 	n := int(duration.Seconds() * float64(rate))
 	latencies := make([]time.Duration, n)
 	errs := make(chan error, n)
@@ -284,10 +302,11 @@ func measure(client *http.Client, url, token string, lookups []string, duration 
 	for i := range n {
 		time.Sleep(time.Until(start.Add(time.Duration(i) * interval)))
 		wg.Add(1)
+		lookup := lookups[int(next.Add(1)-1)%len(lookups)]
 		go func() {
 			defer wg.Done()
 			t := time.Now()
-			if _, err := post(client, url, token, lookups[i%len(lookups)]); err != nil {
+			if _, err := post(client, url, token, lookup); err != nil {
 				errs <- err
 				return
 			}
@@ -326,7 +345,24 @@ func (h hostileRequest) send(client *http.Client, url string) int {
 	return resp.StatusCode
 }
 
+// onlyKinds restricts the hostile requests (-only); bodyLimit is the
+// server's.
+var (
+	onlyKinds string
+	bodyLimit int64
+)
+
 func hostileRequests() []hostileRequest {
+	var out []hostileRequest
+	for _, h := range allHostileRequests() {
+		if strings.Contains(h.name, onlyKinds) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func allHostileRequests() []hostileRequest {
 	deep := `{ territory(code: "42", kind: DEPARTMENT) { ` + strings.Repeat("parent { ", 40) + "name" + strings.Repeat(" }", 40) + " } }"
 	var bomb strings.Builder
 	bomb.WriteString("query { ...F30 }\nfragment F0 on Query { __typename }\n")
@@ -343,8 +379,8 @@ func hostileRequests() []hostileRequest {
 	return []hostileRequest{
 		{name: "deep", contentType: j, body: body(deep)},
 		{name: "complexity", contentType: j, body: body(`{ territories(first: 1000) { edges { node { children(first: 1000) { edges { node { name children(first: 1000) { totalCount } } } } } } } }`)},
-		{name: "big body", contentType: j, body: `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 1000_000) + `"}}`},
-		{name: "too big body", contentType: j, body: `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`},
+		{name: "big body", contentType: j, body: `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", int(bodyLimit)-100) + `"}}`},
+		{name: "too big body", contentType: j, body: `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 2*int(bodyLimit)) + `"}}`},
 		{name: "bad token", contentType: j, auth: "Bearer mlg_" + strings.Repeat("0", 40), body: body(`{ __typename }`)},
 		{name: "batch", contentType: j, body: "[" + strings.Repeat(body(`{ establishments(first: 100) { edges { node { name } } } }`)+",", 99) + body(`{ __typename }`) + "]"},
 		{name: "fragment bomb", contentType: j, body: body(bomb.String())},
