@@ -720,10 +720,32 @@ PostgreSQL 15 or Node is missing.
 ## Results
 
 %s
-%s`, *flagPeerVersion, pgVersion, *flagEntity, *flagDept, *flagWarm, *flagWorkers, *flagSat, *flagRate, *flagFixed,
+%s`+readingTheFigures, *flagPeerVersion, pgVersion, *flagEntity, *flagDept, *flagWarm, *flagWorkers, *flagSat, *flagRate, *flagFixed,
 		machine(pgVersion, strings.TrimSpace(string(nodeVersion))), table, goals)
 	return b.String()
 }
+
+// readingTheFigures explains the table; it holds for the runs so far
+// (see the git history of docs/performance.md).
+const readingTheFigures = `
+## Reading the figures
+
+With the cache, a repeated read costs a hash and a copy, whatever the
+question: that is the first column, and why it meets the goal. Without
+it, every request runs its SQL, and the two servers' designs show: for a
+lookup, a nested read or a page of records, Maillage's resolvers (ent,
+through entgql) load each level of the document with one statement
+(2 for a site and its legal entity, 5 for the three levels of b), while
+PostGraphile compiles the whole document into a single statement, so
+uncached Maillage is around PostGraphile's throughput there, below it on
+the nested and paged reads; the number of statements still depends on
+the document's depth only, never on the page size. For the graph
+questions, which Maillage answers from its in-memory index without SQL,
+it is an order of magnitude ahead with or without the cache. Resident
+memory includes the graph index (about 350 MB with this data at rest);
+under saturation the Go heap grows further, which `+"`"+`GOMEMLIMIT`+"`"+` bounds
+at some CPU cost.
+`
 
 func machine(pgVersion, nodeVersion string) string {
 	cpu := "unknown CPU"
