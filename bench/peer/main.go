@@ -743,7 +743,7 @@ the document's depth only, never on the page size. For the graph
 questions, which Maillage answers from its in-memory index without SQL,
 it is an order of magnitude ahead with or without the cache. Resident
 memory includes the graph index (about 350 MB with this data at rest);
-under saturation the Go heap grows further, which `+"`"+`GOMEMLIMIT`+"`"+` bounds
+under saturation the Go heap grows further, which ` + "`" + `GOMEMLIMIT` + "`" + ` bounds
 at some CPU cost.
 `
 
