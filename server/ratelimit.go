@@ -123,7 +123,27 @@ func (l *rateLimits) byToken(next http.Handler) http.Handler {
 	})
 }
 
+// tarpit holds back answers to callers over their limit, so that a
+// client that loops on its refusals cannot make the server answer
+// thousands of them a second; its slots bound the goroutines held.
+var tarpit = make(chan struct{}, 1024)
+
+// tarpitDelay is the longest a refusal is held back.
+const tarpitDelay = time.Second
+
 func tooMany(w http.ResponseWriter, r *http.Request, wait time.Duration) {
+	select {
+	case tarpit <- struct{}{}:
+		timer := time.NewTimer(min(wait, tarpitDelay))
+		select {
+		case <-timer.C:
+		case <-r.Context().Done():
+			timer.Stop()
+		}
+		<-tarpit
+		wait -= min(wait, tarpitDelay)
+	default: // too many held: answer at once
+	}
 	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(max(wait.Seconds(), 1)))))
 	writeError(w, r, http.StatusTooManyRequests, CodeRateLimited, "too many requests: retry after "+w.Header().Get("Retry-After")+" s")
 }
