@@ -827,7 +827,7 @@ func (c *ConventionPartyClient) QuerySites(_m *ConventionParty) *EstablishmentQu
 		step := sqlgraph.NewStep(
 			sqlgraph.From(conventionparty.Table, conventionparty.FieldID, id),
 			sqlgraph.To(establishment.Table, establishment.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, conventionparty.SitesTable, conventionparty.SitesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, conventionparty.SitesTable, conventionparty.SitesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1026,6 +1026,22 @@ func (c *EstablishmentClient) QueryMemberships(_m *Establishment) *MembershipQue
 			sqlgraph.From(establishment.Table, establishment.FieldID, id),
 			sqlgraph.To(membership.Table, membership.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, establishment.MembershipsTable, establishment.MembershipsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryConventionParties queries the convention_parties edge of a Establishment.
+func (c *EstablishmentClient) QueryConventionParties(_m *Establishment) *ConventionPartyQuery {
+	query := (&ConventionPartyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(establishment.Table, establishment.FieldID, id),
+			sqlgraph.To(conventionparty.Table, conventionparty.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, establishment.ConventionPartiesTable, establishment.ConventionPartiesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

@@ -346,10 +346,10 @@ func (_c *ConventionPartyCreate) createSpec() (*ConventionParty, *sqlgraph.Creat
 	}
 	if nodes := _c.mutation.SitesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),

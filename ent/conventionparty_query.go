@@ -151,7 +151,7 @@ func (_q *ConventionPartyQuery) QuerySites() *EstablishmentQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(conventionparty.Table, conventionparty.FieldID, selector),
 			sqlgraph.To(establishment.Table, establishment.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, conventionparty.SitesTable, conventionparty.SitesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, conventionparty.SitesTable, conventionparty.SitesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -646,33 +646,63 @@ func (_q *ConventionPartyQuery) loadLegalEntity(ctx context.Context, query *Lega
 	return nil
 }
 func (_q *ConventionPartyQuery) loadSites(ctx context.Context, query *EstablishmentQuery, nodes []*ConventionParty, init func(*ConventionParty), assign func(*ConventionParty, *Establishment)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*ConventionParty)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*ConventionParty)
+	nids := make(map[int]map[*ConventionParty]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.Establishment(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(conventionparty.SitesColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(conventionparty.SitesTable)
+		s.Join(joinT).On(s.C(establishment.FieldID), joinT.C(conventionparty.SitesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(conventionparty.SitesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(conventionparty.SitesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*ConventionParty]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Establishment](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.convention_party_sites
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "convention_party_sites" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "convention_party_sites" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "sites" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }

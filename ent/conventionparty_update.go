@@ -455,10 +455,10 @@ func (_u *ConventionPartyUpdate) sqlSave(ctx context.Context) (_node int, err er
 	}
 	if _u.mutation.SitesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
@@ -468,10 +468,10 @@ func (_u *ConventionPartyUpdate) sqlSave(ctx context.Context) (_node int, err er
 	}
 	if nodes := _u.mutation.RemovedSitesIDs(); len(nodes) > 0 && !_u.mutation.SitesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
@@ -484,10 +484,10 @@ func (_u *ConventionPartyUpdate) sqlSave(ctx context.Context) (_node int, err er
 	}
 	if nodes := _u.mutation.SitesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
@@ -972,10 +972,10 @@ func (_u *ConventionPartyUpdateOne) sqlSave(ctx context.Context) (_node *Convent
 	}
 	if _u.mutation.SitesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
@@ -985,10 +985,10 @@ func (_u *ConventionPartyUpdateOne) sqlSave(ctx context.Context) (_node *Convent
 	}
 	if nodes := _u.mutation.RemovedSitesIDs(); len(nodes) > 0 && !_u.mutation.SitesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
@@ -1001,10 +1001,10 @@ func (_u *ConventionPartyUpdateOne) sqlSave(ctx context.Context) (_node *Convent
 	}
 	if nodes := _u.mutation.SitesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),

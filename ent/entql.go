@@ -472,10 +472,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"sites",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   conventionparty.SitesTable,
-			Columns: []string{conventionparty.SitesColumn},
+			Columns: conventionparty.SitesPrimaryKey,
 			Bidi:    false,
 		},
 		"ConventionParty",
@@ -528,6 +528,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Establishment",
 		"Membership",
+	)
+	graph.MustAddE(
+		"convention_parties",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+		},
+		"Establishment",
+		"ConventionParty",
 	)
 	graph.MustAddE(
 		"team_sites",
@@ -1596,6 +1608,20 @@ func (f *EstablishmentFilter) WhereHasMemberships() {
 // WhereHasMembershipsWith applies a predicate to check if query has an edge memberships with a given conditions (other predicates).
 func (f *EstablishmentFilter) WhereHasMembershipsWith(preds ...predicate.Membership) {
 	f.Where(entql.HasEdgeWith("memberships", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConventionParties applies a predicate to check if query has an edge convention_parties.
+func (f *EstablishmentFilter) WhereHasConventionParties() {
+	f.Where(entql.HasEdge("convention_parties"))
+}
+
+// WhereHasConventionPartiesWith applies a predicate to check if query has an edge convention_parties with a given conditions (other predicates).
+func (f *EstablishmentFilter) WhereHasConventionPartiesWith(preds ...predicate.ConventionParty) {
+	f.Where(entql.HasEdgeWith("convention_parties", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

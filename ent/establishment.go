@@ -78,9 +78,8 @@ type Establishment struct {
 	CommuneID *int `json:"commune_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the EstablishmentQuery when eager-loading is set.
-	Edges                  EstablishmentEdges `json:"edges"`
-	convention_party_sites *int
-	selectValues           sql.SelectValues
+	Edges        EstablishmentEdges `json:"edges"`
+	selectValues sql.SelectValues
 }
 
 // EstablishmentEdges holds the relations/edges for other nodes in the graph.
@@ -93,19 +92,22 @@ type EstablishmentEdges struct {
 	Commune *Territory `json:"commune,omitempty"`
 	// Memberships that name this site explicitly.
 	Memberships []*Membership `json:"memberships,omitempty"`
+	// Convention parties that name this site explicitly (a site may be named by many conventions).
+	ConventionParties []*ConventionParty `json:"convention_parties,omitempty"`
 	// Medical teams working on this site, with their time share.
 	TeamSites []*TeamSite `json:"team_sites,omitempty"`
 	// Groupings registered in FINESS with this site as one of their own sites.
 	Groupings []*Grouping `json:"groupings,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
-	namedMemberships map[string][]*Membership
-	namedTeamSites   map[string][]*TeamSite
-	namedGroupings   map[string][]*Grouping
+	namedMemberships       map[string][]*Membership
+	namedConventionParties map[string][]*ConventionParty
+	namedTeamSites         map[string][]*TeamSite
+	namedGroupings         map[string][]*Grouping
 }
 
 // SourceOrErr returns the Source value or an error if the edge
@@ -150,10 +152,19 @@ func (e EstablishmentEdges) MembershipsOrErr() ([]*Membership, error) {
 	return nil, &NotLoadedError{edge: "memberships"}
 }
 
+// ConventionPartiesOrErr returns the ConventionParties value or an error if the edge
+// was not loaded in eager-loading.
+func (e EstablishmentEdges) ConventionPartiesOrErr() ([]*ConventionParty, error) {
+	if e.loadedTypes[4] {
+		return e.ConventionParties, nil
+	}
+	return nil, &NotLoadedError{edge: "convention_parties"}
+}
+
 // TeamSitesOrErr returns the TeamSites value or an error if the edge
 // was not loaded in eager-loading.
 func (e EstablishmentEdges) TeamSitesOrErr() ([]*TeamSite, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.TeamSites, nil
 	}
 	return nil, &NotLoadedError{edge: "team_sites"}
@@ -162,7 +173,7 @@ func (e EstablishmentEdges) TeamSitesOrErr() ([]*TeamSite, error) {
 // GroupingsOrErr returns the Groupings value or an error if the edge
 // was not loaded in eager-loading.
 func (e EstablishmentEdges) GroupingsOrErr() ([]*Grouping, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Groupings, nil
 	}
 	return nil, &NotLoadedError{edge: "groupings"}
@@ -181,8 +192,6 @@ func (*Establishment) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case establishment.FieldValidFrom, establishment.FieldValidTo, establishment.FieldRegisterUpdatedOn:
 			values[i] = new(sql.NullTime)
-		case establishment.ForeignKeys[0]: // convention_party_sites
-			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -379,13 +388,6 @@ func (_m *Establishment) assignValues(columns []string, values []any) error {
 				_m.CommuneID = new(int)
 				*_m.CommuneID = int(value.Int64)
 			}
-		case establishment.ForeignKeys[0]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field convention_party_sites", value)
-			} else if value.Valid {
-				_m.convention_party_sites = new(int)
-				*_m.convention_party_sites = int(value.Int64)
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -417,6 +419,11 @@ func (_m *Establishment) QueryCommune() *TerritoryQuery {
 // QueryMemberships queries the "memberships" edge of the Establishment entity.
 func (_m *Establishment) QueryMemberships() *MembershipQuery {
 	return NewEstablishmentClient(_m.config).QueryMemberships(_m)
+}
+
+// QueryConventionParties queries the "convention_parties" edge of the Establishment entity.
+func (_m *Establishment) QueryConventionParties() *ConventionPartyQuery {
+	return NewEstablishmentClient(_m.config).QueryConventionParties(_m)
 }
 
 // QueryTeamSites queries the "team_sites" edge of the Establishment entity.
@@ -574,6 +581,30 @@ func (_m *Establishment) appendNamedMemberships(name string, edges ...*Membershi
 		_m.Edges.namedMemberships[name] = []*Membership{}
 	} else {
 		_m.Edges.namedMemberships[name] = append(_m.Edges.namedMemberships[name], edges...)
+	}
+}
+
+// NamedConventionParties returns the ConventionParties named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Establishment) NamedConventionParties(name string) ([]*ConventionParty, error) {
+	if _m.Edges.namedConventionParties == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConventionParties[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Establishment) appendNamedConventionParties(name string, edges ...*ConventionParty) {
+	if _m.Edges.namedConventionParties == nil {
+		_m.Edges.namedConventionParties = make(map[string][]*ConventionParty)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConventionParties[name] = []*ConventionParty{}
+	} else {
+		_m.Edges.namedConventionParties[name] = append(_m.Edges.namedConventionParties[name], edges...)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/legalentity"
@@ -402,6 +403,21 @@ func (_c *EstablishmentCreate) AddMemberships(v ...*Membership) *EstablishmentCr
 	return _c.AddMembershipIDs(ids...)
 }
 
+// AddConventionPartyIDs adds the "convention_parties" edge to the ConventionParty entity by IDs.
+func (_c *EstablishmentCreate) AddConventionPartyIDs(ids ...int) *EstablishmentCreate {
+	_c.mutation.AddConventionPartyIDs(ids...)
+	return _c
+}
+
+// AddConventionParties adds the "convention_parties" edges to the ConventionParty entity.
+func (_c *EstablishmentCreate) AddConventionParties(v ...*ConventionParty) *EstablishmentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddConventionPartyIDs(ids...)
+}
+
 // AddTeamSiteIDs adds the "team_sites" edge to the TeamSite entity by IDs.
 func (_c *EstablishmentCreate) AddTeamSiteIDs(ids ...int) *EstablishmentCreate {
 	_c.mutation.AddTeamSiteIDs(ids...)
@@ -692,6 +708,22 @@ func (_c *EstablishmentCreate) createSpec() (*Establishment, *sqlgraph.CreateSpe
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ConventionPartiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(conventionparty.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/legalentity"
@@ -26,22 +27,23 @@ import (
 // EstablishmentQuery is the builder for querying Establishment entities.
 type EstablishmentQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []establishment.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.Establishment
-	withSource           *SourceQuery
-	withLegalEntity      *LegalEntityQuery
-	withCommune          *TerritoryQuery
-	withMemberships      *MembershipQuery
-	withTeamSites        *TeamSiteQuery
-	withGroupings        *GroupingQuery
-	withFKs              bool
-	loadTotal            []func(context.Context, []*Establishment) error
-	modifiers            []func(*sql.Selector)
-	withNamedMemberships map[string]*MembershipQuery
-	withNamedTeamSites   map[string]*TeamSiteQuery
-	withNamedGroupings   map[string]*GroupingQuery
+	ctx                        *QueryContext
+	order                      []establishment.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.Establishment
+	withSource                 *SourceQuery
+	withLegalEntity            *LegalEntityQuery
+	withCommune                *TerritoryQuery
+	withMemberships            *MembershipQuery
+	withConventionParties      *ConventionPartyQuery
+	withTeamSites              *TeamSiteQuery
+	withGroupings              *GroupingQuery
+	loadTotal                  []func(context.Context, []*Establishment) error
+	modifiers                  []func(*sql.Selector)
+	withNamedMemberships       map[string]*MembershipQuery
+	withNamedConventionParties map[string]*ConventionPartyQuery
+	withNamedTeamSites         map[string]*TeamSiteQuery
+	withNamedGroupings         map[string]*GroupingQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -159,6 +161,28 @@ func (_q *EstablishmentQuery) QueryMemberships() *MembershipQuery {
 			sqlgraph.From(establishment.Table, establishment.FieldID, selector),
 			sqlgraph.To(membership.Table, membership.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, establishment.MembershipsTable, establishment.MembershipsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryConventionParties chains the current query on the "convention_parties" edge.
+func (_q *EstablishmentQuery) QueryConventionParties() *ConventionPartyQuery {
+	query := (&ConventionPartyClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(establishment.Table, establishment.FieldID, selector),
+			sqlgraph.To(conventionparty.Table, conventionparty.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, establishment.ConventionPartiesTable, establishment.ConventionPartiesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -397,17 +421,18 @@ func (_q *EstablishmentQuery) Clone() *EstablishmentQuery {
 		return nil
 	}
 	return &EstablishmentQuery{
-		config:          _q.config,
-		ctx:             _q.ctx.Clone(),
-		order:           append([]establishment.OrderOption{}, _q.order...),
-		inters:          append([]Interceptor{}, _q.inters...),
-		predicates:      append([]predicate.Establishment{}, _q.predicates...),
-		withSource:      _q.withSource.Clone(),
-		withLegalEntity: _q.withLegalEntity.Clone(),
-		withCommune:     _q.withCommune.Clone(),
-		withMemberships: _q.withMemberships.Clone(),
-		withTeamSites:   _q.withTeamSites.Clone(),
-		withGroupings:   _q.withGroupings.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]establishment.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.Establishment{}, _q.predicates...),
+		withSource:            _q.withSource.Clone(),
+		withLegalEntity:       _q.withLegalEntity.Clone(),
+		withCommune:           _q.withCommune.Clone(),
+		withMemberships:       _q.withMemberships.Clone(),
+		withConventionParties: _q.withConventionParties.Clone(),
+		withTeamSites:         _q.withTeamSites.Clone(),
+		withGroupings:         _q.withGroupings.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -456,6 +481,17 @@ func (_q *EstablishmentQuery) WithMemberships(opts ...func(*MembershipQuery)) *E
 		opt(query)
 	}
 	_q.withMemberships = query
+	return _q
+}
+
+// WithConventionParties tells the query-builder to eager-load the nodes that are connected to
+// the "convention_parties" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EstablishmentQuery) WithConventionParties(opts ...func(*ConventionPartyQuery)) *EstablishmentQuery {
+	query := (&ConventionPartyClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConventionParties = query
 	return _q
 }
 
@@ -564,20 +600,17 @@ func (_q *EstablishmentQuery) prepareQuery(ctx context.Context) error {
 func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Establishment, error) {
 	var (
 		nodes       = []*Establishment{}
-		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withSource != nil,
 			_q.withLegalEntity != nil,
 			_q.withCommune != nil,
 			_q.withMemberships != nil,
+			_q.withConventionParties != nil,
 			_q.withTeamSites != nil,
 			_q.withGroupings != nil,
 		}
 	)
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, establishment.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Establishment).scanValues(nil, columns)
 	}
@@ -624,6 +657,15 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 			return nil, err
 		}
 	}
+	if query := _q.withConventionParties; query != nil {
+		if err := _q.loadConventionParties(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.ConventionParties = []*ConventionParty{} },
+			func(n *Establishment, e *ConventionParty) {
+				n.Edges.ConventionParties = append(n.Edges.ConventionParties, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withTeamSites; query != nil {
 		if err := _q.loadTeamSites(ctx, query, nodes,
 			func(n *Establishment) { n.Edges.TeamSites = []*TeamSite{} },
@@ -642,6 +684,13 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		if err := _q.loadMemberships(ctx, query, nodes,
 			func(n *Establishment) { n.appendNamedMemberships(name) },
 			func(n *Establishment, e *Membership) { n.appendNamedMemberships(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConventionParties {
+		if err := _q.loadConventionParties(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedConventionParties(name) },
+			func(n *Establishment, e *ConventionParty) { n.appendNamedConventionParties(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -811,6 +860,67 @@ func (_q *EstablishmentQuery) loadMemberships(ctx context.Context, query *Member
 		nodes, ok := nids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected "memberships" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *EstablishmentQuery) loadConventionParties(ctx context.Context, query *ConventionPartyQuery, nodes []*Establishment, init func(*Establishment), assign func(*Establishment, *ConventionParty)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Establishment)
+	nids := make(map[int]map[*Establishment]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(establishment.ConventionPartiesTable)
+		s.Join(joinT).On(s.C(conventionparty.FieldID), joinT.C(establishment.ConventionPartiesPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(establishment.ConventionPartiesPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(establishment.ConventionPartiesPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Establishment]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*ConventionParty](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "convention_parties" node returned %v`, n.ID)
 		}
 		for kn := range nodes {
 			assign(kn, n)
@@ -1023,6 +1133,20 @@ func (_q *EstablishmentQuery) WithNamedMemberships(name string, opts ...func(*Me
 		_q.withNamedMemberships = make(map[string]*MembershipQuery)
 	}
 	_q.withNamedMemberships[name] = query
+	return _q
+}
+
+// WithNamedConventionParties tells the query-builder to eager-load the nodes that are connected to the "convention_parties"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EstablishmentQuery) WithNamedConventionParties(name string, opts ...func(*ConventionPartyQuery)) *EstablishmentQuery {
+	query := (&ConventionPartyClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConventionParties == nil {
+		_q.withNamedConventionParties = make(map[string]*ConventionPartyQuery)
+	}
+	_q.withNamedConventionParties[name] = query
 	return _q
 }
 

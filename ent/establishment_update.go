@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/legalentity"
@@ -589,6 +590,21 @@ func (_u *EstablishmentUpdate) AddMemberships(v ...*Membership) *EstablishmentUp
 	return _u.AddMembershipIDs(ids...)
 }
 
+// AddConventionPartyIDs adds the "convention_parties" edge to the ConventionParty entity by IDs.
+func (_u *EstablishmentUpdate) AddConventionPartyIDs(ids ...int) *EstablishmentUpdate {
+	_u.mutation.AddConventionPartyIDs(ids...)
+	return _u
+}
+
+// AddConventionParties adds the "convention_parties" edges to the ConventionParty entity.
+func (_u *EstablishmentUpdate) AddConventionParties(v ...*ConventionParty) *EstablishmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConventionPartyIDs(ids...)
+}
+
 // AddTeamSiteIDs adds the "team_sites" edge to the TeamSite entity by IDs.
 func (_u *EstablishmentUpdate) AddTeamSiteIDs(ids ...int) *EstablishmentUpdate {
 	_u.mutation.AddTeamSiteIDs(ids...)
@@ -661,6 +677,27 @@ func (_u *EstablishmentUpdate) RemoveMemberships(v ...*Membership) *Establishmen
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveMembershipIDs(ids...)
+}
+
+// ClearConventionParties clears all "convention_parties" edges to the ConventionParty entity.
+func (_u *EstablishmentUpdate) ClearConventionParties() *EstablishmentUpdate {
+	_u.mutation.ClearConventionParties()
+	return _u
+}
+
+// RemoveConventionPartyIDs removes the "convention_parties" edge to ConventionParty entities by IDs.
+func (_u *EstablishmentUpdate) RemoveConventionPartyIDs(ids ...int) *EstablishmentUpdate {
+	_u.mutation.RemoveConventionPartyIDs(ids...)
+	return _u
+}
+
+// RemoveConventionParties removes "convention_parties" edges to ConventionParty entities.
+func (_u *EstablishmentUpdate) RemoveConventionParties(v ...*ConventionParty) *EstablishmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConventionPartyIDs(ids...)
 }
 
 // ClearTeamSites clears all "team_sites" edges to the TeamSite entity.
@@ -1037,6 +1074,51 @@ func (_u *EstablishmentUpdate) sqlSave(ctx context.Context) (_node int, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConventionPartiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(conventionparty.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConventionPartiesIDs(); len(nodes) > 0 && !_u.mutation.ConventionPartiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(conventionparty.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConventionPartiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(conventionparty.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1710,6 +1792,21 @@ func (_u *EstablishmentUpdateOne) AddMemberships(v ...*Membership) *Establishmen
 	return _u.AddMembershipIDs(ids...)
 }
 
+// AddConventionPartyIDs adds the "convention_parties" edge to the ConventionParty entity by IDs.
+func (_u *EstablishmentUpdateOne) AddConventionPartyIDs(ids ...int) *EstablishmentUpdateOne {
+	_u.mutation.AddConventionPartyIDs(ids...)
+	return _u
+}
+
+// AddConventionParties adds the "convention_parties" edges to the ConventionParty entity.
+func (_u *EstablishmentUpdateOne) AddConventionParties(v ...*ConventionParty) *EstablishmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConventionPartyIDs(ids...)
+}
+
 // AddTeamSiteIDs adds the "team_sites" edge to the TeamSite entity by IDs.
 func (_u *EstablishmentUpdateOne) AddTeamSiteIDs(ids ...int) *EstablishmentUpdateOne {
 	_u.mutation.AddTeamSiteIDs(ids...)
@@ -1782,6 +1879,27 @@ func (_u *EstablishmentUpdateOne) RemoveMemberships(v ...*Membership) *Establish
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveMembershipIDs(ids...)
+}
+
+// ClearConventionParties clears all "convention_parties" edges to the ConventionParty entity.
+func (_u *EstablishmentUpdateOne) ClearConventionParties() *EstablishmentUpdateOne {
+	_u.mutation.ClearConventionParties()
+	return _u
+}
+
+// RemoveConventionPartyIDs removes the "convention_parties" edge to ConventionParty entities by IDs.
+func (_u *EstablishmentUpdateOne) RemoveConventionPartyIDs(ids ...int) *EstablishmentUpdateOne {
+	_u.mutation.RemoveConventionPartyIDs(ids...)
+	return _u
+}
+
+// RemoveConventionParties removes "convention_parties" edges to ConventionParty entities.
+func (_u *EstablishmentUpdateOne) RemoveConventionParties(v ...*ConventionParty) *EstablishmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConventionPartyIDs(ids...)
 }
 
 // ClearTeamSites clears all "team_sites" edges to the TeamSite entity.
@@ -2188,6 +2306,51 @@ func (_u *EstablishmentUpdateOne) sqlSave(ctx context.Context) (_node *Establish
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConventionPartiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(conventionparty.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConventionPartiesIDs(); len(nodes) > 0 && !_u.mutation.ConventionPartiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(conventionparty.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConventionPartiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   establishment.ConventionPartiesTable,
+			Columns: establishment.ConventionPartiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(conventionparty.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

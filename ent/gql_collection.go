@@ -599,6 +599,19 @@ func (_q *EstablishmentQuery) collectField(ctx context.Context, oneNode bool, op
 				*wq = *query
 			})
 
+		case "conventionParties":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ConventionPartyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, conventionpartyImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedConventionParties(alias, func(wq *ConventionPartyQuery) {
+				*wq = *query
+			})
+
 		case "teamSites":
 			var (
 				alias = field.Alias

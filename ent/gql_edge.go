@@ -132,6 +132,18 @@ func (_m *Establishment) Memberships(ctx context.Context) (result []*Membership,
 	return result, err
 }
 
+func (_m *Establishment) ConventionParties(ctx context.Context) (result []*ConventionParty, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedConventionParties(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ConventionPartiesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConventionParties().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Establishment) TeamSites(ctx context.Context) (result []*TeamSite, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedTeamSites(graphql.GetFieldContext(ctx).Field.Alias)

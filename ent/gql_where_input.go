@@ -1803,6 +1803,10 @@ type EstablishmentWhereInput struct {
 	HasMemberships     *bool                   `json:"hasMemberships,omitempty"`
 	HasMembershipsWith []*MembershipWhereInput `json:"hasMembershipsWith,omitempty"`
 
+	// "convention_parties" edge predicates.
+	HasConventionParties     *bool                        `json:"hasConventionParties,omitempty"`
+	HasConventionPartiesWith []*ConventionPartyWhereInput `json:"hasConventionPartiesWith,omitempty"`
+
 	// "team_sites" edge predicates.
 	HasTeamSites     *bool                 `json:"hasTeamSites,omitempty"`
 	HasTeamSitesWith []*TeamSiteWhereInput `json:"hasTeamSitesWith,omitempty"`
@@ -2978,6 +2982,24 @@ func (i *EstablishmentWhereInput) P() (predicate.Establishment, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, establishment.HasMembershipsWith(with...))
+	}
+	if i.HasConventionParties != nil {
+		p := establishment.HasConventionParties()
+		if !*i.HasConventionParties {
+			p = establishment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasConventionPartiesWith) > 0 {
+		with := make([]predicate.ConventionParty, 0, len(i.HasConventionPartiesWith))
+		for _, w := range i.HasConventionPartiesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasConventionPartiesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, establishment.HasConventionPartiesWith(with...))
 	}
 	if i.HasTeamSites != nil {
 		p := establishment.HasTeamSites()

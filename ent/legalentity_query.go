@@ -721,7 +721,6 @@ func (_q *LegalEntityQuery) loadEstablishments(ctx context.Context, query *Estab
 			init(nodes[i])
 		}
 	}
-	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(establishment.FieldLegalEntityID)
 	}

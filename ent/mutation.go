@@ -3546,55 +3546,58 @@ func (m *ConventionPartyMutation) ResetEdge(name string) error {
 // EstablishmentMutation represents an operation that mutates the Establishment nodes in the graph.
 type EstablishmentMutation struct {
 	config
-	op                   Op
-	typ                  string
-	id                   *int
-	name                 *string
-	name_key             *string
-	valid_from           *time.Time
-	valid_to             *time.Time
-	valid_from_precision *establishment.ValidFromPrecision
-	finess               *string
-	long_name            *string
-	category_code        *string
-	category_label       *string
-	category_group_code  *string
-	category_group_label *string
-	ape_code             *string
-	sph_code             *string
-	sph_label            *string
-	siret                *string
-	address              *string
-	postal_code          *string
-	city                 *string
-	phone                *string
-	register_updated_on  *time.Time
-	latitude             *float64
-	addlatitude          *float64
-	longitude            *float64
-	addlongitude         *float64
-	commune_code         *string
-	department_code      *string
-	region_code          *string
-	clearedFields        map[string]struct{}
-	source               *int
-	clearedsource        bool
-	legal_entity         *int
-	clearedlegal_entity  bool
-	commune              *int
-	clearedcommune       bool
-	memberships          map[int]struct{}
-	removedmemberships   map[int]struct{}
-	clearedmemberships   bool
-	team_sites           map[int]struct{}
-	removedteam_sites    map[int]struct{}
-	clearedteam_sites    bool
-	groupings            map[int]struct{}
-	removedgroupings     map[int]struct{}
-	clearedgroupings     bool
-	done                 bool
-	oldValue             func(context.Context) (*Establishment, error)
-	predicates           []predicate.Establishment
+	op                        Op
+	typ                       string
+	id                        *int
+	name                      *string
+	name_key                  *string
+	valid_from                *time.Time
+	valid_to                  *time.Time
+	valid_from_precision      *establishment.ValidFromPrecision
+	finess                    *string
+	long_name                 *string
+	category_code             *string
+	category_label            *string
+	category_group_code       *string
+	category_group_label      *string
+	ape_code                  *string
+	sph_code                  *string
+	sph_label                 *string
+	siret                     *string
+	address                   *string
+	postal_code               *string
+	city                      *string
+	phone                     *string
+	register_updated_on       *time.Time
+	latitude                  *float64
+	addlatitude               *float64
+	longitude                 *float64
+	addlongitude              *float64
+	commune_code              *string
+	department_code           *string
+	region_code               *string
+	clearedFields             map[string]struct{}
+	source                    *int
+	clearedsource             bool
+	legal_entity              *int
+	clearedlegal_entity       bool
+	commune                   *int
+	clearedcommune            bool
+	memberships               map[int]struct{}
+	removedmemberships        map[int]struct{}
+	clearedmemberships        bool
+	convention_parties        map[int]struct{}
+	removedconvention_parties map[int]struct{}
+	clearedconvention_parties bool
+	team_sites                map[int]struct{}
+	removedteam_sites         map[int]struct{}
+	clearedteam_sites         bool
+	groupings                 map[int]struct{}
+	removedgroupings          map[int]struct{}
+	clearedgroupings          bool
+	done                      bool
+	oldValue                  func(context.Context) (*Establishment, error)
+	predicates                []predicate.Establishment
 }
 
 var _ ent.Mutation = (*EstablishmentMutation)(nil)
@@ -5166,6 +5169,60 @@ func (m *EstablishmentMutation) ResetMemberships() {
 	m.removedmemberships = nil
 }
 
+// AddConventionPartyIDs adds the "convention_parties" edge to the ConventionParty entity by ids.
+func (m *EstablishmentMutation) AddConventionPartyIDs(ids ...int) {
+	if m.convention_parties == nil {
+		m.convention_parties = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.convention_parties[ids[i]] = struct{}{}
+	}
+}
+
+// ClearConventionParties clears the "convention_parties" edge to the ConventionParty entity.
+func (m *EstablishmentMutation) ClearConventionParties() {
+	m.clearedconvention_parties = true
+}
+
+// ConventionPartiesCleared reports if the "convention_parties" edge to the ConventionParty entity was cleared.
+func (m *EstablishmentMutation) ConventionPartiesCleared() bool {
+	return m.clearedconvention_parties
+}
+
+// RemoveConventionPartyIDs removes the "convention_parties" edge to the ConventionParty entity by IDs.
+func (m *EstablishmentMutation) RemoveConventionPartyIDs(ids ...int) {
+	if m.removedconvention_parties == nil {
+		m.removedconvention_parties = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.convention_parties, ids[i])
+		m.removedconvention_parties[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedConventionParties returns the removed IDs of the "convention_parties" edge to the ConventionParty entity.
+func (m *EstablishmentMutation) RemovedConventionPartiesIDs() (ids []int) {
+	for id := range m.removedconvention_parties {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ConventionPartiesIDs returns the "convention_parties" edge IDs in the mutation.
+func (m *EstablishmentMutation) ConventionPartiesIDs() (ids []int) {
+	for id := range m.convention_parties {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetConventionParties resets all changes to the "convention_parties" edge.
+func (m *EstablishmentMutation) ResetConventionParties() {
+	m.convention_parties = nil
+	m.clearedconvention_parties = false
+	m.removedconvention_parties = nil
+}
+
 // AddTeamSiteIDs adds the "team_sites" edge to the TeamSite entity by ids.
 func (m *EstablishmentMutation) AddTeamSiteIDs(ids ...int) {
 	if m.team_sites == nil {
@@ -6028,7 +6085,7 @@ func (m *EstablishmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EstablishmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.source != nil {
 		edges = append(edges, establishment.EdgeSource)
 	}
@@ -6040,6 +6097,9 @@ func (m *EstablishmentMutation) AddedEdges() []string {
 	}
 	if m.memberships != nil {
 		edges = append(edges, establishment.EdgeMemberships)
+	}
+	if m.convention_parties != nil {
+		edges = append(edges, establishment.EdgeConventionParties)
 	}
 	if m.team_sites != nil {
 		edges = append(edges, establishment.EdgeTeamSites)
@@ -6072,6 +6132,12 @@ func (m *EstablishmentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case establishment.EdgeConventionParties:
+		ids := make([]ent.Value, 0, len(m.convention_parties))
+		for id := range m.convention_parties {
+			ids = append(ids, id)
+		}
+		return ids
 	case establishment.EdgeTeamSites:
 		ids := make([]ent.Value, 0, len(m.team_sites))
 		for id := range m.team_sites {
@@ -6090,9 +6156,12 @@ func (m *EstablishmentMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EstablishmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedmemberships != nil {
 		edges = append(edges, establishment.EdgeMemberships)
+	}
+	if m.removedconvention_parties != nil {
+		edges = append(edges, establishment.EdgeConventionParties)
 	}
 	if m.removedteam_sites != nil {
 		edges = append(edges, establishment.EdgeTeamSites)
@@ -6110,6 +6179,12 @@ func (m *EstablishmentMutation) RemovedIDs(name string) []ent.Value {
 	case establishment.EdgeMemberships:
 		ids := make([]ent.Value, 0, len(m.removedmemberships))
 		for id := range m.removedmemberships {
+			ids = append(ids, id)
+		}
+		return ids
+	case establishment.EdgeConventionParties:
+		ids := make([]ent.Value, 0, len(m.removedconvention_parties))
+		for id := range m.removedconvention_parties {
 			ids = append(ids, id)
 		}
 		return ids
@@ -6131,7 +6206,7 @@ func (m *EstablishmentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EstablishmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedsource {
 		edges = append(edges, establishment.EdgeSource)
 	}
@@ -6143,6 +6218,9 @@ func (m *EstablishmentMutation) ClearedEdges() []string {
 	}
 	if m.clearedmemberships {
 		edges = append(edges, establishment.EdgeMemberships)
+	}
+	if m.clearedconvention_parties {
+		edges = append(edges, establishment.EdgeConventionParties)
 	}
 	if m.clearedteam_sites {
 		edges = append(edges, establishment.EdgeTeamSites)
@@ -6165,6 +6243,8 @@ func (m *EstablishmentMutation) EdgeCleared(name string) bool {
 		return m.clearedcommune
 	case establishment.EdgeMemberships:
 		return m.clearedmemberships
+	case establishment.EdgeConventionParties:
+		return m.clearedconvention_parties
 	case establishment.EdgeTeamSites:
 		return m.clearedteam_sites
 	case establishment.EdgeGroupings:
@@ -6205,6 +6285,9 @@ func (m *EstablishmentMutation) ResetEdge(name string) error {
 		return nil
 	case establishment.EdgeMemberships:
 		m.ResetMemberships()
+		return nil
+	case establishment.EdgeConventionParties:
+		m.ResetConventionParties()
 		return nil
 	case establishment.EdgeTeamSites:
 		m.ResetTeamSites()

@@ -39,6 +39,11 @@ func (r *establishmentResolver) Memberships(ctx context.Context, obj *ent.Establ
 	return ent.AsOf(ctx, asOf, obj.Memberships)
 }
 
+// ConventionParties is the resolver for the conventionParties field.
+func (r *establishmentResolver) ConventionParties(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.ConventionParty, error) {
+	return ent.AsOf(ctx, asOf, obj.ConventionParties)
+}
+
 // TeamSites is the resolver for the teamSites field.
 func (r *establishmentResolver) TeamSites(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.TeamSite, error) {
 	return ent.AsOf(ctx, asOf, obj.TeamSites)

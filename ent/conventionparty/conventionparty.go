@@ -66,13 +66,11 @@ const (
 	LegalEntityInverseTable = "legal_entities"
 	// LegalEntityColumn is the table column denoting the legal_entity relation/edge.
 	LegalEntityColumn = "legal_entity_id"
-	// SitesTable is the table that holds the sites relation/edge.
-	SitesTable = "establishments"
+	// SitesTable is the table that holds the sites relation/edge. The primary key declared below.
+	SitesTable = "convention_party_sites"
 	// SitesInverseTable is the table name for the Establishment entity.
 	// It exists in this package in order to avoid circular dependency with the "establishment" package.
 	SitesInverseTable = "establishments"
-	// SitesColumn is the table column denoting the sites relation/edge.
-	SitesColumn = "convention_party_sites"
 )
 
 // Columns holds all SQL columns for conventionparty fields.
@@ -88,6 +86,12 @@ var Columns = []string{
 	FieldConventionID,
 	FieldLegalEntityID,
 }
+
+var (
+	// SitesPrimaryKey and SitesColumn2 are the table columns denoting the
+	// primary key for the sites relation (M2M).
+	SitesPrimaryKey = []string{"convention_party_id", "establishment_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -274,7 +278,7 @@ func newSitesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SitesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, SitesTable, SitesColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, SitesTable, SitesPrimaryKey...),
 	)
 }
 

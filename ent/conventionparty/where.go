@@ -489,7 +489,7 @@ func HasSites() predicate.ConventionParty {
 	return predicate.ConventionParty(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, SitesTable, SitesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, SitesTable, SitesPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

@@ -81,6 +81,8 @@ const (
 	EdgeCommune = "commune"
 	// EdgeMemberships holds the string denoting the memberships edge name in mutations.
 	EdgeMemberships = "memberships"
+	// EdgeConventionParties holds the string denoting the convention_parties edge name in mutations.
+	EdgeConventionParties = "convention_parties"
 	// EdgeTeamSites holds the string denoting the team_sites edge name in mutations.
 	EdgeTeamSites = "team_sites"
 	// EdgeGroupings holds the string denoting the groupings edge name in mutations.
@@ -113,6 +115,11 @@ const (
 	// MembershipsInverseTable is the table name for the Membership entity.
 	// It exists in this package in order to avoid circular dependency with the "membership" package.
 	MembershipsInverseTable = "memberships"
+	// ConventionPartiesTable is the table that holds the convention_parties relation/edge. The primary key declared below.
+	ConventionPartiesTable = "convention_party_sites"
+	// ConventionPartiesInverseTable is the table name for the ConventionParty entity.
+	// It exists in this package in order to avoid circular dependency with the "conventionparty" package.
+	ConventionPartiesInverseTable = "convention_parties"
 	// TeamSitesTable is the table that holds the team_sites relation/edge.
 	TeamSitesTable = "team_sites"
 	// TeamSitesInverseTable is the table name for the TeamSite entity.
@@ -160,16 +167,13 @@ var Columns = []string{
 	FieldCommuneID,
 }
 
-// ForeignKeys holds the SQL foreign-keys that are owned by the "establishments"
-// table and are not defined as standalone fields in the schema.
-var ForeignKeys = []string{
-	"convention_party_sites",
-}
-
 var (
 	// MembershipsPrimaryKey and MembershipsColumn2 are the table columns denoting the
 	// primary key for the memberships relation (M2M).
 	MembershipsPrimaryKey = []string{"membership_id", "establishment_id"}
+	// ConventionPartiesPrimaryKey and ConventionPartiesColumn2 are the table columns denoting the
+	// primary key for the convention_parties relation (M2M).
+	ConventionPartiesPrimaryKey = []string{"convention_party_id", "establishment_id"}
 	// GroupingsPrimaryKey and GroupingsColumn2 are the table columns denoting the
 	// primary key for the groupings relation (M2M).
 	GroupingsPrimaryKey = []string{"grouping_id", "establishment_id"}
@@ -179,11 +183,6 @@ var (
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
-			return true
-		}
-	}
-	for i := range ForeignKeys {
-		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -411,6 +410,20 @@ func ByMemberships(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByConventionPartiesCount orders the results by convention_parties count.
+func ByConventionPartiesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newConventionPartiesStep(), opts...)
+	}
+}
+
+// ByConventionParties orders the results by convention_parties terms.
+func ByConventionParties(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newConventionPartiesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByTeamSitesCount orders the results by team_sites count.
 func ByTeamSitesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -464,6 +477,13 @@ func newMembershipsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(MembershipsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, MembershipsTable, MembershipsPrimaryKey...),
+	)
+}
+func newConventionPartiesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ConventionPartiesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, ConventionPartiesTable, ConventionPartiesPrimaryKey...),
 	)
 }
 func newTeamSitesStep() *sqlgraph.Step {

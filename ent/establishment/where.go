@@ -2017,6 +2017,29 @@ func HasMembershipsWith(preds ...predicate.Membership) predicate.Establishment {
 	})
 }
 
+// HasConventionParties applies the HasEdge predicate on the "convention_parties" edge.
+func HasConventionParties() predicate.Establishment {
+	return predicate.Establishment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, ConventionPartiesTable, ConventionPartiesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasConventionPartiesWith applies the HasEdge predicate on the "convention_parties" edge with a given conditions (other predicates).
+func HasConventionPartiesWith(preds ...predicate.ConventionParty) predicate.Establishment {
+	return predicate.Establishment(func(s *sql.Selector) {
+		step := newConventionPartiesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasTeamSites applies the HasEdge predicate on the "team_sites" edge.
 func HasTeamSites() predicate.Establishment {
 	return predicate.Establishment(func(s *sql.Selector) {

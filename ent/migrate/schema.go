@@ -187,7 +187,6 @@ var (
 		{Name: "commune_code", Type: field.TypeString, Nullable: true},
 		{Name: "department_code", Type: field.TypeString, Nullable: true},
 		{Name: "region_code", Type: field.TypeString, Nullable: true},
-		{Name: "convention_party_sites", Type: field.TypeInt, Nullable: true},
 		{Name: "source_id", Type: field.TypeInt},
 		{Name: "legal_entity_id", Type: field.TypeInt},
 		{Name: "commune_id", Type: field.TypeInt, Nullable: true},
@@ -199,26 +198,20 @@ var (
 		PrimaryKey: []*schema.Column{EstablishmentsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "establishments_convention_parties_sites",
-				Columns:    []*schema.Column{EstablishmentsColumns[26]},
-				RefColumns: []*schema.Column{ConventionPartiesColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
 				Symbol:     "establishments_sources_source",
-				Columns:    []*schema.Column{EstablishmentsColumns[27]},
+				Columns:    []*schema.Column{EstablishmentsColumns[26]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "establishments_legal_entities_legal_entity",
-				Columns:    []*schema.Column{EstablishmentsColumns[28]},
+				Columns:    []*schema.Column{EstablishmentsColumns[27]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "establishments_territories_commune",
-				Columns:    []*schema.Column{EstablishmentsColumns[29]},
+				Columns:    []*schema.Column{EstablishmentsColumns[28]},
 				RefColumns: []*schema.Column{TerritoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -789,6 +782,31 @@ var (
 			},
 		},
 	}
+	// ConventionPartySitesColumns holds the columns for the "convention_party_sites" table.
+	ConventionPartySitesColumns = []*schema.Column{
+		{Name: "convention_party_id", Type: field.TypeInt},
+		{Name: "establishment_id", Type: field.TypeInt},
+	}
+	// ConventionPartySitesTable holds the schema information for the "convention_party_sites" table.
+	ConventionPartySitesTable = &schema.Table{
+		Name:       "convention_party_sites",
+		Columns:    ConventionPartySitesColumns,
+		PrimaryKey: []*schema.Column{ConventionPartySitesColumns[0], ConventionPartySitesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "convention_party_sites_convention_party_id",
+				Columns:    []*schema.Column{ConventionPartySitesColumns[0]},
+				RefColumns: []*schema.Column{ConventionPartiesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "convention_party_sites_establishment_id",
+				Columns:    []*schema.Column{ConventionPartySitesColumns[1]},
+				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// GroupingEstablishmentsColumns holds the columns for the "grouping_establishments" table.
 	GroupingEstablishmentsColumns = []*schema.Column{
 		{Name: "grouping_id", Type: field.TypeInt},
@@ -855,6 +873,7 @@ var (
 		TeamSitesTable,
 		TerritoriesTable,
 		TokensTable,
+		ConventionPartySitesTable,
 		GroupingEstablishmentsTable,
 		MembershipSitesTable,
 	}
@@ -875,10 +894,9 @@ func init() {
 	ConventionPartiesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
-	EstablishmentsTable.ForeignKeys[0].RefTable = ConventionPartiesTable
-	EstablishmentsTable.ForeignKeys[1].RefTable = SourcesTable
-	EstablishmentsTable.ForeignKeys[2].RefTable = LegalEntitiesTable
-	EstablishmentsTable.ForeignKeys[3].RefTable = TerritoriesTable
+	EstablishmentsTable.ForeignKeys[0].RefTable = SourcesTable
+	EstablishmentsTable.ForeignKeys[1].RefTable = LegalEntitiesTable
+	EstablishmentsTable.ForeignKeys[2].RefTable = TerritoriesTable
 	EstablishmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
@@ -934,6 +952,8 @@ func init() {
 	TokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
+	ConventionPartySitesTable.ForeignKeys[0].RefTable = ConventionPartiesTable
+	ConventionPartySitesTable.ForeignKeys[1].RefTable = EstablishmentsTable
 	GroupingEstablishmentsTable.ForeignKeys[0].RefTable = GroupingsTable
 	GroupingEstablishmentsTable.ForeignKeys[1].RefTable = EstablishmentsTable
 	MembershipSitesTable.ForeignKeys[0].RefTable = MembershipsTable

@@ -83,6 +83,8 @@ func (Establishment) Edges() []ent.Edge {
 			Comment("The commune the site lies in."),
 		edge.From("memberships", Membership.Type).Ref("sites").
 			Comment("Memberships that name this site explicitly."),
+		edge.From("convention_parties", ConventionParty.Type).Ref("sites").
+			Comment("Convention parties that name this site explicitly (a site may be named by many conventions)."),
 		edge.From("team_sites", TeamSite.Type).Ref("establishment").
 			Comment("Medical teams working on this site, with their time share."),
 		edge.From("groupings", Grouping.Type).Ref("establishments").

@@ -165,6 +165,7 @@ type ComplexityRoot struct {
 		City               func(childComplexity int) int
 		Commune            func(childComplexity int) int
 		CommuneCode        func(childComplexity int) int
+		ConventionParties  func(childComplexity int, asOf *time.Time) int
 		DepartmentCode     func(childComplexity int) int
 		Finess             func(childComplexity int) int
 		Groupings          func(childComplexity int, asOf *time.Time) int
@@ -553,6 +554,7 @@ type ConventionPartyResolver interface {
 }
 type EstablishmentResolver interface {
 	Memberships(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.Membership, error)
+	ConventionParties(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.ConventionParty, error)
 	TeamSites(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.TeamSite, error)
 	Groupings(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.Grouping, error)
 }
@@ -1094,6 +1096,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Establishment.CommuneCode(childComplexity), true
+	case "Establishment.conventionParties":
+		if e.ComplexityRoot.Establishment.ConventionParties == nil {
+			break
+		}
+
+		args, err := ec.field_Establishment_conventionParties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Establishment.ConventionParties(childComplexity, args["asOf"].(*time.Time)), true
 	case "Establishment.departmentCode":
 		if e.ComplexityRoot.Establishment.DepartmentCode == nil {
 			break
@@ -4665,6 +4678,15 @@ type Establishment implements Node {
     asOf: Date
   ): [Membership!]! @goField(forceResolver: true)
   """
+  Convention parties that name this site explicitly (a site may be named by many conventions).
+  """
+  conventionParties(
+    """
+    Only the records that hold on this day. Omitted: every record, past and present.
+    """
+    asOf: Date
+  ): [ConventionParty!]! @goField(forceResolver: true)
+  """
   Medical teams working on this site, with their time share.
   """
   teamSites(
@@ -5193,6 +5215,11 @@ input EstablishmentWhereInput {
   """
   hasMemberships: Boolean
   hasMembershipsWith: [MembershipWhereInput!]
+  """
+  convention_parties edge predicates
+  """
+  hasConventionParties: Boolean
+  hasConventionPartiesWith: [ConventionPartyWhereInput!]
   """
   team_sites edge predicates
   """
@@ -8598,6 +8625,8 @@ func (ec *executionContext) childFields_Establishment(ctx context.Context, field
 		return ec.fieldContext_Establishment_commune(ctx, field)
 	case "memberships":
 		return ec.fieldContext_Establishment_memberships(ctx, field)
+	case "conventionParties":
+		return ec.fieldContext_Establishment_conventionParties(ctx, field)
 	case "teamSites":
 		return ec.fieldContext_Establishment_teamSites(ctx, field)
 	case "groupings":
@@ -9355,6 +9384,20 @@ func (ec *executionContext) field_Convention_medicalTeams_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Convention_parties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Establishment_conventionParties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -13520,6 +13563,50 @@ func (ec *executionContext) fieldContext_Establishment_memberships(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Establishment_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Establishment_conventionParties(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Establishment_conventionParties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Establishment().ConventionParties(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConventionParty) graphql.Marshaler {
+			return ec.marshalNConventionParty2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionPartyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Establishment_conventionParties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Establishment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConventionParty(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Establishment_conventionParties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25181,7 +25268,7 @@ func (ec *executionContext) unmarshalInputEstablishmentWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "nameKey", "nameKeyNEQ", "nameKeyIn", "nameKeyNotIn", "nameKeyGT", "nameKeyGTE", "nameKeyLT", "nameKeyLTE", "nameKeyContains", "nameKeyHasPrefix", "nameKeyHasSuffix", "nameKeyIsNil", "nameKeyNotNil", "nameKeyEqualFold", "nameKeyContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "validFromPrecision", "validFromPrecisionNEQ", "validFromPrecisionIn", "validFromPrecisionNotIn", "validFromPrecisionIsNil", "validFromPrecisionNotNil", "finess", "finessNEQ", "finessIn", "finessNotIn", "finessGT", "finessGTE", "finessLT", "finessLTE", "finessContains", "finessHasPrefix", "finessHasSuffix", "finessEqualFold", "finessContainsFold", "longName", "longNameNEQ", "longNameIn", "longNameNotIn", "longNameGT", "longNameGTE", "longNameLT", "longNameLTE", "longNameContains", "longNameHasPrefix", "longNameHasSuffix", "longNameIsNil", "longNameNotNil", "longNameEqualFold", "longNameContainsFold", "categoryCode", "categoryCodeNEQ", "categoryCodeIn", "categoryCodeNotIn", "categoryCodeGT", "categoryCodeGTE", "categoryCodeLT", "categoryCodeLTE", "categoryCodeContains", "categoryCodeHasPrefix", "categoryCodeHasSuffix", "categoryCodeEqualFold", "categoryCodeContainsFold", "categoryLabel", "categoryLabelNEQ", "categoryLabelIn", "categoryLabelNotIn", "categoryLabelGT", "categoryLabelGTE", "categoryLabelLT", "categoryLabelLTE", "categoryLabelContains", "categoryLabelHasPrefix", "categoryLabelHasSuffix", "categoryLabelEqualFold", "categoryLabelContainsFold", "categoryGroupCode", "categoryGroupCodeNEQ", "categoryGroupCodeIn", "categoryGroupCodeNotIn", "categoryGroupCodeGT", "categoryGroupCodeGTE", "categoryGroupCodeLT", "categoryGroupCodeLTE", "categoryGroupCodeContains", "categoryGroupCodeHasPrefix", "categoryGroupCodeHasSuffix", "categoryGroupCodeIsNil", "categoryGroupCodeNotNil", "categoryGroupCodeEqualFold", "categoryGroupCodeContainsFold", "categoryGroupLabel", "categoryGroupLabelNEQ", "categoryGroupLabelIn", "categoryGroupLabelNotIn", "categoryGroupLabelGT", "categoryGroupLabelGTE", "categoryGroupLabelLT", "categoryGroupLabelLTE", "categoryGroupLabelContains", "categoryGroupLabelHasPrefix", "categoryGroupLabelHasSuffix", "categoryGroupLabelIsNil", "categoryGroupLabelNotNil", "categoryGroupLabelEqualFold", "categoryGroupLabelContainsFold", "apeCode", "apeCodeNEQ", "apeCodeIn", "apeCodeNotIn", "apeCodeGT", "apeCodeGTE", "apeCodeLT", "apeCodeLTE", "apeCodeContains", "apeCodeHasPrefix", "apeCodeHasSuffix", "apeCodeIsNil", "apeCodeNotNil", "apeCodeEqualFold", "apeCodeContainsFold", "sphCode", "sphCodeNEQ", "sphCodeIn", "sphCodeNotIn", "sphCodeGT", "sphCodeGTE", "sphCodeLT", "sphCodeLTE", "sphCodeContains", "sphCodeHasPrefix", "sphCodeHasSuffix", "sphCodeIsNil", "sphCodeNotNil", "sphCodeEqualFold", "sphCodeContainsFold", "sphLabel", "sphLabelNEQ", "sphLabelIn", "sphLabelNotIn", "sphLabelGT", "sphLabelGTE", "sphLabelLT", "sphLabelLTE", "sphLabelContains", "sphLabelHasPrefix", "sphLabelHasSuffix", "sphLabelIsNil", "sphLabelNotNil", "sphLabelEqualFold", "sphLabelContainsFold", "siret", "siretNEQ", "siretIn", "siretNotIn", "siretGT", "siretGTE", "siretLT", "siretLTE", "siretContains", "siretHasPrefix", "siretHasSuffix", "siretIsNil", "siretNotNil", "siretEqualFold", "siretContainsFold", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "postalCode", "postalCodeNEQ", "postalCodeIn", "postalCodeNotIn", "postalCodeGT", "postalCodeGTE", "postalCodeLT", "postalCodeLTE", "postalCodeContains", "postalCodeHasPrefix", "postalCodeHasSuffix", "postalCodeIsNil", "postalCodeNotNil", "postalCodeEqualFold", "postalCodeContainsFold", "city", "cityNEQ", "cityIn", "cityNotIn", "cityGT", "cityGTE", "cityLT", "cityLTE", "cityContains", "cityHasPrefix", "cityHasSuffix", "cityIsNil", "cityNotNil", "cityEqualFold", "cityContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "registerUpdatedOn", "registerUpdatedOnNEQ", "registerUpdatedOnIn", "registerUpdatedOnNotIn", "registerUpdatedOnGT", "registerUpdatedOnGTE", "registerUpdatedOnLT", "registerUpdatedOnLTE", "registerUpdatedOnIsNil", "registerUpdatedOnNotNil", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "communeCode", "communeCodeNEQ", "communeCodeIn", "communeCodeNotIn", "communeCodeGT", "communeCodeGTE", "communeCodeLT", "communeCodeLTE", "communeCodeContains", "communeCodeHasPrefix", "communeCodeHasSuffix", "communeCodeIsNil", "communeCodeNotNil", "communeCodeEqualFold", "communeCodeContainsFold", "departmentCode", "departmentCodeNEQ", "departmentCodeIn", "departmentCodeNotIn", "departmentCodeGT", "departmentCodeGTE", "departmentCodeLT", "departmentCodeLTE", "departmentCodeContains", "departmentCodeHasPrefix", "departmentCodeHasSuffix", "departmentCodeIsNil", "departmentCodeNotNil", "departmentCodeEqualFold", "departmentCodeContainsFold", "regionCode", "regionCodeNEQ", "regionCodeIn", "regionCodeNotIn", "regionCodeGT", "regionCodeGTE", "regionCodeLT", "regionCodeLTE", "regionCodeContains", "regionCodeHasPrefix", "regionCodeHasSuffix", "regionCodeIsNil", "regionCodeNotNil", "regionCodeEqualFold", "regionCodeContainsFold", "hasSource", "hasSourceWith", "hasLegalEntity", "hasLegalEntityWith", "hasCommune", "hasCommuneWith", "hasMemberships", "hasMembershipsWith", "hasTeamSites", "hasTeamSitesWith", "hasGroupings", "hasGroupingsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "nameKey", "nameKeyNEQ", "nameKeyIn", "nameKeyNotIn", "nameKeyGT", "nameKeyGTE", "nameKeyLT", "nameKeyLTE", "nameKeyContains", "nameKeyHasPrefix", "nameKeyHasSuffix", "nameKeyIsNil", "nameKeyNotNil", "nameKeyEqualFold", "nameKeyContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "validFromPrecision", "validFromPrecisionNEQ", "validFromPrecisionIn", "validFromPrecisionNotIn", "validFromPrecisionIsNil", "validFromPrecisionNotNil", "finess", "finessNEQ", "finessIn", "finessNotIn", "finessGT", "finessGTE", "finessLT", "finessLTE", "finessContains", "finessHasPrefix", "finessHasSuffix", "finessEqualFold", "finessContainsFold", "longName", "longNameNEQ", "longNameIn", "longNameNotIn", "longNameGT", "longNameGTE", "longNameLT", "longNameLTE", "longNameContains", "longNameHasPrefix", "longNameHasSuffix", "longNameIsNil", "longNameNotNil", "longNameEqualFold", "longNameContainsFold", "categoryCode", "categoryCodeNEQ", "categoryCodeIn", "categoryCodeNotIn", "categoryCodeGT", "categoryCodeGTE", "categoryCodeLT", "categoryCodeLTE", "categoryCodeContains", "categoryCodeHasPrefix", "categoryCodeHasSuffix", "categoryCodeEqualFold", "categoryCodeContainsFold", "categoryLabel", "categoryLabelNEQ", "categoryLabelIn", "categoryLabelNotIn", "categoryLabelGT", "categoryLabelGTE", "categoryLabelLT", "categoryLabelLTE", "categoryLabelContains", "categoryLabelHasPrefix", "categoryLabelHasSuffix", "categoryLabelEqualFold", "categoryLabelContainsFold", "categoryGroupCode", "categoryGroupCodeNEQ", "categoryGroupCodeIn", "categoryGroupCodeNotIn", "categoryGroupCodeGT", "categoryGroupCodeGTE", "categoryGroupCodeLT", "categoryGroupCodeLTE", "categoryGroupCodeContains", "categoryGroupCodeHasPrefix", "categoryGroupCodeHasSuffix", "categoryGroupCodeIsNil", "categoryGroupCodeNotNil", "categoryGroupCodeEqualFold", "categoryGroupCodeContainsFold", "categoryGroupLabel", "categoryGroupLabelNEQ", "categoryGroupLabelIn", "categoryGroupLabelNotIn", "categoryGroupLabelGT", "categoryGroupLabelGTE", "categoryGroupLabelLT", "categoryGroupLabelLTE", "categoryGroupLabelContains", "categoryGroupLabelHasPrefix", "categoryGroupLabelHasSuffix", "categoryGroupLabelIsNil", "categoryGroupLabelNotNil", "categoryGroupLabelEqualFold", "categoryGroupLabelContainsFold", "apeCode", "apeCodeNEQ", "apeCodeIn", "apeCodeNotIn", "apeCodeGT", "apeCodeGTE", "apeCodeLT", "apeCodeLTE", "apeCodeContains", "apeCodeHasPrefix", "apeCodeHasSuffix", "apeCodeIsNil", "apeCodeNotNil", "apeCodeEqualFold", "apeCodeContainsFold", "sphCode", "sphCodeNEQ", "sphCodeIn", "sphCodeNotIn", "sphCodeGT", "sphCodeGTE", "sphCodeLT", "sphCodeLTE", "sphCodeContains", "sphCodeHasPrefix", "sphCodeHasSuffix", "sphCodeIsNil", "sphCodeNotNil", "sphCodeEqualFold", "sphCodeContainsFold", "sphLabel", "sphLabelNEQ", "sphLabelIn", "sphLabelNotIn", "sphLabelGT", "sphLabelGTE", "sphLabelLT", "sphLabelLTE", "sphLabelContains", "sphLabelHasPrefix", "sphLabelHasSuffix", "sphLabelIsNil", "sphLabelNotNil", "sphLabelEqualFold", "sphLabelContainsFold", "siret", "siretNEQ", "siretIn", "siretNotIn", "siretGT", "siretGTE", "siretLT", "siretLTE", "siretContains", "siretHasPrefix", "siretHasSuffix", "siretIsNil", "siretNotNil", "siretEqualFold", "siretContainsFold", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "postalCode", "postalCodeNEQ", "postalCodeIn", "postalCodeNotIn", "postalCodeGT", "postalCodeGTE", "postalCodeLT", "postalCodeLTE", "postalCodeContains", "postalCodeHasPrefix", "postalCodeHasSuffix", "postalCodeIsNil", "postalCodeNotNil", "postalCodeEqualFold", "postalCodeContainsFold", "city", "cityNEQ", "cityIn", "cityNotIn", "cityGT", "cityGTE", "cityLT", "cityLTE", "cityContains", "cityHasPrefix", "cityHasSuffix", "cityIsNil", "cityNotNil", "cityEqualFold", "cityContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "registerUpdatedOn", "registerUpdatedOnNEQ", "registerUpdatedOnIn", "registerUpdatedOnNotIn", "registerUpdatedOnGT", "registerUpdatedOnGTE", "registerUpdatedOnLT", "registerUpdatedOnLTE", "registerUpdatedOnIsNil", "registerUpdatedOnNotNil", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "communeCode", "communeCodeNEQ", "communeCodeIn", "communeCodeNotIn", "communeCodeGT", "communeCodeGTE", "communeCodeLT", "communeCodeLTE", "communeCodeContains", "communeCodeHasPrefix", "communeCodeHasSuffix", "communeCodeIsNil", "communeCodeNotNil", "communeCodeEqualFold", "communeCodeContainsFold", "departmentCode", "departmentCodeNEQ", "departmentCodeIn", "departmentCodeNotIn", "departmentCodeGT", "departmentCodeGTE", "departmentCodeLT", "departmentCodeLTE", "departmentCodeContains", "departmentCodeHasPrefix", "departmentCodeHasSuffix", "departmentCodeIsNil", "departmentCodeNotNil", "departmentCodeEqualFold", "departmentCodeContainsFold", "regionCode", "regionCodeNEQ", "regionCodeIn", "regionCodeNotIn", "regionCodeGT", "regionCodeGTE", "regionCodeLT", "regionCodeLTE", "regionCodeContains", "regionCodeHasPrefix", "regionCodeHasSuffix", "regionCodeIsNil", "regionCodeNotNil", "regionCodeEqualFold", "regionCodeContainsFold", "hasSource", "hasSourceWith", "hasLegalEntity", "hasLegalEntityWith", "hasCommune", "hasCommuneWith", "hasMemberships", "hasMembershipsWith", "hasConventionParties", "hasConventionPartiesWith", "hasTeamSites", "hasTeamSitesWith", "hasGroupings", "hasGroupingsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -27652,6 +27739,20 @@ func (ec *executionContext) unmarshalInputEstablishmentWhereInput(ctx context.Co
 				return it, err
 			}
 			it.HasMembershipsWith = data
+		case "hasConventionParties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConventionParties"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConventionParties = data
+		case "hasConventionPartiesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConventionPartiesWith"))
+			data, err := ec.unmarshalOConventionPartyWhereInput2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionPartyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConventionPartiesWith = data
 		case "hasTeamSites":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeamSites"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -37142,6 +37243,12 @@ func (ec *executionContext) _Establishment(ctx context.Context, sel ast.Selectio
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Establishment_memberships(ctx, field, obj)
+				})
+		case "conventionParties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Establishment_conventionParties(ctx, field, obj)
 				})
 		case "teamSites":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -136,12 +136,46 @@ func (d *DB) Migrate(ctx context.Context) error {
 	if err := d.Client.Schema.Create(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", d.URL, err)
 	}
+	if err := d.moveConventionPartySites(ctx); err != nil {
+		return fmt.Errorf("migrate %s: %w", d.URL, err)
+	}
 	if d.Dialect == dialectPostgres {
 		if err := installNotifyTriggers(ctx, d.SQL); err != nil {
 			return fmt.Errorf("migrate %s: %w", d.URL, err)
 		}
 	}
 	return nil
+}
+
+// moveConventionPartySites carries over the sites convention parties
+// named when a site could be named by one party only (a column of
+// establishments, which migrations leave in place) to the join table.
+// Once moved, the column is emptied, so that it runs once.
+func (d *DB) moveConventionPartySites(ctx context.Context) error {
+	exists := `SELECT count(*) FROM pragma_table_info('establishments') WHERE name = 'convention_party_sites'`
+	if d.Dialect == dialectPostgres {
+		exists = `SELECT count(*) FROM information_schema.columns
+			WHERE table_schema = current_schema() AND table_name = 'establishments' AND column_name = 'convention_party_sites'`
+	}
+	var n int
+	if err := d.SQL.QueryRowContext(ctx, exists).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	tx, err := d.SQL.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	for _, stmt := range []string{
+		`INSERT INTO convention_party_sites (convention_party_id, establishment_id)
+			SELECT convention_party_sites, id FROM establishments WHERE convention_party_sites IS NOT NULL`,
+		`UPDATE establishments SET convention_party_sites = NULL WHERE convention_party_sites IS NOT NULL`,
+	} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("convention parties' sites: %w", err)
+		}
+	}
+	return tx.Commit()
 }
 
 // Ping checks the database answers.

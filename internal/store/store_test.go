@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,62 @@ func TestReplicaRouting(t *testing.T) {
 	defer sqlite.Close()
 	if err := sqlite.UseReplica(ctx, urls[1]); err == nil || !strings.Contains(err.Error(), "only a PostgreSQL primary") {
 		t.Errorf("SQLite with a replica: %v", err)
+	}
+}
+
+// TestMigrateMovesConventionPartySites: the sites a convention party named
+// when the link was a column of establishments (one party per site) are
+// found through the join table after migrating, and a site may then be
+// named by two parties.
+func TestMigrateMovesConventionPartySites(t *testing.T) {
+	ctx := access.AsSystem(context.Background())
+	pg, err := pgtest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = pg.Stop() })
+	pgURL, err := pg.NewDatabase(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, url := range []string{"sqlite://" + filepath.Join(t.TempDir(), "old.db"), pgURL} {
+		db, err := store.Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = db.Close() })
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		c := db.Client
+		src := c.Source.Create().SetKey("s").SetKind("EDIT").SetTitle("Test").SetRecordedAt(time.Now()).SaveX(ctx)
+		entity := c.LegalEntity.Create().SetFiness("420784878").SetName("CHU").SetNameDerived(false).SetSource(src).SaveX(ctx)
+		site := c.Establishment.Create().SetFiness("420782559").SetName("Bellevue").SetLegalEntity(entity).
+			SetCategoryCode("101").SetCategoryLabel("CHR").SetSource(src).SaveX(ctx)
+		party := func(code string) *ent.ConventionParty {
+			conv := c.Convention.Create().SetCode(code).SetName(code).SetKind("CONVENTION").SetSource(src).SaveX(ctx)
+			return c.ConventionParty.Create().SetConvention(conv).SetLegalEntity(entity).SetRole("SIGNATORY").SetSource(src).SaveX(ctx)
+		}
+		first, second := party("A"), party("B")
+
+		// The former layout: the site names its one party.
+		if _, err := db.SQL.ExecContext(ctx, `ALTER TABLE establishments ADD COLUMN convention_party_sites BIGINT`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SQL.ExecContext(ctx, `UPDATE establishments SET convention_party_sites = `+strconv.Itoa(first.ID)+` WHERE id = `+strconv.Itoa(site.ID)); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 2 { // the second migration finds nothing to move
+			if err := db.Migrate(ctx); err != nil {
+				t.Fatalf("%s: migration %d: %v", db.Dialect, i+1, err)
+			}
+		}
+		if got := first.QuerySites().IDsX(ctx); len(got) != 1 || got[0] != site.ID {
+			t.Errorf("%s: first party's sites after migrating: %v, want [%d]", db.Dialect, got, site.ID)
+		}
+		second.Update().AddSites(site).ExecX(ctx)
+		if n := site.QueryConventionParties().CountX(ctx); n != 2 {
+			t.Errorf("%s: the site is named by %d parties, want 2", db.Dialect, n)
+		}
 	}
 }
