@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"reflect"
+	"time"
+
 	"entgo.io/contrib/entgql"
 
 	"github.com/maillage/maillage/ent"
@@ -45,7 +48,35 @@ func graphCost(child int, f *model.CooperationGraphFilter) int {
 	return child + max(limit, 1)
 }
 
-// complexity prices every connection of the schema by its page size.
+// ListEstimate is what a plain list field (a record's edges, filtered by
+// asOf, never paged) is priced at, per element: most hold a few records,
+// some hundreds (the sites of a university hospital), so that a chain
+// of lists multiplies and a deep one is refused before it runs.
+const ListEstimate = 10
+
+func listCost(child int, _ *time.Time) int { return ListEstimate * (child + 1) }
+
+// priceLists prices every list field of root that has no function yet.
+// Reflection, so that an edge added to the schema is priced without
+// anyone remembering to.
+func priceLists(root *generated.ComplexityRoot) {
+	want := reflect.TypeOf(listCost)
+	types := reflect.ValueOf(root).Elem()
+	for i := range types.NumField() {
+		fields := types.Field(i)
+		if fields.Kind() != reflect.Struct {
+			continue
+		}
+		for j := range fields.NumField() {
+			if f := fields.Field(j); f.Type() == want && f.IsNil() {
+				f.Set(reflect.ValueOf(listCost))
+			}
+		}
+	}
+}
+
+// complexity prices every connection of the schema by its page size and
+// every plain list by ListEstimate.
 func complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
 	c.Query.AuditEvents = pageCost[*ent.AuditEventOrder, *ent.AuditEventWhereInput]
@@ -70,5 +101,6 @@ func complexity() generated.ComplexityRoot {
 	}
 	c.Query.CooperationChecks = func(child int, f *model.CooperationGraphFilter, _ []string) int { return graphCost(child, f) }
 	c.Query.CooperationPath = func(child int, _, _ int, f *model.CooperationGraphFilter) int { return child + 1 }
+	priceLists(&c)
 	return c
 }

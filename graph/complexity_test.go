@@ -42,6 +42,32 @@ func TestEveryConnectionIsPricedByItsPage(t *testing.T) {
 	}
 }
 
+// TestEveryListIsPriced fails when a plain list field (an edge filtered
+// by asOf) costs what one element costs: chained, such fields would let a
+// small request fan out over the registers.
+func TestEveryListIsPriced(t *testing.T) {
+	exec := NewSchema(nil, nil)
+	lists := 0
+	for _, def := range exec.Schema().Types {
+		if strings.HasPrefix(def.Name, "__") {
+			continue
+		}
+		for _, f := range def.Fields {
+			if f.Type.Elem == nil || f.Arguments.ForName("asOf") == nil {
+				continue
+			}
+			lists++
+			cost, ok := exec.Complexity(context.Background(), def.Name, f.Name, 4, map[string]any{})
+			if !ok || cost < ListEstimate*5 {
+				t.Errorf("%s.%s costs %d (priced: %v), want at least %d", def.Name, f.Name, cost, ok, ListEstimate*5)
+			}
+		}
+	}
+	if lists < 19 {
+		t.Errorf("found %d list fields with asOf, want the 19 of the schema at least", lists)
+	}
+}
+
 func TestPageSize(t *testing.T) {
 	ten := 10
 	tests := []struct {

@@ -15,7 +15,6 @@ import (
 // GRAPHQL_VALIDATION_FAILED and COMPLEXITY_LIMIT_EXCEEDED.
 const (
 	CodeRateLimited          = "RATE_LIMITED"           // 429, with Retry-After
-	CodePayloadTooLarge      = "PAYLOAD_TOO_LARGE"      // 413
 	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE" // 415: POST bodies are application/json
 	CodeBatchNotSupported    = "BATCH_NOT_SUPPORTED"    // 400: one operation per request
 	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"     // 405: mutations over GET, other methods
