@@ -52,7 +52,7 @@ func graphCost(child int, f *model.CooperationGraphFilter) int {
 // asOf, never paged) is priced at, per element: most hold a few records,
 // some hundreds (the sites of a university hospital), so that a chain
 // of lists multiplies and a deep one is refused before it runs.
-const ListEstimate = 10
+const ListEstimate = 5
 
 func listCost(child int, _ *time.Time) int { return ListEstimate * (child + 1) }
 

@@ -10,8 +10,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/maillage/maillage/internal/cooperation"
-	"github.com/maillage/maillage/internal/importer"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/server"
 )
@@ -39,30 +37,8 @@ func TestReplicasSeeEachOthersWrites(t *testing.T) {
 	if raw := string(second.data(t, find, nil)); strings.Contains(raw, "replicas") {
 		t.Fatalf("found before the write: %s", raw)
 	}
-	file, err := cooperation.Parse("replicas.yaml", []byte(`sources:
-  - {key: replicas, kind: EDIT, title: Test}
-groupings:
-  - {code: REPLICAS-TEST, kind: GCS, name: GCS des deux replicas, source: replicas, members: [{finess: "420784878", role: MEMBER}]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		// Leave the shared database as the other tests expect it.
-		for _, stmt := range []string{
-			`DELETE FROM memberships WHERE grouping_id IN (SELECT id FROM groupings WHERE code = 'REPLICAS-TEST')`,
-			`DELETE FROM groupings WHERE code = 'REPLICAS-TEST'`,
-			`DELETE FROM sources WHERE key = 'replicas'`,
-		} {
-			if _, err := first.db.SQL.ExecContext(ctx, stmt); err != nil {
-				t.Error(err)
-			}
-		}
-	})
 	written := time.Now()
-	if _, err := importer.New(first.db.Client).Cooperation(ctx, file); err != nil {
-		t.Fatal(err)
-	}
+	addGrouping(t, first, "REPLICAS-TEST", "GCS des deux replicas")
 	for {
 		raw := string(second.data(t, find, nil))
 		if strings.Contains(raw, "GCS des deux replicas") {

@@ -15,8 +15,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/maillage/maillage/internal/access"
-	"github.com/maillage/maillage/internal/cooperation"
-	"github.com/maillage/maillage/internal/importer"
 	"github.com/maillage/maillage/internal/tokens"
 	"github.com/maillage/maillage/server"
 )
@@ -85,28 +83,7 @@ func TestResponseCache(t *testing.T) {
 
 			// A write through this process: the next read is computed on
 			// the new data.
-			file, err := cooperation.Parse("cache.yaml", []byte(`sources:
-  - {key: cache-test, kind: EDIT, title: Test}
-groupings:
-  - {code: CACHE-TEST, kind: GCS, name: GCS du cache des reponses, source: cache-test, members: [{finess: "420784878", role: MEMBER}]}
-`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() {
-				for _, stmt := range []string{
-					`DELETE FROM memberships WHERE grouping_id IN (SELECT id FROM groupings WHERE code = 'CACHE-TEST')`,
-					`DELETE FROM groupings WHERE code = 'CACHE-TEST'`,
-					`DELETE FROM sources WHERE key = 'cache-test'`,
-				} {
-					if _, err := b.db.SQL.ExecContext(ctx, stmt); err != nil {
-						t.Error(err)
-					}
-				}
-			})
-			if _, err := importer.New(b.db.Client).Cooperation(access.AsSystem(ctx), file); err != nil {
-				t.Fatal(err)
-			}
+			addGrouping(t, b, "CACHE-TEST", "GCS du cache des reponses")
 			cache, body := send(http.MethodPost, "", find)
 			if cache != "miss" || !strings.Contains(body, "GCS du cache des reponses") {
 				t.Fatalf("after the write: X-Cache %q, %s", cache, body)
