@@ -233,6 +233,16 @@ var (
 				Columns: []*schema.Column{EstablishmentsColumns[6]},
 			},
 			{
+				Name:    "establishment_legal_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{EstablishmentsColumns[27]},
+			},
+			{
+				Name:    "establishment_commune_id",
+				Unique:  false,
+				Columns: []*schema.Column{EstablishmentsColumns[28]},
+			},
+			{
 				Name:    "establishment_category_code",
 				Unique:  false,
 				Columns: []*schema.Column{EstablishmentsColumns[8]},
@@ -453,6 +463,11 @@ var (
 				Name:    "grouping_department_code",
 				Unique:  false,
 				Columns: []*schema.Column{GroupingsColumns[11]},
+			},
+			{
+				Name:    "grouping_legal_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{GroupingsColumns[13]},
 			},
 		},
 	}
@@ -750,6 +765,11 @@ var (
 				Name:    "territory_code",
 				Unique:  false,
 				Columns: []*schema.Column{TerritoriesColumns[4]},
+			},
+			{
+				Name:    "territory_parent_id",
+				Unique:  false,
+				Columns: []*schema.Column{TerritoriesColumns[11]},
 			},
 		},
 	}

@@ -96,6 +96,9 @@ func (Establishment) Edges() []ent.Edge {
 func (Establishment) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("finess").Unique(),
+		// An entity's sites and a commune's sites are read through these.
+		index.Fields("legal_entity_id"),
+		index.Fields("commune_id"),
 		index.Fields("category_code"),
 		index.Fields("department_code"),
 		index.Fields("region_code"),

@@ -77,6 +77,7 @@ func (Grouping) Indexes() []ent.Index {
 		index.Fields("finess"),
 		index.Fields("kind"),
 		index.Fields("department_code"),
+		index.Fields("legal_entity_id"), // the groupings an entity is the legal person of
 	}
 }
 

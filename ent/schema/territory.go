@@ -61,6 +61,7 @@ func (Territory) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("kind", "code").Unique(),
 		index.Fields("code"),
+		index.Fields("parent_id"), // a territory's children
 	}
 }
 
