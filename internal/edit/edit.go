@@ -84,13 +84,13 @@ func applyTx[T comparable](ctx context.Context, c *ent.Client, j *journal, o op[
 			return zero, err
 		}
 		if _, v := o.meta(before); v != o.expected {
-			return zero, stale(o.typ, o.id, v, o.expected)
+			return zero, stale(o.typ, o.id, fmt.Sprintf("is at version %d, not %d", v, o.expected))
 		}
 	}
 	after, err := o.write(c)
 	if ent.IsNotFound(err) && o.load != nil {
 		// Changed by someone else between our read and our write.
-		return zero, stale(o.typ, o.id, o.expected+1, o.expected)
+		return zero, stale(o.typ, o.id, fmt.Sprintf("is no longer at version %d", o.expected))
 	}
 	if err != nil {
 		return zero, err
@@ -112,8 +112,10 @@ func applyTx[T comparable](ctx context.Context, c *ent.Client, j *journal, o op[
 	return after, nil
 }
 
-func stale(typ string, id, stored, expected int) error {
-	return apperr.Conflict("expectedVersion", fmt.Sprintf("%s %d is at version %d, not %d: someone changed it since you read it; read it again", typ, id, stored, expected))
+// stale refuses a change to a record someone changed since the caller
+// read it; state says how its version differs.
+func stale(typ string, id int, state string) error {
+	return apperr.Conflict("expectedVersion", fmt.Sprintf("%s %d %s: someone changed it since you read it; read it again", typ, id, state))
 }
 
 // journal writes audit events in the change's transaction.
