@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 import type { GroupingDetailsFragment } from '../../gql/graphql.ts';
 import { useMessages } from '../messages.ts';
-import { Field, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
+import { Field, LinkSection, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
 
 export const GroupingDetailsFragmentDoc = graphql(`
   fragment GroupingDetails on Grouping {
@@ -134,19 +134,7 @@ export function GroupingDetails({
           </div>
         ))}
       </Section>
-      {grouping.medicalTeams.length > 0 && (
-        <Section title={m.panel.teams} count={grouping.medicalTeams.length}>
-          <ul className="list">
-            {grouping.medicalTeams.map((t) => (
-              <li key={t.id}>
-                <NodeLink id={t.id} onFocus={onFocus}>
-                  {t.name}
-                </NodeLink>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      <LinkSection title={m.panel.teams} items={grouping.medicalTeams} onFocus={onFocus} />
       <Section title={m.panel.sources} count={sources.size}>
         <ul className="list">
           {[...sources.values()].map((s) => (

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 import type { ConventionDetailsFragment, FiliereDetailsFragment, TeamDetailsFragment, TerritoryDetailsFragment } from '../../gql/graphql.ts';
 import { useMessages } from '../messages.ts';
-import { Field, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
+import { Field, LinkSection, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
 
 export const ConventionDetailsFragmentDoc = graphql(`
   fragment ConventionDetails on Convention {
@@ -161,32 +161,8 @@ export function ConventionDetails({ convention, asOf, onFocus }: DetailProps & {
           ))}
         </ul>
       </Section>
-      {convention.filieres.length > 0 && (
-        <Section title={m.panel.filieres} count={convention.filieres.length}>
-          <ul className="list">
-            {convention.filieres.map((f) => (
-              <li key={f.id}>
-                <NodeLink id={f.id} onFocus={onFocus}>
-                  {f.name}
-                </NodeLink>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
-      {convention.medicalTeams.length > 0 && (
-        <Section title={m.panel.teams} count={convention.medicalTeams.length}>
-          <ul className="list">
-            {convention.medicalTeams.map((t) => (
-              <li key={t.id}>
-                <NodeLink id={t.id} onFocus={onFocus}>
-                  {t.name}
-                </NodeLink>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      <LinkSection title={m.panel.filieres} items={convention.filieres} onFocus={onFocus} />
+      <LinkSection title={m.panel.teams} items={convention.medicalTeams} onFocus={onFocus} />
     </article>
   );
 }

@@ -89,6 +89,24 @@ export function Section({ title, count, children }: { readonly title: string; re
   );
 }
 
+/** Une section de liens vers des fiches (filières, équipes…), omise quand il n'y en a pas. */
+export function LinkSection({ title, items, onFocus }: { readonly title: string; readonly items: readonly { readonly id: string; readonly name: string }[]; readonly onFocus: (id: string) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <Section title={title} count={items.length}>
+      <ul className="list">
+        {items.map((item) => (
+          <li key={item.id}>
+            <NodeLink id={item.id} onFocus={onFocus}>
+              {item.name}
+            </NodeLink>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
 export interface DetailProps {
   readonly asOf: string;
   readonly onFocus: (id: string) => void;
