@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wroge/wgs84"
 )
 
 // TestVectors converts every vector of the FINESS documentation (real
@@ -52,5 +54,17 @@ func TestVectors(t *testing.T) {
 func TestUnsupportedSystem(t *testing.T) {
 	if _, _, err := ToWGS84(27572, 1, 1); err == nil || !strings.Contains(err.Error(), "EPSG:27572") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestLibraryTransverseMercatorIsOff keeps the reason for tmerc.go in
+// view: when the library's own Transverse Mercator agrees with PROJ on
+// the vectors, tmerc.go should go and the library's be used.
+func TestLibraryTransverseMercatorIsOff(t *testing.T) {
+	lib := utm(grs80, 20, true)
+	lib.Projection = wgs84.UTM(20, true).Projection
+	lon, lat := lib.Projection.ToLonLat(657242.9, 1795384.4, grs80)
+	if math.Abs(lon-(-61.528737)) <= 1e-6 && math.Abs(lat-16.234004) <= 1e-6 {
+		t.Fatalf("github.com/wroge/wgs84's Transverse Mercator now agrees with PROJ (%.7f, %.7f): use it and remove tmerc.go", lon, lat)
 	}
 }
