@@ -9,7 +9,7 @@ ADDR     ?= :8080
 SPA_DIST := server/spa/dist
 
 .DEFAULT_GOAL := help
-.PHONY: help run build frontend deps test test-go test-frontend e2e lint generate bench-load bench-import bench-graph clean bench-peer bench-hostile
+.PHONY: help run build release system-deps frontend deps test test-go test-frontend e2e lint generate bench-load bench-import bench-graph clean bench-peer bench-hostile
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -17,8 +17,24 @@ help: ## list the targets
 run: build ## build, then serve http://localhost:8080 on $(DB), loading the shipped data on first start
 	./$(BIN) serve --db $(DB) --addr $(ADDR)
 
-build: frontend ## build the binary with the web app embedded
-	$(GO) build -o $(BIN) ./cmd/maillage
+build: frontend ## build the binary with the web app embedded (static: no cgo)
+	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/maillage
+
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+PLATFORMS ?= linux/amd64 linux/arm64 darwin/arm64 windows/amd64
+RELEASE   := dist
+
+release: frontend ## static binaries with the app embedded, version and commit stamped, for $(PLATFORMS), and SHA256SUMS, in dist/
+	rm -rf $(RELEASE) && mkdir -p $(RELEASE)
+	@set -e; for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		out=$(RELEASE)/maillage-$(VERSION)-$$os-$$arch$$ext; \
+		echo "  $$out"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath \
+			-ldflags "-s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)" -o $$out ./cmd/maillage; \
+	done
+	cd $(RELEASE) && sha256sum maillage-* > SHA256SUMS && cat SHA256SUMS
 
 deps: frontend/node_modules/.package-lock.json ## install the npm dependencies (from frontend/package-lock.json)
 
@@ -31,15 +47,18 @@ frontend: deps ## build the web app into server/spa/dist
 	find $(SPA_DIST) -mindepth 1 ! -name .keep -delete
 	cp -R frontend/dist/. $(SPA_DIST)/
 
-test: lint test-go test-frontend e2e ## every test: Go (SQLite and PostgreSQL), front end, browser
+test: system-deps lint test-go test-frontend e2e ## every test: Go (SQLite and PostgreSQL), front end, browser
 
-test-go: frontend ## Go tests on a real SQLite file and a throwaway PostgreSQL cluster
+system-deps: ## install the Debian packages the tests need (PostgreSQL 15, Chromium), or say the command to run
+	scripts/system-deps.sh
+
+test-go: system-deps frontend ## Go tests on a real SQLite file and a throwaway PostgreSQL cluster
 	$(GO) test ./...
 
 test-frontend: deps ## front-end unit tests
 	$(NPM) test
 
-e2e: build ## the app in headless Chromium against a real server
+e2e: system-deps build ## the app in headless Chromium against a real server
 	scripts/e2e.sh $(BIN)
 
 lint: deps ## gofmt, go vet, eslint, tsc --strict
@@ -65,7 +84,7 @@ bench-load: ## time the load of the shipped data (SQLite and PostgreSQL), 5 runs
 	$(GO) test -run '^$$' -bench Load -benchtime 1x -count 5 ./internal/shipped/
 
 clean: ## remove build outputs
-	rm -rf bin frontend/dist
+	rm -rf bin dist frontend/dist
 	find $(SPA_DIST) -mindepth 1 ! -name .keep -delete
 
 bench-graph: build ## graph queries on the shipped data plus the synthetic layer (both databases): index rebuild, each query, a load test (p95), and the server's memory

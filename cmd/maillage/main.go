@@ -5,6 +5,7 @@
 //	maillage import  FORMAT FILE [--db URL]
 //	maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
 //	maillage token   create|list|revoke …
+//	maillage version
 package main
 
 import (
@@ -38,6 +39,7 @@ Usage:
   maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
   maillage token   create --role partner|editor|admin [--territory CODE]… --name NAME [--expires YYYY-MM-DD]
   maillage token   list | revoke ID|NAME
+  maillage version
 
 FORMAT: finess (etalab extracts cs1100507, cs1100502, cs1100501),
 cooperation (Maillage cooperation file, YAML).
@@ -74,6 +76,9 @@ func run(ctx context.Context, args []string, logger *slog.Logger) error {
 		return generate(ctx, args[1:], logger)
 	case "token":
 		return token(ctx, args[1:])
+	case "version", "--version":
+		printVersion(os.Stdout)
+		return nil
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
