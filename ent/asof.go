@@ -12,8 +12,8 @@ import (
 	"github.com/maillage/maillage/internal/period"
 )
 
-// dated is a record with a validity period and an ID.
-type dated interface {
+// Dated is a record with a validity period and an ID.
+type Dated interface {
 	validity() (from, to *time.Time, id int)
 }
 
@@ -34,7 +34,7 @@ func (e *TeamSite) validity() (from, to *time.Time, id int)      { return e.Vali
 // edges when present) and keeps those that hold on day; a nil day keeps
 // them all. The result is never nil, as the GraphQL lists are non-null,
 // and comes in the order the records were made, whatever the database.
-func AsOf[T dated](ctx context.Context, day *time.Time, load func(context.Context) ([]T, error)) ([]T, error) {
+func AsOf[T Dated](ctx context.Context, day *time.Time, load func(context.Context) ([]T, error)) ([]T, error) {
 	records, err := load(ctx)
 	if err != nil {
 		return nil, err

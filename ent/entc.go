@@ -34,8 +34,10 @@ func main() {
 
 // addAsOfArguments gives every list field of dated records (those with
 // validFrom and validTo) an `asOf: Date` argument, so any read can be
-// asked "as of" a day. The edges stay eager-loaded by entgql; resolvers
-// filter the loaded records by date and always return a list.
+// asked "as of" a day, and a `first: Int` bound, so that every list is
+// bounded and priced by its bound (graph/bounds.go). The edges stay
+// eager-loaded by entgql; resolvers filter the loaded records by date,
+// cap them and always return a list.
 func addAsOfArguments(_ *gen.Graph, s *ast.Schema) error {
 	dated := func(name string) bool {
 		def := s.Types[name]
@@ -60,6 +62,12 @@ func addAsOfArguments(_ *gen.Graph, s *ast.Schema) error {
 				Name:        "asOf",
 				Description: "Only the records that hold on this day. Omitted: every record, past and present.",
 				Type:        ast.NamedType("Date", nil),
+			}, &ast.ArgumentDefinition{
+				Name: "first",
+				Description: "At most this many records, in the order they were made (1 to 1000; omitted: 1000). " +
+					"A list cut short is named in the response's `extensions.truncated`. " +
+					"A query is priced by this bound, so a small `first` lets lists nest.",
+				Type: ast.NamedType("Int", nil),
 			})
 		}
 	}

@@ -15,98 +15,98 @@ import (
 )
 
 // Parties is the resolver for the parties field.
-func (r *conventionResolver) Parties(ctx context.Context, obj *ent.Convention, asOf *time.Time) ([]*ent.ConventionParty, error) {
-	return ent.AsOf(ctx, asOf, obj.Parties)
+func (r *conventionResolver) Parties(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.ConventionParty, error) {
+	return records(ctx, asOf, first, obj.Parties)
 }
 
 // Filieres is the resolver for the filieres field.
-func (r *conventionResolver) Filieres(ctx context.Context, obj *ent.Convention, asOf *time.Time) ([]*ent.Filiere, error) {
-	return ent.AsOf(ctx, asOf, obj.Filieres)
+func (r *conventionResolver) Filieres(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.Filiere, error) {
+	return records(ctx, asOf, first, obj.Filieres)
 }
 
 // MedicalTeams is the resolver for the medicalTeams field.
-func (r *conventionResolver) MedicalTeams(ctx context.Context, obj *ent.Convention, asOf *time.Time) ([]*ent.MedicalTeam, error) {
-	return ent.AsOf(ctx, asOf, obj.MedicalTeams)
+func (r *conventionResolver) MedicalTeams(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error) {
+	return records(ctx, asOf, first, obj.MedicalTeams)
 }
 
 // Sites is the resolver for the sites field.
-func (r *conventionPartyResolver) Sites(ctx context.Context, obj *ent.ConventionParty, asOf *time.Time) ([]*ent.Establishment, error) {
-	return ent.AsOf(ctx, asOf, obj.Sites)
+func (r *conventionPartyResolver) Sites(ctx context.Context, obj *ent.ConventionParty, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
+	return records(ctx, asOf, first, obj.Sites)
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *establishmentResolver) Memberships(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.Membership, error) {
-	return ent.AsOf(ctx, asOf, obj.Memberships)
+func (r *establishmentResolver) Memberships(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.Membership, error) {
+	return records(ctx, asOf, first, obj.Memberships)
 }
 
 // ConventionParties is the resolver for the conventionParties field.
-func (r *establishmentResolver) ConventionParties(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.ConventionParty, error) {
-	return ent.AsOf(ctx, asOf, obj.ConventionParties)
+func (r *establishmentResolver) ConventionParties(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.ConventionParty, error) {
+	return records(ctx, asOf, first, obj.ConventionParties)
 }
 
 // TeamSites is the resolver for the teamSites field.
-func (r *establishmentResolver) TeamSites(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.TeamSite, error) {
-	return ent.AsOf(ctx, asOf, obj.TeamSites)
+func (r *establishmentResolver) TeamSites(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.TeamSite, error) {
+	return records(ctx, asOf, first, obj.TeamSites)
 }
 
 // Groupings is the resolver for the groupings field.
-func (r *establishmentResolver) Groupings(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.Grouping, error) {
-	return ent.AsOf(ctx, asOf, obj.Groupings)
+func (r *establishmentResolver) Groupings(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.Grouping, error) {
+	return records(ctx, asOf, first, obj.Groupings)
 }
 
 // Roles is the resolver for the roles field.
-func (r *filiereResolver) Roles(ctx context.Context, obj *ent.Filiere, asOf *time.Time) ([]*ent.FiliereRole, error) {
-	return ent.AsOf(ctx, asOf, obj.Roles)
+func (r *filiereResolver) Roles(ctx context.Context, obj *ent.Filiere, asOf *time.Time, first *int) ([]*ent.FiliereRole, error) {
+	return records(ctx, asOf, first, obj.Roles)
 }
 
 // Establishments is the resolver for the establishments field.
-func (r *groupingResolver) Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.Establishment, error) {
-	return ent.AsOf(ctx, asOf, obj.Establishments)
+func (r *groupingResolver) Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
+	return records(ctx, asOf, first, obj.Establishments)
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *groupingResolver) Memberships(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.Membership, error) {
-	return ent.AsOf(ctx, asOf, obj.Memberships)
+func (r *groupingResolver) Memberships(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Membership, error) {
+	return records(ctx, asOf, first, obj.Memberships)
 }
 
 // MedicalTeams is the resolver for the medicalTeams field.
-func (r *groupingResolver) MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.MedicalTeam, error) {
-	return ent.AsOf(ctx, asOf, obj.MedicalTeams)
+func (r *groupingResolver) MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error) {
+	return records(ctx, asOf, first, obj.MedicalTeams)
 }
 
 // Establishments is the resolver for the establishments field.
-func (r *legalEntityResolver) Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Establishment, error) {
-	return ent.AsOf(ctx, asOf, obj.Establishments)
+func (r *legalEntityResolver) Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
+	return records(ctx, asOf, first, obj.Establishments)
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *legalEntityResolver) Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Membership, error) {
-	return ent.AsOf(ctx, asOf, obj.Memberships)
+func (r *legalEntityResolver) Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Membership, error) {
+	return records(ctx, asOf, first, obj.Memberships)
 }
 
 // ConventionParties is the resolver for the conventionParties field.
-func (r *legalEntityResolver) ConventionParties(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.ConventionParty, error) {
-	return ent.AsOf(ctx, asOf, obj.ConventionParties)
+func (r *legalEntityResolver) ConventionParties(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.ConventionParty, error) {
+	return records(ctx, asOf, first, obj.ConventionParties)
 }
 
 // FiliereRoles is the resolver for the filiereRoles field.
-func (r *legalEntityResolver) FiliereRoles(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.FiliereRole, error) {
-	return ent.AsOf(ctx, asOf, obj.FiliereRoles)
+func (r *legalEntityResolver) FiliereRoles(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.FiliereRole, error) {
+	return records(ctx, asOf, first, obj.FiliereRoles)
 }
 
 // Groupings is the resolver for the groupings field.
-func (r *legalEntityResolver) Groupings(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Grouping, error) {
-	return ent.AsOf(ctx, asOf, obj.Groupings)
+func (r *legalEntityResolver) Groupings(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Grouping, error) {
+	return records(ctx, asOf, first, obj.Groupings)
 }
 
 // Sites is the resolver for the sites field.
-func (r *medicalTeamResolver) Sites(ctx context.Context, obj *ent.MedicalTeam, asOf *time.Time) ([]*ent.TeamSite, error) {
-	return ent.AsOf(ctx, asOf, obj.Sites)
+func (r *medicalTeamResolver) Sites(ctx context.Context, obj *ent.MedicalTeam, asOf *time.Time, first *int) ([]*ent.TeamSite, error) {
+	return records(ctx, asOf, first, obj.Sites)
 }
 
 // Sites is the resolver for the sites field.
-func (r *membershipResolver) Sites(ctx context.Context, obj *ent.Membership, asOf *time.Time) ([]*ent.Establishment, error) {
-	return ent.AsOf(ctx, asOf, obj.Sites)
+func (r *membershipResolver) Sites(ctx context.Context, obj *ent.Membership, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
+	return records(ctx, asOf, first, obj.Sites)
 }
 
 // Node is the resolver for the node field.
@@ -169,6 +169,11 @@ func (r *queryResolver) Territories(ctx context.Context, after *entgql.Cursor[in
 	return r.client.Territory.Query().Paginate(ctx, after, pageSize(first, last), before, last, ent.WithTerritoryOrder(orderBy), ent.WithTerritoryFilter(where.Filter))
 }
 
+// Children is the resolver for the children field.
+func (r *territoryResolver) Children(ctx context.Context, obj *ent.Territory, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) (*ent.TerritoryConnection, error) {
+	return obj.Children(ctx, after, pageSize(first, last), before, last, orderBy, where)
+}
+
 // Convention returns generated.ConventionResolver implementation.
 func (r *Resolver) Convention() generated.ConventionResolver { return &conventionResolver{r} }
 
@@ -198,6 +203,9 @@ func (r *Resolver) Membership() generated.MembershipResolver { return &membershi
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// Territory returns generated.TerritoryResolver implementation.
+func (r *Resolver) Territory() generated.TerritoryResolver { return &territoryResolver{r} }
+
 type (
 	conventionResolver      struct{ *Resolver }
 	conventionPartyResolver struct{ *Resolver }
@@ -208,4 +216,5 @@ type (
 	medicalTeamResolver     struct{ *Resolver }
 	membershipResolver      struct{ *Resolver }
 	queryResolver           struct{ *Resolver }
+	territoryResolver       struct{ *Resolver }
 )

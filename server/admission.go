@@ -56,3 +56,15 @@ func (a *admission) enter(w http.ResponseWriter, r *http.Request) (release func(
 	writeError(w, r, http.StatusServiceUnavailable, CodeOverloaded, "the server is busy: retry in a second, or use an API token")
 	return nil, false
 }
+
+// middleware admits requests outside GraphQL the same way.
+func (a *admission) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		release, ok := a.enter(w, r)
+		if !ok {
+			return
+		}
+		defer release()
+		next.ServeHTTP(w, r)
+	})
+}

@@ -53,6 +53,12 @@ type Config struct {
 	// Limits of one GraphQL request.
 	Limits Limits
 
+	// RequestMemory is the memory the answers being built may take at
+	// once: each request is admitted at its cost × BytesPerCost, and waits
+	// (then is refused 503 OVERLOADED) while others hold the rest. The
+	// GeoJSON layers are admitted against the same budget.
+	RequestMemory int64
+
 	// fieldMiddleware is a test hook run around every resolver
 	// (export_test.go).
 	fieldMiddleware graphql.FieldMiddleware
@@ -69,33 +75,37 @@ type Limits struct {
 	MaxAliases    int   // aliased fields, fragments expanded
 	MaxFields     int   // fields once fragments are expanded
 	MaxPage       int   // first or last of any connection or list
-	MaxComplexity int   // fields × page sizes
+	MaxComplexity int   // an upper bound on the fields a request resolves: lists priced by their bounds (graph/bounds.go)
 	MaxJSONDepth  int   // nesting of variables, extensions and input values
-	QueryCache    int   // parsed documents kept
-	APQCache      int   // automatic persisted queries kept (by hash)
-	MaxOperations int   // distinct operation names labelled in metrics; the rest are "other"
+	// MaxResponseBytes bounds one answer at run time (RESPONSE_TOO_LARGE).
+	MaxResponseBytes int64
+	QueryCache       int // parsed documents kept
+	APQCache         int // automatic persisted queries kept (by hash)
+	MaxOperations    int // distinct operation names labelled in metrics; the rest are "other"
 }
 
 // DefaultLimits are generous for every query the app and GraphiQL send
 // (introspection included) and refuse what no client needs.
 var DefaultLimits = Limits{
-	MaxBodyBytes:  256 << 10,
-	MaxTokens:     10000,
-	MaxDepth:      15,
-	MaxAliases:    100,
-	MaxFields:     5000,
-	MaxPage:       1000,
-	MaxComplexity: 50000,
-	MaxJSONDepth:  32,
-	QueryCache:    1000,
-	APQCache:      1000,
-	MaxOperations: 200,
+	MaxBodyBytes:     256 << 10,
+	MaxTokens:        10000,
+	MaxDepth:         15,
+	MaxAliases:       100,
+	MaxFields:        5000,
+	MaxPage:          1000,
+	MaxComplexity:    250000,
+	MaxJSONDepth:     32,
+	MaxResponseBytes: 16 << 20,
+	QueryCache:       1000,
+	APQCache:         1000,
+	MaxOperations:    200,
 }
 
 // DefaultConfig is the configuration without flags or environment.
 func DefaultConfig() Config {
 	return Config{
 		ResponseCacheBytes: 32 << 20,
+		RequestMemory:      512 << 20,
 		AnonymousRate:      20,
 		AnonymousBurst:     40,
 		TokenRate:          100,

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/maillage/maillage/ent"
@@ -43,6 +45,12 @@ func present(ctx context.Context, logger *slog.Logger, ping func(context.Context
 		if code == errcode.ParseFailed && strings.Contains(gqlErr.Message, "token limit") {
 			gqlErr.Extensions["code"] = CodeLimitExceeded
 		}
+		if code == errcode.ValidationFailed && len(gqlErr.Path) > 1 && gqlErr.Path[0] == ast.PathName("variable") {
+			// A variable's value that does not fit its type (an enum value
+			// that does not exist, say): the caller's input, named.
+			gqlErr.Extensions["code"] = apperr.CodeBadInput
+			gqlErr.Extensions["field"] = pathString(gqlErr.Path[1:])
+		}
 		return gqlErr
 	}
 	// gqlgen's own request errors (unreadable body, bad JSON) wrap
@@ -50,6 +58,14 @@ func present(ctx context.Context, logger *slog.Logger, ping func(context.Context
 	var reqErr *gqlerror.Error
 	if errors.As(err, &reqErr) && reqErr.Err == nil && len(reqErr.Path) == 0 {
 		gqlErr.Extensions["code"] = apperr.CodeBadRequest
+		gqlErr.Message = truncate(gqlErr.Message, maxEchoedMessage)
+		return gqlErr
+	}
+	if arg, ok := argumentOf(ctx, err); ok {
+		// A value the caller gave that does not parse (a cursor, an ID,
+		// a date): the caller's error, named by its argument.
+		gqlErr.Extensions["code"] = apperr.CodeBadInput
+		gqlErr.Extensions["field"] = arg
 		gqlErr.Message = truncate(gqlErr.Message, maxEchoedMessage)
 		return gqlErr
 	}
@@ -111,6 +127,36 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "") + "…"
+}
+
+// argumentOf names the argument an error was found in, "filter.asOf"
+// say: gqlgen reports a value that fails to unmarshal on the path of the
+// field extended by the argument's. Resolver errors carry no such path.
+func argumentOf(ctx context.Context, err error) (string, bool) {
+	var withPath *gqlerror.Error
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !errors.As(err, &withPath) {
+		return "", false
+	}
+	field := fc.Path()
+	if len(withPath.Path) <= len(field) {
+		return "", false
+	}
+	return pathString(withPath.Path[len(field):]), true
+}
+
+// pathString writes an input's path as "filter.territories.0".
+func pathString(path ast.Path) string {
+	names := make([]string, 0, len(path))
+	for _, el := range path {
+		switch el := el.(type) {
+		case ast.PathName:
+			names = append(names, string(el))
+		case ast.PathIndex:
+			names = append(names, fmt.Sprint(int(el)))
+		}
+	}
+	return strings.Join(names, ".")
 }
 
 // classify maps an error to its API code and the input it concerns.

@@ -51,7 +51,9 @@ func Flags(fs *flag.FlagSet) (*Config, func() error) {
 		{&c.Limits.MaxAliases, "max-aliases", "most aliased fields in a request"},
 		{&c.Limits.MaxFields, "max-fields", "most fields in a request, fragments expanded"},
 		{&c.Limits.MaxPage, "max-page", "largest first or last"},
-		{&c.Limits.MaxComplexity, "max-complexity", "highest cost of a request (fields × page sizes)"},
+		{&c.Limits.MaxComplexity, "max-complexity", "highest cost of a request: an upper bound on the fields it resolves, lists priced by their bounds"},
+		{&c.Limits.MaxResponseBytes, "max-response-bytes", "largest answer, counted as it is built (RESPONSE_TOO_LARGE above)"},
+		{&c.RequestMemory, "request-memory", "bytes the answers being built may take at once; requests are admitted by their cost against it (503 OVERLOADED past the wait)"},
 		{&c.Limits.APQCache, "apq-cache", "automatic persisted queries kept"},
 		{&c.ResponseCacheBytes, "response-cache-bytes", "bytes of answers the response cache keeps (0: no cache)"},
 	}

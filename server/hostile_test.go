@@ -108,6 +108,14 @@ func expect(t *testing.T, hr hostileRequest, rec *httptest.ResponseRecorder) {
 	}
 }
 
+func manyIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprint(i + 1)
+	}
+	return ids
+}
+
 func nested(open, close string, n int, inner string) string {
 	return strings.Repeat(open, n) + inner + strings.Repeat(close, n)
 }
@@ -163,6 +171,26 @@ func TestHostileInput(t *testing.T) {
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
 		{name: "self-nesting fragment", body: gqlBody(`query { territory(code: "42", kind: DEPARTMENT) { ...T } } fragment T on Territory { name parent { ...T } }`, nil),
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
+		// Lists nested in lists: priced by their bounds, never by a guess.
+		{name: "plain lists a dozen levels deep", body: gqlBody(`{ establishment(finess: "420782559") { `+nested("legalEntity { establishments { ", "} } ", 6, "finess")+` } }`, nil),
+			status: 422, code: server.CodeComplexityExceeded},
+		{name: "plain lists two levels deep", body: gqlBody(`{ legalEntity(finess: "420784878") { establishments { legalEntity { establishments { finess } } } } }`, nil),
+			status: 422, code: server.CodeComplexityExceeded},
+		{name: "plain lists a dozen levels deep, two records each", body: gqlBody(`{ establishment(finess: "420782559") { `+nested("legalEntity { establishments(first: 2) { ", "} } ", 6, "finess")+` } }`, nil),
+			status: 200},
+		{name: "a page of sites with their entity's sites", body: gqlBody(`{ establishments(first: 300) { edges { node { legalEntity { establishments { finess name } } } } } }`, nil),
+			status: 422, code: server.CodeComplexityExceeded},
+		{name: "a list cut at its first says so", body: gqlBody(`{ legalEntity(finess: "420784878") { establishments(first: 2) { finess } } }`, nil), status: 200,
+			check: contains(`"extensions":{"truncated":[{"path":["legalEntity","establishments"],"total":`)},
+		{name: "input list longer than the largest page", body: gqlBody(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": manyIDs(1001)}),
+			status: 200, code: "BAD_USER_INPUT", check: contains(`"field":"ids"`)},
+		// Malformed values: the caller's error, named.
+		{name: "garbage after cursor", body: gqlBody(`{ establishments(first: 2, after: "garbage!") { totalCount } }`, nil), status: 200, code: "BAD_USER_INPUT", check: contains(`"field":"after"`)},
+		{name: "garbage before cursor in a variable", body: gqlBody(`query($c: Cursor) { territories(last: 2, before: $c) { totalCount } }`, map[string]any{"c": "AAAA"}), status: 200, code: "BAD_USER_INPUT", check: contains(`"field":"before"`)},
+		{name: "malformed ID", body: gqlBody(`{ node(id: "abc") { id } }`, nil), status: 200, code: "BAD_USER_INPUT", check: contains(`"field":"id"`)},
+		{name: "malformed date", body: gqlBody(`{ legalEntity(finess: "420784878") { memberships(asOf: "2020-13-45") { id } } }`, nil), status: 200, code: "BAD_USER_INPUT", check: contains(`"field":"asOf"`)},
+		{name: "malformed date in a filter", body: gqlBody(`query($f: CooperationGraphFilter) { cooperationChecks(filter: $f) { total } }`, map[string]any{"f": map[string]any{"asOf": "yesterday"}}), status: 200, code: "BAD_USER_INPUT", check: contains(`"field":"filter.asOf"`)},
+		{name: "unknown enum value in a variable", body: gqlBody(`query($k: TerritoryKind) { territory(code: "42", kind: $k) { name } }`, map[string]any{"k": "PLANET"}), status: 422, code: "BAD_USER_INPUT", check: contains(`"field":"k"`)},
 		// Pages.
 		{name: "first above the largest page", body: gqlBody(`{ territories(first: 1001) { totalCount } }`, nil), status: 200, code: "BAD_USER_INPUT", check: contains(`"field":"first"`)},
 		{name: "first negative", body: gqlBody(`query($n: Int) { territories(first: $n) { totalCount } }`, map[string]any{"n": -1}), status: 200, code: "BAD_USER_INPUT"},

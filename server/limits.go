@@ -235,6 +235,9 @@ func (w *walker) value(key string, v any, typ *ast.Type, depth int) string {
 			}
 		}
 	case []any:
+		if max := w.q.limits.MaxPage; max > 0 && len(x) > max {
+			return fmt.Sprintf("holds %d values, more than the longest list accepted, %d", len(x), max)
+		}
 		for _, e := range x {
 			if msg := w.value(key, e, elem, depth+1); msg != "" {
 				return msg

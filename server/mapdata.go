@@ -17,7 +17,7 @@ import (
 
 // boundariesHandler serves /api/boundaries/{layer}.geojson from the
 // shipped files.
-func boundariesHandler(logger *slog.Logger) http.HandlerFunc {
+func boundariesHandler(b *budget, logger *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		layer, ok := strings.CutSuffix(r.PathValue("file"), ".geojson")
 		if !ok {
@@ -29,6 +29,11 @@ func boundariesHandler(logger *slog.Logger) http.HandlerFunc {
 			http.Error(w, err.Error(), http.StatusNotFound)
 			return
 		}
+		release, ok := b.admit(w, r, int64(len(gz)))
+		if !ok {
+			return
+		}
+		defer release()
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		writeGzipped(w, r, logger, "application/geo+json", gz)
 	}
@@ -38,7 +43,10 @@ func boundariesHandler(logger *slog.Logger) http.HandlerFunc {
 // force that day (default today), from the cooperation graph's index.
 // The compressed answer is kept per graph and day: the national layer is
 // the same for every visitor.
-func sitesHandler(graphs *coopgraph.Store, logger *slog.Logger) http.HandlerFunc {
+//
+// Building a day's layer is admitted against the request memory at
+// sitesLayerWeight, sending a built one at its size.
+func sitesHandler(graphs *coopgraph.Store, b *budget, logger *slog.Logger) http.HandlerFunc {
 	var (
 		mu    sync.Mutex
 		built *coopgraph.Graph
@@ -68,6 +76,15 @@ func sitesHandler(graphs *coopgraph.Store, logger *slog.Logger) http.HandlerFunc
 		}
 		gz, ok := cache[key]
 		mu.Unlock()
+		weight := int64(sitesLayerWeight)
+		if ok {
+			weight = int64(len(gz))
+		}
+		release, admitted := b.admit(w, r, weight)
+		if !admitted {
+			return
+		}
+		defer release()
 		if !ok {
 			if gz, err = mapdata.SitesGzip(g.Sites(day)); err != nil {
 				logger.ErrorContext(r.Context(), "sites layer", "err", err)
@@ -84,6 +101,11 @@ func sitesHandler(graphs *coopgraph.Store, logger *slog.Logger) http.HandlerFunc
 		writeGzipped(w, r, logger, "application/geo+json", gz)
 	}
 }
+
+// sitesLayerWeight is the memory building the national sites layer
+// takes at most (features, JSON and its compression), measured by
+// TestMemoryOfTheSitesLayer with room to spare.
+const sitesLayerWeight = 96 << 20
 
 // writeGzipped sends a gzip-compressed body as is to a client that
 // accepts gzip, and decompressed to one that does not.

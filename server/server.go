@@ -53,6 +53,9 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	}
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](max(cfg.Limits.APQCache, 1))})
 	gql.Use(&queryLimits{limits: cfg.Limits, introspection: cfg.Introspection})
+	budget := newBudget(cfg)
+	gql.Use(budget) // outermost: admitted by weight before anything runs
+	gql.Use(graph.TruncationReport{})
 	gql.SetErrorPresenter(errorPresenter(logger, db.Ping))
 	gql.SetRecoverFunc(recoverFunc(logger))
 	if cfg.fieldMiddleware != nil {
@@ -65,15 +68,26 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	// (anonymous, or the principal a bearer token names) in the context,
 	// the per-token rate limit, then the body's size and shape, the
 	// request's deadline, and the status the GraphQL layer may choose.
+	adm := newAdmission(cfg.AnonymousConcurrency, cfg.AnonymousWait)
+	authenticate := tokens.NewAuthenticator(db.Primary)
+	// callers wraps every endpoint of the API, GraphQL or not, in the
+	// same rules: CORS, the per-address rate limit, the caller in the
+	// context, the per-token rate limit.
+	callers := func(h http.Handler) http.Handler {
+		return withCORS(cfg.CORSOrigins, limits.byAddress(access.Middleware(authenticate, limits.byToken(h))))
+	}
 	var api http.Handler = withStatus(gql)
 	api = withResponseCache(respcache.New(cfg.ResponseCacheBytes), dataVersion(db), metrics.responseCache, api)
 	api = withTimeout(cfg.QueryTimeout, api)
-	api = guard(cfg.Limits.MaxJSONDepth, newAdmission(cfg.AnonymousConcurrency, cfg.AnonymousWait), api)
+	api = guard(cfg.Limits.MaxJSONDepth, adm, api)
 	api = limitBody(cfg.Limits.MaxBodyBytes, api)
-	api = limits.byToken(api)
-	api = access.Middleware(tokens.NewAuthenticator(db.Primary), api)
-	api = limits.byAddress(api)
-	api = withCORS(cfg.CORSOrigins, api)
+	api = callers(api)
+	// The map's layers: the same callers' rules, the same admission of
+	// requests without a token, their memory admitted against the same
+	// budget as GraphQL answers, and the same deadline.
+	layer := func(h http.Handler) http.Handler {
+		return callers(adm.middleware(withTimeout(cfg.QueryTimeout, h)))
+	}
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
@@ -90,8 +104,8 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 		}
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	mux.Handle("GET /api/boundaries/{file}", limits.byAddress(boundariesHandler(logger)))
-	mux.Handle("GET /api/sites.geojson", limits.byAddress(sitesHandler(graphs, logger)))
+	mux.Handle("GET /api/boundaries/{file}", layer(boundariesHandler(budget, logger)))
+	mux.Handle("GET /api/sites.geojson", layer(sitesHandler(graphs, budget, logger)))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	if !cfg.GraphiQL {
 		mux.Handle("/graphiql", http.NotFoundHandler())

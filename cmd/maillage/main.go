@@ -110,6 +110,7 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 	if err := checkEnv(); err != nil {
 		return err
 	}
+	setMemoryLimit(logger)
 	db, err := store.Open(ctx, *dbURL)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/maillage/maillage/internal/rights"
 )
@@ -50,7 +51,12 @@ func (Territory) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("children", Territory.Type).
 			Comment("Territories directly inside this one (départements of a région, communes of a département).").
-			Annotations(entgql.RelayConnection()).
+			Annotations(
+				entgql.RelayConnection(),
+				// A resolver, so that a page without first or last is the
+				// default page, not every commune (graph/bounds.go).
+				entgql.Directives(entgql.NewDirective("goField", &ast.Argument{Name: "forceResolver", Value: &ast.Value{Kind: ast.BooleanValue, Raw: "true"}})),
+			).
 			From("parent").Field("parent_id").Unique().
 			Comment("The enclosing territory: région of a département, département of a commune."),
 	}

@@ -56,6 +56,7 @@ type ResolverRoot interface {
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Territory() TerritoryResolver
 }
 
 type DirectiveRoot struct {
@@ -88,12 +89,12 @@ type ComplexityRoot struct {
 		Code               func(childComplexity int) int
 		Description        func(childComplexity int) int
 		Domains            func(childComplexity int) int
-		Filieres           func(childComplexity int, asOf *time.Time) int
+		Filieres           func(childComplexity int, asOf *time.Time, first *int) int
 		ID                 func(childComplexity int) int
 		Kind               func(childComplexity int) int
-		MedicalTeams       func(childComplexity int, asOf *time.Time) int
+		MedicalTeams       func(childComplexity int, asOf *time.Time, first *int) int
 		Name               func(childComplexity int) int
-		Parties            func(childComplexity int, asOf *time.Time) int
+		Parties            func(childComplexity int, asOf *time.Time, first *int) int
 		SignedOn           func(childComplexity int) int
 		Source             func(childComplexity int) int
 		Territory          func(childComplexity int) int
@@ -120,7 +121,7 @@ type ComplexityRoot struct {
 		ID                 func(childComplexity int) int
 		LegalEntity        func(childComplexity int) int
 		Role               func(childComplexity int) int
-		Sites              func(childComplexity int, asOf *time.Time) int
+		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
@@ -165,16 +166,16 @@ type ComplexityRoot struct {
 		City               func(childComplexity int) int
 		Commune            func(childComplexity int) int
 		CommuneCode        func(childComplexity int) int
-		ConventionParties  func(childComplexity int, asOf *time.Time) int
+		ConventionParties  func(childComplexity int, asOf *time.Time, first *int) int
 		DepartmentCode     func(childComplexity int) int
 		Finess             func(childComplexity int) int
-		Groupings          func(childComplexity int, asOf *time.Time) int
+		Groupings          func(childComplexity int, asOf *time.Time, first *int) int
 		ID                 func(childComplexity int) int
 		Latitude           func(childComplexity int) int
 		LegalEntity        func(childComplexity int) int
 		LongName           func(childComplexity int) int
 		Longitude          func(childComplexity int) int
-		Memberships        func(childComplexity int, asOf *time.Time) int
+		Memberships        func(childComplexity int, asOf *time.Time, first *int) int
 		Name               func(childComplexity int) int
 		Phone              func(childComplexity int) int
 		PostalCode         func(childComplexity int) int
@@ -184,7 +185,7 @@ type ComplexityRoot struct {
 		Source             func(childComplexity int) int
 		SphCode            func(childComplexity int) int
 		SphLabel           func(childComplexity int) int
-		TeamSites          func(childComplexity int, asOf *time.Time) int
+		TeamSites          func(childComplexity int, asOf *time.Time, first *int) int
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
@@ -206,7 +207,7 @@ type ComplexityRoot struct {
 		Description        func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Name               func(childComplexity int) int
-		Roles              func(childComplexity int, asOf *time.Time) int
+		Roles              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
 		Specialty          func(childComplexity int) int
 		Territory          func(childComplexity int) int
@@ -284,13 +285,13 @@ type ComplexityRoot struct {
 		Code               func(childComplexity int) int
 		DepartmentCode     func(childComplexity int) int
 		Description        func(childComplexity int) int
-		Establishments     func(childComplexity int, asOf *time.Time) int
+		Establishments     func(childComplexity int, asOf *time.Time, first *int) int
 		Finess             func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Kind               func(childComplexity int) int
 		LegalEntity        func(childComplexity int) int
-		MedicalTeams       func(childComplexity int, asOf *time.Time) int
-		Memberships        func(childComplexity int, asOf *time.Time) int
+		MedicalTeams       func(childComplexity int, asOf *time.Time, first *int) int
+		Memberships        func(childComplexity int, asOf *time.Time, first *int) int
 		Name               func(childComplexity int) int
 		Source             func(childComplexity int) int
 		Territory          func(childComplexity int) int
@@ -312,15 +313,15 @@ type ComplexityRoot struct {
 	}
 
 	LegalEntity struct {
-		ConventionParties  func(childComplexity int, asOf *time.Time) int
+		ConventionParties  func(childComplexity int, asOf *time.Time, first *int) int
 		DepartmentCode     func(childComplexity int) int
-		Establishments     func(childComplexity int, asOf *time.Time) int
-		FiliereRoles       func(childComplexity int, asOf *time.Time) int
+		Establishments     func(childComplexity int, asOf *time.Time, first *int) int
+		FiliereRoles       func(childComplexity int, asOf *time.Time, first *int) int
 		Finess             func(childComplexity int) int
-		Groupings          func(childComplexity int, asOf *time.Time) int
+		Groupings          func(childComplexity int, asOf *time.Time, first *int) int
 		ID                 func(childComplexity int) int
 		LegalStatus        func(childComplexity int) int
-		Memberships        func(childComplexity int, asOf *time.Time) int
+		Memberships        func(childComplexity int, asOf *time.Time, first *int) int
 		Name               func(childComplexity int) int
 		NameDerived        func(childComplexity int) int
 		PublicStatus       func(childComplexity int) int
@@ -348,7 +349,7 @@ type ComplexityRoot struct {
 		Grouping           func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Name               func(childComplexity int) int
-		Sites              func(childComplexity int, asOf *time.Time) int
+		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
 		Specialty          func(childComplexity int) int
 		ValidFrom          func(childComplexity int) int
@@ -375,7 +376,7 @@ type ComplexityRoot struct {
 		MemberRef          func(childComplexity int) int
 		Note               func(childComplexity int) int
 		Role               func(childComplexity int) int
-		Sites              func(childComplexity int, asOf *time.Time) int
+		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
@@ -545,40 +546,40 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ConventionResolver interface {
-	Parties(ctx context.Context, obj *ent.Convention, asOf *time.Time) ([]*ent.ConventionParty, error)
-	Filieres(ctx context.Context, obj *ent.Convention, asOf *time.Time) ([]*ent.Filiere, error)
-	MedicalTeams(ctx context.Context, obj *ent.Convention, asOf *time.Time) ([]*ent.MedicalTeam, error)
+	Parties(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.ConventionParty, error)
+	Filieres(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.Filiere, error)
+	MedicalTeams(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error)
 }
 type ConventionPartyResolver interface {
-	Sites(ctx context.Context, obj *ent.ConventionParty, asOf *time.Time) ([]*ent.Establishment, error)
+	Sites(ctx context.Context, obj *ent.ConventionParty, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 }
 type EstablishmentResolver interface {
-	Memberships(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.Membership, error)
-	ConventionParties(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.ConventionParty, error)
-	TeamSites(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.TeamSite, error)
-	Groupings(ctx context.Context, obj *ent.Establishment, asOf *time.Time) ([]*ent.Grouping, error)
+	Memberships(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.Membership, error)
+	ConventionParties(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.ConventionParty, error)
+	TeamSites(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.TeamSite, error)
+	Groupings(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.Grouping, error)
 }
 type FiliereResolver interface {
-	Roles(ctx context.Context, obj *ent.Filiere, asOf *time.Time) ([]*ent.FiliereRole, error)
+	Roles(ctx context.Context, obj *ent.Filiere, asOf *time.Time, first *int) ([]*ent.FiliereRole, error)
 }
 type GroupingResolver interface {
-	Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.Establishment, error)
+	Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 
-	Memberships(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.Membership, error)
-	MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time) ([]*ent.MedicalTeam, error)
+	Memberships(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Membership, error)
+	MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error)
 }
 type LegalEntityResolver interface {
-	Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Establishment, error)
-	Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Membership, error)
-	ConventionParties(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.ConventionParty, error)
-	FiliereRoles(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.FiliereRole, error)
-	Groupings(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time) ([]*ent.Grouping, error)
+	Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error)
+	Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Membership, error)
+	ConventionParties(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.ConventionParty, error)
+	FiliereRoles(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.FiliereRole, error)
+	Groupings(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Grouping, error)
 }
 type MedicalTeamResolver interface {
-	Sites(ctx context.Context, obj *ent.MedicalTeam, asOf *time.Time) ([]*ent.TeamSite, error)
+	Sites(ctx context.Context, obj *ent.MedicalTeam, asOf *time.Time, first *int) ([]*ent.TeamSite, error)
 }
 type MembershipResolver interface {
-	Sites(ctx context.Context, obj *ent.Membership, asOf *time.Time) ([]*ent.Establishment, error)
+	Sites(ctx context.Context, obj *ent.Membership, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 }
 type MutationResolver interface {
 	CreateSource(ctx context.Context, input ent.CreateSourceInput) (*ent.Source, error)
@@ -631,6 +632,9 @@ type QueryResolver interface {
 	LegalEntity(ctx context.Context, finess string) (*ent.LegalEntity, error)
 	Grouping(ctx context.Context, code string) (*ent.Grouping, error)
 	Territory(ctx context.Context, code string, kind *territory.Kind) (*ent.Territory, error)
+}
+type TerritoryResolver interface {
+	Children(ctx context.Context, obj *ent.Territory, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) (*ent.TerritoryConnection, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -760,7 +764,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Convention.Filieres(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Convention.Filieres(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Convention.id":
 		if e.ComplexityRoot.Convention.ID == nil {
 			break
@@ -783,7 +787,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Convention.MedicalTeams(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Convention.MedicalTeams(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Convention.name":
 		if e.ComplexityRoot.Convention.Name == nil {
 			break
@@ -800,7 +804,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Convention.Parties(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Convention.Parties(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Convention.signedOn":
 		if e.ComplexityRoot.Convention.SignedOn == nil {
 			break
@@ -916,7 +920,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.ConventionParty.Sites(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.ConventionParty.Sites(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "ConventionParty.source":
 		if e.ComplexityRoot.ConventionParty.Source == nil {
 			break
@@ -1106,7 +1110,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Establishment.ConventionParties(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Establishment.ConventionParties(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Establishment.departmentCode":
 		if e.ComplexityRoot.Establishment.DepartmentCode == nil {
 			break
@@ -1129,7 +1133,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Establishment.Groupings(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Establishment.Groupings(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Establishment.id":
 		if e.ComplexityRoot.Establishment.ID == nil {
 			break
@@ -1170,7 +1174,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Establishment.Memberships(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Establishment.Memberships(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Establishment.name":
 		if e.ComplexityRoot.Establishment.Name == nil {
 			break
@@ -1235,7 +1239,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Establishment.TeamSites(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Establishment.TeamSites(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Establishment.validFrom":
 		if e.ComplexityRoot.Establishment.ValidFrom == nil {
 			break
@@ -1321,7 +1325,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Filiere.Roles(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Filiere.Roles(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Filiere.source":
 		if e.ComplexityRoot.Filiere.Source == nil {
 			break
@@ -1658,7 +1662,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Grouping.Establishments(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Grouping.Establishments(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Grouping.finess":
 		if e.ComplexityRoot.Grouping.Finess == nil {
 			break
@@ -1693,7 +1697,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Grouping.MedicalTeams(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Grouping.MedicalTeams(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Grouping.memberships":
 		if e.ComplexityRoot.Grouping.Memberships == nil {
 			break
@@ -1704,7 +1708,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Grouping.Memberships(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Grouping.Memberships(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Grouping.name":
 		if e.ComplexityRoot.Grouping.Name == nil {
 			break
@@ -1790,7 +1794,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalEntity.ConventionParties(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.LegalEntity.ConventionParties(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "LegalEntity.departmentCode":
 		if e.ComplexityRoot.LegalEntity.DepartmentCode == nil {
 			break
@@ -1807,7 +1811,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalEntity.Establishments(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.LegalEntity.Establishments(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "LegalEntity.filiereRoles":
 		if e.ComplexityRoot.LegalEntity.FiliereRoles == nil {
 			break
@@ -1818,7 +1822,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalEntity.FiliereRoles(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.LegalEntity.FiliereRoles(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "LegalEntity.finess":
 		if e.ComplexityRoot.LegalEntity.Finess == nil {
 			break
@@ -1835,7 +1839,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalEntity.Groupings(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.LegalEntity.Groupings(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "LegalEntity.id":
 		if e.ComplexityRoot.LegalEntity.ID == nil {
 			break
@@ -1858,7 +1862,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LegalEntity.Memberships(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.LegalEntity.Memberships(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "LegalEntity.name":
 		if e.ComplexityRoot.LegalEntity.Name == nil {
 			break
@@ -1980,7 +1984,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.MedicalTeam.Sites(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.MedicalTeam.Sites(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "MedicalTeam.source":
 		if e.ComplexityRoot.MedicalTeam.Source == nil {
 			break
@@ -2096,7 +2100,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Membership.Sites(childComplexity, args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Membership.Sites(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Membership.source":
 		if e.ComplexityRoot.Membership.Source == nil {
 			break
@@ -3801,6 +3805,11 @@ type Convention implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [ConventionParty!]! @goField(forceResolver: true)
   """
   Care pathways the agreement organises.
@@ -3810,6 +3819,11 @@ type Convention implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Filiere!]! @goField(forceResolver: true)
   """
   Medical teams the agreement sets up.
@@ -3819,6 +3833,11 @@ type Convention implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [MedicalTeam!]! @goField(forceResolver: true)
 }
 """
@@ -3929,6 +3948,11 @@ type ConventionParty implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Establishment!]! @goField(forceResolver: true)
 }
 """
@@ -4676,6 +4700,11 @@ type Establishment implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Membership!]! @goField(forceResolver: true)
   """
   Convention parties that name this site explicitly (a site may be named by many conventions).
@@ -4685,6 +4714,11 @@ type Establishment implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [ConventionParty!]! @goField(forceResolver: true)
   """
   Medical teams working on this site, with their time share.
@@ -4694,6 +4728,11 @@ type Establishment implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [TeamSite!]! @goField(forceResolver: true)
   """
   Groupings registered in FINESS with this site as one of their own sites.
@@ -4703,6 +4742,11 @@ type Establishment implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Grouping!]! @goField(forceResolver: true)
 }
 """
@@ -5281,6 +5325,11 @@ type Filiere implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [FiliereRole!]! @goField(forceResolver: true)
 }
 """
@@ -5733,6 +5782,11 @@ type Grouping implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Establishment!]! @goField(forceResolver: true)
   """
   The territory the grouping covers.
@@ -5746,6 +5800,11 @@ type Grouping implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Membership!]! @goField(forceResolver: true)
   """
   Medical teams set up within the grouping.
@@ -5755,6 +5814,11 @@ type Grouping implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [MedicalTeam!]! @goField(forceResolver: true)
 }
 """
@@ -6090,6 +6154,11 @@ type LegalEntity implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Establishment!]! @goField(forceResolver: true)
   """
   Memberships of this entity in groupings (GHT, GCS…), past and present.
@@ -6099,6 +6168,11 @@ type LegalEntity implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Membership!]! @goField(forceResolver: true)
   """
   Conventions and charters this entity is a party to.
@@ -6108,6 +6182,11 @@ type LegalEntity implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [ConventionParty!]! @goField(forceResolver: true)
   """
   Roles of this entity in care pathways (filières).
@@ -6117,6 +6196,11 @@ type LegalEntity implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [FiliereRole!]! @goField(forceResolver: true)
   """
   Groupings whose own legal person this entity is (a GCS registered in FINESS).
@@ -6126,6 +6210,11 @@ type LegalEntity implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Grouping!]! @goField(forceResolver: true)
 }
 """
@@ -6451,6 +6540,11 @@ type MedicalTeam implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [TeamSite!]! @goField(forceResolver: true)
 }
 """
@@ -6707,6 +6801,11 @@ type Membership implements Node {
     Only the records that hold on this day. Omitted: every record, past and present.
     """
     asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
   ): [Establishment!]! @goField(forceResolver: true)
 }
 """
@@ -7790,7 +7889,7 @@ type Territory implements Node {
     Filtering options for Territories returned from the connection.
     """
     where: TerritoryWhereInput
-  ): TerritoryConnection!
+  ): TerritoryConnection! @goField(forceResolver: true)
 }
 """
 A connection to a list of items.
@@ -9352,6 +9451,14 @@ func (ec *executionContext) field_ConventionParty_sites_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9366,6 +9473,14 @@ func (ec *executionContext) field_Convention_filieres_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9380,6 +9495,14 @@ func (ec *executionContext) field_Convention_medicalTeams_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9394,6 +9517,14 @@ func (ec *executionContext) field_Convention_parties_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9408,6 +9539,14 @@ func (ec *executionContext) field_Establishment_conventionParties_args(ctx conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9422,6 +9561,14 @@ func (ec *executionContext) field_Establishment_groupings_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9436,6 +9583,14 @@ func (ec *executionContext) field_Establishment_memberships_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9450,6 +9605,14 @@ func (ec *executionContext) field_Establishment_teamSites_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9464,6 +9627,14 @@ func (ec *executionContext) field_Filiere_roles_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9478,6 +9649,14 @@ func (ec *executionContext) field_Grouping_establishments_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9492,6 +9671,14 @@ func (ec *executionContext) field_Grouping_medicalTeams_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9506,6 +9693,14 @@ func (ec *executionContext) field_Grouping_memberships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9520,6 +9715,14 @@ func (ec *executionContext) field_LegalEntity_conventionParties_args(ctx context
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9534,6 +9737,14 @@ func (ec *executionContext) field_LegalEntity_establishments_args(ctx context.Co
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9548,6 +9759,14 @@ func (ec *executionContext) field_LegalEntity_filiereRoles_args(ctx context.Cont
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9562,6 +9781,14 @@ func (ec *executionContext) field_LegalEntity_groupings_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9576,6 +9803,14 @@ func (ec *executionContext) field_LegalEntity_memberships_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9590,6 +9825,14 @@ func (ec *executionContext) field_MedicalTeam_sites_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9604,6 +9847,14 @@ func (ec *executionContext) field_Membership_sites_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -11890,7 +12141,7 @@ func (ec *executionContext) _Convention_parties(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Convention().Parties(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Convention().Parties(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConventionParty) graphql.Marshaler {
@@ -11934,7 +12185,7 @@ func (ec *executionContext) _Convention_filieres(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Convention().Filieres(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Convention().Filieres(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Filiere) graphql.Marshaler {
@@ -11978,7 +12229,7 @@ func (ec *executionContext) _Convention_medicalTeams(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Convention().MedicalTeams(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Convention().MedicalTeams(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MedicalTeam) graphql.Marshaler {
@@ -12421,7 +12672,7 @@ func (ec *executionContext) _ConventionParty_sites(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.ConventionParty().Sites(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.ConventionParty().Sites(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
@@ -13535,7 +13786,7 @@ func (ec *executionContext) _Establishment_memberships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Establishment().Memberships(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Establishment().Memberships(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
@@ -13579,7 +13830,7 @@ func (ec *executionContext) _Establishment_conventionParties(ctx context.Context
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Establishment().ConventionParties(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Establishment().ConventionParties(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConventionParty) graphql.Marshaler {
@@ -13623,7 +13874,7 @@ func (ec *executionContext) _Establishment_teamSites(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Establishment().TeamSites(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Establishment().TeamSites(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TeamSite) graphql.Marshaler {
@@ -13667,7 +13918,7 @@ func (ec *executionContext) _Establishment_groupings(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Establishment().Groupings(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Establishment().Groupings(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Grouping) graphql.Marshaler {
@@ -14133,7 +14384,7 @@ func (ec *executionContext) _Filiere_roles(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Filiere().Roles(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Filiere().Roles(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FiliereRole) graphql.Marshaler {
@@ -15555,7 +15806,7 @@ func (ec *executionContext) _Grouping_establishments(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Grouping().Establishments(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Grouping().Establishments(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
@@ -15631,7 +15882,7 @@ func (ec *executionContext) _Grouping_memberships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Grouping().Memberships(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Grouping().Memberships(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
@@ -15675,7 +15926,7 @@ func (ec *executionContext) _Grouping_medicalTeams(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Grouping().MedicalTeams(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Grouping().MedicalTeams(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MedicalTeam) graphql.Marshaler {
@@ -16146,7 +16397,7 @@ func (ec *executionContext) _LegalEntity_establishments(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalEntity().Establishments(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.LegalEntity().Establishments(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
@@ -16190,7 +16441,7 @@ func (ec *executionContext) _LegalEntity_memberships(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalEntity().Memberships(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.LegalEntity().Memberships(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
@@ -16234,7 +16485,7 @@ func (ec *executionContext) _LegalEntity_conventionParties(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalEntity().ConventionParties(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.LegalEntity().ConventionParties(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConventionParty) graphql.Marshaler {
@@ -16278,7 +16529,7 @@ func (ec *executionContext) _LegalEntity_filiereRoles(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalEntity().FiliereRoles(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.LegalEntity().FiliereRoles(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FiliereRole) graphql.Marshaler {
@@ -16322,7 +16573,7 @@ func (ec *executionContext) _LegalEntity_groupings(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LegalEntity().Groupings(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.LegalEntity().Groupings(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Grouping) graphql.Marshaler {
@@ -16788,7 +17039,7 @@ func (ec *executionContext) _MedicalTeam_sites(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.MedicalTeam().Sites(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.MedicalTeam().Sites(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TeamSite) graphql.Marshaler {
@@ -17254,7 +17505,7 @@ func (ec *executionContext) _Membership_sites(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Membership().Sites(ctx, obj, fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Membership().Sites(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
@@ -20767,7 +21018,7 @@ func (ec *executionContext) _Territory_children(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.Children(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.TerritoryOrder), fc.Args["where"].(*ent.TerritoryWhereInput))
+			return ec.Resolvers.Territory().Children(ctx, obj, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.TerritoryOrder), fc.Args["where"].(*ent.TerritoryWhereInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritoryConnection) graphql.Marshaler {
@@ -20782,7 +21033,7 @@ func (ec *executionContext) fieldContext_Territory_children(ctx context.Context,
 		Object:     "Territory",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TerritoryConnection(ctx, field)
 		},

@@ -20,9 +20,12 @@ const (
 type Finding struct {
 	Rule     string
 	Severity string
-	Records  []int // the IDs of the records involved
+	Records  []int // the IDs of the records involved, at most MaxFindingRecords
 	Message  string
 }
+
+// MaxFindingRecords bounds the records a finding names.
+const MaxFindingRecords = 10
 
 // Findings is the answer of Checks.
 type Findings struct {
@@ -82,9 +85,9 @@ func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
 			if !g.involvesTerritory(q, nodes) {
 				return
 			}
-			ids := make([]int, len(nodes))
-			for i, n := range nodes {
-				ids[i] = g.nodes[n].id
+			ids := make([]int, 0, min(len(nodes), MaxFindingRecords))
+			for _, n := range nodes[:min(len(nodes), MaxFindingRecords)] {
+				ids = append(ids, g.nodes[n].id)
 			}
 			found = append(found, Finding{Rule: r.name, Severity: r.severity, Records: ids, Message: msg})
 		})

@@ -11,11 +11,15 @@ import (
 	"github.com/maillage/maillage/internal/period"
 )
 
-// Limits on what one answer holds.
+// Limits on what one answer holds: at most limit nodes and limit edges
+// (DefaultLimit when the filter gives none, at most MaxLimit), and in the
+// organisations projection at most MaxShared shared objects listed per
+// link (its weight counts them all).
 const (
 	DefaultLimit = 2000
 	MaxLimit     = 20000
 	MaxDepth     = 3
+	MaxShared    = 100
 )
 
 // Filter narrows a traversal.
@@ -30,7 +34,7 @@ type Filter struct {
 	// Only organisations with a site of these FINESS categories; empty: all.
 	Categories []string
 	Projection Projection // Bipartite (the default) or Organisations
-	Limit      int        // most nodes in the answer; 0: DefaultLimit
+	Limit      int        // most nodes, and most edges, in the answer; 0: DefaultLimit
 }
 
 // Projection is how a cooperation graph is drawn.
@@ -69,7 +73,7 @@ type EdgeView struct {
 	ValidFrom *time.Time
 	ValidTo   *time.Time
 	Weight    *int
-	Shared    []int // in the organisations projection: the objects both take part in
+	Shared    []int // in the organisations projection: the objects both take part in, at most MaxShared
 }
 
 // Result is a subgraph.
@@ -332,6 +336,10 @@ func (b *builder) edge(n int32, h hop) {
 	if b.seenEdges[key] {
 		return
 	}
+	if len(b.edges) >= b.q.limit {
+		b.truncated = true
+		return
+	}
 	b.seenEdges[key] = true
 	id := strconv.Itoa(e.id)
 	if key.site >= 0 {
@@ -441,10 +449,11 @@ func (g *Graph) Path(from, to int, f Filter) (*Result, error) {
 		chain = append(chain, n)
 	}
 	slices.Reverse(chain)
-	q.limit = MaxLimit
-	b := newBuilder(g, q)
+	b := newBuilder(g, q) // a chain longer than the limit is cut, and says so
 	for i, n := range chain {
-		b.node(n)
+		if !b.node(n) {
+			break
+		}
 		if i > 0 {
 			b.edge(chain[i-1], hop{parent[n].e, n})
 		}
@@ -493,15 +502,24 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 	r.TotalNodes, r.TotalEdges = totalNodes, totalEdges
 	r.Truncated = r.TotalNodes > len(r.Nodes) || r.TotalEdges > len(r.Edges)
 	if q.projection == Organisations {
-		project(r)
+		project(r, q.limit)
 	}
 	return r, nil
 }
 
+// projectionWork bounds the work of a projection: the (link, shared
+// object) pairs it may count, per node of the limit.
+const projectionWork = 10
+
 // project turns a bipartite answer into its organisations projection:
 // two organisations are linked, with a weight, when they take part in
-// the same objects, which the link lists.
-func project(r *Result) {
+// the same objects, which the link lists. An object with k participants
+// makes k(k-1)/2 links, so the work is bounded by construction: objects
+// are taken whole, in ID order, while the links stay within limit and
+// the pairs counted within projectionWork × limit; an object that would
+// pass either is left out and the answer says it is truncated. Weights
+// count the shared objects of the answer, as a bipartite answer shows.
+func project(r *Result, limit int) {
 	objects := map[int]bool{}
 	var orgs []NodeView
 	for _, n := range r.Nodes {
@@ -518,6 +536,7 @@ func project(r *Result) {
 		}
 	}
 	type pair struct{ a, b int }
+	weight := map[pair]int{}
 	shared := map[pair][]int{}
 	var order []pair
 	objectIDs := make([]int, 0, len(members))
@@ -525,22 +544,44 @@ func project(r *Result) {
 		objectIDs = append(objectIDs, o)
 	}
 	slices.Sort(objectIDs)
+	work := projectionWork * max(limit, 1)
 	for _, o := range objectIDs {
 		ms := members[o]
+		pairs := len(ms) * (len(ms) - 1) / 2
+		if pairs > work {
+			r.Truncated = true
+			continue
+		}
+		work -= pairs
 		slices.Sort(ms)
+		added := 0
+		for i := range ms {
+			for j := i + 1; j < len(ms); j++ {
+				if _, ok := weight[pair{ms[i], ms[j]}]; !ok {
+					added++
+				}
+			}
+		}
+		if len(order)+added > limit {
+			r.Truncated = true
+			continue
+		}
 		for i := range ms {
 			for j := i + 1; j < len(ms); j++ {
 				p := pair{ms[i], ms[j]}
-				if _, ok := shared[p]; !ok {
+				if _, ok := weight[p]; !ok {
 					order = append(order, p)
 				}
-				shared[p] = append(shared[p], o)
+				weight[p]++
+				if len(shared[p]) < MaxShared {
+					shared[p] = append(shared[p], o)
+				}
 			}
 		}
 	}
 	edges := make([]EdgeView, 0, len(order))
 	for _, p := range order {
-		w := len(shared[p])
+		w := weight[p]
 		edges = append(edges, EdgeView{ID: fmt.Sprintf("%d-%d", p.a, p.b), Source: p.a, Target: p.b, Weight: &w, Shared: shared[p]})
 	}
 	r.Nodes, r.Edges = orgs, edges

@@ -26,8 +26,12 @@ type Stats struct {
 	GroupingsByKind []Count // groupings with a member there, by kind
 }
 
-// MaxIsolated bounds the isolated hospitals a Stats lists.
-const MaxIsolated = 100
+// Bounds of a Stats' lists: the isolated hospitals, and each tally
+// (the largest counts are kept).
+const (
+	MaxIsolated = 100
+	MaxCounts   = 500
+)
 
 // Stats counts the organisations located in the filter's territories on
 // its day, and their cooperation.
@@ -76,7 +80,7 @@ func (g *Graph) Stats(f Filter) (*Stats, error) {
 	return st, nil
 }
 
-// counts sorts a tally, largest first.
+// counts sorts a tally, largest first, and keeps the MaxCounts largest.
 func counts(m map[string]int) []Count {
 	out := make([]Count, 0, len(m))
 	for k, v := range m {
@@ -88,5 +92,5 @@ func counts(m map[string]int) []Count {
 		}
 		return out[i].Key < out[j].Key
 	})
-	return out
+	return out[:min(len(out), MaxCounts)]
 }

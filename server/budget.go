@@ -1,0 +1,179 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+	"golang.org/x/sync/semaphore"
+)
+
+// CodeResponseTooLarge answers a request stopped by its budget at run
+// time (422): it resolved more fields, or wrote more bytes, than one
+// answer may hold.
+const CodeResponseTooLarge = "RESPONSE_TOO_LARGE"
+
+func init() { errcode.RegisterErrorType(CodeResponseTooLarge, errcode.KindProtocol) }
+
+// BytesPerCost is the memory one unit of a request's cost (a field
+// resolved) is admitted at: what gqlgen's execution and the answer's
+// JSON hold per field, measured on the shipped data with room to spare
+// (TestMemoryPerCostUnit).
+const BytesPerCost = 1024
+
+// budget is the second line behind the static bounds: each request is
+// admitted by weight against the memory its answers may take at once,
+// then counts what it resolves and is stopped past its own budget.
+//
+//   - Admission: a request weighs its cost × BytesPerCost (the cost is
+//     an upper bound on its fields); requests whose weights add up past
+//     memory wait, in order, up to wait, then are refused 503 OVERLOADED,
+//     so that concurrent big requests queue instead of adding up.
+//   - Budget: fields resolved and an estimate of the bytes they write are
+//     counted as they resolve; past maxFields or maxBytes the request's
+//     remaining fields fail at once, and its answer is replaced by one
+//     RESPONSE_TOO_LARGE error. The answer's real size is checked too.
+type budget struct {
+	memory    *semaphore.Weighted
+	capacity  int64
+	wait      time.Duration
+	maxFields int64
+	maxBytes  int64
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.ResponseInterceptor
+	graphql.FieldInterceptor
+} = &budget{}
+
+func newBudget(cfg Config) *budget {
+	b := &budget{
+		capacity:  max(cfg.RequestMemory, 1),
+		wait:      cfg.AnonymousWait,
+		maxFields: int64(cfg.Limits.MaxComplexity),
+		maxBytes:  cfg.Limits.MaxResponseBytes,
+	}
+	b.memory = semaphore.NewWeighted(b.capacity)
+	return b
+}
+
+func (*budget) ExtensionName() string                   { return "Budget" }
+func (*budget) Validate(graphql.ExecutableSchema) error { return nil }
+
+// weight is what a request of cost is admitted at, never more than the
+// whole capacity (a request alone always runs: its cost is within the
+// limit, which an operator sizes with the memory).
+func (b *budget) weight(cost int) int64 {
+	return min(max(int64(cost), 1)*BytesPerCost, b.capacity)
+}
+
+// acquire admits weight, waiting at most b.wait.
+func (b *budget) acquire(ctx context.Context, weight int64) error {
+	if b.memory.TryAcquire(weight) {
+		return nil
+	}
+	wctx, cancel := context.WithTimeout(ctx, b.wait)
+	defer cancel()
+	return b.memory.Acquire(wctx, weight)
+}
+
+// admit admits an HTTP request outside GraphQL at weight bytes; ok is
+// false when it was refused (the answer is then written).
+func (b *budget) admit(w http.ResponseWriter, r *http.Request, weight int64) (release func(), ok bool) {
+	weight = min(max(weight, 1), b.capacity)
+	if err := b.acquire(r.Context(), weight); err != nil {
+		w.Header().Set("Retry-After", "1")
+		writeError(w, r, http.StatusServiceUnavailable, CodeOverloaded, "the server is busy with large requests: retry in a moment")
+		return nil, false
+	}
+	return func() { b.memory.Release(weight) }, true
+}
+
+// spend is what one request has resolved so far.
+type spend struct {
+	fields, bytes atomic.Int64
+	over          atomic.Bool
+}
+
+type spendKey struct{}
+
+var errStopped = errors.New("stopped: the request is past its budget")
+
+func (b *budget) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	st := stateOf(ctx)
+	_, cost, _, _ := st.snapshot()
+	weight := b.weight(cost)
+	if err := b.acquire(ctx, weight); err != nil {
+		st.setStatus(http.StatusServiceUnavailable)
+		return codedResponse(ctx, CodeOverloaded, "the server is busy with large requests: retry in a moment, or ask for less")
+	}
+	defer b.memory.Release(weight)
+	sp := &spend{}
+	resp := next(context.WithValue(ctx, spendKey{}, sp))
+	if resp != nil && (sp.over.Load() || int64(len(resp.Data)) > b.maxBytes) {
+		st.setStatus(http.StatusUnprocessableEntity)
+		return codedResponse(ctx, CodeResponseTooLarge, fmt.Sprintf("the answer would hold more than %d fields or %d bytes: ask for smaller pages, fewer fields or a lower limit", b.maxFields, b.maxBytes))
+	}
+	return resp
+}
+
+func (b *budget) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	sp, ok := ctx.Value(spendKey{}).(*spend)
+	if !ok {
+		return next(ctx)
+	}
+	if sp.over.Load() {
+		return nil, errStopped
+	}
+	res, err := next(ctx)
+	fields := sp.fields.Add(1)
+	bytes := sp.bytes.Add(sizeOf(res))
+	if fields > b.maxFields || bytes > b.maxBytes {
+		sp.over.Store(true)
+	}
+	return res, err
+}
+
+// codedResponse is a response of one error with code, recorded for
+// metrics.
+func codedResponse(ctx context.Context, code, message string) *graphql.Response {
+	stateOf(ctx).addCode(code)
+	err := gqlerror.Errorf("%s", message)
+	err.Extensions = map[string]any{"code": code}
+	return &graphql.Response{Errors: gqlerror.List{err}}
+}
+
+// sizeOf estimates the bytes a resolved value writes in the answer:
+// strings by their length, JSON values by their encoding, the rest by a
+// number's width (objects count through their own fields).
+func sizeOf(v any) int64 {
+	switch v := v.(type) {
+	case nil:
+		return 4
+	case string:
+		return int64(len(v)) + 2
+	case *string:
+		if v == nil {
+			return 4
+		}
+		return int64(len(*v)) + 2
+	case []string:
+		n := int64(2)
+		for _, s := range v {
+			n += int64(len(s)) + 3
+		}
+		return n
+	case map[string]any:
+		b, _ := json.Marshal(v)
+		return int64(len(b))
+	}
+	return 8
+}
