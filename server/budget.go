@@ -22,18 +22,23 @@ const CodeResponseTooLarge = "RESPONSE_TOO_LARGE"
 
 func init() { errcode.RegisterErrorType(CodeResponseTooLarge, errcode.KindProtocol) }
 
-// BytesPerCost is the memory one unit of a request's cost (a field
-// resolved) is admitted at: what gqlgen's execution and the answer's
-// JSON hold per field, measured on the shipped data with room to spare
-// (TestMemoryPerCostUnit).
-const BytesPerCost = 1024
+// A GraphQL request is admitted at RequestBaseWeight + cost ×
+// BytesPerCost: what parsing, the graph index's own work (a search,
+// say) and gqlgen's execution allocate, plus per field resolved what
+// execution and the answer's JSON allocate. TestMemoryPerCostUnit checks
+// on large answers of every kind that a request allocates no more (at
+// most 980 bytes per unit and 1.4 MB for a search, on the shipped data).
+const (
+	RequestBaseWeight = 2 << 20
+	BytesPerCost      = 1024
+)
 
 // budget is the second line behind the static bounds: each request is
 // admitted by weight against the memory its answers may take at once,
 // then counts what it resolves and is stopped past its own budget.
 //
-//   - Admission: a request weighs its cost × BytesPerCost (the cost is
-//     an upper bound on its fields); requests whose weights add up past
+//   - Admission: a request weighs RequestBaseWeight + cost ×
+//     BytesPerCost (the cost is an upper bound on its fields); requests whose weights add up past
 //     memory wait, in order, up to wait, then are refused 503 OVERLOADED,
 //     so that concurrent big requests queue instead of adding up.
 //   - Budget: fields resolved and an estimate of the bytes they write are
@@ -72,7 +77,7 @@ func (*budget) Validate(graphql.ExecutableSchema) error { return nil }
 // whole capacity (a request alone always runs: its cost is within the
 // limit, which an operator sizes with the memory).
 func (b *budget) weight(cost int) int64 {
-	return min(max(int64(cost), 1)*BytesPerCost, b.capacity)
+	return min(RequestBaseWeight+max(int64(cost), 0)*BytesPerCost, b.capacity)
 }
 
 // acquire admits weight, waiting at most b.wait.

@@ -13,3 +13,6 @@ func WithFieldMiddleware(m graphql.FieldMiddleware) Option {
 func WithoutWarmUp() Option {
 	return func(c *Config) { c.skipWarm = true }
 }
+
+// SitesLayerWeight is what building the sites layer is admitted at.
+const SitesLayerWeight = sitesLayerWeight

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -177,7 +178,12 @@ func (w *walker) arguments(f *ast.Field) {
 	if w.inputErr != nil || len(f.Arguments) == 0 || f.Definition == nil {
 		return
 	}
-	for name, v := range f.ArgumentMap(w.vars) {
+	args := f.ArgumentMap(w.vars)
+	if args["first"] != nil && args["last"] != nil && f.Definition.Arguments.ForName("last") != nil {
+		w.inputErr = limitError(apperr.CodeBadInput, "last", "first and last: give one of them, not both")
+		return
+	}
+	for name, v := range args {
 		var typ *ast.Type
 		if def := f.Definition.Arguments.ForName(name); def != nil {
 			typ = def.Type
@@ -214,6 +220,15 @@ func (w *walker) value(key string, v any, typ *ast.Type, depth int) string {
 					v = f
 				}
 			}
+		}
+	}
+	if typ != nil && typ.Elem == nil && typ.Name() == "Cursor" && v != nil {
+		// Checked before the query runs: entgql's loader of nested
+		// connections reads cursors itself and fails on one that does
+		// not decode.
+		var c entgql.Cursor[int]
+		if err := c.UnmarshalGQL(v); err != nil {
+			return "is not a cursor this API gave (take endCursor or startCursor from a page)"
 		}
 	}
 	switch x := v.(type) {

@@ -104,7 +104,8 @@ func sitesHandler(graphs *coopgraph.Store, b *budget, logger *slog.Logger) http.
 
 // sitesLayerWeight is the memory building the national sites layer
 // takes at most (features, JSON and its compression), measured by
-// TestMemoryOfTheSitesLayer with room to spare.
+// TestMemoryPerCostUnit with room to spare (47 MB allocated in all for
+// the shipped register).
 const sitesLayerWeight = 96 << 20
 
 // writeGzipped sends a gzip-compressed body as is to a client that

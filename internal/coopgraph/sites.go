@@ -20,7 +20,16 @@ type SitePoint struct {
 // Sites lists the sites in force on day that have coordinates, in FINESS
 // order.
 func (g *Graph) Sites(day time.Time) []SitePoint {
-	var out []SitePoint
+	placed := func(n *node) bool {
+		return n.kind == Site && n.lat != nil && n.lon != nil && period.Holds(n.from, n.to, day)
+	}
+	count := 0
+	for i := range g.nodes {
+		if placed(&g.nodes[i]) {
+			count++
+		}
+	}
+	out := make([]SitePoint, 0, count) // sized once: the national layer is large
 	for _, n := range g.nodes {
 		if n.kind != Site || n.lat == nil || n.lon == nil || !period.Holds(n.from, n.to, day) {
 			continue

@@ -3,6 +3,7 @@
 package mapdata
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -30,11 +31,6 @@ func BoundariesGzip(layer string) ([]byte, error) {
 	return data.ReadRaw(name)
 }
 
-type featureCollection struct {
-	Type     string    `json:"type"`
-	Features []feature `json:"features"`
-}
-
 type feature struct {
 	Type       string         `json:"type"`
 	Geometry   point          `json:"geometry"`
@@ -60,18 +56,35 @@ type siteProperties struct {
 
 // WriteSites writes sites as a GeoJSON FeatureCollection of points
 // ([longitude, latitude], rounded to about a metre), IDs as the API's
-// global IDs.
+// global IDs. Features are encoded one at a time, so that the national
+// layer never exists whole in memory but as the compressed bytes it is
+// written to.
 func WriteSites(w io.Writer, sites []coopgraph.SitePoint) error {
-	fc := featureCollection{Type: "FeatureCollection", Features: make([]feature, len(sites))}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	if _, err := bw.WriteString(`{"type":"FeatureCollection","features":[`); err != nil {
+		return err
+	}
 	for i, s := range sites {
 		p := siteProperties{ID: strconv.Itoa(s.ID), Label: s.Label, Finess: s.Finess, Category: s.Category,
 			CategoryCode: s.CategoryCode, CategoryGroup: s.CategoryGroup, Department: s.Department, Region: s.Region}
 		if s.LegalEntity != 0 {
 			p.LegalEntity = strconv.Itoa(s.LegalEntity)
 		}
-		fc.Features[i] = feature{Type: "Feature", Geometry: point{Type: "Point", Coordinates: [2]float64{round5(s.Longitude), round5(s.Latitude)}}, Properties: p}
+		if i > 0 {
+			if err := bw.WriteByte(','); err != nil {
+				return err
+			}
+		}
+		f := feature{Type: "Feature", Geometry: point{Type: "Point", Coordinates: [2]float64{round5(s.Longitude), round5(s.Latitude)}}, Properties: p}
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
 	}
-	return json.NewEncoder(w).Encode(fc)
+	if _, err := bw.WriteString("]}\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // SitesGzip is WriteSites, gzip-compressed: the layer is large and served
