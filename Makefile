@@ -9,7 +9,7 @@ ADDR     ?= :8080
 SPA_DIST := server/spa/dist
 
 .DEFAULT_GOAL := help
-.PHONY: help run build release system-deps frontend deps test test-go test-frontend e2e lint generate bench-load bench-import bench-graph clean bench-peer bench-hostile
+.PHONY: help run build release system-deps fuzz frontend deps test test-go test-frontend e2e lint generate bench-load bench-import bench-graph clean bench-peer bench-hostile
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -79,6 +79,10 @@ bench-import: build ## time a national FINESS import and its no-change re-import
 	./$(BIN) migrate --db sqlite://$(BENCH_DIR)/cli.db
 	/usr/bin/time -f "command line, full national import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
 	/usr/bin/time -f "command line, no-change re-import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
+
+FUZZ_N ?= 20000
+fuzz: system-deps ## the schema fuzzer at length: $(FUZZ_N) random documents on each database, seeded by the clock (make test runs 600, one seed)
+	$(GO) test -run TestSchemaFuzzer -v -timeout 2h ./server/ -args -schemafuzz.n=$(FUZZ_N) -schemafuzz.all -schemafuzz.seed=$$(date +%s)
 
 bench-load: ## time the load of the shipped data (SQLite and PostgreSQL), 5 runs each
 	$(GO) test -run '^$$' -bench Load -benchtime 1x -count 5 ./internal/shipped/

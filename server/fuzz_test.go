@@ -27,7 +27,7 @@ import (
 // The schema fuzzer: `make test` runs a fixed seed for a bounded number
 // of documents; `make fuzz` runs many more, seeded by the clock.
 var (
-	fuzzDocuments = flag.Int("schemafuzz.n", 250, "documents the schema fuzzer sends per database")
+	fuzzDocuments = flag.Int("schemafuzz.n", 600, "documents the schema fuzzer sends per database")
 	fuzzSeed      = flag.Uint64("schemafuzz.seed", 20261201, "seed of the schema fuzzer")
 	fuzzAll       = flag.Bool("schemafuzz.all", false, "fuzz every database (default: the first only)")
 )

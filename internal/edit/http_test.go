@@ -79,7 +79,13 @@ func TestEditThroughTheAPI(t *testing.T) {
 	for _, db := range databases {
 		t.Run(db.Name, func(t *testing.T) {
 			w := newWorld(t, db.DB.Client)
-			h := server.New(db.DB, logger, prometheus.NewRegistry())
+			// Deadlines with room: on a busy 2-core machine the graph
+			// index rebuilt after each edit may take many times its
+			// quiet second; this test is about edits, not timeouts.
+			cfg := server.DefaultConfig()
+			cfg.AnonymousRate, cfg.TokenRate = 0, 0
+			cfg.QueryTimeout, cfg.AnonymousWait = 5*time.Minute, 5*time.Minute
+			h := server.New(db.DB, logger, prometheus.NewRegistry(), server.WithConfig(cfg))
 			ctx := context.Background()
 			editor, _, err := tokens.Create(ctx, w.c, tokens.Spec{Role: access.RoleEditor, Territories: []string{"REGION:84"}, Name: "ARS ARA " + db.Name}, time.Now())
 			if err != nil {
