@@ -77,7 +77,7 @@ func run(bin string, rounds int, round time.Duration, rate, clients int) error {
 
 	fmt.Printf("%d CPUs; lookups: %d/s, p95 of legalEntity(finess:) and search(text:) over %d rounds of %v alone + %v under load\n", runtime.NumCPU(), rate, rounds, round, round)
 	fmt.Printf("hostile: %d clients, each from its own loopback address, each sending its next request when answered\n\n", clients)
-	fmt.Printf("%-32s %9s %9s %9s %9s %7s %10s %s\n", "server", "p50 alone", "p50 load", "p95 alone", "p95 load", "ratio", "hostile/s", "hostile answers (status×count)")
+	fmt.Printf("%-32s %9s %9s %9s %9s %7s %10s %13s %s\n", "server", "p50 alone", "p50 load", "p95 alone", "p95 load", "ratio", "hostile/s", "RSS, peak MB", "hostile answers (status×count)")
 	for _, sc := range []struct {
 		name  string
 		flags []string
@@ -89,7 +89,7 @@ func run(bin string, rounds int, round time.Duration, rate, clients int) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.name, err)
 		}
-		fmt.Printf("%-32s %9s %9s %9s %9s %6.2f× %10.0f %s\n", sc.name, ms(res.alone50), ms(res.loaded50), ms(res.alone), ms(res.loaded), float64(res.loaded)/float64(res.alone), res.hostileRate, res.statuses)
+		fmt.Printf("%-32s %9s %9s %9s %9s %6.2f× %10.0f %6.0f, %5.0f %s\n", sc.name, ms(res.alone50), ms(res.loaded50), ms(res.alone), ms(res.loaded), float64(res.loaded)/float64(res.alone), res.hostileRate, res.rssBefore, res.rssPeak, res.statuses)
 	}
 	fmt.Println("\ngoal: p95 under load within 1.5× of p95 alone")
 	return nil
@@ -97,10 +97,10 @@ func run(bin string, rounds int, round time.Duration, rate, clients int) error {
 
 // serve starts `maillage serve` on a free loopback port and waits until
 // it answers.
-func serve(bin, dbURL string, flags []string) (url string, stop func(), err error) {
+func serve(bin, dbURL string, flags []string) (url string, pid int, stop func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return "", nil, err
+		return "", 0, nil, err
 	}
 	addr := ln.Addr().String()
 	_ = ln.Close()
@@ -109,7 +109,7 @@ func serve(bin, dbURL string, flags []string) (url string, stop func(), err erro
 	cmd.Env = append(os.Environ(), "MAILLAGE_LOG_LEVEL=error")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
-		return "", nil, err
+		return "", 0, nil, err
 	}
 	stop = func() {
 		_ = cmd.Process.Signal(os.Interrupt)
@@ -121,12 +121,12 @@ func serve(bin, dbURL string, flags []string) (url string, stop func(), err erro
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return "http://" + addr + "/graphql", stop, nil
+				return "http://" + addr + "/graphql", cmd.Process.Pid, stop, nil
 			}
 		}
 		if time.Now().After(deadline) {
 			stop()
-			return "", nil, fmt.Errorf("maillage serve did not answer within 2 minutes")
+			return "", 0, nil, fmt.Errorf("maillage serve did not answer within 2 minutes")
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
@@ -139,15 +139,34 @@ type result struct {
 	alone50, loaded50 time.Duration
 	hostileRate       float64
 	statuses          string
+	rssBefore         float64 // the server's resident memory once warmed up, MB
+	rssPeak           float64 // its peak over the scenario, MB
+}
+
+// procMB reads a memory line of /proc/PID/status, in MB.
+func procMB(pid int, field string) float64 {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if rest, ok := strings.CutPrefix(line, field); ok {
+			var kb float64
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb)
+			return kb / 1024
+		}
+	}
+	return 0
 }
 
 func scenario(bin, dbURL string, flags []string, token string, rounds int, round time.Duration, rate, clients int) (result, error) {
 	var res result
-	url, stop, err := serve(bin, dbURL, flags)
+	url, pid, stop, err := serve(bin, dbURL, flags)
 	if err != nil {
 		return res, err
 	}
 	defer stop()
+	rssBefore := procMB(pid, "VmRSS:")
 	lookups, err := lookupBodies(url, token)
 	if err != nil {
 		return res, err
@@ -217,6 +236,7 @@ func scenario(bin, dbURL string, flags []string, token string, rounds int, round
 		parts = append(parts, fmt.Sprintf("%d×%d", s, statuses[s]))
 	}
 	res.statuses = strings.Join(parts, " ")
+	res.rssBefore, res.rssPeak = rssBefore, procMB(pid, "VmHWM:")
 	// The server still answers.
 	if _, err := post(client, url, token, lookups[0]); err != nil {
 		return res, fmt.Errorf("after the hostile load: %w", err)
@@ -325,10 +345,14 @@ func measure(client *http.Client, url, token string, lookups []string, next *ato
 type hostileRequest struct {
 	name, contentType, auth string
 	body                    string
+	get                     string // a GET of this path instead of a POST to /graphql
 }
 
 func (h hostileRequest) send(client *http.Client, url string) int {
 	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(h.body))
+	if h.get != "" {
+		req, err = http.NewRequest(http.MethodGet, strings.TrimSuffix(url, "/graphql")+h.get, nil)
+	}
 	if err != nil {
 		return 0
 	}
@@ -390,5 +414,9 @@ func allHostileRequests() []hostileRequest {
 		{name: "form post", contentType: "application/x-www-form-urlencoded", body: "query=%7B__typename%7D"},
 		{name: "bad FINESS", contentType: j, body: body(`{ legalEntity(finess: "' OR 1=1 --") { name } }`)},
 		{name: "recursive fragments", contentType: j, body: body(`query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }`)},
+		{name: "nested lists", contentType: j, body: body(`{ establishment(finess: "420782559") { ` + strings.Repeat("legalEntity { establishments { ", 6) + "finess" + strings.Repeat(" } }", 6) + ` } }`)},
+		{name: "heavy graph", contentType: j, body: body(`{ cooperationGraph(filter: {level: SITE, limit: 10000}) { nodes { id kind label latitude longitude } edges { source target role } truncated } }`)},
+		{name: "big page", contentType: j, body: body(`{ establishments(first: 1000) { edges { node { finess name address city legalEntity { name } } } } }`)},
+		{name: "sites layer", get: "/api/sites.geojson?asOf=2019-06-01"},
 	}
 }
