@@ -99,9 +99,10 @@ func records[T ent.Dated](ctx context.Context, asOf *time.Time, first *int, load
 	return rs, nil
 }
 
-// graphLimit is the most nodes, and the most edges, a graph answer holds.
+// graphLimit is the most nodes, and the most edges, a graph answer holds:
+// the filter's limit, or coopgraph's default when it gives none or 0.
 func graphLimit(f *model.CooperationGraphFilter) int {
-	if f != nil && f.Limit != nil {
+	if f != nil && f.Limit != nil && *f.Limit > 0 {
 		return *f.Limit
 	}
 	return coopgraph.DefaultLimit

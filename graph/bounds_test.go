@@ -87,6 +87,7 @@ func TestGraphQueriesArePricedByTheirLimit(t *testing.T) {
 	}{
 		{"cooperationGraph", map[string]any{"filter": map[string]any{"limit": 20000}}, 20000 * 11},
 		{"cooperationGraph", map[string]any{"filter": map[string]any{}}, 2000 * 11},
+		{"cooperationGraph", map[string]any{"filter": map[string]any{"limit": 0}}, 2000 * 11},
 		{"neighborhood", map[string]any{"id": "1", "filter": map[string]any{"limit": 5000}}, 5000 * 11},
 		{"cooperationPath", map[string]any{"from": "1", "to": "2"}, 2000 * 11},
 		{"cooperationChecks", map[string]any{}, 2000 * 11},

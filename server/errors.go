@@ -159,6 +159,12 @@ func pathString(path ast.Path) string {
 	return strings.Join(names, ".")
 }
 
+// emptyFilter starts the message of every ent.ErrEmpty…WhereInput: a
+// filter in and, or, not or a has…With that holds no condition. Matched
+// by its text, which entgql's template writes for every type, so that a
+// type added to the schema is covered too.
+const emptyFilter = "ent: empty predicate "
+
 // classify maps an error to its API code and the input it concerns.
 func classify(err error) (code, field string) {
 	if e, ok := apperr.As(err); ok {
@@ -179,6 +185,8 @@ func classify(err error) (code, field string) {
 		return apperr.CodeBadInput, ""
 	case ent.IsNotFound(err):
 		return apperr.CodeNotFound, ""
+	case strings.Contains(err.Error(), emptyFilter):
+		return apperr.CodeBadInput, "where"
 	}
 	return apperr.CodeInternal, ""
 }

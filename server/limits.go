@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -87,6 +88,9 @@ func (q *queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql
 		return limitError(CodeLimitExceeded, "", "the query asks for %s fields once fragments are expanded, more than the limit of %d", atLeast(s.fields), l.MaxFields)
 	case l.MaxAliases > 0 && s.aliases > l.MaxAliases:
 		return limitError(CodeLimitExceeded, "", "the query uses %s aliases, more than the limit of %d", atLeast(s.aliases), l.MaxAliases)
+	}
+	if err := aliasedEdge(opCtx, q.es.Schema(), op.SelectionSet, q.es.Schema().Types[rootType(op)]); err != nil {
+		return err
 	}
 	cost := complexity.Calculate(ctx, q.es, op, opCtx.Variables)
 	st.setOperation(name, cost)
@@ -228,7 +232,7 @@ func (w *walker) value(key string, v any, typ *ast.Type, depth int) string {
 		// not decode.
 		var c entgql.Cursor[int]
 		if err := c.UnmarshalGQL(v); err != nil {
-			return "is not a cursor this API gave (take endCursor or startCursor from a page)"
+			return "is not a cursor this API gave: use the endCursor or startCursor of a page"
 		}
 	}
 	switch x := v.(type) {
@@ -295,4 +299,67 @@ func number(v any) (float64, bool) {
 		return f, err == nil
 	}
 	return 0, false
+}
+
+func rootType(op *ast.OperationDefinition) string {
+	switch op.Operation {
+	case ast.Mutation:
+		return "Mutation"
+	case ast.Subscription:
+		return "Subscription"
+	}
+	return "Query"
+}
+
+// aliasedEdge refuses a field that leads to records ent loads with
+// their parent — a record's link to one other record (a site's
+// legalEntity, a record's source…), a page's edges, an edge's node —
+// asked under two aliases in one selection: ent's loader keeps one
+// selection of columns and links per such field, so the answer under
+// the other alias would miss the fields it asked for (an empty title,
+// say) rather than say anything true. The walk sees what gqlgen will
+// execute: fragments expanded, fields of one alias merged, each
+// concrete type of an interface in turn; the document's size is already
+// bounded, and so is the walk.
+func aliasedEdge(opCtx *graphql.OperationContext, schema *ast.Schema, set ast.SelectionSet, def *ast.Definition) *gqlerror.Error {
+	if def == nil || len(set) == 0 {
+		return nil
+	}
+	types := []*ast.Definition{def}
+	if def.Kind == ast.Interface || def.Kind == ast.Union {
+		types = schema.GetPossibleTypes(def)
+	}
+	for _, t := range types {
+		satisfies := append([]string{t.Name}, t.Interfaces...)
+		first := map[string]string{} // field → the alias it was first asked under
+		for _, f := range graphql.CollectFields(opCtx, set, satisfies) {
+			if f.Definition == nil {
+				continue
+			}
+			target := schema.Types[f.Definition.Type.Name()]
+			if sameRecords(t, f.Name) || isRecordLink(t, f.Definition, target) {
+				if alias, ok := first[f.Name]; ok && alias != f.Alias {
+					return limitError(apperr.CodeBadInput, f.Alias, "%s.%s is asked under two aliases (%s, %s): ask it once, with every field you need", t.Name, f.Name, alias, f.Alias)
+				}
+				first[f.Name] = f.Alias
+			}
+			if err := aliasedEdge(opCtx, schema, f.Selections, target); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sameRecords reports whether every alias of field name of type t
+// leads to the same records: a connection's edges, an edge's node.
+func sameRecords(t *ast.Definition, name string) bool {
+	return (strings.HasSuffix(t.Name, "Connection") && name == "edges") || (strings.HasSuffix(t.Name, "Edge") && name == "node")
+}
+
+// isRecordLink reports whether field of record type t leads to one
+// other record, loaded with t by ent.
+func isRecordLink(t *ast.Definition, field *ast.FieldDefinition, target *ast.Definition) bool {
+	return target != nil && target.Kind == ast.Object && field.Type.Elem == nil && len(field.Arguments) == 0 &&
+		slices.Contains(t.Interfaces, "Node") && slices.Contains(target.Interfaces, "Node")
 }
