@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"slices"
 	"sync"
 	"time"
 
@@ -251,3 +252,91 @@ func (TruncationReport) InterceptResponse(ctx context.Context, next graphql.Resp
 	}
 	return resp
 }
+
+// Cost prices an operation, variables resolved: one per field, lists
+// multiplied by their bounds (complexity()). Unlike gqlgen's calculation,
+// which adds up every fragment of an interface field whatever its type
+// condition, a field of an interface (node, search hits) costs what its
+// most expensive concrete type costs, since a value has one type: the
+// app's "node and a fragment per type" is priced as what it can do.
+func Cost(ctx context.Context, es graphql.ExecutableSchema, op *ast.OperationDefinition, vars map[string]any) int {
+	schema := es.Schema()
+	root := schema.Query
+	switch op.Operation {
+	case ast.Mutation:
+		root = schema.Mutation
+	case ast.Subscription:
+		root = schema.Subscription
+	}
+	return (&pricer{ctx: ctx, es: es, schema: schema, vars: vars}).selection(op.SelectionSet, root)
+}
+
+type pricer struct {
+	ctx    context.Context
+	es     graphql.ExecutableSchema
+	schema *ast.Schema
+	vars   map[string]any
+}
+
+// selection prices set on a value of object type t.
+func (p *pricer) selection(set ast.SelectionSet, t *ast.Definition) int {
+	if t == nil {
+		return 0
+	}
+	total := 0
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			total = sum(total, p.field(s, t))
+		case *ast.InlineFragment:
+			if p.applies(s.TypeCondition, t) {
+				total = sum(total, p.selection(s.SelectionSet, t))
+			}
+		case *ast.FragmentSpread:
+			if s.Definition != nil && p.applies(s.Definition.TypeCondition, t) {
+				total = sum(total, p.selection(s.Definition.SelectionSet, t))
+			}
+		}
+	}
+	return total
+}
+
+func (p *pricer) field(f *ast.Field, t *ast.Definition) int {
+	if f.Name == "__schema" {
+		return 0 // introspection: bounded by the schema, priced by gqlgen as nothing too
+	}
+	def := t.Fields.ForName(f.Name)
+	if def == nil {
+		return 1 // __typename
+	}
+	child := 0
+	if target := p.schema.Types[def.Type.Name()]; target != nil {
+		switch target.Kind {
+		case ast.Object:
+			child = p.selection(f.SelectionSet, target)
+		case ast.Interface, ast.Union:
+			for _, concrete := range p.schema.GetPossibleTypes(target) {
+				child = max(child, p.selection(f.SelectionSet, concrete))
+			}
+		}
+	}
+	if c, ok := p.es.Complexity(p.ctx, t.Name, f.Name, child, f.ArgumentMap(p.vars)); ok && c >= 1 {
+		return c
+	}
+	return sum(child, 1)
+}
+
+// applies reports whether a fragment on condition applies to a value of
+// object type t.
+func (p *pricer) applies(condition string, t *ast.Definition) bool {
+	if condition == "" || condition == t.Name || slices.Contains(t.Interfaces, condition) {
+		return true
+	}
+	if u := p.schema.Types[condition]; u != nil && u.Kind == ast.Union {
+		return slices.Contains(u.Types, t.Name)
+	}
+	return false
+}
+
+// sum adds costs, saturating.
+func sum(a, b int) int { return min(a+b, math.MaxInt32) }

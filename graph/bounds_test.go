@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -135,3 +136,29 @@ func TestPageSize(t *testing.T) {
 }
 
 func ptr(n int) *int { return &n }
+
+// TestCostOfAnInterfaceIsItsDearestType: a node asked with a fragment per
+// type costs what its most expensive type costs, not their sum; lists
+// inside still multiply.
+func TestCostOfAnInterfaceIsItsDearestType(t *testing.T) {
+	exec := NewSchema(nil, nil)
+	tests := []struct {
+		query string
+		want  int
+	}{
+		{`{ node(id: "1") { id } }`, 2},
+		{`{ node(id: "1") { id ... on Establishment { name finess } ... on LegalEntity { name } } }`, 4},
+		{`{ node(id: "1") { ...E ...L } } fragment E on Establishment { name finess } fragment L on LegalEntity { establishments(first: 10) { name } }`, 10*2 + 1},
+		{`{ legalEntity(finess: "420784878") { establishments { legalEntity { establishments { finess } } } } }`, 1 + 1000*(1+1000*2+1)},
+		{`{ search(text: "x", first: 5) { label node { ... on Establishment { name } ... on Grouping { memberships(first: 3) { role } } } } }`, 5 * (1 + 1 + 3*2 + 1)},
+	}
+	for _, tt := range tests {
+		doc, errs := gqlparser.LoadQuery(exec.Schema(), tt.query)
+		if errs != nil {
+			t.Fatalf("%s: %v", tt.query, errs)
+		}
+		if got := Cost(context.Background(), exec, doc.Operations[0], nil); got != tt.want {
+			t.Errorf("%s costs %d, want %d", tt.query, got, tt.want)
+		}
+	}
+}

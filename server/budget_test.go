@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/99designs/gqlgen/complexity"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/vektah/gqlparser/v2"
 
@@ -124,7 +123,7 @@ func TestMemoryPerCostUnit(t *testing.T) {
 		if errs != nil {
 			t.Fatalf("%v: %s", errs, q)
 		}
-		cost := complexity.Calculate(context.Background(), es, doc.Operations[0], nil)
+		cost := graph.Cost(context.Background(), es, doc.Operations[0], nil)
 		var rec *httptest.ResponseRecorder
 		bytes := allocated(func() { rec = send(h, hostileRequest{body: gqlBody(q, nil)}) })
 		expect(t, hostileRequest{status: 200}, rec)

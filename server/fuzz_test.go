@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/vektah/gqlparser/v2"
@@ -85,7 +84,7 @@ func TestSchemaFuzzer(t *testing.T) {
 				if errs != nil {
 					t.Fatalf("document %d is not valid: %v\n%s", i, errs, doc)
 				}
-				cost := complexity.Calculate(context.Background(), es, parsed.Operations[0], nil)
+				cost := graph.Cost(context.Background(), es, parsed.Operations[0], nil)
 				resolved.Store(0)
 				before := memstat.Field("VmRSS:")
 				memstat.ResetPeak()

@@ -12,12 +12,12 @@ import (
 	"unicode/utf8"
 
 	"entgo.io/contrib/entgql"
-	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/maillage/maillage/graph"
 	"github.com/maillage/maillage/internal/apperr"
 )
 
@@ -92,7 +92,7 @@ func (q *queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql
 	if err := aliasedEdge(opCtx, q.es.Schema(), op.SelectionSet, q.es.Schema().Types[rootType(op)]); err != nil {
 		return err
 	}
-	cost := complexity.Calculate(ctx, q.es, op, opCtx.Variables)
+	cost := graph.Cost(ctx, q.es, op, opCtx.Variables)
 	st.setOperation(name, cost)
 	if l.MaxComplexity > 0 && cost > l.MaxComplexity {
 		return limitError(CodeComplexityExceeded, "", "operation has complexity %d, which exceeds the limit of %d", cost, l.MaxComplexity)

@@ -350,7 +350,7 @@ export const GroupingDetailsFragmentDoc = new TypedDocumentString(`
     name
     finess
   }
-  memberships {
+  memberships(first: 500) {
     id
     role
     validFrom
@@ -365,7 +365,7 @@ export const GroupingDetailsFragmentDoc = new TypedDocumentString(`
       name
       finess
     }
-    sites {
+    sites(first: 50) {
       id
       name
       finess
@@ -860,7 +860,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
     name
     finess
   }
-  memberships {
+  memberships(first: 500) {
     id
     role
     validFrom
@@ -875,7 +875,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       name
       finess
     }
-    sites {
+    sites(first: 50) {
       id
       name
       finess

@@ -28,7 +28,9 @@ export const GroupingDetailsFragmentDoc = graphql(`
       name
       finess
     }
-    memberships {
+    # Priced by their bounds (graph/bounds.go): the named sites of a
+    # membership are a few; 50 keeps the query cheap.
+    memberships(first: 500) {
       id
       role
       validFrom
@@ -43,7 +45,7 @@ export const GroupingDetailsFragmentDoc = graphql(`
         name
         finess
       }
-      sites {
+      sites(first: 50) {
         id
         name
         finess
