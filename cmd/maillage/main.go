@@ -42,7 +42,8 @@ Usage:
   maillage version
 
 FORMAT: finess (etalab extracts cs1100507, cs1100502, cs1100501),
-cooperation (Maillage cooperation file, YAML).
+structures (FINESS+ JSON), ght (the DGOS list of GHT members, xlsx or
+csv), cooperation (Maillage cooperation file, YAML or CSV).
 --db (or MAILLAGE_DB): sqlite://PATH (default sqlite://maillage.db) or postgres://…
 Logs: MAILLAGE_LOG_LEVEL=debug|info|warn|error, MAILLAGE_LOG_FORMAT=text|json.
 `

@@ -1,22 +1,13 @@
 // Package pgtest gives Go tests a real, throwaway PostgreSQL 15 server.
 //
-// Typical use, once per test package:
+// Tests rarely start one themselves: internal/shippedtest opens the
+// databases Maillage runs on (a SQLite file and a PostgreSQL database
+// from this package) with the shipped data. Directly:
 //
-//	var pg *pgtest.Server
-//
-//	func TestMain(m *testing.M) {
-//		pg = pgtest.MustStart()
-//		code := m.Run()
-//		if err := pg.Stop(); err != nil {
-//			fmt.Fprintln(os.Stderr, err)
-//		}
-//		os.Exit(code)
-//	}
-//
-//	func TestSomething(t *testing.T) {
-//		dbURL, err := pg.NewDatabase(context.Background())
-//		...
-//	}
+//	pg, err := pgtest.Start()
+//	if err != nil { … }
+//	defer pg.Stop()
+//	dbURL, err := pg.NewDatabase(ctx)
 //
 // If MAILLAGE_TEST_PG holds the postgres:// URL of an existing server (on
 // which the user may CREATE DATABASE), that server is used. Otherwise a
@@ -105,15 +96,6 @@ type Server struct {
 // must call Stop when done.
 func Start() (*Server, error) {
 	return start(nil)
-}
-
-// MustStart is Start for TestMain: it panics with Start's error.
-func MustStart() *Server {
-	s, err := Start()
-	if err != nil {
-		panic(err)
-	}
-	return s
 }
 
 // start is Start with extra postgresql.conf lines (used by tests).
