@@ -6,11 +6,8 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/internal/access"
+	"github.com/maillage/maillage/internal/apperr"
 )
-
-// CodeOverloaded answers a request without a token that found the
-// server busy with others (503, with Retry-After).
-const CodeOverloaded = "OVERLOADED"
 
 // admission bounds how many requests without a token are worked on at
 // once, so that a crowd of anonymous callers (each within its own rate
@@ -53,7 +50,7 @@ func (a *admission) enter(w http.ResponseWriter, r *http.Request) (release func(
 	case <-r.Context().Done():
 	}
 	w.Header().Set("Retry-After", "1")
-	writeError(w, r, http.StatusServiceUnavailable, CodeOverloaded, "the server is busy: retry in a second, or use an API token")
+	writeError(w, r, http.StatusServiceUnavailable, apperr.CodeOverloaded, "the server is busy: retry in a second, or use an API token")
 	return nil, false
 }
 

@@ -11,16 +11,12 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/maillage/maillage/internal/apperr"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/sync/semaphore"
 )
 
-// CodeResponseTooLarge answers a request stopped by its budget at run
-// time (422): it resolved more fields, or wrote more bytes, than one
-// answer may hold.
-const CodeResponseTooLarge = "RESPONSE_TOO_LARGE"
-
-func init() { errcode.RegisterErrorType(CodeResponseTooLarge, errcode.KindProtocol) }
+func init() { errcode.RegisterErrorType(apperr.CodeResponseTooLarge, errcode.KindProtocol) }
 
 // A GraphQL request is admitted at RequestBaseWeight + cost ×
 // BytesPerCost: what parsing, the graph index's own work (a search,
@@ -96,7 +92,7 @@ func (b *budget) admit(w http.ResponseWriter, r *http.Request, weight int64) (re
 	weight = min(max(weight, 1), b.capacity)
 	if err := b.acquire(r.Context(), weight); err != nil {
 		w.Header().Set("Retry-After", "1")
-		writeError(w, r, http.StatusServiceUnavailable, CodeOverloaded, "the server is busy with large requests: retry in a moment")
+		writeError(w, r, http.StatusServiceUnavailable, apperr.CodeOverloaded, "the server is busy with large requests: retry in a moment")
 		return nil, false
 	}
 	return func() { b.memory.Release(weight) }, true
@@ -118,14 +114,14 @@ func (b *budget) InterceptResponse(ctx context.Context, next graphql.ResponseHan
 	weight := b.weight(cost)
 	if err := b.acquire(ctx, weight); err != nil {
 		st.setStatus(http.StatusServiceUnavailable)
-		return codedResponse(ctx, CodeOverloaded, "the server is busy with large requests: retry in a moment, or ask for less")
+		return codedResponse(ctx, apperr.CodeOverloaded, "the server is busy with large requests: retry in a moment, or ask for less")
 	}
 	defer b.memory.Release(weight)
 	sp := &spend{}
 	resp := next(context.WithValue(ctx, spendKey{}, sp))
 	if resp != nil && (sp.over.Load() || int64(len(resp.Data)) > b.maxBytes) {
 		st.setStatus(http.StatusUnprocessableEntity)
-		return codedResponse(ctx, CodeResponseTooLarge, fmt.Sprintf("the answer would hold more than %d fields or %d bytes: ask for smaller pages, fewer fields or a lower limit", b.maxFields, b.maxBytes))
+		return codedResponse(ctx, apperr.CodeResponseTooLarge, fmt.Sprintf("the answer would hold more than %d fields or %d bytes: ask for smaller pages, fewer fields or a lower limit", b.maxFields, b.maxBytes))
 	}
 	return resp
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2"
 
 	"github.com/maillage/maillage/graph"
+	"github.com/maillage/maillage/internal/apperr"
 	"github.com/maillage/maillage/server"
 )
 
@@ -26,7 +27,7 @@ func TestResponseBudget(t *testing.T) {
 	h := server.New(b.db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithConfig(cfg))
 	tests := []hostileRequest{
 		{name: "a page of 300 sites", body: gqlBody(`{ establishments(first: 300) { edges { node { finess name address city } } } }`, nil),
-			status: 422, code: server.CodeResponseTooLarge, check: contains(`"data":null`)},
+			status: 422, code: apperr.CodeResponseTooLarge, check: contains(`"data":null`)},
 		{name: "within the budget", body: gqlBody(`{ establishments(first: 10) { edges { node { finess name } } } }`, nil), status: 200},
 	}
 	for _, tt := range tests {
@@ -58,6 +59,7 @@ func TestAdmissionByWeight(t *testing.T) {
 	cfg.AnonymousRate, cfg.ResponseCacheBytes = 0, 0
 	cfg.AnonymousConcurrency = -1 // only the weights are tested here
 	cfg.AnonymousWait = 100 * time.Millisecond
+	cfg.QueryTimeout = 5 * time.Minute                                        // the blocked request waits for the test, however busy the machine
 	cfg.RequestMemory = server.RequestBaseWeight*2 + 6000*server.BytesPerCost // the heavy request below weighs the base and 5,001 units
 	h := server.New(b.db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithConfig(cfg), blocker)
 
@@ -65,9 +67,9 @@ func TestAdmissionByWeight(t *testing.T) {
 	done := make(chan *httptest.ResponseRecorder)
 	go func() { done <- send(h, hostileRequest{body: heavy}) }()
 	<-entered
-	expect(t, hostileRequest{status: 503, code: server.CodeOverloaded},
+	expect(t, hostileRequest{status: 503, code: apperr.CodeOverloaded},
 		send(h, hostileRequest{body: gqlBody(`{ establishments(first: 500) { edges { node { finess } } } }`, nil)}))
-	expect(t, hostileRequest{status: 503, code: server.CodeOverloaded},
+	expect(t, hostileRequest{status: 503, code: apperr.CodeOverloaded},
 		send(h, hostileRequest{method: http.MethodGet, target: "/api/sites.geojson"}))
 	expect(t, hostileRequest{status: 200, check: contains(`"420782559"`)},
 		send(h, hostileRequest{body: gqlBody(`{ establishment(finess: "420782559") { finess } }`, nil)}))
@@ -87,7 +89,7 @@ func TestMapLayersFollowTheRules(t *testing.T) {
 		t.Fatalf("first request: %d", rec.Code)
 	}
 	rec := send(h, layer)
-	expect(t, hostileRequest{status: http.StatusTooManyRequests, code: server.CodeRateLimited}, rec)
+	expect(t, hostileRequest{status: http.StatusTooManyRequests, code: apperr.CodeRateLimited}, rec)
 }
 
 // TestMemoryPerCostUnit keeps BytesPerCost honest: on large answers of

@@ -16,8 +16,6 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/apperr"
-	"github.com/maillage/maillage/internal/finess"
-	"github.com/maillage/maillage/internal/period"
 )
 
 // errorPresenter gives every GraphQL error a code in its extensions and
@@ -43,7 +41,7 @@ func present(ctx context.Context, logger *slog.Logger, ping func(context.Context
 	if code, has := gqlErr.Extensions["code"]; has {
 		// parse and validation errors from gqlgen, limits
 		if code == errcode.ParseFailed && strings.Contains(gqlErr.Message, "token limit") {
-			gqlErr.Extensions["code"] = CodeLimitExceeded
+			gqlErr.Extensions["code"] = apperr.CodeLimitExceeded
 		}
 		if code == errcode.ValidationFailed && len(gqlErr.Path) > 1 && gqlErr.Path[0] == ast.PathName("variable") {
 			// A variable's value that does not fit its type (an enum value
@@ -85,7 +83,7 @@ func present(ctx context.Context, logger *slog.Logger, ping func(context.Context
 	case apperr.CodeInternal:
 		logger.ErrorContext(ctx, "graphql: internal error", "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "internal error"
-	case CodeTimeout:
+	case apperr.CodeTimeout:
 		logger.WarnContext(ctx, "graphql: request ran out of time", "path", gqlErr.Path.String(), "err", err)
 		stateOf(ctx).setStatus(http.StatusGatewayTimeout)
 		gqlErr.Message = "the request took too long and was stopped"
@@ -93,7 +91,7 @@ func present(ctx context.Context, logger *slog.Logger, ping func(context.Context
 		logger.ErrorContext(ctx, "graphql: database unavailable", "path", gqlErr.Path.String(), "err", err)
 		stateOf(ctx).setStatus(http.StatusServiceUnavailable)
 		gqlErr.Message = "service unavailable: the database does not answer; retry later"
-	case "CANCELLED":
+	case apperr.CodeCancelled:
 		logger.InfoContext(ctx, "graphql: client left, request cancelled", "path", gqlErr.Path.String())
 		gqlErr.Message = "request cancelled"
 	}
@@ -105,9 +103,9 @@ func present(ctx context.Context, logger *slog.Logger, ping func(context.Context
 func internalCause(ctx context.Context, ping func(context.Context) error) string {
 	switch {
 	case errors.Is(context.Cause(ctx), context.DeadlineExceeded):
-		return CodeTimeout
+		return apperr.CodeTimeout
 	case errors.Is(ctx.Err(), context.Canceled):
-		return "CANCELLED"
+		return apperr.CodeCancelled
 	case ping != nil:
 		pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 		defer cancel()
@@ -159,34 +157,10 @@ func pathString(path ast.Path) string {
 	return strings.Join(names, ".")
 }
 
-// emptyFilter starts the message of every ent.ErrEmpty…WhereInput: a
-// filter in and, or, not or a has…With that holds no condition. Matched
-// by its text, which entgql's template writes for every type, so that a
-// type added to the schema is covered too.
-const emptyFilter = "ent: empty predicate "
-
 // classify maps an error to its API code and the input it concerns.
 func classify(err error) (code, field string) {
-	if e, ok := apperr.As(err); ok {
-		return e.Code, e.Field
-	}
-	var numErr *finess.NumberError
-	var orderErr *period.OrderError
-	var validation *ent.ValidationError
-	var constraint *ent.ConstraintError
-	switch {
-	case errors.As(err, &numErr):
-		return apperr.CodeBadInput, "finess"
-	case errors.As(err, &orderErr):
-		return apperr.CodeBadInput, "validTo"
-	case errors.As(err, &validation):
-		return apperr.CodeBadInput, validation.Name
-	case errors.As(err, &constraint):
-		return apperr.CodeBadInput, ""
-	case ent.IsNotFound(err):
-		return apperr.CodeNotFound, ""
-	case strings.Contains(err.Error(), emptyFilter):
-		return apperr.CodeBadInput, "where"
+	if code, field, ok := ent.Classify(err); ok {
+		return code, field
 	}
 	return apperr.CodeInternal, ""
 }

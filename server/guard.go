@@ -46,7 +46,7 @@ func guard(maxDepth int, adm *admission, next http.Handler) http.Handler {
 				}
 			}
 			if kind := getOperationKind(q.Get("query"), q.Get("operationName")); kind != "" && kind != ast.Query {
-				writeError(w, r, http.StatusMethodNotAllowed, CodeMethodNotAllowed, string(kind)+"s are only accepted over POST")
+				writeError(w, r, http.StatusMethodNotAllowed, apperr.CodeMethodNotAllowed, string(kind)+"s are only accepted over POST")
 				return
 			}
 			for _, param := range []string{"variables", "extensions"} {
@@ -64,7 +64,7 @@ func guard(maxDepth int, adm *admission, next http.Handler) http.Handler {
 		case http.MethodPost:
 			mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 			if err != nil || mediaType != "application/json" {
-				writeError(w, r, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType, "POST bodies must be application/json")
+				writeError(w, r, http.StatusUnsupportedMediaType, apperr.CodeUnsupportedMediaType, "POST bodies must be application/json")
 				return
 			}
 			body, err := readAll(r)
@@ -82,7 +82,7 @@ func guard(maxDepth int, adm *admission, next http.Handler) http.Handler {
 			trimmed := bytes.TrimLeft(body, " \t\r\n")
 			switch {
 			case len(trimmed) > 0 && trimmed[0] == '[':
-				writeError(w, r, http.StatusBadRequest, CodeBatchNotSupported, "batched operations are not supported: send one operation per request")
+				writeError(w, r, http.StatusBadRequest, apperr.CodeBatchNotSupported, "batched operations are not supported: send one operation per request")
 				return
 			case len(trimmed) == 0 || trimmed[0] != '{':
 				writeError(w, r, http.StatusBadRequest, apperr.CodeBadRequest, "the body must be a JSON object with a query")
@@ -98,7 +98,7 @@ func guard(maxDepth int, adm *admission, next http.Handler) http.Handler {
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		default:
 			w.Header().Set("Allow", "GET, POST, OPTIONS")
-			writeError(w, r, http.StatusMethodNotAllowed, CodeMethodNotAllowed, r.Method+" is not supported: use GET or POST")
+			writeError(w, r, http.StatusMethodNotAllowed, apperr.CodeMethodNotAllowed, r.Method+" is not supported: use GET or POST")
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -143,7 +143,7 @@ func readError(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &tooLarge):
 		writeError(w, r, http.StatusRequestEntityTooLarge, apperr.CodeBadRequest, fmt.Sprintf("request body larger than %d bytes", tooLarge.Limit))
 	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, os.ErrDeadlineExceeded):
-		writeError(w, r, http.StatusRequestTimeout, CodeRequestTimeout, "request body sent too slowly")
+		writeError(w, r, http.StatusRequestTimeout, apperr.CodeRequestTimeout, "request body sent too slowly")
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		writeError(w, r, http.StatusBadRequest, apperr.CodeBadRequest, "incomplete request body")
 	default:

@@ -17,6 +17,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/maillage/maillage/internal/apperr"
 	"github.com/maillage/maillage/server"
 )
 
@@ -157,29 +158,29 @@ func TestHostileInput(t *testing.T) {
 	tests := []hostileRequest{
 		// Size and shape of the document.
 		{name: "depth", body: gqlBody(`{ territory(code: "42", kind: DEPARTMENT) { `+nested("parent { ", "} ", 20, "name")+` } }`, nil),
-			status: 422, code: server.CodeLimitExceeded, check: contains("nested 22 levels")},
+			status: 422, code: apperr.CodeLimitExceeded, check: contains("nested 22 levels")},
 		{name: "depth within the limit", body: gqlBody(`{ territory(code: "42", kind: DEPARTMENT) { `+nested("parent { ", "} ", 3, "name")+` } }`, nil),
 			status: 200},
 		{name: "complexity scales with first", body: gqlBody(`{ territories(first: 300) { edges { node { children(first: 300) { edges { node { name } } } } } } }`, nil),
-			status: 422, code: server.CodeComplexityExceeded, check: contains("complexity 360900")},
+			status: 422, code: apperr.CodeComplexityExceeded, check: contains("complexity 360900")},
 		{name: "same query, small pages", body: gqlBody(`{ territories(first: 3) { edges { node { children(first: 3) { edges { node { name } } } } } } }`, nil),
 			status: 200},
-		{name: "aliases", body: gqlBody(aliases(101), nil), status: 422, code: server.CodeLimitExceeded, check: contains("aliases")},
-		{name: "parser tokens", body: gqlBody("{"+strings.Repeat(" __typename", 10001)+" }", nil), status: 422, code: server.CodeLimitExceeded, check: contains("token limit")},
-		{name: "fragments doubling each other", body: gqlBody(fragmentBomb(40), nil), status: 422, code: server.CodeLimitExceeded, check: contains("fragments are expanded")},
+		{name: "aliases", body: gqlBody(aliases(101), nil), status: 422, code: apperr.CodeLimitExceeded, check: contains("aliases")},
+		{name: "parser tokens", body: gqlBody("{"+strings.Repeat(" __typename", 10001)+" }", nil), status: 422, code: apperr.CodeLimitExceeded, check: contains("token limit")},
+		{name: "fragments doubling each other", body: gqlBody(fragmentBomb(40), nil), status: 422, code: apperr.CodeLimitExceeded, check: contains("fragments are expanded")},
 		{name: "recursive fragments", body: gqlBody(`query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, nil),
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
 		{name: "self-nesting fragment", body: gqlBody(`query { territory(code: "42", kind: DEPARTMENT) { ...T } } fragment T on Territory { name parent { ...T } }`, nil),
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
 		// Lists nested in lists: priced by their bounds, never by a guess.
 		{name: "plain lists a dozen levels deep", body: gqlBody(`{ establishment(finess: "420782559") { `+nested("legalEntity { establishments { ", "} } ", 6, "finess")+` } }`, nil),
-			status: 422, code: server.CodeComplexityExceeded},
+			status: 422, code: apperr.CodeComplexityExceeded},
 		{name: "plain lists two levels deep", body: gqlBody(`{ legalEntity(finess: "420784878") { establishments { legalEntity { establishments { finess } } } } }`, nil),
-			status: 422, code: server.CodeComplexityExceeded},
+			status: 422, code: apperr.CodeComplexityExceeded},
 		{name: "plain lists a dozen levels deep, two records each", body: gqlBody(`{ establishment(finess: "420782559") { `+nested("legalEntity { establishments(first: 2) { ", "} } ", 6, "finess")+` } }`, nil),
 			status: 200},
 		{name: "a page of sites with their entity's sites", body: gqlBody(`{ establishments(first: 300) { edges { node { legalEntity { establishments { finess name } } } } } }`, nil),
-			status: 422, code: server.CodeComplexityExceeded},
+			status: 422, code: apperr.CodeComplexityExceeded},
 		{name: "a list cut at its first says so", body: gqlBody(`{ legalEntity(finess: "420784878") { establishments(first: 2) { finess } } }`, nil), status: 200,
 			check: contains(`"extensions":{"truncated":[{"path":["legalEntity","establishments"],"total":`)},
 		{name: "input list longer than the largest page", body: gqlBody(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": manyIDs(1001)}),
@@ -212,19 +213,19 @@ func TestHostileInput(t *testing.T) {
 			}},
 		// Transport.
 		{name: "body too large", body: `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`, status: 413, code: "BAD_REQUEST"},
-		{name: "batch", body: `[` + gqlBody(lookup, nil) + `,` + gqlBody(lookup, nil) + `]`, status: 400, code: server.CodeBatchNotSupported},
-		{name: "mutation over GET", method: http.MethodGet, target: "/graphql?query=" + urlEscape(`mutation { __typename }`), status: 405, code: server.CodeMethodNotAllowed},
-		{name: "named mutation over GET", method: http.MethodGet, target: "/graphql?operationName=M&query=" + urlEscape(`query Q { __typename } mutation M { __typename }`), status: 405, code: server.CodeMethodNotAllowed},
-		{name: "form post (CSRF)", contentType: "application/x-www-form-urlencoded", body: "query=" + urlEscape(lookup), status: 415, code: server.CodeUnsupportedMediaType},
-		{name: "text/plain post (CSRF)", contentType: "text/plain", body: gqlBody(lookup, nil), status: 415, code: server.CodeUnsupportedMediaType},
-		{name: "multipart post", contentType: "multipart/form-data; boundary=x", body: "--x--", status: 415, code: server.CodeUnsupportedMediaType},
-		{name: "no content type", contentType: "-", body: gqlBody(lookup, nil), status: 415, code: server.CodeUnsupportedMediaType},
-		{name: "PUT", method: http.MethodPut, body: gqlBody(lookup, nil), status: 405, code: server.CodeMethodNotAllowed},
+		{name: "batch", body: `[` + gqlBody(lookup, nil) + `,` + gqlBody(lookup, nil) + `]`, status: 400, code: apperr.CodeBatchNotSupported},
+		{name: "mutation over GET", method: http.MethodGet, target: "/graphql?query=" + urlEscape(`mutation { __typename }`), status: 405, code: apperr.CodeMethodNotAllowed},
+		{name: "named mutation over GET", method: http.MethodGet, target: "/graphql?operationName=M&query=" + urlEscape(`query Q { __typename } mutation M { __typename }`), status: 405, code: apperr.CodeMethodNotAllowed},
+		{name: "form post (CSRF)", contentType: "application/x-www-form-urlencoded", body: "query=" + urlEscape(lookup), status: 415, code: apperr.CodeUnsupportedMediaType},
+		{name: "text/plain post (CSRF)", contentType: "text/plain", body: gqlBody(lookup, nil), status: 415, code: apperr.CodeUnsupportedMediaType},
+		{name: "multipart post", contentType: "multipart/form-data; boundary=x", body: "--x--", status: 415, code: apperr.CodeUnsupportedMediaType},
+		{name: "no content type", contentType: "-", body: gqlBody(lookup, nil), status: 415, code: apperr.CodeUnsupportedMediaType},
+		{name: "PUT", method: http.MethodPut, body: gqlBody(lookup, nil), status: 405, code: apperr.CodeMethodNotAllowed},
 		{name: "not JSON", body: `{"query": `, status: 400, code: "BAD_REQUEST"},
 		{name: "variables 100,000 deep", body: `{"query":"query($v: String) { __typename }","variables":{"v":` + nested("[", "]", 100000, "1") + `}}`, status: 400, code: "BAD_REQUEST", check: contains("nested deeper")},
 		{name: "variables 100,000 deep over GET", method: http.MethodGet, target: "/graphql?query=" + urlEscape(`{ __typename }`) + "&variables=" + urlEscape(`{"v":`+nested(`{"a":`, "}", 100000, "1")+`}`), status: 400, code: "BAD_REQUEST"},
 		{name: "invalid variables over GET", method: http.MethodGet, target: "/graphql?query=" + urlEscape(`{ __typename }`) + "&variables=" + urlEscape(`{"v":`), status: 400, code: "BAD_REQUEST"},
-		{name: "input object nested deep in the document", body: gqlBody(`{ territories(where: `+nested("{not: ", "}", 40, `{code: "42"}`)+`) { totalCount } }`, nil), status: 422, code: server.CodeLimitExceeded},
+		{name: "input object nested deep in the document", body: gqlBody(`{ territories(where: `+nested("{not: ", "}", 40, `{code: "42"}`)+`) { totalCount } }`, nil), status: 422, code: apperr.CodeLimitExceeded},
 		// Scalars.
 		{name: "FINESS with a wrong key", body: gqlBody(`{ legalEntity(finess: "420784879") { name } }`, nil), status: 200, code: "BAD_USER_INPUT"},
 		{name: "FINESS with SQL", body: gqlBody(`query($f: String!) { legalEntity(finess: $f) { name } }`, map[string]any{"f": "' OR 1=1 --"}), status: 200, code: "BAD_USER_INPUT"},
@@ -304,7 +305,7 @@ func TestRateLimits(t *testing.T) {
 	}
 	limited := func(t *testing.T, rec *httptest.ResponseRecorder) {
 		t.Helper()
-		expect(t, hostileRequest{status: 429, code: server.CodeRateLimited}, rec)
+		expect(t, hostileRequest{status: 429, code: apperr.CodeRateLimited}, rec)
 		if ra := rec.Header().Get("Retry-After"); ra != "1" && ra != "2" {
 			t.Errorf("Retry-After %q, want 1 or 2 (s)", ra)
 		}
@@ -403,8 +404,8 @@ func TestIntrospectionAndGraphiQLSwitch(t *testing.T) {
 	cfg := server.DefaultConfig()
 	cfg.Introspection, cfg.GraphiQL, cfg.AnonymousRate = false, false, 0
 	off := server.New(backends[0].db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithConfig(cfg))
-	expect(t, hostileRequest{status: 200, code: server.CodeIntrospectionOff}, send(off, introspect))
-	expect(t, hostileRequest{status: 200, code: server.CodeIntrospectionOff}, send(off, hostileRequest{body: gqlBody(`{ a: __typename ... on Query { __type(name: "Query") { name } } }`, nil)}))
+	expect(t, hostileRequest{status: 200, code: apperr.CodeIntrospectionOff}, send(off, introspect))
+	expect(t, hostileRequest{status: 200, code: apperr.CodeIntrospectionOff}, send(off, hostileRequest{body: gqlBody(`{ a: __typename ... on Query { __type(name: "Query") { name } } }`, nil)}))
 	if rec := send(off, hostileRequest{method: http.MethodGet, target: "/graphiql"}); rec.Code != 404 {
 		t.Errorf("GraphiQL off: %d", rec.Code)
 	}
@@ -583,7 +584,7 @@ func TestAnonymousRequestsAreBoundedTogether(t *testing.T) {
 	<-entered
 	lookup := hostileRequest{body: gqlBody(`{ establishment(finess: "420782559") { finess } }`, nil)}
 	rec := send(h, lookup)
-	expect(t, hostileRequest{status: 503, code: server.CodeOverloaded}, rec)
+	expect(t, hostileRequest{status: 503, code: apperr.CodeOverloaded}, rec)
 	if rec.Header().Get("Retry-After") == "" {
 		t.Error("503 without Retry-After")
 	}

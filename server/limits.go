@@ -24,8 +24,8 @@ import (
 func init() {
 	// Refused documents answer 422, as gqlgen's parse and validation
 	// errors do.
-	errcode.RegisterErrorType(CodeLimitExceeded, errcode.KindProtocol)
-	errcode.RegisterErrorType(CodeComplexityExceeded, errcode.KindProtocol)
+	errcode.RegisterErrorType(apperr.CodeLimitExceeded, errcode.KindProtocol)
+	errcode.RegisterErrorType(apperr.CodeComplexityExceeded, errcode.KindProtocol)
 }
 
 // queryLimits checks a parsed and validated operation before it runs:
@@ -73,7 +73,7 @@ func (q *queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql
 	}
 	if op.Operation != ast.Query && st.method != http.MethodPost {
 		st.setStatus(http.StatusMethodNotAllowed)
-		return limitError(CodeMethodNotAllowed, "", "%ss are only accepted over POST", op.Operation)
+		return limitError(apperr.CodeMethodNotAllowed, "", "%ss are only accepted over POST", op.Operation)
 	}
 	w := &walker{q: q, vars: opCtx.Variables, doc: opCtx.Doc, memo: map[string]*selStats{}}
 	s := w.selections(op.SelectionSet)
@@ -83,11 +83,11 @@ func (q *queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql
 	l := q.limits
 	switch {
 	case l.MaxDepth > 0 && s.depth > l.MaxDepth:
-		return limitError(CodeLimitExceeded, "", "the query is nested %d levels deep, more than the limit of %d", s.depth, l.MaxDepth)
+		return limitError(apperr.CodeLimitExceeded, "", "the query is nested %d levels deep, more than the limit of %d", s.depth, l.MaxDepth)
 	case l.MaxFields > 0 && s.fields > l.MaxFields:
-		return limitError(CodeLimitExceeded, "", "the query asks for %s fields once fragments are expanded, more than the limit of %d", atLeast(s.fields), l.MaxFields)
+		return limitError(apperr.CodeLimitExceeded, "", "the query asks for %s fields once fragments are expanded, more than the limit of %d", atLeast(s.fields), l.MaxFields)
 	case l.MaxAliases > 0 && s.aliases > l.MaxAliases:
-		return limitError(CodeLimitExceeded, "", "the query uses %s aliases, more than the limit of %d", atLeast(s.aliases), l.MaxAliases)
+		return limitError(apperr.CodeLimitExceeded, "", "the query uses %s aliases, more than the limit of %d", atLeast(s.aliases), l.MaxAliases)
 	}
 	if err := aliasedEdge(opCtx, q.es.Schema(), op.SelectionSet, q.es.Schema().Types[rootType(op)]); err != nil {
 		return err
@@ -95,7 +95,7 @@ func (q *queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql
 	cost := graph.Cost(ctx, q.es, op, opCtx.Variables)
 	st.setOperation(name, cost)
 	if l.MaxComplexity > 0 && cost > l.MaxComplexity {
-		return limitError(CodeComplexityExceeded, "", "operation has complexity %d, which exceeds the limit of %d", cost, l.MaxComplexity)
+		return limitError(apperr.CodeComplexityExceeded, "", "operation has complexity %d, which exceeds the limit of %d", cost, l.MaxComplexity)
 	}
 	return w.inputErr // page sizes and values, once the cost is known to be fine
 }
@@ -136,7 +136,7 @@ func (w *walker) selections(set ast.SelectionSet) selStats {
 		switch sel := sel.(type) {
 		case *ast.Field:
 			if !w.q.introspection && (sel.Name == "__schema" || sel.Name == "__type") {
-				w.err = limitError(CodeIntrospectionOff, "", "introspection is disabled on this server")
+				w.err = limitError(apperr.CodeIntrospectionOff, "", "introspection is disabled on this server")
 				return s
 			}
 			s.fields = add(s.fields, 1)
@@ -195,7 +195,7 @@ func (w *walker) arguments(f *ast.Field) {
 		if msg := w.value(name, v, typ, 1); msg != "" {
 			code := apperr.CodeBadInput
 			if strings.Contains(msg, "nested deeper") {
-				code = CodeLimitExceeded
+				code = apperr.CodeLimitExceeded
 			}
 			w.inputErr = limitError(code, name, "%s: %s", name, msg)
 			return

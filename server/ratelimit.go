@@ -12,6 +12,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/maillage/maillage/internal/access"
+	"github.com/maillage/maillage/internal/apperr"
 )
 
 // buckets holds one token bucket per key (an address or a token),
@@ -145,7 +146,7 @@ func tooMany(w http.ResponseWriter, r *http.Request, wait time.Duration) {
 	default: // too many held: answer at once
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(max(wait.Seconds(), 1)))))
-	writeError(w, r, http.StatusTooManyRequests, CodeRateLimited, "too many requests: retry after "+w.Header().Get("Retry-After")+" s")
+	writeError(w, r, http.StatusTooManyRequests, apperr.CodeRateLimited, "too many requests: retry after "+w.Header().Get("Retry-After")+" s")
 }
 
 // clientAddress is the caller's IP address: the connection's, or behind

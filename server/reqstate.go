@@ -10,21 +10,6 @@ import (
 	"sync"
 )
 
-// Codes the HTTP and GraphQL layers report beside those of
-// internal/apperr and gqlgen's GRAPHQL_PARSE_FAILED,
-// GRAPHQL_VALIDATION_FAILED and COMPLEXITY_LIMIT_EXCEEDED.
-const (
-	CodeRateLimited          = "RATE_LIMITED"           // 429, with Retry-After
-	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE" // 415: POST bodies are application/json
-	CodeBatchNotSupported    = "BATCH_NOT_SUPPORTED"    // 400: one operation per request
-	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"     // 405: mutations over GET, other methods
-	CodeRequestTimeout       = "REQUEST_TIMEOUT"        // 408: a body sent too slowly
-	CodeTimeout              = "TIMEOUT"                // 504: the request ran out of time
-	CodeLimitExceeded        = "QUERY_LIMIT_EXCEEDED"   // depth, aliases, fields, tokens, input nesting
-	CodeIntrospectionOff     = "INTROSPECTION_DISABLED" // introspection switched off
-	CodeComplexityExceeded   = "COMPLEXITY_LIMIT_EXCEEDED"
-)
-
 // requestState is what one request's layers tell each other: the
 // GraphQL layer names the operation and its cost and may ask for an
 // HTTP status; every layer records the error codes it answered.

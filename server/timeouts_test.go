@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/maillage/maillage/internal/access"
+	"github.com/maillage/maillage/internal/apperr"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/internal/tokens"
 	"github.com/maillage/maillage/server"
@@ -137,7 +138,7 @@ func TestSlowClients(t *testing.T) {
 			t.Fatalf("no answer to a slow body after %v: %v", time.Since(start).Round(time.Millisecond), err)
 		}
 		body, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), server.CodeRequestTimeout) || time.Since(start) > 4*time.Second {
+		if resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), apperr.CodeRequestTimeout) || time.Since(start) > 4*time.Second {
 			t.Errorf("slow body: %d %s after %v", resp.StatusCode, body, time.Since(start).Round(time.Millisecond))
 		}
 	})
@@ -203,7 +204,7 @@ func TestSlowQueryIsCancelledInTheDatabase(t *testing.T) {
 	go func() { seen <- waitFor(2*time.Second, func() bool { return sleeping(t, b.db.SQL, tag) > 0 }) }()
 	start := time.Now()
 	rec := send(h, hostileRequest{body: gqlBody(`{ legalEntity(finess: "420784878") { name } }`, nil)})
-	expect(t, hostileRequest{status: http.StatusGatewayTimeout, code: server.CodeTimeout}, rec)
+	expect(t, hostileRequest{status: http.StatusGatewayTimeout, code: apperr.CodeTimeout}, rec)
 	if elapsed := time.Since(start); elapsed > 5*time.Second {
 		t.Errorf("answered after %v", elapsed)
 	}

@@ -7,20 +7,6 @@ import (
 	"fmt"
 )
 
-// Codes reported in GraphQL error extensions.
-const (
-	CodeBadInput   = "BAD_USER_INPUT"
-	CodeBadRequest = "BAD_REQUEST" // the HTTP request itself: unreadable, undecodable
-	CodeNotFound   = "NOT_FOUND"
-	CodeAmbiguous  = "AMBIGUOUS"
-	CodeInternal   = "INTERNAL_SERVER_ERROR"
-
-	CodeUnauthenticated = "UNAUTHENTICATED" // a bad or expired token
-	CodeForbidden       = "FORBIDDEN"       // the caller's role or territories do not allow it
-	CodeConflict        = "CONFLICT"        // an update based on a stale version
-	CodeUnavailable     = "SERVICE_UNAVAILABLE"
-)
-
 // Error is an error with a code and, when an input caused it, the name of
 // that input.
 type Error struct {
@@ -62,6 +48,20 @@ func Forbidden(msg string) *Error {
 // Conflict reports an update made on a stale version of a record.
 func Conflict(field, msg string) *Error {
 	return &Error{Code: CodeConflict, Field: field, Msg: msg}
+}
+
+// Classify gives err's code and the input it concerns: an *Error's, or
+// a Coder's in its chain; ok is false for an error no package coded.
+func Classify(err error) (code, field string, ok bool) {
+	if e, found := As(err); found {
+		return e.Code, e.Field, true
+	}
+	var c Coder
+	if errors.As(err, &c) {
+		code, field = c.APICode()
+		return code, field, true
+	}
+	return "", "", false
 }
 
 // As returns the *Error in err's chain, if any.

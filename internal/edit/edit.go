@@ -13,15 +13,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/apperr"
-	"github.com/maillage/maillage/internal/finess"
-	"github.com/maillage/maillage/internal/period"
 )
 
 // now is the clock audit events and sources are stamped with.
@@ -171,35 +168,16 @@ func asMap(v any) (map[string]any, error) {
 	return m, nil
 }
 
-// coded gives the schema's own refusals (dates out of order, a value
-// its validator rejects) the code and input name the API reports.
+// coded gives an error the API code the one classification finds
+// (ent.Classify), so that a refused edit names its input.
 func coded(err error) error {
 	if _, ok := apperr.As(err); ok {
 		return err
 	}
-	var order *period.OrderError
-	var number *finess.NumberError
-	var invalid *ent.ValidationError
-	switch {
-	case errors.As(err, &order):
-		return apperr.BadInput("validTo", err)
-	case errors.As(err, &number):
-		return apperr.BadInput("finess", err)
-	case errors.As(err, &invalid):
-		return apperr.BadInput(camel(invalid.Name), err)
+	if code, field, ok := ent.Classify(err); ok {
+		return &apperr.Error{Code: code, Field: field, Msg: err.Error(), Err: err}
 	}
 	return err
-}
-
-// camel writes an ent field name as its GraphQL input name.
-func camel(name string) string {
-	parts := strings.Split(name, "_")
-	for i := 1; i < len(parts); i++ {
-		if parts[i] != "" {
-			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
-		}
-	}
-	return strings.Join(parts, "")
 }
 
 // requireSource refuses an edit that cites no source.

@@ -5,6 +5,7 @@ package finess
 import (
 	"errors"
 	"fmt"
+	"github.com/maillage/maillage/internal/apperr"
 )
 
 // ErrFormat and ErrCheckKey classify an invalid FINESS number.
@@ -23,6 +24,9 @@ func (e *NumberError) Error() string {
 	return fmt.Sprintf("invalid FINESS number %q: %v", e.Number, e.Err)
 }
 func (e *NumberError) Unwrap() error { return e.Err }
+
+// APICode makes a malformed number the caller's error, on finess.
+func (e *NumberError) APICode() (code, field string) { return apperr.CodeBadInput, "finess" }
 
 // CheckFormat checks the shape of a FINESS number: 9 characters, the
 // second may be A or B (Corsica, 2A/2B), every other one a digit.

@@ -4,6 +4,7 @@ package period
 
 import (
 	"fmt"
+	"github.com/maillage/maillage/internal/apperr"
 	"time"
 )
 
@@ -18,6 +19,9 @@ type OrderError struct {
 func (e *OrderError) Error() string {
 	return fmt.Sprintf("validTo (%s) must be after validFrom (%s)", e.To.Format(DateLayout), e.From.Format(DateLayout))
 }
+
+// APICode makes periods out of order the caller's error, on validTo.
+func (e *OrderError) APICode() (code, field string) { return apperr.CodeBadInput, "validTo" }
 
 // CheckOrder returns an *OrderError unless to is strictly after from.
 func CheckOrder(from, to time.Time) error {
