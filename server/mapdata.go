@@ -12,7 +12,6 @@ import (
 
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/mapdata"
-	"github.com/maillage/maillage/internal/period"
 )
 
 // boundariesHandler serves /api/boundaries/{layer}.geojson from the
@@ -54,14 +53,10 @@ func sitesHandler(graphs *coopgraph.Store, b *budget, logger *slog.Logger) http.
 	)
 	const maxDays = 16
 	return func(w http.ResponseWriter, r *http.Request) {
-		day := period.Day(time.Now())
-		if s := r.URL.Query().Get("asOf"); s != "" {
-			d, err := period.ParseDay(s)
-			if err != nil {
-				http.Error(w, "asOf: "+err.Error(), http.StatusBadRequest)
-				return
-			}
-			day = d
+		day, err := mapdata.Day(r.URL.Query().Get("asOf"), time.Now())
+		if err != nil {
+			http.Error(w, "asOf: "+err.Error(), http.StatusBadRequest)
+			return
 		}
 		g, err := graphs.Graph(r.Context())
 		if err != nil {
@@ -69,7 +64,7 @@ func sitesHandler(graphs *coopgraph.Store, b *budget, logger *slog.Logger) http.
 			http.Error(w, "service unavailable", http.StatusServiceUnavailable)
 			return
 		}
-		key := day.Format(period.DateLayout)
+		key := day.Format(time.DateOnly)
 		mu.Lock()
 		if built != g || len(cache) >= maxDays {
 			built, cache = g, map[string][]byte{}

@@ -12,7 +12,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/maillage/maillage/internal/access"
-	"github.com/maillage/maillage/internal/period"
 	"github.com/maillage/maillage/internal/respcache"
 	"github.com/maillage/maillage/internal/store"
 )
@@ -70,7 +69,7 @@ func withResponseCache(cache *respcache.Cache, version func(context.Context) (st
 // and today's date. The body was read and checked by guard.
 func cacheKey(r *http.Request) (string, bool) {
 	h := sha256.New()
-	io.WriteString(h, r.Method+"\n"+period.Day(time.Now()).Format(time.DateOnly)+"\n")
+	io.WriteString(h, r.Method+"\n"+time.Now().Format(time.DateOnly)+"\n")
 	switch r.Method {
 	case http.MethodGet:
 		io.WriteString(h, r.URL.RawQuery)

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/maillage/maillage/data"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/period"
 )
 
 // Boundary layers, by the name the API serves them under.
@@ -107,4 +109,13 @@ func SitesGzip(sites []coopgraph.SitePoint) ([]byte, error) {
 func round5(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 5, 64), 64)
 	return v
+}
+
+// Day is the day a layer is asked for: asOf written YYYY-MM-DD, or
+// today when empty.
+func Day(asOf string, now time.Time) (time.Time, error) {
+	if asOf == "" {
+		return period.Day(now), nil
+	}
+	return period.ParseDay(asOf)
 }
