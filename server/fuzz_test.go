@@ -70,6 +70,7 @@ func TestSchemaFuzzer(t *testing.T) {
 				doc      string
 			}
 			codes, clean := map[string]int{}, 0
+			processPeak := 0.0 // MB
 			// The graph index is built once per server: build it before
 			// measuring what requests add.
 			warm := httptest.NewRecorder()
@@ -95,7 +96,9 @@ func TestSchemaFuzzer(t *testing.T) {
 				req.Header.Set("Content-Type", "application/json")
 				h.ServeHTTP(rec, req)
 				took := time.Since(start)
-				grew := memstat.Field("VmHWM:") - before
+				peak := memstat.Field("VmHWM:")
+				grew := peak - before
+				processPeak = max(processPeak, peak)
 				var resp gqlResponse
 				if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
 					t.Fatalf("document %d: answer is not JSON (%d): %.300s\n%s", i, rec.Code, rec.Body.String(), doc)
@@ -131,6 +134,13 @@ func TestSchemaFuzzer(t *testing.T) {
 			t.Logf("%d documents (seed %d), %d answered without an error; error codes %v; at most %d fields resolved, %s, %.0f MB of resident memory added by one request",
 				*fuzzDocuments, *fuzzSeed, clean, codes, worst.fields, worst.duration.Round(time.Millisecond), worst.rss)
 			t.Logf("the request that added the most memory:\n%s", worst.doc)
+			// The whole test process — both databases' shipped data, their
+			// graph indexes, this server's — stays within the memory a
+			// deployment is told to give one server, twice over.
+			if processPeak > 2*1024 {
+				t.Errorf("the test process peaked at %.0f MB, more than 2 GiB", processPeak)
+			}
+			t.Logf("the test process peaked at %.0f MB (both databases loaded, their graph indexes built)", processPeak)
 			if t.Failed() {
 				return
 			}
