@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/internal/store"
 )
 
 // Store keeps the current graph of a database. Every read asks the
@@ -20,15 +21,12 @@ type Store struct {
 	version Versioner
 	mu      sync.Mutex
 	graph   *Graph
-	stamp   Version
+	stamp   store.Version
 }
 
-// Version names a database's state: its registers (legal entities,
-// sites, territories: the graph's base) and everything else.
-type Version struct{ Registers, Cooperation string }
-
-// Versioner returns the database's current Version (store.DB.Version).
-type Versioner func(context.Context) (Version, error)
+// Versioner returns the database's current version, its registers (the
+// graph's base) and its cooperation records apart (store.DB.Version).
+type Versioner func(context.Context) (store.Version, error)
 
 // NewStore returns a store over client, following the database's state
 // with version. The graph is built on first use.

@@ -13,7 +13,6 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/maillage/maillage/ent/migrate"
-	"github.com/maillage/maillage/internal/coopgraph"
 )
 
 // changeChannel is the PostgreSQL notification channel every committed
@@ -25,7 +24,8 @@ const changeChannel = "maillage_changes"
 // writes of other processes are learnt from PostgreSQL notifications, or
 // from SQLite's data_version.
 type changes struct {
-	local layerCounters // commits of this process
+	local  layerCounters // commits of this process
+	tables map[string]Layer
 
 	// PostgreSQL: notifications received; listening says the listener is
 	// connected, so that no notification can be missed.
@@ -40,16 +40,19 @@ type changes struct {
 	conn *sql.Conn
 }
 
-// Version names the database's state, its registers and the rest
-// apart: each changes after any commit to its tables, by this process or
-// another.
-func (d *DB) Version(ctx context.Context) (coopgraph.Version, error) {
+// Version names the database's state, its registers and its
+// cooperation records apart: each changes after any commit to its
+// tables, by this process or another.
+type Version struct{ Registers, Cooperation string }
+
+// Version returns the database's current Version.
+func (d *DB) Version(ctx context.Context) (Version, error) {
 	c := d.changes
 	registers, cooperation := c.local.registers.Load(), c.local.cooperation.Load()
 	var remote string
 	switch {
 	case c.listener != nil && c.listening.Load():
-		return coopgraph.Version{
+		return Version{
 			Registers:   fmt.Sprintf("%d|%d", registers, c.remote.registers.Load()),
 			Cooperation: fmt.Sprintf("%d|%d", cooperation, c.remote.cooperation.Load()),
 		}, nil
@@ -59,7 +62,7 @@ func (d *DB) Version(ctx context.Context) (coopgraph.Version, error) {
 		defer c.mu.Unlock()
 		var v int64
 		if err := c.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
-			return coopgraph.Version{}, fmt.Errorf("database version: %w", err)
+			return Version{}, fmt.Errorf("database version: %w", err)
 		}
 		remote = fmt.Sprint(v)
 	default:
@@ -67,10 +70,10 @@ func (d *DB) Version(ctx context.Context) (coopgraph.Version, error) {
 		// changes whenever a writing transaction starts or ends, so no
 		// commit goes unseen, at the price of rebuilding more often.
 		if err := d.SQL.QueryRowContext(ctx, "SELECT pg_current_snapshot()::text").Scan(&remote); err != nil {
-			return coopgraph.Version{}, fmt.Errorf("database version: %w", err)
+			return Version{}, fmt.Errorf("database version: %w", err)
 		}
 	}
-	return coopgraph.Version{
+	return Version{
 		Registers:   fmt.Sprintf("%d|%s", registers, remote),
 		Cooperation: fmt.Sprintf("%d|%s", cooperation, remote),
 	}, nil
@@ -92,7 +95,7 @@ func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql
 			case pq.ListenerEventConnected, pq.ListenerEventReconnected:
 				// Whatever was sent while disconnected is lost: count a
 				// change, then trust notifications again.
-				c.remote.add(registersLayer | cooperationLayer)
+				c.remote.add(Registers | Cooperation)
 				c.listening.Store(true)
 			case pq.ListenerEventDisconnected, pq.ListenerEventConnectionAttemptFailed:
 				c.listening.Store(false)
@@ -112,10 +115,13 @@ func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql
 						return
 					}
 					// A nil notification follows a reconnection: both
-					// layers count as changed.
-					l := registersLayer | cooperationLayer
+					// layers count as changed, and so does a table the
+					// schema does not know (a newer server's).
+					l := Registers | Cooperation
 					if n != nil {
-						l = layerOf("UPDATE " + n.Extra)
+						if known, ok := c.tables[n.Extra]; ok {
+							l = known
+						}
 					}
 					c.remote.add(l)
 				}
@@ -137,9 +143,10 @@ func (c *changes) close() {
 }
 
 // installNotifyTriggers makes every committed write to Maillage's tables,
-// by any client, notify changeChannel with the table's name: PostgreSQL
-// delivers notifications at commit, once per table and transaction
-// (identical ones are folded).
+// by any client, notify changeChannel with the table's name, which the
+// listener reads as its layer (tableLayers): PostgreSQL delivers
+// notifications at commit, once per table and transaction (identical
+// ones are folded).
 func installNotifyTriggers(ctx context.Context, db *sql.DB) error {
 	stmts := []string{
 		`CREATE OR REPLACE FUNCTION maillage_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"entgo.io/ent/dialect"
 
@@ -17,8 +18,15 @@ type replicaDriver struct {
 	replica        dialect.Driver
 }
 
+// isRead reports whether a statement only reads: ent's reads outside a
+// transaction start with SELECT (or WITH, for a common table expression).
+func isRead(query string) bool {
+	verb, _, _ := strings.Cut(strings.TrimSpace(query), " ")
+	return strings.EqualFold(verb, "SELECT") || strings.EqualFold(verb, "WITH")
+}
+
 func (d *replicaDriver) Query(ctx context.Context, query string, args, v any) error {
-	if layerOf(query) == 0 {
+	if isRead(query) {
 		return d.replica.Query(ctx, query, args, v)
 	}
 	return d.Driver.Query(ctx, query, args, v)
@@ -59,6 +67,7 @@ func (d *DB) UseReplica(ctx context.Context, rawURL string, opts ...ent.Option) 
 		return fmt.Errorf("read replica %s: want a postgres:// URL", Redact(rawURL))
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(&replicaDriver{Driver: d.primaryDriver, replica: drv})}, opts...)...)
+	d.Client.Use(d.counter.hook) // its writes go to the primary: counted like the primary's
 	d.ReplicaURL = Redact(rawURL)
 	return nil
 }

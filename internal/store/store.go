@@ -37,6 +37,7 @@ type DB struct {
 	ReplicaURL    string // with any password removed; empty without a replica
 	primaryDriver dialect.Driver
 	changes       *changes
+	counter       *commitCounter // counts this process's commits, from ent's hooks
 }
 
 // Open opens the database named by rawURL: sqlite://PATH (the file is
@@ -52,12 +53,15 @@ func OpenWrapped(ctx context.Context, rawURL string, wrap func(dialect.Driver) d
 	if err != nil {
 		return nil, err
 	}
-	d := &DB{SQL: db, Dialect: drv.Dialect(), URL: Redact(rawURL), changes: &changes{}}
-	var driver dialect.Driver = &countingDriver{Driver: drv, commits: &d.changes.local}
+	types := newLayersByType()
+	d := &DB{SQL: db, Dialect: drv.Dialect(), URL: Redact(rawURL), changes: &changes{tables: tableLayers(types)}}
+	d.counter = &commitCounter{types: types, commits: &d.changes.local, pending: map[any]Layer{}}
+	var driver dialect.Driver = drv
 	if wrap != nil {
 		driver = wrap(driver)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(driver)}, opts...)...)
+	d.Client.Use(d.counter.hook)
 	d.Primary, d.primaryDriver = d.Client, driver
 	if err := d.changes.watch(ctx, d.Dialect, rawURL, db); err != nil {
 		_ = d.Client.Close()
