@@ -48,16 +48,30 @@ func addAsOfArguments(_ *gen.Graph, s *ast.Schema) error {
 			continue
 		}
 		for _, f := range def.Fields {
+			if f.Name == "establishments" && def.Fields.ForName("sites") != nil {
+				// One name for a record's sites: the old one is kept for
+				// the partners' queries that use it.
+				f.Directives = append(f.Directives, &ast.Directive{
+					Name:      "deprecated",
+					Arguments: ast.ArgumentList{{Name: "reason", Value: &ast.Value{Kind: ast.StringValue, Raw: "Use sites."}}},
+				})
+			}
 			if f.Type.Elem == nil || !dated(f.Type.Elem.Name()) || len(f.Arguments) > 0 {
 				continue
 			}
 			f.Type.NonNull = true
 			// The asOf argument needs a resolver: gqlgen would otherwise bind
 			// the ent getter and silently ignore the argument.
-			f.Directives = append(f.Directives, &ast.Directive{
-				Name:      "goField",
-				Arguments: ast.ArgumentList{{Name: "forceResolver", Value: &ast.Value{Kind: ast.BooleanValue, Raw: "true"}}},
-			})
+			force := &ast.Argument{Name: "forceResolver", Value: &ast.Value{Kind: ast.BooleanValue, Raw: "true"}}
+			if d := f.Directives.ForName("goField"); d != nil { // a field mapped to an edge of another name
+				if a := d.Arguments.ForName(force.Name); a != nil {
+					a.Value = force.Value
+				} else {
+					d.Arguments = append(d.Arguments, force)
+				}
+			} else {
+				f.Directives = append(f.Directives, &ast.Directive{Name: "goField", Arguments: ast.ArgumentList{force}})
+			}
 			f.Arguments = append(f.Arguments, &ast.ArgumentDefinition{
 				Name:        "asOf",
 				Description: "Only the records that hold on this day. Omitted: every record, past and present.",

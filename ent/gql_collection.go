@@ -1223,7 +1223,7 @@ func (_q *GroupingQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				fieldSeen[grouping.FieldLegalEntityID] = struct{}{}
 			}
 
-		case "establishments":
+		case "sites", "establishments":
 			var (
 				alias = field.Alias
 				path  = append(path, alias)
@@ -1426,7 +1426,7 @@ func (_q *LegalEntityQuery) collectField(ctx context.Context, oneNode bool, opCt
 				fieldSeen[legalentity.FieldSourceID] = struct{}{}
 			}
 
-		case "establishments":
+		case "sites", "establishments":
 			var (
 				alias = field.Alias
 				path  = append(path, alias)

@@ -59,6 +59,11 @@ func (r *filiereResolver) Roles(ctx context.Context, obj *ent.Filiere, asOf *tim
 	return records(ctx, asOf, first, obj.Roles)
 }
 
+// Sites is the resolver for the sites field.
+func (r *groupingResolver) Sites(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
+	return records(ctx, asOf, first, obj.Establishments)
+}
+
 // Establishments is the resolver for the establishments field.
 func (r *groupingResolver) Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
 	return records(ctx, asOf, first, obj.Establishments)
@@ -72,6 +77,11 @@ func (r *groupingResolver) Memberships(ctx context.Context, obj *ent.Grouping, a
 // MedicalTeams is the resolver for the medicalTeams field.
 func (r *groupingResolver) MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error) {
 	return records(ctx, asOf, first, obj.MedicalTeams)
+}
+
+// Sites is the resolver for the sites field.
+func (r *legalEntityResolver) Sites(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
+	return records(ctx, asOf, first, obj.Establishments)
 }
 
 // Establishments is the resolver for the establishments field.

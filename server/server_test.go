@@ -425,3 +425,21 @@ func apq(query string) string {
 	sum := sha256.Sum256([]byte(query))
 	return fmt.Sprintf(`{"persistedQuery":{"version":1,"sha256Hash":"%s"}}`, hex.EncodeToString(sum[:]))
 }
+
+// TestSitesAndTheirOldName: a legal entity's and a grouping's sites
+// answer under sites and under establishments, its deprecated name,
+// alike.
+func TestSitesAndTheirOldName(t *testing.T) {
+	for _, b := range backends {
+		raw := string(b.data(t, `{ legalEntity(finess: "420784878") { sites(first: 5) { finess } establishments(first: 5) { finess } } }`, nil))
+		var got struct {
+			LegalEntity struct{ Sites, Establishments []struct{ Finess string } }
+		}
+		if err := json.Unmarshal([]byte(raw), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.LegalEntity.Sites) == 0 || fmt.Sprint(got.LegalEntity.Sites) != fmt.Sprint(got.LegalEntity.Establishments) {
+			t.Errorf("%s: sites %v, establishments %v", b.name, got.LegalEntity.Sites, got.LegalEntity.Establishments)
+		}
+	}
+}

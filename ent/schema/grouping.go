@@ -57,7 +57,9 @@ func (Grouping) Edges() []ent.Edge {
 			Comment("The grouping's own legal person in FINESS, when it has one (a GCS does, a GHT does not)."),
 		edge.To("establishments", Establishment.Type).
 			Comment("The grouping's own sites registered in FINESS.").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			// GraphQL: sites, the name every record's sites go by;
+			// establishments kept, deprecated (ent/entc.go).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entgql.MapsTo("sites", "establishments")),
 		edge.To("territory", Territory.Type).
 			Field("territory_id").Unique().
 			Comment("The territory the grouping covers."),

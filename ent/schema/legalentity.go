@@ -48,7 +48,10 @@ func (LegalEntity) Fields() []ent.Field {
 func (LegalEntity) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("establishments", Establishment.Type).Ref("legal_entity").
-			Comment("Sites (FINESS ET) run by this legal entity."),
+			Comment("Sites (FINESS ET) run by this legal entity.").
+			// GraphQL: sites, the name every record's sites go by;
+			// establishments kept, deprecated (ent/entc.go).
+			Annotations(entgql.MapsTo("sites", "establishments")),
 		edge.From("memberships", Membership.Type).Ref("legal_entity").
 			Comment("Memberships of this entity in groupings (GHT, GCS…), past and present."),
 		edge.From("convention_parties", ConventionParty.Type).Ref("legal_entity").

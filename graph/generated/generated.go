@@ -293,6 +293,7 @@ type ComplexityRoot struct {
 		MedicalTeams       func(childComplexity int, asOf *time.Time, first *int) int
 		Memberships        func(childComplexity int, asOf *time.Time, first *int) int
 		Name               func(childComplexity int) int
+		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
 		Territory          func(childComplexity int) int
 		ValidFrom          func(childComplexity int) int
@@ -326,6 +327,7 @@ type ComplexityRoot struct {
 		NameDerived        func(childComplexity int) int
 		PublicStatus       func(childComplexity int) int
 		Siren              func(childComplexity int) int
+		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
@@ -563,12 +565,14 @@ type FiliereResolver interface {
 	Roles(ctx context.Context, obj *ent.Filiere, asOf *time.Time, first *int) ([]*ent.FiliereRole, error)
 }
 type GroupingResolver interface {
+	Sites(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 	Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 
 	Memberships(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Membership, error)
 	MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error)
 }
 type LegalEntityResolver interface {
+	Sites(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 	Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 	Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Membership, error)
 	ConventionParties(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.ConventionParty, error)
@@ -1715,6 +1719,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Grouping.Name(childComplexity), true
+	case "Grouping.sites":
+		if e.ComplexityRoot.Grouping.Sites == nil {
+			break
+		}
+
+		args, err := ec.field_Grouping_sites_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Grouping.Sites(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Grouping.source":
 		if e.ComplexityRoot.Grouping.Source == nil {
 			break
@@ -1887,6 +1902,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Siren(childComplexity), true
+	case "LegalEntity.sites":
+		if e.ComplexityRoot.LegalEntity.Sites == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_sites_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.Sites(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "LegalEntity.source":
 		if e.ComplexityRoot.LegalEntity.Source == nil {
 			break
@@ -5777,6 +5803,20 @@ type Grouping implements Node {
   """
   The grouping's own sites registered in FINESS.
   """
+  sites(
+    """
+    Only the records that hold on this day. Omitted: every record, past and present.
+    """
+    asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
+  ): [Establishment!]! @goField(name: "Establishments", forceResolver: true)
+  """
+  The grouping's own sites registered in FINESS.
+  """
   establishments(
     """
     Only the records that hold on this day. Omitted: every record, past and present.
@@ -5787,7 +5827,7 @@ type Grouping implements Node {
     At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
     """
     first: Int
-  ): [Establishment!]! @goField(forceResolver: true)
+  ): [Establishment!]! @deprecated(reason: "Use sites.") @goField(forceResolver: true)
   """
   The territory the grouping covers.
   """
@@ -6149,6 +6189,20 @@ type LegalEntity implements Node {
   """
   Sites (FINESS ET) run by this legal entity.
   """
+  sites(
+    """
+    Only the records that hold on this day. Omitted: every record, past and present.
+    """
+    asOf: Date
+
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
+  ): [Establishment!]! @goField(name: "Establishments", forceResolver: true)
+  """
+  Sites (FINESS ET) run by this legal entity.
+  """
   establishments(
     """
     Only the records that hold on this day. Omitted: every record, past and present.
@@ -6159,7 +6213,7 @@ type LegalEntity implements Node {
     At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
     """
     first: Int
-  ): [Establishment!]! @goField(forceResolver: true)
+  ): [Establishment!]! @deprecated(reason: "Use sites.") @goField(forceResolver: true)
   """
   Memberships of this entity in groupings (GHT, GCS…), past and present.
   """
@@ -8942,6 +8996,8 @@ func (ec *executionContext) childFields_Grouping(ctx context.Context, field grap
 		return ec.fieldContext_Grouping_source(ctx, field)
 	case "legalEntity":
 		return ec.fieldContext_Grouping_legalEntity(ctx, field)
+	case "sites":
+		return ec.fieldContext_Grouping_sites(ctx, field)
 	case "establishments":
 		return ec.fieldContext_Grouping_establishments(ctx, field)
 	case "territory":
@@ -9002,6 +9058,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_departmentCode(ctx, field)
 	case "source":
 		return ec.fieldContext_LegalEntity_source(ctx, field)
+	case "sites":
+		return ec.fieldContext_LegalEntity_sites(ctx, field)
 	case "establishments":
 		return ec.fieldContext_LegalEntity_establishments(ctx, field)
 	case "memberships":
@@ -9704,6 +9762,28 @@ func (ec *executionContext) field_Grouping_memberships_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Grouping_sites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_LegalEntity_conventionParties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9793,6 +9873,28 @@ func (ec *executionContext) field_LegalEntity_groupings_args(ctx context.Context
 }
 
 func (ec *executionContext) field_LegalEntity_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LegalEntity_sites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -15796,6 +15898,50 @@ func (ec *executionContext) fieldContext_Grouping_legalEntity(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Grouping_sites(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Grouping_sites(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Grouping().Sites(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
+			return ec.marshalNEstablishment2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Grouping_sites(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Grouping",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Establishment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Grouping_sites_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Grouping_establishments(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16383,6 +16529,50 @@ func (ec *executionContext) fieldContext_LegalEntity_source(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_sites(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_sites(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().Sites(ctx, obj, fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
+			return ec.marshalNEstablishment2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_sites(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Establishment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_sites_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -38196,6 +38386,12 @@ func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Grouping_legalEntity(ctx, field, obj)
 				})
+		case "sites":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Grouping_sites(ctx, field, obj)
+				})
 		case "establishments":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -38389,6 +38585,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_source(ctx, field, obj)
+				})
+		case "sites":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_sites(ctx, field, obj)
 				})
 		case "establishments":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -16,7 +16,7 @@ export const LegalEntityDetailsFragmentDoc = graphql(`
     source {
       ...SourceLine
     }
-    establishments(asOf: $asOf) {
+    sites(asOf: $asOf) {
       id
       name
       finess
@@ -160,12 +160,12 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
           ))}
         </ul>
       </Section>
-      <details className="panel-section" open={entity.establishments.length <= 8}>
+      <details className="panel-section" open={entity.sites.length <= 8}>
         <summary>
-          <h3 className="inline-heading">{m.panel.sites(entity.establishments.length)}</h3>
+          <h3 className="inline-heading">{m.panel.sites(entity.sites.length)}</h3>
         </summary>
         <ul className="list" data-testid="panel-sites">
-          {entity.establishments.map((site) => (
+          {entity.sites.map((site) => (
             <li key={site.id} data-finess={site.finess}>
               {site.id === siteId ? (
                 <strong>{site.name}</strong>
