@@ -17,7 +17,7 @@ type Source struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// Kind of source: REGISTER (an import of an official register file), DATASET (another public dataset), LEGAL_TEXT (decree, arrêté), CONVENTION (the agreement itself), PRESS (press release or article), REPORT (official or academic report), EDIT (a change made in Maillage).
+	// Kind of source: REGISTER (an import of an official register file), DATASET (another public dataset), LEGAL_TEXT (decree, arrêté), CONVENTION (the agreement itself), PRESS (press release or article), REPORT (official or academic report), EDIT (a change made in Maillage), SYNTHETIC (made up by `maillage gen synthetic` for tests and benchmarks: nothing it says exists).
 	Kind source.Kind `json:"kind,omitempty"`
 	// Stable identifier of the source, e.g. the imported file's name and extract date; loading the same source twice finds it again.
 	Key string `json:"key,omitempty"`

@@ -29,7 +29,7 @@ start() {
 
 start # first start: loads the shipped data
 kill "$server" && wait "$server" || true
-"$bin" gen synthetic --db "$db" >/dev/null
+"$bin" gen synthetic --with-real-data --db "$db" >/dev/null
 start
 curl -sf -H 'Content-Type: application/json' \
 	-d '{"query":"{ cooperationGraph(filter: {territories: [\"REGION:84\"], level: SITE, limit: 20000}) { totalNodes nodes { id kind label latitude longitude } edges { id source target role } } }"}' \

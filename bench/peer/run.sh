@@ -138,7 +138,7 @@ log "maillage serve (first start loads the shipped data)"
 start_maillage "$maillage_port" "$work/maillage.log"
 maillage_pid=$started_pid
 log "maillage gen synthetic"
-"$bin" gen synthetic --db "$db_maillage" >"$work/gen.log" 2>&1 || die "maillage gen synthetic failed"
+"$bin" gen synthetic --with-real-data --db "$db_maillage" >"$work/gen.log" 2>&1 || die "maillage gen synthetic failed"
 kill "$maillage_pid" && wait "$maillage_pid" || true
 maillage_pid=
 "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 "$db_admin" -c 'VACUUM ANALYZE' || die "VACUUM ANALYZE failed"

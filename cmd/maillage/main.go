@@ -36,7 +36,7 @@ Usage:
                    (maillage serve -h lists every limit, timeout and switch; each also MAILLAGE_*)
   maillage migrate [--db URL]
   maillage import  FORMAT FILE [--db URL]
-  maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
+  maillage gen     synthetic [--db URL] [--seed N] [--out FILE] [--with-real-data]
   maillage token   create --role partner|editor|admin [--territory CODE]… --name NAME [--expires YYYY-MM-DD]
   maillage token   list | revoke ID|NAME
   maillage version
@@ -202,12 +202,13 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 // register: imported into the database, or written to --out.
 func generate(ctx context.Context, args []string, logger *slog.Logger) error {
 	if len(args) == 0 || args[0] != "synthetic" {
-		return errors.New("usage: maillage gen synthetic [--db URL] [--seed N] [--out FILE]")
+		return errors.New("usage: maillage gen synthetic [--db URL] [--seed N] [--out FILE] [--with-real-data]")
 	}
 	fs := flag.NewFlagSet("gen synthetic", flag.ContinueOnError)
 	dbURL := dbFlag(fs)
 	seed := fs.Uint64("seed", 1, "random seed: the same seed and register give the same layer")
 	out := fs.String("out", "", "write the layer as a cooperation file here instead of importing it")
+	withReal := fs.Bool("with-real-data", false, "import the layer into a database that holds real cooperation records (benchmarks over the shipped data): synthetic records are sourced SYNTHETIC, but they mix with the real ones in every view")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -216,6 +217,15 @@ func generate(ctx context.Context, args []string, logger *slog.Logger) error {
 		return err
 	}
 	defer db.Close()
+	if *out == "" && !*withReal {
+		real, err := synthetic.RealCooperations(ctx, db.Client)
+		if err != nil {
+			return err
+		}
+		if real > 0 {
+			return fmt.Errorf("%s holds %d real cooperation records: a synthetic layer would mix made-up GHTs, conventions and teams into them. Generate into a database of its own (a copy, or a register loaded alone), write a file with --out, or say --with-real-data", db.URL, real)
+		}
+	}
 	layer, err := synthetic.Generate(ctx, db.Client, *seed)
 	if err != nil {
 		return err

@@ -636,7 +636,7 @@ var (
 	// SourcesColumns holds the columns for the "sources" table.
 	SourcesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REGISTER", "DATASET", "LEGAL_TEXT", "CONVENTION", "PRESS", "REPORT", "EDIT"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REGISTER", "DATASET", "LEGAL_TEXT", "CONVENTION", "PRESS", "REPORT", "EDIT", "SYNTHETIC"}},
 		{Name: "key", Type: field.TypeString},
 		{Name: "title", Type: field.TypeString},
 		{Name: "reference", Type: field.TypeString, Nullable: true},

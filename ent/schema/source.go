@@ -23,8 +23,8 @@ func (Source) Mixin() []ent.Mixin {
 func (Source) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").
-			Values("REGISTER", "DATASET", "LEGAL_TEXT", "CONVENTION", "PRESS", "REPORT", "EDIT").
-			Comment("Kind of source: REGISTER (an import of an official register file), DATASET (another public dataset), LEGAL_TEXT (decree, arrêté), CONVENTION (the agreement itself), PRESS (press release or article), REPORT (official or academic report), EDIT (a change made in Maillage).").
+			Values("REGISTER", "DATASET", "LEGAL_TEXT", "CONVENTION", "PRESS", "REPORT", "EDIT", "SYNTHETIC").
+			Comment("Kind of source: REGISTER (an import of an official register file), DATASET (another public dataset), LEGAL_TEXT (decree, arrêté), CONVENTION (the agreement itself), PRESS (press release or article), REPORT (official or academic report), EDIT (a change made in Maillage), SYNTHETIC (made up by `maillage gen synthetic` for tests and benchmarks: nothing it says exists).").
 			Annotations(entgql.OrderField("KIND")),
 		field.String("key").
 			NotEmpty().

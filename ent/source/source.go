@@ -94,6 +94,7 @@ const (
 	KindPRESS      Kind = "PRESS"
 	KindREPORT     Kind = "REPORT"
 	KindEDIT       Kind = "EDIT"
+	KindSYNTHETIC  Kind = "SYNTHETIC"
 )
 
 func (k Kind) String() string {
@@ -103,7 +104,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindREGISTER, KindDATASET, KindLEGAL_TEXT, KindCONVENTION, KindPRESS, KindREPORT, KindEDIT:
+	case KindREGISTER, KindDATASET, KindLEGAL_TEXT, KindCONVENTION, KindPRESS, KindREPORT, KindEDIT, KindSYNTHETIC:
 		return nil
 	default:
 		return fmt.Errorf("source: invalid enum value for kind field: %q", k)

@@ -197,7 +197,7 @@ func (f *File) line(path string) int {
 
 // Enumerations the file's fields must take their values from.
 var (
-	sourceKinds     = []string{"REGISTER", "DATASET", "LEGAL_TEXT", "CONVENTION", "PRESS", "REPORT", "EDIT"}
+	sourceKinds     = []string{"REGISTER", "DATASET", "LEGAL_TEXT", "CONVENTION", "PRESS", "REPORT", "EDIT", "SYNTHETIC"}
 	groupingKinds   = []string{"GHT", "CHT", "GCS", "GCS_ES", "GCSMS", "GIP", "FMIH", "CPT", "CPTS", "MSP", "HEALTH_CENTRE", "SIH", "UNION", "NETWORK", "OTHER"}
 	memberRoles     = []string{"SUPPORT", "MEMBER", "ASSOCIATE", "PARTNER"}
 	conventionKinds = []string{"CHARTER", "CONVENTION", "CONSTITUTIVE", "PARTNERSHIP", "OTHER"}

@@ -68,7 +68,7 @@ func Generate(ctx context.Context, c *ent.Client, seed uint64) (*Layer, error) {
 	}
 	rnd := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	gen := &generator{rnd: rnd, file: &cooperation.File{Sources: []cooperation.Source{{
-		Key: sourceKey, Kind: "EDIT", Title: "Couche de coopérations synthétique (tests et mesures)",
+		Key: sourceKey, Kind: "SYNTHETIC", Title: "Couche de coopérations synthétique (tests et mesures)",
 		Note: "Générée par maillage gen synthetic : aucune de ces coopérations n'existe.",
 	}}}}
 	gen.byDepartment(entities)

@@ -38,9 +38,18 @@ func TestChecksFindThePlantedDefects(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			realBefore, err := synthetic.RealCooperations(ctx, d.DB.Client)
+			if err != nil || realBefore == 0 {
+				t.Fatalf("the shipped data holds %d real cooperation records (%v): gen synthetic would not see them", realBefore, err)
+			}
 			rep, err := importer.New(d.DB.Client).Cooperation(ctx, f)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// The layer's records are sourced SYNTHETIC: they never count
+			// as real.
+			if realAfter, err := synthetic.RealCooperations(ctx, d.DB.Client); err != nil || realAfter != realBefore {
+				t.Errorf("real cooperation records %d after the synthetic layer, %d before (%v)", realAfter, realBefore, err)
 			}
 			if rep.Added["grouping"] < synthetic.GHTs || rep.Added["convention"] != synthetic.Conventions || rep.Added["medicalTeam"] != synthetic.Teams {
 				t.Errorf("imported: %s", rep)

@@ -127,7 +127,8 @@ export type SourceKind =
   | 'LEGAL_TEXT'
   | 'PRESS'
   | 'REGISTER'
-  | 'REPORT';
+  | 'REPORT'
+  | 'SYNTHETIC';
 
 /** TerritoryKind is enum for the field kind */
 export type TerritoryKind =

@@ -158,6 +158,7 @@ export const fr = {
     domains: 'Domaines',
     validity: 'Validité',
     source: 'Source',
+    synthetic: 'synthétique : rien de ceci n’existe',
     sources: 'Sources',
     findings: 'Voir les anomalies du territoire',
     notInForce: 'Pas en vigueur à la date choisie.',

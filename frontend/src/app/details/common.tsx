@@ -25,6 +25,7 @@ export function SourceLine({ source }: { readonly source: SourceLineFragment | n
     .join(' · ');
   return (
     <span className="source" title={m.panel.source}>
+      {source.kind === 'SYNTHETIC' && <strong className="synthetic">{m.panel.synthetic} · </strong>}
       {source.url != null && /^https?:\/\//.test(source.url) ? (
         <a href={source.url} target="_blank" rel="noreferrer noopener">
           {text}
