@@ -3421,9 +3421,13 @@ type Finding {
   rule: String!
   "ERROR, WARNING or INFO."
   severity: String!
-  "The records involved (for node(id:)), the main one first."
+  """
+  The records involved (for node(id:)), the main one first, at most 10.
+  Empty when the finding says that the data the rule needs is not loaded
+  (no GHT in force on the day, say): the rule then flags nothing else.
+  """
   records: [ID!]!
-  "What is wrong, in French."
+  "What is wrong, or what is missing to check it, in French."
   message: String!
 }
 

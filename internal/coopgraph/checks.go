@@ -40,6 +40,10 @@ type rule struct {
 	name     string
 	severity string
 	check    func(g *Graph, q *query, report func(msg string, nodes ...int32))
+	// missing, when set, says what data the rule needs and the graph
+	// lacks on the query's day ("" when it has it): the rule then says so
+	// once, rather than flag every organisation for what Maillage lacks.
+	missing func(g *Graph, q *query) string
 }
 
 // rules are the checks, one per file (rule_*.go).
@@ -81,6 +85,17 @@ func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
 			continue
 		}
 		var found []Finding
+		if r.missing != nil {
+			if msg := r.missing(g, q); msg != "" {
+				out.Total++
+				if len(out.Findings) < q.limit {
+					out.Findings = append(out.Findings, Finding{Rule: r.name, Severity: SeverityInfo, Records: []int{}, Message: msg})
+				} else {
+					out.Truncated = true
+				}
+				continue
+			}
+		}
 		r.check(g, q, func(msg string, nodes ...int32) {
 			if !g.involvesTerritory(q, nodes) {
 				return

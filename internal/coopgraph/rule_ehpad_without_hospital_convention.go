@@ -18,6 +18,33 @@ var ehpadWithoutHospitalConvention = rule{
 			}
 		}
 	},
+	missing: func(g *Graph, q *query) string {
+		if g.anyEHPADConvention(q) {
+			return ""
+		}
+		return "Aucune convention d'EHPAD en vigueur au " + frenchDay(q.day) + " n'est chargée : les conventions des EHPAD avec un établissement de santé ne sont pas vérifiées."
+	},
+}
+
+// anyEHPADConvention reports whether the graph holds, on the day, a
+// convention in force to which the entity of an EHPAD is party: the sign
+// that EHPAD conventions were loaded at all.
+func (g *Graph) anyEHPADConvention(q *query) bool {
+	for i := range g.nodes {
+		c := int32(i)
+		if g.nodes[c].kind != Convention || !q.holds(g.nodes[c].from, g.nodes[c].to) {
+			continue
+		}
+		_, parties := g.participations(q, c)
+		for _, p := range parties {
+			for _, s := range g.sites[p] {
+				if g.nodes[s].catCode == "500" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // conventionWithHospital reports whether entity e is party, on the day,

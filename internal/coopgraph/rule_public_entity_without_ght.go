@@ -25,4 +25,12 @@ var publicEntityWithoutGHT = rule{
 			}
 		}
 	},
+	missing: func(g *Graph, q *query) string {
+		for i := range g.nodes {
+			if g.isGHT(q, int32(i)) {
+				return ""
+			}
+		}
+		return "Aucune liste de GHT en vigueur au " + frenchDay(q.day) + " n'est chargée : l'appartenance des hôpitaux publics à un GHT n'est pas vérifiée."
+	},
 }

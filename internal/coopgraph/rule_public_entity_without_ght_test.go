@@ -15,13 +15,16 @@ func TestRulePublicHospitalWithoutGHT(t *testing.T) {
 		want int
 	}{
 		{"2020-01-01", 1}, // CH B
-		{"2015-01-01", 2}, // before the GHT: both
+		{"2015-01-01", 1}, // no GHT in force yet: one notice, no hospital flagged
 	}
 	for _, tt := range tests {
 		got := findings(t, g, "public-hospital-without-ght", tt.day)
 		if len(got) != tt.want {
 			t.Errorf("%s: %d findings, want %d: %v", tt.day, len(got), tt.want, got)
 		}
+	}
+	if got := findings(t, g, "public-hospital-without-ght", "2015-01-01"); len(got) != 1 || !isNotice(got[0]) {
+		t.Errorf("before any GHT: %v, want one notice that no GHT list is loaded", got)
 	}
 	if got := findings(t, g, "public-hospital-without-ght", "2020-01-01"); len(got) == 1 && got[0].Records[0] != 20 {
 		t.Errorf("flagged %v, want CH B (20)", got[0].Records)
