@@ -443,3 +443,15 @@ func TestSitesAndTheirOldName(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamsKeepTheirDatePrecision: the G4 charter's medical team, dated
+// by the charter's year only, says so (the importer used to store it as
+// starting exactly on 1 January 2016).
+func TestTeamsKeepTheirDatePrecision(t *testing.T) {
+	for _, b := range backends {
+		raw := string(b.data(t, `{ medicalTeams(first: 5, where: {nameHasPrefix: "G4"}) { edges { node { name validFrom validFromPrecision } } } }`, nil))
+		if !strings.Contains(raw, `"validFrom":"2016-01-01","validFromPrecision":"YEAR"`) {
+			t.Errorf("%s: %s", b.name, raw)
+		}
+	}
+}

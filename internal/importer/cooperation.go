@@ -12,8 +12,10 @@ import (
 	"github.com/maillage/maillage/ent/filiererole"
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/medicalteam"
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/source"
+	"github.com/maillage/maillage/ent/teamsite"
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/cooperation"
@@ -257,6 +259,7 @@ func (w *coopWriter) convention(path string, cv cooperation.Convention) error {
 			SetDescription(t.Description).
 			SetConventionID(created.ID).
 			SetNillableValidFrom(cooperation.Day(d.ValidFrom)).
+			SetNillableValidFromPrecision(precision[medicalteam.ValidFromPrecision](d.ValidFromPrecision)).
 			SetNillableValidTo(cooperation.Day(d.ValidTo)).
 			SetSourceID(sourceID).
 			Save(w.ctx)
@@ -272,13 +275,14 @@ func (w *coopWriter) convention(path string, cv cooperation.Convention) error {
 			}
 			sd := s.Dated
 			if sd.ValidFrom == "" {
-				sd.ValidFrom = d.ValidFrom
+				sd.ValidFrom, sd.ValidFromPrecision = d.ValidFrom, d.ValidFromPrecision
 			}
 			err = w.c.TeamSite.Create().
 				SetTeamID(team.ID).
 				SetEstablishmentID(siteID).
 				SetNillableTimeShare(s.TimeShare).
 				SetNillableValidFrom(cooperation.Day(sd.ValidFrom)).
+				SetNillableValidFromPrecision(precision[teamsite.ValidFromPrecision](sd.ValidFromPrecision)).
 				SetNillableValidTo(cooperation.Day(sd.ValidTo)).
 				SetSourceID(sourceID).
 				Exec(w.ctx)
