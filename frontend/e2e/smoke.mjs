@@ -274,6 +274,9 @@ async function testCharter(page, base) {
     const parties = page.getByTestId('panel-parties').locator('li');
     await parties.first().waitFor({ state: 'visible' });
     assert((await parties.count()) === 4, `parties : ${String(await parties.count())} au lieu de 4`);
+    // The charter is dated by its year alone: it says so.
+    const panel = await page.getByTestId('side-panel').innerText();
+    assert(panel.includes('depuis 2016'), `la période de la charte n'est pas « depuis 2016 » :\n${panel.slice(0, 600)}`);
   });
   await step('ses membres sur la carte et dans le réseau', async () => {
     await waitFor(page, '[data-testid="network"][data-selected-present="true"][data-layout="done"]');

@@ -256,15 +256,17 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
-		ID        func(childComplexity int) int
-		Record    func(childComplexity int) int
-		Role      func(childComplexity int) int
-		Shared    func(childComplexity int) int
-		Source    func(childComplexity int) int
-		Target    func(childComplexity int) int
-		ValidFrom func(childComplexity int) int
-		ValidTo   func(childComplexity int) int
-		Weight    func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Record             func(childComplexity int) int
+		Role               func(childComplexity int) int
+		Shared             func(childComplexity int) int
+		Source             func(childComplexity int) int
+		Target             func(childComplexity int) int
+		Uncertain          func(childComplexity int) int
+		ValidFrom          func(childComplexity int) int
+		ValidFromPrecision func(childComplexity int) int
+		ValidTo            func(childComplexity int) int
+		Weight             func(childComplexity int) int
 	}
 
 	GraphNode struct {
@@ -1552,12 +1554,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Target(childComplexity), true
+	case "GraphEdge.uncertain":
+		if e.ComplexityRoot.GraphEdge.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Uncertain(childComplexity), true
 	case "GraphEdge.validFrom":
 		if e.ComplexityRoot.GraphEdge.ValidFrom == nil {
 			break
 		}
 
 		return e.ComplexityRoot.GraphEdge.ValidFrom(childComplexity), true
+	case "GraphEdge.validFromPrecision":
+		if e.ComplexityRoot.GraphEdge.ValidFromPrecision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ValidFromPrecision(childComplexity), true
 	case "GraphEdge.validTo":
 		if e.ComplexityRoot.GraphEdge.ValidTo == nil {
 			break
@@ -3341,6 +3355,16 @@ type GraphEdge {
   role: String
   validFrom: Date
   validTo: Date
+  """
+  MONTH or YEAR when the source gives the start only to the month or the
+  year (validFrom is then its first day); null for a day.
+  """
+  validFromPrecision: String
+  """
+  True when the answer's day (asOf, or the diff's end) falls within that
+  month or year: whether the record held then, its source does not say.
+  """
+  uncertain: Boolean!
   "In the ORGANISATIONS projection: how many objects the two share."
   weight: Int
   "In the ORGANISATIONS projection: the objects the two share."
@@ -8937,6 +8961,10 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_validFrom(ctx, field)
 	case "validTo":
 		return ec.fieldContext_GraphEdge_validTo(ctx, field)
+	case "validFromPrecision":
+		return ec.fieldContext_GraphEdge_validFromPrecision(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_GraphEdge_uncertain(ctx, field)
 	case "weight":
 		return ec.fieldContext_GraphEdge_weight(ctx, field)
 	case "shared":
@@ -15285,6 +15313,52 @@ func (ec *executionContext) _GraphEdge_validTo(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_GraphEdge_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Date")
+}
+
+func (ec *executionContext) _GraphEdge_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_validFromPrecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFromPrecision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphEdge_uncertain(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_uncertain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Uncertain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _GraphEdge_weight(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
@@ -38201,6 +38275,16 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "validTo":
 			out.Values[i] = ec._GraphEdge_validTo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "validFromPrecision":
+			out.Values[i] = ec._GraphEdge_validFromPrecision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "uncertain":
+			out.Values[i] = ec._GraphEdge_uncertain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "weight":

@@ -47,8 +47,7 @@ func (g *Graph) Diff(f Filter, from, to time.Time) (*Diff, error) {
 		if q.kinds != nil && !q.kinds[g.nodes[e.b].kind] {
 			continue
 		}
-		role := e.role
-		view := EdgeView{ID: fmt.Sprint(e.id), Record: e.id, Source: g.nodes[org].id, Target: g.nodes[e.b].id, Role: &role, ValidFrom: e.from, ValidTo: e.to}
+		view := e.view(fmt.Sprint(e.id), g.nodes[org].id, g.nodes[e.b].id, to)
 		if within(e.from) {
 			changes = append(changes, Change{Kind: "STARTED", Date: *e.from, Edge: view, Source: g.view(org), Target: g.view(e.b)})
 		}

@@ -57,7 +57,10 @@ type edge struct {
 	a, b     int32
 	role     string
 	from, to *time.Time
-	sites    []int32 // the sites a participation names
+	// precision of from when the source gives only a month or a year
+	// ("MONTH", "YEAR"); "" for a day.
+	precision string
+	sites     []int32 // the sites a participation names
 }
 
 // Graph is an immutable snapshot of the cooperation graph: the
@@ -233,13 +236,13 @@ func (b *base) extend(ctx context.Context, c *ent.Client) (*Graph, error) {
 }
 
 func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) int32, names map[int][][]string) error {
-	link := func(id, a, b int, role string, from, to *time.Time, siteIDs []int) {
+	link := func(id, a, b int, role string, from, to *time.Time, precision string, siteIDs []int) {
 		ia, okA := g.index(a)
 		ib, okB := g.index(b)
 		if !okA || !okB {
 			return
 		}
-		e := edge{id: id, a: ia, b: ib, role: role, from: from, to: to}
+		e := edge{id: id, a: ia, b: ib, role: role, from: from, to: to, precision: precision}
 		for _, s := range siteIDs {
 			if is, ok := g.index(s); ok {
 				e.sites = append(e.sites, is)
@@ -268,7 +271,7 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		add(node{id: gr.ID, kind: Grouping, label: gr.Name, finess: finess, code: code, place: place, category: string(gr.Kind), department: gr.DepartmentCode, from: gr.ValidFrom, to: gr.ValidTo})
 		// A grouping FINESS registers through its sites binds their entities.
 		for _, s := range gr.Edges.Establishments {
-			link(s.ID, s.LegalEntityID, gr.ID, "REGISTERED", gr.ValidFrom, gr.ValidTo, []int{s.ID})
+			link(s.ID, s.LegalEntityID, gr.ID, "REGISTERED", gr.ValidFrom, gr.ValidTo, prec(gr.ValidFromPrecision), []int{s.ID})
 		}
 	}
 	conventions, err := c.Convention.Query().All(ctx)
@@ -289,7 +292,7 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 	for _, f := range filieres {
 		add(node{id: f.ID, kind: Filiere, label: f.Name, category: string(f.Specialty), from: f.ValidFrom, to: f.ValidTo})
 		if f.ConventionID != nil {
-			link(f.ID, f.ID, *f.ConventionID, "PART_OF", f.ValidFrom, f.ValidTo, nil)
+			link(f.ID, f.ID, *f.ConventionID, "PART_OF", f.ValidFrom, f.ValidTo, prec(f.ValidFromPrecision), nil)
 		}
 	}
 	teams, err := c.MedicalTeam.Query().All(ctx)
@@ -300,7 +303,7 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		add(node{id: t.ID, kind: Team, label: t.Name, category: t.Specialty, from: t.ValidFrom, to: t.ValidTo})
 		for _, parent := range []*int{t.ConventionID, t.GroupingID} {
 			if parent != nil {
-				link(t.ID, t.ID, *parent, "PART_OF", t.ValidFrom, t.ValidTo, nil)
+				link(t.ID, t.ID, *parent, "PART_OF", t.ValidFrom, t.ValidTo, prec(t.ValidFromPrecision), nil)
 			}
 		}
 	}
@@ -312,7 +315,7 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		}
 		for _, m := range ms {
 			if m.LegalEntityID != nil {
-				link(m.ID, *m.LegalEntityID, m.GroupingID, string(m.Role), m.ValidFrom, m.ValidTo, ids(m.Edges.Sites))
+				link(m.ID, *m.LegalEntityID, m.GroupingID, string(m.Role), m.ValidFrom, m.ValidTo, prec(m.ValidFromPrecision), ids(m.Edges.Sites))
 			}
 		}
 		if len(ms) < pageSize {
@@ -329,7 +332,7 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 			if p.Designation != "" { // the name a convention gives its party
 				names[p.LegalEntityID] = append(names[p.LegalEntityID], tokens(p.Designation))
 			}
-			link(p.ID, p.LegalEntityID, p.ConventionID, string(p.Role), p.ValidFrom, p.ValidTo, ids(p.Edges.Sites))
+			link(p.ID, p.LegalEntityID, p.ConventionID, string(p.Role), p.ValidFrom, p.ValidTo, prec(p.ValidFromPrecision), ids(p.Edges.Sites))
 		}
 		if len(parties) < pageSize {
 			break
@@ -348,7 +351,7 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		if r.Level != nil {
 			level = string(*r.Level)
 		}
-		link(r.ID, r.LegalEntityID, r.FiliereID, level, r.ValidFrom, r.ValidTo, named)
+		link(r.ID, r.LegalEntityID, r.FiliereID, level, r.ValidFrom, r.ValidTo, prec(r.ValidFromPrecision), named)
 	}
 	teamSites, err := c.TeamSite.Query().WithEstablishment(func(q *ent.EstablishmentQuery) { q.Select("id", "legal_entity_id") }).All(ctx)
 	if err != nil {
@@ -356,10 +359,19 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 	}
 	for _, ts := range teamSites {
 		if s := ts.Edges.Establishment; s != nil {
-			link(ts.ID, s.LegalEntityID, ts.TeamID, "TEAM_SITE", ts.ValidFrom, ts.ValidTo, []int{s.ID})
+			link(ts.ID, s.LegalEntityID, ts.TeamID, "TEAM_SITE", ts.ValidFrom, ts.ValidTo, prec(ts.ValidFromPrecision), []int{s.ID})
 		}
 	}
 	return nil
+}
+
+// prec writes a record's start precision as the graph keeps it: "" for
+// a day (or none given), "MONTH" or "YEAR".
+func prec[P ~string](p *P) string {
+	if p == nil || *p == "DAY" {
+		return ""
+	}
+	return string(*p)
 }
 
 // pageSize bounds the records one eager-loading query names.

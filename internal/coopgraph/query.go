@@ -72,6 +72,12 @@ type EdgeView struct {
 	Role      *string
 	ValidFrom *time.Time
 	ValidTo   *time.Time
+	// ValidFromPrecision is MONTH or YEAR when the source gives the start
+	// only to the month or the year (ValidFrom is then its first day).
+	ValidFromPrecision *string
+	// Uncertain is true when the answer's day falls within that month or
+	// year: whether the record held on the day, the source does not say.
+	Uncertain bool
 	Weight    *int
 	Shared    []int // in the organisations projection: the objects both take part in, at most MaxShared
 }
@@ -321,6 +327,33 @@ func (b *builder) node(n int32) bool {
 	return true
 }
 
+// view is e as an answer on day gives it, from source to target.
+func (e *edge) view(id string, source, target int, day time.Time) EdgeView {
+	v := EdgeView{ID: id, Record: e.id, Source: source, Target: target, Role: &e.role, ValidFrom: e.from, ValidTo: e.to}
+	if e.precision != "" {
+		p := e.precision
+		v.ValidFromPrecision = &p
+		v.Uncertain = uncertainStart(e.from, e.precision, day)
+	}
+	return v
+}
+
+// uncertainStart reports whether a start known only to its month or year
+// leaves open whether the record held on day: day falls in that month or
+// year.
+func uncertainStart(from *time.Time, precision string, day time.Time) bool {
+	if from == nil {
+		return false
+	}
+	switch precision {
+	case "YEAR":
+		return day.Year() == from.Year()
+	case "MONTH":
+		return day.Year() == from.Year() && day.Month() == from.Month()
+	}
+	return false
+}
+
 // edge adds the hop from n (both ends must be in the answer).
 func (b *builder) edge(n int32, h hop) {
 	e := &b.g.edges[h.e]
@@ -346,7 +379,7 @@ func (b *builder) edge(n int32, h hop) {
 		id += ":" + strconv.Itoa(b.g.nodes[src].id)
 	}
 	// The graph is immutable: answers may point into it.
-	b.edges = append(b.edges, EdgeView{ID: id, Record: e.id, Source: b.g.nodes[src].id, Target: b.g.nodes[dst].id, Role: &e.role, ValidFrom: e.from, ValidTo: e.to})
+	b.edges = append(b.edges, e.view(id, b.g.nodes[src].id, b.g.nodes[dst].id, b.q.day))
 }
 
 func (b *builder) result() *Result {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfMonthIndex, holds, monthIndex, nextPlayDate, playDates, todayIso } from './time.ts';
+import { dateOfMonthIndex, formatStart, holds, monthIndex, nextPlayDate, playDates, todayIso, uncertainStart } from './time.ts';
 
 describe('playDates', () => {
   it('one step a year, then today', () => {
@@ -61,4 +61,26 @@ describe('holds', () => {
       expect(holds(from, to, day)).toBe(expected);
     });
   }
+});
+
+describe('date precision', () => {
+  it.each([
+    ['2016-01-01', 'YEAR', '2016'],
+    ['2016-03-01', 'MONTH', 'mars 2016'],
+    ['2016-03-05', null, '05/03/2016'],
+    ['2016-03-05', 'DAY', '05/03/2016'],
+  ])('formats %s known to %s as %s', (iso, precision, want) => {
+    expect(formatStart(iso, precision, 'fr-FR')).toBe(want);
+  });
+
+  it.each([
+    ['2016-01-01', 'YEAR', '2016-06-30', true],
+    ['2016-01-01', 'YEAR', '2017-01-01', false],
+    ['2016-03-01', 'MONTH', '2016-03-31', true],
+    ['2016-03-01', 'MONTH', '2016-04-01', false],
+    ['2016-03-01', null, '2016-03-01', false],
+    [null, 'YEAR', '2016-03-01', false],
+  ])('start %s known to %s is uncertain on %s: %s', (from, precision, day, want) => {
+    expect(uncertainStart(from, precision, day)).toBe(want);
+  });
 });

@@ -51,3 +51,35 @@ export function holds(validFrom: string | null | undefined, validTo: string | nu
   if (validTo !== null && validTo !== undefined && day >= validTo) return false;
   return true;
 }
+
+/** Précision d'une date de début : au jour (null), au mois ou à l'année. */
+export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+
+function isPrecision(p: string | null | undefined): p is 'MONTH' | 'YEAR' {
+  return p === 'MONTH' || p === 'YEAR';
+}
+
+/**
+ * Une date de début telle que la source la donne : « 2016 » quand elle ne
+ * donne que l'année, « mars 2016 » que le mois, la date entière sinon.
+ * La date elle-même est alors le premier jour de cette année ou de ce mois.
+ */
+export function formatStart(iso: string, precision: string | null | undefined, locale: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined || Number.isNaN(y)) return iso;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (precision === 'YEAR') return String(y);
+  if (precision === 'MONTH') return date.toLocaleDateString(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  return date.toLocaleDateString(locale, { timeZone: 'UTC' });
+}
+
+/**
+ * Vrai quand le jour tombe dans l'année (ou le mois) d'un début connu à
+ * l'année (ou au mois) près : la source ne dit pas si l'enregistrement
+ * valait déjà ce jour-là.
+ */
+export function uncertainStart(validFrom: string | null | undefined, precision: string | null | undefined, day: string): boolean {
+  if (validFrom == null || !isPrecision(precision)) return false;
+  const width = precision === 'YEAR' ? 4 : 7;
+  return day.slice(0, width) === validFrom.slice(0, width);
+}

@@ -18,6 +18,18 @@ export type ConventionPartyRole =
   | 'COORDINATOR'
   | 'SIGNATORY';
 
+/** ConventionPartyValidFromPrecision is enum for the field valid_from_precision */
+export type ConventionPartyValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
+/** ConventionValidFromPrecision is enum for the field valid_from_precision */
+export type ConventionValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
 /** Narrows a cooperation graph. */
 export type CooperationGraphFilter = {
   /** The day the graph holds on. Omitted: today. */
@@ -55,11 +67,23 @@ export type CooperationObjectKind =
   | 'GROUPING'
   | 'TEAM';
 
+/** EstablishmentValidFromPrecision is enum for the field valid_from_precision */
+export type EstablishmentValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
 /** FiliereRoleLevel is enum for the field level */
 export type FiliereRoleLevel =
   | 'PROXIMITY'
   | 'RECOURS'
   | 'REFERENCE';
+
+/** FiliereRoleValidFromPrecision is enum for the field valid_from_precision */
+export type FiliereRoleValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
 
 /** FiliereSpecialty is enum for the field specialty */
 export type FiliereSpecialty =
@@ -75,6 +99,12 @@ export type FiliereSpecialty =
   | 'REHABILITATION'
   | 'STROKE'
   | 'SURGERY_ANAESTHESIA';
+
+/** FiliereValidFromPrecision is enum for the field valid_from_precision */
+export type FiliereValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
 
 /**
  * How organisations appear in a cooperation graph: as legal entities (who
@@ -112,12 +142,36 @@ export type GroupingKind =
   | 'SIH'
   | 'UNION';
 
+/** GroupingValidFromPrecision is enum for the field valid_from_precision */
+export type GroupingValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
+/** LegalEntityValidFromPrecision is enum for the field valid_from_precision */
+export type LegalEntityValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
+/** MedicalTeamValidFromPrecision is enum for the field valid_from_precision */
+export type MedicalTeamValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
 /** MembershipRole is enum for the field role */
 export type MembershipRole =
   | 'ASSOCIATE'
   | 'MEMBER'
   | 'PARTNER'
   | 'SUPPORT';
+
+/** MembershipValidFromPrecision is enum for the field valid_from_precision */
+export type MembershipValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
 
 /** SourceKind is enum for the field kind */
 export type SourceKind =
@@ -129,6 +183,12 @@ export type SourceKind =
   | 'REGISTER'
   | 'REPORT'
   | 'SYNTHETIC';
+
+/** TeamSiteValidFromPrecision is enum for the field valid_from_precision */
+export type TeamSiteValidFromPrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
 
 /** TerritoryKind is enum for the field kind */
 export type TerritoryKind =
@@ -205,14 +265,14 @@ export type NodeDetailsQueryVariables = Exact<{
 
 export type NodeDetailsQuery = { node:
     | { __typename: 'AuditEvent', id: string }
-    | { __typename: 'Convention', id: string, name: string, code: string | null, domains: Array<string> | null, description: string | null, signedOn: string | null, validFrom: string | null, validTo: string | null, conventionKind: ConventionKind, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, name: string, code: string } | null, parties: Array<{ id: string, role: ConventionPartyRole, designation: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } }>, filieres: Array<{ id: string, name: string, specialty: FiliereSpecialty }>, medicalTeams: Array<{ id: string, name: string }> }
+    | { __typename: 'Convention', id: string, name: string, code: string | null, domains: Array<string> | null, description: string | null, signedOn: string | null, validFrom: string | null, validTo: string | null, conventionKind: ConventionKind, conventionPrecision: ConventionValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, name: string, code: string } | null, parties: Array<{ id: string, role: ConventionPartyRole, designation: string | null, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } }>, filieres: Array<{ id: string, name: string, specialty: FiliereSpecialty }>, medicalTeams: Array<{ id: string, name: string }> }
     | { __typename: 'ConventionParty', id: string }
-    | { __typename: 'Establishment', id: string, name: string, longName: string | null, finess: string, categoryCode: string, categoryLabel: string, categoryGroupLabel: string | null, address: string | null, postalCode: string | null, city: string | null, phone: string | null, latitude: number | null, longitude: number | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, teamSites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validTo: string | null, team: { id: string, name: string, specialty: string | null } }>, legalEntity: { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> } }
-    | { __typename: 'Filiere', id: string, name: string, specialty: FiliereSpecialty, description: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, territory: { id: string, name: string } | null, roles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validTo: string | null, legalEntity: { id: string, name: string }, establishment: { id: string, name: string } | null }> }
+    | { __typename: 'Establishment', id: string, name: string, longName: string | null, finess: string, categoryCode: string, categoryLabel: string, categoryGroupLabel: string | null, address: string | null, postalCode: string | null, city: string | null, phone: string | null, latitude: number | null, longitude: number | null, validFrom: string | null, validTo: string | null, sitePrecision: EstablishmentValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, teamSites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validFromPrecision: TeamSiteValidFromPrecision | null, validTo: string | null, team: { id: string, name: string, specialty: string | null } }>, legalEntity: { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, entityPrecision: LegalEntityValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> } }
+    | { __typename: 'Filiere', id: string, name: string, specialty: FiliereSpecialty, description: string | null, validFrom: string | null, validTo: string | null, filierePrecision: FiliereValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, territory: { id: string, name: string } | null, roles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, legalEntity: { id: string, name: string }, establishment: { id: string, name: string } | null }> }
     | { __typename: 'FiliereRole', id: string }
-    | { __typename: 'Grouping', id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, groupingKind: GroupingKind, groupingFiness: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> }
-    | { __typename: 'LegalEntity', id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> }
-    | { __typename: 'MedicalTeam', id: string, name: string, description: string | null, validFrom: string | null, validTo: string | null, teamSpecialty: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, grouping: { id: string, name: string } | null, sites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validTo: string | null, establishment: { id: string, name: string, finess: string } }> }
+    | { __typename: 'Grouping', id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, groupingKind: GroupingKind, groupingFiness: string | null, groupingPrecision: GroupingValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> }
+    | { __typename: 'LegalEntity', id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, entityPrecision: LegalEntityValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> }
+    | { __typename: 'MedicalTeam', id: string, name: string, description: string | null, validFrom: string | null, validTo: string | null, teamSpecialty: string | null, teamPrecision: MedicalTeamValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, grouping: { id: string, name: string } | null, sites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validFromPrecision: TeamSiteValidFromPrecision | null, validTo: string | null, establishment: { id: string, name: string, finess: string } }> }
     | { __typename: 'Membership', id: string }
     | { __typename: 'Source', id: string }
     | { __typename: 'TeamSite', id: string }
@@ -224,19 +284,19 @@ export type TerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TerritoriesQuery = { territories: { edges: Array<{ node: { id: string, kind: TerritoryKind, code: string, name: string, parent: { code: string } | null } | null } | null> | null } };
 
-export type GroupingDetailsFragment = { id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, groupingKind: GroupingKind, groupingFiness: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> };
+export type GroupingDetailsFragment = { id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, groupingKind: GroupingKind, groupingFiness: string | null, groupingPrecision: GroupingValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> };
 
-export type ConventionDetailsFragment = { id: string, name: string, code: string | null, domains: Array<string> | null, description: string | null, signedOn: string | null, validFrom: string | null, validTo: string | null, conventionKind: ConventionKind, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, name: string, code: string } | null, parties: Array<{ id: string, role: ConventionPartyRole, designation: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } }>, filieres: Array<{ id: string, name: string, specialty: FiliereSpecialty }>, medicalTeams: Array<{ id: string, name: string }> };
+export type ConventionDetailsFragment = { id: string, name: string, code: string | null, domains: Array<string> | null, description: string | null, signedOn: string | null, validFrom: string | null, validTo: string | null, conventionKind: ConventionKind, conventionPrecision: ConventionValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, name: string, code: string } | null, parties: Array<{ id: string, role: ConventionPartyRole, designation: string | null, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } }>, filieres: Array<{ id: string, name: string, specialty: FiliereSpecialty }>, medicalTeams: Array<{ id: string, name: string }> };
 
-export type FiliereDetailsFragment = { id: string, name: string, specialty: FiliereSpecialty, description: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, territory: { id: string, name: string } | null, roles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validTo: string | null, legalEntity: { id: string, name: string }, establishment: { id: string, name: string } | null }> };
+export type FiliereDetailsFragment = { id: string, name: string, specialty: FiliereSpecialty, description: string | null, validFrom: string | null, validTo: string | null, filierePrecision: FiliereValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, territory: { id: string, name: string } | null, roles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, legalEntity: { id: string, name: string }, establishment: { id: string, name: string } | null }> };
 
-export type TeamDetailsFragment = { id: string, name: string, description: string | null, validFrom: string | null, validTo: string | null, teamSpecialty: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, grouping: { id: string, name: string } | null, sites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validTo: string | null, establishment: { id: string, name: string, finess: string } }> };
+export type TeamDetailsFragment = { id: string, name: string, description: string | null, validFrom: string | null, validTo: string | null, teamSpecialty: string | null, teamPrecision: MedicalTeamValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, grouping: { id: string, name: string } | null, sites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validFromPrecision: TeamSiteValidFromPrecision | null, validTo: string | null, establishment: { id: string, name: string, finess: string } }> };
 
 export type TerritoryDetailsFragment = { id: string, name: string, kind: TerritoryKind, population: number | null, territoryCode: string };
 
-export type LegalEntityDetailsFragment = { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> };
+export type LegalEntityDetailsFragment = { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, entityPrecision: LegalEntityValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> };
 
-export type EstablishmentDetailsFragment = { id: string, name: string, longName: string | null, finess: string, categoryCode: string, categoryLabel: string, categoryGroupLabel: string | null, address: string | null, postalCode: string | null, city: string | null, phone: string | null, latitude: number | null, longitude: number | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, teamSites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validTo: string | null, team: { id: string, name: string, specialty: string | null } }>, legalEntity: { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> } };
+export type EstablishmentDetailsFragment = { id: string, name: string, longName: string | null, finess: string, categoryCode: string, categoryLabel: string, categoryGroupLabel: string | null, address: string | null, postalCode: string | null, city: string | null, phone: string | null, latitude: number | null, longitude: number | null, validFrom: string | null, validTo: string | null, sitePrecision: EstablishmentValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, teamSites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validFromPrecision: TeamSiteValidFromPrecision | null, validTo: string | null, team: { id: string, name: string, specialty: string | null } }>, legalEntity: { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, entityPrecision: LegalEntityValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> } };
 
 export type SourceLineFragment = { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null };
 
@@ -336,6 +396,7 @@ export const GroupingDetailsFragmentDoc = new TypedDocumentString(`
   description
   departmentCode
   validFrom
+  groupingPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -355,6 +416,7 @@ export const GroupingDetailsFragmentDoc = new TypedDocumentString(`
     id
     role
     validFrom
+    validFromPrecision
     validTo
     note
     memberRef
@@ -397,6 +459,7 @@ export const ConventionDetailsFragmentDoc = new TypedDocumentString(`
   description
   signedOn
   validFrom
+  conventionPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -411,6 +474,7 @@ export const ConventionDetailsFragmentDoc = new TypedDocumentString(`
     role
     designation
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -447,6 +511,7 @@ export const FiliereDetailsFragmentDoc = new TypedDocumentString(`
   specialty
   description
   validFrom
+  filierePrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -464,6 +529,7 @@ export const FiliereDetailsFragmentDoc = new TypedDocumentString(`
     level
     detail
     validFrom
+    validFromPrecision
     validTo
     legalEntity {
       id
@@ -491,6 +557,7 @@ export const TeamDetailsFragmentDoc = new TypedDocumentString(`
   teamSpecialty: specialty
   description
   validFrom
+  teamPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -507,6 +574,7 @@ export const TeamDetailsFragmentDoc = new TypedDocumentString(`
     id
     timeShare
     validFrom
+    validFromPrecision
     validTo
     establishment {
       id
@@ -542,6 +610,7 @@ export const LegalEntityDetailsFragmentDoc = new TypedDocumentString(`
   legalStatus
   publicStatus
   validFrom
+  entityPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -557,6 +626,7 @@ export const LegalEntityDetailsFragmentDoc = new TypedDocumentString(`
     id
     role
     validFrom
+    validFromPrecision
     validTo
     note
     source {
@@ -573,6 +643,7 @@ export const LegalEntityDetailsFragmentDoc = new TypedDocumentString(`
     id
     role
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -589,6 +660,7 @@ export const LegalEntityDetailsFragmentDoc = new TypedDocumentString(`
     level
     detail
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -629,6 +701,7 @@ export const EstablishmentDetailsFragmentDoc = new TypedDocumentString(`
   latitude
   longitude
   validFrom
+  sitePrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -637,6 +710,7 @@ export const EstablishmentDetailsFragmentDoc = new TypedDocumentString(`
     id
     timeShare
     validFrom
+    validFromPrecision
     validTo
     team {
       id
@@ -656,6 +730,7 @@ export const EstablishmentDetailsFragmentDoc = new TypedDocumentString(`
   legalStatus
   publicStatus
   validFrom
+  entityPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -671,6 +746,7 @@ export const EstablishmentDetailsFragmentDoc = new TypedDocumentString(`
     id
     role
     validFrom
+    validFromPrecision
     validTo
     note
     source {
@@ -687,6 +763,7 @@ export const EstablishmentDetailsFragmentDoc = new TypedDocumentString(`
     id
     role
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -703,6 +780,7 @@ export const EstablishmentDetailsFragmentDoc = new TypedDocumentString(`
     level
     detail
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -846,6 +924,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   description
   departmentCode
   validFrom
+  groupingPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -865,6 +944,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
     id
     role
     validFrom
+    validFromPrecision
     validTo
     note
     memberRef
@@ -897,6 +977,7 @@ fragment ConventionDetails on Convention {
   description
   signedOn
   validFrom
+  conventionPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -911,6 +992,7 @@ fragment ConventionDetails on Convention {
     role
     designation
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -937,6 +1019,7 @@ fragment FiliereDetails on Filiere {
   specialty
   description
   validFrom
+  filierePrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -954,6 +1037,7 @@ fragment FiliereDetails on Filiere {
     level
     detail
     validFrom
+    validFromPrecision
     validTo
     legalEntity {
       id
@@ -971,6 +1055,7 @@ fragment TeamDetails on MedicalTeam {
   teamSpecialty: specialty
   description
   validFrom
+  teamPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -987,6 +1072,7 @@ fragment TeamDetails on MedicalTeam {
     id
     timeShare
     validFrom
+    validFromPrecision
     validTo
     establishment {
       id
@@ -1010,6 +1096,7 @@ fragment LegalEntityDetails on LegalEntity {
   legalStatus
   publicStatus
   validFrom
+  entityPrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -1025,6 +1112,7 @@ fragment LegalEntityDetails on LegalEntity {
     id
     role
     validFrom
+    validFromPrecision
     validTo
     note
     source {
@@ -1041,6 +1129,7 @@ fragment LegalEntityDetails on LegalEntity {
     id
     role
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -1057,6 +1146,7 @@ fragment LegalEntityDetails on LegalEntity {
     level
     detail
     validFrom
+    validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -1087,6 +1177,7 @@ fragment EstablishmentDetails on Establishment {
   latitude
   longitude
   validFrom
+  sitePrecision: validFromPrecision
   validTo
   source {
     ...SourceLine
@@ -1095,6 +1186,7 @@ fragment EstablishmentDetails on Establishment {
     id
     timeShare
     validFrom
+    validFromPrecision
     validTo
     team {
       id

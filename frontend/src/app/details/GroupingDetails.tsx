@@ -13,6 +13,7 @@ export const GroupingDetailsFragmentDoc = graphql(`
     description
     departmentCode
     validFrom
+    groupingPrecision: validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -34,6 +35,7 @@ export const GroupingDetailsFragmentDoc = graphql(`
       id
       role
       validFrom
+      validFromPrecision
       validTo
       note
       memberRef
@@ -108,7 +110,7 @@ export function GroupingDetails({
           )}
         </Field>
         <Field label={m.panel.validity}>
-          <Period from={grouping.validFrom} to={grouping.validTo} asOf={asOf} />
+          <Period from={grouping.validFrom} to={grouping.validTo} asOf={asOf} precision={grouping.groupingPrecision} />
         </Field>
         <Field label={m.panel.description}>{grouping.description}</Field>
       </dl>
@@ -128,7 +130,7 @@ export function GroupingDetails({
                       {ms.legalEntity.name}
                     </NodeLink>
                   )}{' '}
-                  <Period from={ms.validFrom} to={ms.validTo} asOf={asOf} />
+                  <Period from={ms.validFrom} to={ms.validTo} asOf={asOf} precision={ms.validFromPrecision} />
                   {ms.sites.length > 0 && <span className="muted"> · {ms.sites.map((s) => s.name).join(', ')}</span>}
                 </li>
               ))}

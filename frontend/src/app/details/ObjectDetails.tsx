@@ -13,6 +13,7 @@ export const ConventionDetailsFragmentDoc = graphql(`
     description
     signedOn
     validFrom
+    conventionPrecision: validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -27,6 +28,7 @@ export const ConventionDetailsFragmentDoc = graphql(`
       role
       designation
       validFrom
+      validFromPrecision
       validTo
       source {
         ...SourceLine
@@ -56,6 +58,7 @@ export const FiliereDetailsFragmentDoc = graphql(`
     specialty
     description
     validFrom
+    filierePrecision: validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -73,6 +76,7 @@ export const FiliereDetailsFragmentDoc = graphql(`
       level
       detail
       validFrom
+      validFromPrecision
       validTo
       legalEntity {
         id
@@ -93,6 +97,7 @@ export const TeamDetailsFragmentDoc = graphql(`
     teamSpecialty: specialty
     description
     validFrom
+    teamPrecision: validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -109,6 +114,7 @@ export const TeamDetailsFragmentDoc = graphql(`
       id
       timeShare
       validFrom
+      validFromPrecision
       validTo
       establishment {
         id
@@ -141,7 +147,7 @@ export function ConventionDetails({ convention, asOf, onFocus }: DetailProps & {
         <Field label={m.panel.code}>{convention.code}</Field>
         <Field label={m.panel.territory}>{convention.territory?.name}</Field>
         <Field label={m.panel.validity}>
-          <Period from={convention.validFrom} to={convention.validTo} asOf={asOf} />
+          <Period from={convention.validFrom} to={convention.validTo} asOf={asOf} precision={convention.conventionPrecision} />
         </Field>
         <Field label={m.panel.domains}>{convention.domains?.join(', ')}</Field>
         <Field label={m.panel.description}>{convention.description}</Field>
@@ -156,7 +162,7 @@ export function ConventionDetails({ convention, asOf, onFocus }: DetailProps & {
               <NodeLink id={p.legalEntity.id} onFocus={onFocus}>
                 {p.designation ?? p.legalEntity.name}
               </NodeLink>{' '}
-              <span className="badge">{m.roles[p.role] ?? p.role}</span> <Period from={p.validFrom} to={p.validTo} asOf={asOf} />
+              <span className="badge">{m.roles[p.role] ?? p.role}</span> <Period from={p.validFrom} to={p.validTo} asOf={asOf} precision={p.validFromPrecision} />
             </li>
           ))}
         </ul>
@@ -177,7 +183,7 @@ export function FiliereDetails({ filiere, asOf, onFocus }: DetailProps & { reado
       <h2 data-testid="details-title">{filiere.name}</h2>
       <dl className="fields">
         <Field label={m.panel.validity}>
-          <Period from={filiere.validFrom} to={filiere.validTo} asOf={asOf} />
+          <Period from={filiere.validFrom} to={filiere.validTo} asOf={asOf} precision={filiere.filierePrecision} />
         </Field>
         <Field label={m.kinds['CONVENTION'] ?? ''}>
           {filiere.convention != null && (
@@ -201,7 +207,7 @@ export function FiliereDetails({ filiere, asOf, onFocus }: DetailProps & { reado
               </NodeLink>{' '}
               {r.level != null && <span className="badge">{m.roles[r.level] ?? r.level}</span>} {r.detail ?? ''}{' '}
               {r.establishment != null && <span className="muted">({r.establishment.name})</span>}{' '}
-              <Period from={r.validFrom} to={r.validTo} asOf={asOf} />
+              <Period from={r.validFrom} to={r.validTo} asOf={asOf} precision={r.validFromPrecision} />
             </li>
           ))}
         </ul>
@@ -219,7 +225,7 @@ export function TeamDetails({ team, asOf, onFocus }: DetailProps & { readonly te
       <dl className="fields">
         <Field label={m.panel.kind}>{team.teamSpecialty}</Field>
         <Field label={m.panel.validity}>
-          <Period from={team.validFrom} to={team.validTo} asOf={asOf} />
+          <Period from={team.validFrom} to={team.validTo} asOf={asOf} precision={team.teamPrecision} />
         </Field>
         <Field label={m.kinds['CONVENTION'] ?? ''}>
           {team.convention != null && (
@@ -248,7 +254,7 @@ export function TeamDetails({ team, asOf, onFocus }: DetailProps & { readonly te
                 {s.establishment.name}
               </NodeLink>{' '}
               {s.timeShare != null && <span className="badge">{m.panel.timeShare(s.timeShare)}</span>}{' '}
-              <Period from={s.validFrom} to={s.validTo} asOf={asOf} />
+              <Period from={s.validFrom} to={s.validTo} asOf={asOf} precision={s.validFromPrecision} />
             </li>
           ))}
         </ul>

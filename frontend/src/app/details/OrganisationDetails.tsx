@@ -12,6 +12,7 @@ export const LegalEntityDetailsFragmentDoc = graphql(`
     legalStatus
     publicStatus
     validFrom
+    entityPrecision: validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -27,6 +28,7 @@ export const LegalEntityDetailsFragmentDoc = graphql(`
       id
       role
       validFrom
+      validFromPrecision
       validTo
       note
       source {
@@ -43,6 +45,7 @@ export const LegalEntityDetailsFragmentDoc = graphql(`
       id
       role
       validFrom
+      validFromPrecision
       validTo
       source {
         ...SourceLine
@@ -59,6 +62,7 @@ export const LegalEntityDetailsFragmentDoc = graphql(`
       level
       detail
       validFrom
+      validFromPrecision
       validTo
       source {
         ...SourceLine
@@ -92,6 +96,7 @@ export const EstablishmentDetailsFragmentDoc = graphql(`
     latitude
     longitude
     validFrom
+    sitePrecision: validFromPrecision
     validTo
     source {
       ...SourceLine
@@ -100,6 +105,7 @@ export const EstablishmentDetailsFragmentDoc = graphql(`
       id
       timeShare
       validFrom
+      validFromPrecision
       validTo
       team {
         id
@@ -124,7 +130,7 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
               <NodeLink id={ms.grouping.id} onFocus={onFocus}>
                 {ms.grouping.kind} {ms.grouping.code ?? ''} — {ms.grouping.name}
               </NodeLink>{' '}
-              <span className="badge">{m.roles[ms.role] ?? ms.role}</span> <Period from={ms.validFrom} to={ms.validTo} asOf={asOf} />
+              <span className="badge">{m.roles[ms.role] ?? ms.role}</span> <Period from={ms.validFrom} to={ms.validTo} asOf={asOf} precision={ms.validFromPrecision} />
               {ms.note != null && <span className="muted"> · {ms.note}</span>}
               <br />
               <SourceLine source={ms.source} />
@@ -139,7 +145,7 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
               <NodeLink id={p.convention.id} onFocus={onFocus}>
                 {p.convention.name}
               </NodeLink>{' '}
-              <span className="badge">{m.roles[p.role] ?? p.role}</span> <Period from={p.validFrom} to={p.validTo} asOf={asOf} />
+              <span className="badge">{m.roles[p.role] ?? p.role}</span> <Period from={p.validFrom} to={p.validTo} asOf={asOf} precision={p.validFromPrecision} />
               <br />
               <SourceLine source={p.source} />
             </li>
@@ -155,7 +161,7 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
               </NodeLink>{' '}
               {r.level != null && <span className="badge">{m.roles[r.level] ?? r.level}</span>}{' '}
               {r.detail ?? ''} {r.establishment != null && <span className="muted">({r.establishment.name})</span>}{' '}
-              <Period from={r.validFrom} to={r.validTo} asOf={asOf} />
+              <Period from={r.validFrom} to={r.validTo} asOf={asOf} precision={r.validFromPrecision} />
             </li>
           ))}
         </ul>
@@ -199,7 +205,7 @@ export function LegalEntityDetails({ entity, asOf, onFocus }: DetailProps & { re
         <Field label={m.panel.legalStatus}>{entity.legalStatus}</Field>
         <Field label={m.panel.publicStatus}>{entity.publicStatus}</Field>
         <Field label={m.panel.validity}>
-          <Period from={entity.validFrom} to={entity.validTo} asOf={asOf} />
+          <Period from={entity.validFrom} to={entity.validTo} asOf={asOf} precision={entity.entityPrecision} />
         </Field>
         <Field label={m.panel.source}>
           <SourceLine source={entity.source} />
@@ -233,7 +239,7 @@ export function EstablishmentDetails({ site, asOf, onFocus }: DetailProps & { re
           <span className="muted">{site.legalEntity.finess}</span>
         </Field>
         <Field label={m.panel.validity}>
-          <Period from={site.validFrom} to={site.validTo} asOf={asOf} />
+          <Period from={site.validFrom} to={site.validTo} asOf={asOf} precision={site.sitePrecision} />
         </Field>
         <Field label={m.panel.source}>
           <SourceLine source={site.source} />
@@ -248,7 +254,7 @@ export function EstablishmentDetails({ site, asOf, onFocus }: DetailProps & { re
                   {ts.team.name}
                 </NodeLink>{' '}
                 {ts.timeShare != null && <span className="badge">{m.panel.timeShare(ts.timeShare)}</span>}{' '}
-                <Period from={ts.validFrom} to={ts.validTo} asOf={asOf} />
+                <Period from={ts.validFrom} to={ts.validTo} asOf={asOf} precision={ts.validFromPrecision} />
               </li>
             ))}
           </ul>

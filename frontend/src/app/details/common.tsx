@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { holds } from '../../core/time.ts';
+import { formatStart, holds, uncertainStart } from '../../core/time.ts';
 import { graphql } from '../../gql/index.ts';
 import type { SourceLineFragment } from '../../gql/graphql.ts';
 import { formatDate, useMessages } from '../messages.ts';
@@ -37,16 +37,37 @@ export function SourceLine({ source }: { readonly source: SourceLineFragment | n
   );
 }
 
-/** Période de validité, marquée quand elle ne contient pas la date choisie. */
-export function Period({ from, to, asOf }: { readonly from: string | null | undefined; readonly to: string | null | undefined; readonly asOf: string }) {
+/**
+ * Période de validité, marquée quand elle ne contient pas la date choisie.
+ * Un début connu à l'année ou au mois près s'écrit ainsi (« depuis 2016 »),
+ * et la période est dite incertaine à une date de cette année ou de ce mois.
+ */
+export function Period({
+  from,
+  to,
+  asOf,
+  precision,
+}: {
+  readonly from: string | null | undefined;
+  readonly to: string | null | undefined;
+  readonly asOf: string;
+  readonly precision?: string | null | undefined;
+}) {
   const m = useMessages();
   const parts: string[] = [];
-  if (from != null) parts.push(to == null ? m.panel.since(formatDate(from, m.locale)) : m.panel.from(formatDate(from, m.locale)));
+  const approximate = precision === 'YEAR' || precision === 'MONTH';
+  if (from != null) {
+    const start = formatStart(from, precision, m.locale);
+    if (to == null) parts.push(approximate ? m.panel.sinceApprox(start) : m.panel.since(start));
+    else parts.push(approximate ? m.panel.fromApprox(start) : m.panel.from(start));
+  }
   if (to != null) parts.push(m.panel.until(formatDate(to, m.locale)));
   const inForce = holds(from, to, asOf);
+  const uncertain = inForce && uncertainStart(from, precision, asOf);
   return (
-    <span className={inForce ? 'period' : 'period period--off'} data-in-force={inForce}>
+    <span className={inForce ? 'period' : 'period period--off'} data-in-force={inForce} data-uncertain={uncertain}>
       {parts.length === 0 ? m.panel.always : parts.join(' ')}
+      {uncertain && <span className="uncertain" title={m.panel.uncertain}> ?</span>}
       {!inForce && <span className="visually-hidden"> — {m.panel.notInForce}</span>}
     </span>
   );
