@@ -27,8 +27,10 @@ var ehpadWithoutHospitalConvention = rule{
 }
 
 // anyEHPADConvention reports whether the graph holds, on the day, a
-// convention in force to which the entity of an EHPAD is party: the sign
-// that EHPAD conventions were loaded at all.
+// convention in force to which the entity of an EHPAD is party — an
+// entity that is not itself a hospital (a hospital running an EHPAD is
+// party to many conventions that say nothing of EHPADs): the sign that
+// EHPAD conventions were loaded at all.
 func (g *Graph) anyEHPADConvention(q *query) bool {
 	for i := range g.nodes {
 		c := int32(i)
@@ -37,6 +39,9 @@ func (g *Graph) anyEHPADConvention(q *query) bool {
 		}
 		_, parties := g.participations(q, c)
 		for _, p := range parties {
+			if g.hospital(p) {
+				continue
+			}
 			for _, s := range g.sites[p] {
 				if g.nodes[s].catCode == "500" {
 					return true
