@@ -258,6 +258,13 @@ async function testSearch(page, base) {
     assert(links > 0, 'aucun lien de coopération sur la carte');
   });
   await screenshot(page, 'chu-saint-etienne');
+  await step('choisir la commune de Firminy : le réseau montre les coopérations de ses organisations', async () => {
+    await chooseSuggestion(page, 'search', 'Firminy', '[data-kind="COMMUNE"]');
+    await waitFor(page, '[data-testid="network"][data-loading="false"][data-layout="done"]');
+    assert(new URL(page.url()).searchParams.get('territory') === 'commune:42095', `commune absente de l'adresse : ${page.url()}`);
+    const nodes = Number(await page.getByTestId('network').getAttribute('data-nodes'));
+    assert(nodes > 0, 'le réseau de la commune est vide');
+  });
 }
 
 /**

@@ -52,6 +52,7 @@ type siteProperties struct {
 	CategoryCode  string `json:"categoryCode"`
 	CategoryGroup string `json:"categoryGroup"`
 	LegalEntity   string `json:"legalEntity,omitempty"`
+	Commune       string `json:"commune,omitempty"`
 	Department    string `json:"department"`
 	Region        string `json:"region"`
 }
@@ -69,7 +70,7 @@ func WriteSites(w io.Writer, sites []coopgraph.SitePoint) error {
 	}
 	for i, s := range sites {
 		p := siteProperties{ID: strconv.Itoa(s.ID), Label: s.Label, Finess: s.Finess, Category: s.Category,
-			CategoryCode: s.CategoryCode, CategoryGroup: s.CategoryGroup, Department: s.Department, Region: s.Region}
+			CategoryCode: s.CategoryCode, CategoryGroup: s.CategoryGroup, Commune: s.Commune, Department: s.Department, Region: s.Region}
 		if s.LegalEntity != 0 {
 			p.LegalEntity = strconv.Itoa(s.LegalEntity)
 		}

@@ -101,6 +101,8 @@ export function App() {
       return;
     }
     if (node.__typename === 'Territory') {
+      // A commune: the cooperations of the organisations located there.
+      if (node.kind === 'COMMUNE') update({ territory: { kind: 'COMMUNE', code: node.code, name: hit.label }, selected: null });
       if (node.latitude != null && node.longitude != null) {
         setFlyTo({ center: [node.longitude, node.latitude], zoom: 11, key: Date.now() });
       }
@@ -128,7 +130,9 @@ export function App() {
   }, [data.diff]);
 
   const territoryName =
-    state.territory === null ? m.territory.all : (territories.byKey.get(`${state.territory.kind}:${state.territory.code}`)?.name ?? state.territory.code);
+    state.territory === null
+      ? m.territory.all
+      : (territories.byKey.get(`${state.territory.kind}:${state.territory.code}`)?.name ?? state.territory.name ?? state.territory.code);
 
   return (
     <div className="app" data-testid="app">

@@ -87,7 +87,7 @@ export function TerritorySelect({
         }}
       >
         <option value="">{m.territory.all}</option>
-        {value !== null && !territories.byKey.has(current) && <option value={current}>{value.code}</option>}
+        {value !== null && !territories.byKey.has(current) && <option value={current}>{value.name ?? value.code}</option>}
         <optgroup label={m.territory.regions}>
           {territories.regions.map((t) => (
             <option key={t.code} value={`REGION:${t.code}`}>

@@ -4,7 +4,7 @@
  */
 
 export type ViewMode = 'split' | 'map' | 'network';
-export type TerritoryKind = 'REGION' | 'DEPARTMENT';
+export type TerritoryKind = 'REGION' | 'DEPARTMENT' | 'COMMUNE';
 export type Level = 'SITE' | 'LEGAL_ENTITY';
 export type ObjectKind = 'GROUPING' | 'CONVENTION' | 'FILIERE' | 'TEAM';
 export type SideTab = 'details' | 'questions';
@@ -12,6 +12,8 @@ export type SideTab = 'details' | 'questions';
 export interface TerritoryRef {
   readonly kind: TerritoryKind;
   readonly code: string;
+  /** Le nom, quand on le connaît (une commune choisie dans la recherche) ; jamais dans l'adresse. */
+  readonly name?: string;
 }
 
 export interface AppState {
@@ -51,10 +53,12 @@ const VIEWS: readonly ViewMode[] = ['split', 'map', 'network'];
 const LEVELS: readonly Level[] = ['SITE', 'LEGAL_ENTITY'];
 const OBJECT_KINDS: readonly ObjectKind[] = ['GROUPING', 'CONVENTION', 'FILIERE', 'TEAM'];
 const TABS: readonly SideTab[] = ['details', 'questions'];
-const TERRITORY_PREFIX: Readonly<Record<string, TerritoryKind>> = { region: 'REGION', dep: 'DEPARTMENT' };
+const TERRITORY_PREFIX: Readonly<Record<string, TerritoryKind>> = { region: 'REGION', dep: 'DEPARTMENT', commune: 'COMMUNE' };
 
 const ID_RE = /^[0-9]{1,20}$/;
 const TERRITORY_CODE_RE = /^(?:[0-9]{2,3}|2A|2B)$/;
+/** Code INSEE d'une commune : 5 caractères, 2A/2B en Corse. */
+const COMMUNE_CODE_RE = /^(?:[0-9]{5}|2[AB][0-9]{3})$/;
 
 /** Un jour valide du calendrier, au format YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
@@ -92,14 +96,16 @@ export function parseTerritory(value: string | null): TerritoryRef | null {
   }
   const [prefix, code] = value.split(':');
   const kind = prefix === undefined ? undefined : TERRITORY_PREFIX[prefix];
-  if (kind === undefined || code === undefined || !TERRITORY_CODE_RE.test(code)) {
+  if (kind === undefined || code === undefined || !(kind === 'COMMUNE' ? COMMUNE_CODE_RE : TERRITORY_CODE_RE).test(code)) {
     return null;
   }
   return { kind, code };
 }
 
+const TERRITORY_PREFIX_OF: Readonly<Record<TerritoryKind, string>> = { REGION: 'region', DEPARTMENT: 'dep', COMMUNE: 'commune' };
+
 export function formatTerritory(territory: TerritoryRef): string {
-  return `${territory.kind === 'REGION' ? 'region' : 'dep'}:${territory.code}`;
+  return `${TERRITORY_PREFIX_OF[territory.kind]}:${territory.code}`;
 }
 
 /** Lit l'état depuis la partie requête d'une URL ; toute valeur invalide est ignorée. */

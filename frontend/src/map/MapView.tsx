@@ -42,7 +42,8 @@ const EMPTY: Collection = { type: 'FeatureCollection', features: [] };
 
 function territoryFilter(territory: TerritoryRef | null): maplibregl.FilterSpecification | undefined {
   if (territory === null) return undefined;
-  return ['==', ['get', territory.kind === 'REGION' ? 'region' : 'department'], territory.code];
+  const property = territory.kind === 'REGION' ? 'region' : territory.kind === 'COMMUNE' ? 'commune' : 'department';
+  return ['==', ['get', property], territory.code];
 }
 
 function graphPoints(graph: GraphData, started: ReadonlySet<string>): Collection {
