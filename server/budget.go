@@ -11,9 +11,10 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
-	"github.com/maillage/maillage/internal/apperr"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/sync/semaphore"
+
+	"github.com/maillage/maillage/internal/apperr"
 )
 
 func init() { errcode.RegisterErrorType(apperr.CodeResponseTooLarge, errcode.KindProtocol) }
@@ -34,13 +35,18 @@ const (
 // then counts what it resolves and is stopped past its own budget.
 //
 //   - Admission: a request weighs RequestBaseWeight + cost ×
-//     BytesPerCost (the cost is an upper bound on its fields); requests whose weights add up past
-//     memory wait, in order, up to wait, then are refused 503 OVERLOADED,
-//     so that concurrent big requests queue instead of adding up.
+//     BytesPerCost (the cost is an upper bound on its fields); requests
+//     whose weights add up past memory wait, in order, up to wait, then
+//     are refused 503 OVERLOADED, so that concurrent big requests queue
+//     instead of adding up.
 //   - Budget: fields resolved and an estimate of the bytes they write are
 //     counted as they resolve; past maxFields or maxBytes the request's
 //     remaining fields fail at once, and its answer is replaced by one
 //     RESPONSE_TOO_LARGE error. The answer's real size is checked too.
+//
+// A setting of 0 switches its part off (benchmarks against peers that
+// have none): no admission without RequestMemory, no field budget
+// without MaxComplexity, no byte budget without MaxResponseBytes.
 type budget struct {
 	memory    *semaphore.Weighted
 	capacity  int64
@@ -57,13 +63,20 @@ var _ interface {
 
 func newBudget(cfg Config) *budget {
 	b := &budget{
-		capacity:  max(cfg.RequestMemory, 1),
+		capacity:  cfg.RequestMemory,
 		wait:      cfg.AnonymousWait,
 		maxFields: int64(cfg.Limits.MaxComplexity),
 		maxBytes:  cfg.Limits.MaxResponseBytes,
 	}
-	b.memory = semaphore.NewWeighted(b.capacity)
+	if b.capacity > 0 {
+		b.memory = semaphore.NewWeighted(b.capacity)
+	}
 	return b
+}
+
+// over reports whether fields or bytes are past the budget.
+func (b *budget) over(fields, bytes int64) bool {
+	return (b.maxFields > 0 && fields > b.maxFields) || (b.maxBytes > 0 && bytes > b.maxBytes)
 }
 
 func (*budget) ExtensionName() string                   { return "Budget" }
@@ -73,11 +86,14 @@ func (*budget) Validate(graphql.ExecutableSchema) error { return nil }
 // whole capacity (a request alone always runs: its cost is within the
 // limit, which an operator sizes with the memory).
 func (b *budget) weight(cost int) int64 {
-	return min(RequestBaseWeight+max(int64(cost), 0)*BytesPerCost, b.capacity)
+	return min(RequestBaseWeight+max(int64(cost), 0)*BytesPerCost, max(b.capacity, 1))
 }
 
-// acquire admits weight, waiting at most b.wait.
+// acquire admits weight, waiting at most b.wait; release gives it back.
 func (b *budget) acquire(ctx context.Context, weight int64) error {
+	if b.memory == nil {
+		return nil
+	}
 	if b.memory.TryAcquire(weight) {
 		return nil
 	}
@@ -86,16 +102,22 @@ func (b *budget) acquire(ctx context.Context, weight int64) error {
 	return b.memory.Acquire(wctx, weight)
 }
 
+func (b *budget) release(weight int64) {
+	if b.memory != nil {
+		b.memory.Release(weight)
+	}
+}
+
 // admit admits an HTTP request outside GraphQL at weight bytes; ok is
 // false when it was refused (the answer is then written).
 func (b *budget) admit(w http.ResponseWriter, r *http.Request, weight int64) (release func(), ok bool) {
-	weight = min(max(weight, 1), b.capacity)
+	weight = min(max(weight, 1), max(b.capacity, 1))
 	if err := b.acquire(r.Context(), weight); err != nil {
 		w.Header().Set("Retry-After", "1")
 		writeError(w, r, http.StatusServiceUnavailable, apperr.CodeOverloaded, "the server is busy with large requests: retry in a moment")
 		return nil, false
 	}
-	return func() { b.memory.Release(weight) }, true
+	return func() { b.release(weight) }, true
 }
 
 // spend is what one request has resolved so far.
@@ -116,10 +138,10 @@ func (b *budget) InterceptResponse(ctx context.Context, next graphql.ResponseHan
 		st.setStatus(http.StatusServiceUnavailable)
 		return codedResponse(ctx, apperr.CodeOverloaded, "the server is busy with large requests: retry in a moment, or ask for less")
 	}
-	defer b.memory.Release(weight)
+	defer b.release(weight)
 	sp := &spend{}
 	resp := next(context.WithValue(ctx, spendKey{}, sp))
-	if resp != nil && (sp.over.Load() || int64(len(resp.Data)) > b.maxBytes) {
+	if resp != nil && (sp.over.Load() || b.over(0, int64(len(resp.Data)))) {
 		st.setStatus(http.StatusUnprocessableEntity)
 		return codedResponse(ctx, apperr.CodeResponseTooLarge, fmt.Sprintf("the answer would hold more than %d fields or %d bytes: ask for smaller pages, fewer fields or a lower limit", b.maxFields, b.maxBytes))
 	}
@@ -137,7 +159,7 @@ func (b *budget) InterceptField(ctx context.Context, next graphql.Resolver) (any
 	res, err := next(ctx)
 	fields := sp.fields.Add(1)
 	bytes := sp.bytes.Add(sizeOf(res))
-	if fields > b.maxFields || bytes > b.maxBytes {
+	if b.over(fields, bytes) {
 		sp.over.Store(true)
 	}
 	return res, err

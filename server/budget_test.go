@@ -144,3 +144,18 @@ func TestMemoryPerCostUnit(t *testing.T) {
 		t.Errorf("the sites layer allocated %d bytes, more than the %d it is admitted at", bytes, server.SitesLayerWeight)
 	}
 }
+
+// TestBudgetSwitchedOff: a limit set to 0 is off, not a budget of
+// nothing — the benchmarks against peers run so.
+func TestBudgetSwitchedOff(t *testing.T) {
+	b := backends[0]
+	cfg := server.DefaultConfig()
+	cfg.AnonymousRate, cfg.ResponseCacheBytes = 0, 0
+	cfg.Limits.MaxComplexity, cfg.Limits.MaxResponseBytes, cfg.RequestMemory = 0, 0, 0
+	h := server.New(b.db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithConfig(cfg))
+	expect(t, hostileRequest{status: 200, check: contains(`"420782559"`)},
+		send(h, hostileRequest{body: gqlBody(`{ establishment(finess: "420782559") { finess } }`, nil)}))
+	if rec := send(h, hostileRequest{method: http.MethodGet, target: "/api/boundaries/regions.geojson"}); rec.Code != http.StatusOK {
+		t.Errorf("a map layer without admission: %d", rec.Code)
+	}
+}

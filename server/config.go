@@ -54,9 +54,10 @@ type Config struct {
 	Limits Limits
 
 	// RequestMemory is the memory the answers being built may take at
-	// once: each request is admitted at its cost × BytesPerCost, and waits
-	// (then is refused 503 OVERLOADED) while others hold the rest. The
-	// GeoJSON layers are admitted against the same budget.
+	// once: each request is admitted at RequestBaseWeight + its cost ×
+	// BytesPerCost, and waits (then is refused 503 OVERLOADED) while
+	// others hold the rest. The GeoJSON layers are admitted against the
+	// same budget. 0: no admission by weight.
 	RequestMemory int64
 
 	// fieldMiddleware is a test hook run around every resolver
@@ -77,7 +78,9 @@ type Limits struct {
 	MaxPage       int   // first or last of any connection or list
 	MaxComplexity int   // an upper bound on the fields a request resolves: lists priced by their bounds (graph/bounds.go)
 	MaxJSONDepth  int   // nesting of variables, extensions and input values
-	// MaxResponseBytes bounds one answer at run time (RESPONSE_TOO_LARGE).
+	// MaxResponseBytes bounds one answer at run time (RESPONSE_TOO_LARGE);
+	// 0: no bound. MaxComplexity also bounds the fields an answer resolves
+	// at run time.
 	MaxResponseBytes int64
 	QueryCache       int // parsed documents kept
 	APQCache         int // automatic persisted queries kept (by hash)

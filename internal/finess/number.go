@@ -5,6 +5,7 @@ package finess
 import (
 	"errors"
 	"fmt"
+
 	"github.com/maillage/maillage/internal/apperr"
 )
 

@@ -4,8 +4,9 @@ package period
 
 import (
 	"fmt"
-	"github.com/maillage/maillage/internal/apperr"
 	"time"
+
+	"github.com/maillage/maillage/internal/apperr"
 )
 
 // DateLayout is the wire and storage format of a day.
