@@ -63,8 +63,13 @@ func TestShippedData(t *testing.T) {
 					break
 				}
 			}
-			if n, err := c.Grouping.Query().Where(grouping.KindIn(grouping.KindGCS, grouping.KindCPTS, grouping.KindMSP, grouping.KindHEALTH_CENTRE)).Count(ctx); err != nil || n < 1000 {
-				t.Errorf("registered groupings: %d (%v), want the GCS, CPTS, MSP and centres FINESS lists", n, err)
+			if n, err := c.Grouping.Query().Where(grouping.KindIn(grouping.KindGCS, grouping.KindCPTS, grouping.KindMSP)).Count(ctx); err != nil || n < 1000 {
+				t.Errorf("registered groupings: %d (%v), want the GCS, CPTS and MSP FINESS lists", n, err)
+			}
+			// A centre de santé is a facility, not a cooperation: the
+			// register makes no grouping of it.
+			if n, err := c.Grouping.Query().Where(grouping.KindEQ(grouping.KindHEALTH_CENTRE)).Count(ctx); err != nil || n != 0 {
+				t.Errorf("%d groupings made from centres de santé (%v), want none", n, err)
 			}
 			g4, err := c.Convention.Query().Where(convention.Code("G4-LOIRE-2016")).WithSource().Only(ctx)
 			if err != nil {

@@ -17,20 +17,17 @@ import (
 )
 
 // registeredGroupings maps the FINESS categories that are cooperation
-// structures to a grouping kind, and says whether the grouping is the
-// legal entity (a GCS, a CPTS) or each site (a centre de santé, which
-// one organisation may run by the dozen).
-var registeredGroupings = map[string]struct {
-	kind    grouping.Kind
-	perSite bool
-}{
-	"604": {grouping.KindCPTS, false},
-	"603": {grouping.KindMSP, false},
-	"695": {grouping.KindGCS, false},
-	"696": {grouping.KindGCS, false},
-	"697": {grouping.KindGCS_ES, false},
-	"426": {grouping.KindSIH, false},
-	"124": {grouping.KindHEALTH_CENTRE, true},
+// structures to a grouping kind; the grouping is the legal entity that
+// runs the sites (a GCS, a CPTS). Centres de santé (category 124) are not
+// among them: a centre de santé is a facility one operator runs, often
+// by the dozen, not a cooperation.
+var registeredGroupings = map[string]grouping.Kind{
+	"604": grouping.KindCPTS,
+	"603": grouping.KindMSP,
+	"695": grouping.KindGCS,
+	"696": grouping.KindGCS,
+	"697": grouping.KindGCS_ES,
+	"426": grouping.KindSIH,
 }
 
 // SiteFile is what a register file says about sites.
@@ -431,20 +428,17 @@ func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client
 	var order []string
 	byCode := map[string]*pending{}
 	for _, s := range sites {
-		rg, ok := registeredGroupings[s.Category]
+		kind, ok := registeredGroupings[s.Category]
 		if !ok {
 			continue
 		}
 		code := s.LegalEntity
-		if rg.perSite {
-			code = s.Finess
-		}
 		if known[code] {
 			continue
 		}
 		p := byCode[code]
 		if p == nil {
-			p = &pending{kind: rg.kind, code: code, entity: s.LegalEntity, dep: finess.Department(code), opened: s}
+			p = &pending{kind: kind, code: code, entity: s.LegalEntity, dep: finess.Department(code), opened: s}
 			byCode[code] = p
 			order = append(order, code)
 		}
