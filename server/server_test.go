@@ -219,7 +219,8 @@ func TestSameAnswersOnBothDatabases(t *testing.T) {
 				medicalTeams { name }
 				source { key }
 			} } } }`,
-			want: []string{`"420784878"`, `"420013831"`, `"420002495"`, `"420780652"`, `"REFERENCE"`, `"2016-01-01"`},
+			// The article grades no filière and names no party per filière.
+			want: []string{`"420784878"`, `"420013831"`, `"420002495"`, `"420780652"`, `"roles": []`, `"2016-01-01"`},
 		},
 		{
 			name:  "territory walk from commune to région",
@@ -452,6 +453,31 @@ func TestTeamsKeepTheirDatePrecision(t *testing.T) {
 		raw := string(b.data(t, `{ medicalTeams(first: 5, where: {nameHasPrefix: "G4"}) { edges { node { name validFrom validFromPrecision } } } }`, nil))
 		if !strings.Contains(raw, `"validFrom":"2016-01-01","validFromPrecision":"YEAR"`) {
 			t.Errorf("%s: %s", b.name, raw)
+		}
+	}
+}
+
+// TestCRCMAsTheArreteSaysIt: the centres designated by the arrêté of
+// 16 January 2014 hold from that day for the four years it gives; Foch
+// is there under its legal entity with the site the arrêté published,
+// Nancy under the entity its name matches.
+func TestCRCMAsTheArreteSaysIt(t *testing.T) {
+	for _, b := range backends {
+		raw := string(b.data(t, `{ filieres(first: 5, where: {specialty: CYSTIC_FIBROSIS}) { edges { node {
+			validFrom validTo source { title }
+			roles(first: 100) { validFrom validTo legalEntity { finess } establishment { finess } } } } } }`, nil))
+		for _, want := range []string{
+			`"validFrom":"2014-01-16","validTo":"2018-01-16"`,
+			`"title":"Arrêté du 16 janvier 2014 portant désignation des centres de ressources et de compétences de la mucoviscidose (CRCM)"`,
+			`"legalEntity":{"finess":"920150059"},"establishment":{"finess":"920000650"}`,
+			`"legalEntity":{"finess":"540023264"}`,
+		} {
+			if !strings.Contains(raw, want) {
+				t.Errorf("%s: lacks %s in %.400s", b.name, want, raw)
+			}
+		}
+		if strings.Contains(raw, `"validFrom":null`) {
+			t.Errorf("%s: an undated CRCM role: %.400s", b.name, raw)
 		}
 	}
 }
