@@ -64,7 +64,8 @@ func TestGraphQueries(t *testing.T) {
 			code        string   // expected error code, or ""
 			contains    []string // in the data otherwise
 		}{
-			{"neighbourhood", fmt.Sprintf(`{ neighborhood(id: %q, filter: {asOf: "2020-06-01"}) { nodes { kind label } truncated } }`, chu), "",
+			// The G4 filières are the charter's: two hops from the CHU.
+			{"neighbourhood", fmt.Sprintf(`{ neighborhood(id: %q, depth: 2, filter: {asOf: "2020-06-01"}) { nodes { kind label } truncated } }`, chu), "",
 				[]string{`"kind":"CONVENTION"`, `"label":"G4 – Urgences"`, `"truncated":false`}},
 			{"the Loire's conventions", `{ cooperationGraph(filter: {territories: ["42"], kinds: [CONVENTION], asOf: "2020-06-01"}) { nodes { kind finess } totalNodes truncated } }`, "",
 				[]string{`"finess":"420784878"`, `"finess":"420013831"`, `"finess":"420002495"`, `"finess":"420780652"`, `"kind":"CONVENTION"`}},
