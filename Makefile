@@ -75,7 +75,7 @@ BENCH_DIR := $(or $(TMPDIR),/tmp)/maillage-bench
 bench-import: build ## time a national FINESS import and its no-change re-import (SQLite and PostgreSQL, 5 runs each), then the command line's peak memory
 	mkdir -p $(BENCH_DIR) && rm -f $(BENCH_DIR)/cli.db*
 	MAILLAGE_BENCH_EXTRACT_OUT=$(BENCH_DIR)/national.csv \
-		$(GO) test -run '^$$' -bench ImportFiness -benchtime 1x -count 5 -timeout 30m ./internal/registers/
+		$(GO) test -run '^$$' -bench ImportFiness -benchtime 1x -count 5 -timeout 30m ./internal/ingest/
 	./$(BIN) migrate --db sqlite://$(BENCH_DIR)/cli.db
 	/usr/bin/time -f "command line, full national import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
 	/usr/bin/time -f "command line, no-change re-import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
@@ -85,7 +85,7 @@ fuzz: system-deps ## the schema fuzzer at length: $(FUZZ_N) random documents on 
 	$(GO) test -run TestSchemaFuzzer -v -timeout 2h ./server/ -args -schemafuzz.n=$(FUZZ_N) -schemafuzz.all -schemafuzz.seed=$$(date +%s)
 
 bench-load: ## time the load of the shipped data (SQLite and PostgreSQL), 5 runs each
-	$(GO) test -run '^$$' -bench Load -benchtime 1x -count 5 ./internal/shipped/
+	$(GO) test -run '^$$' -bench Load -benchtime 1x -count 5 ./internal/ingest/
 
 clean: ## remove build outputs
 	rm -rf bin dist frontend/dist

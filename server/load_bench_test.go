@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -15,8 +14,8 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/ingest"
 	"github.com/maillage/maillage/internal/memstat"
-	"github.com/maillage/maillage/internal/registers"
 	"github.com/maillage/maillage/internal/synthetic"
 )
 
@@ -29,7 +28,7 @@ var withSyntheticLayer = sync.OnceValue(func() error {
 		if err != nil {
 			return err
 		}
-		if _, err := registers.Import(ctx, b.db.Client, nil, slog.New(slog.DiscardHandler), "cooperation", "synthetic.yaml", layer.File); err != nil {
+		if _, err := ingest.Import(ctx, b.db.Client, nil, "cooperation", "synthetic.yaml", layer.File); err != nil {
 			return err
 		}
 	}
@@ -54,7 +53,7 @@ func BenchmarkGraph(b *testing.B) {
 		})
 		b.Run(be.name+"/rebuild-cooperation-only", func(b *testing.B) {
 			// After a write to cooperation tables only: objects read
-			// again over the registers' base.
+			// again over the register layer.
 			g, err := coopgraph.Build(ctx, be.db.Client)
 			if err != nil {
 				b.Fatal(err)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/cooperation"
-	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/ingest/importer"
 )
 
 // addGrouping imports, through the cooperation importer, a GCS named name

@@ -22,8 +22,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/maillage/maillage/internal/registers"
-	"github.com/maillage/maillage/internal/shipped"
+	"github.com/maillage/maillage/internal/ingest"
+
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/internal/synthetic"
 	"github.com/maillage/maillage/server"
@@ -124,13 +124,13 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 		}
 	}
 	if !*noLoad {
-		empty, err := shipped.Empty(ctx, db.Client)
+		empty, err := ingest.Empty(ctx, db.Client)
 		if err != nil {
 			return err
 		}
 		if empty {
 			logger.Info("empty database: loading the shipped datasets")
-			if err := shipped.Load(ctx, db.Client, logger); err != nil {
+			if err := ingest.LoadShipped(ctx, db.Client, logger); err != nil {
 				return err
 			}
 		}
@@ -170,7 +170,7 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dbURL := dbFlag(fs)
 	if len(args) < 2 {
-		return fmt.Errorf("usage: maillage import FORMAT FILE [--db URL], FORMAT one of %s", strings.Join(registers.Formats, ", "))
+		return fmt.Errorf("usage: maillage import FORMAT FILE [--db URL], FORMAT one of %s", strings.Join(ingest.Formats(), ", "))
 	}
 	format, file := args[0], args[1]
 	if err := fs.Parse(args[2:]); err != nil {
@@ -186,7 +186,7 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	}
 	defer db.Close()
 	bar := newProgressBar()
-	rep, err := registers.Import(ctx, db.Client, bar.show, logger, format, file, content)
+	rep, err := ingest.Import(ctx, db.Client, bar.show, format, file, content)
 	bar.finish()
 	if err != nil {
 		return err
@@ -236,7 +236,7 @@ func generate(ctx context.Context, args []string, logger *slog.Logger) error {
 	if *out != "" {
 		return os.WriteFile(*out, layer.File, 0o644)
 	}
-	rep, err := registers.Import(ctx, db.Client, nil, logger, "cooperation", "synthetic.yaml", layer.File)
+	rep, err := ingest.Import(ctx, db.Client, nil, "cooperation", "synthetic.yaml", layer.File)
 	if err != nil {
 		return err
 	}

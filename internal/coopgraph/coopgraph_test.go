@@ -15,7 +15,7 @@ import (
 	"github.com/maillage/maillage/ent/legalentity"
 	"github.com/maillage/maillage/internal/cooperation"
 	"github.com/maillage/maillage/internal/coopgraph"
-	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/ingest/importer"
 	"github.com/maillage/maillage/internal/shippedtest"
 )
 
@@ -222,13 +222,13 @@ groupings:
 
 			// SQLite's data_version tells that another connection of
 			// the pool committed, not what: there every commit rebuilds.
-			if d.Name == "postgres" && !coopgraph.SameBase(first, after) {
-				t.Error("postgres: a cooperation import rebuilt the registers' base")
+			if d.Name == "postgres" && !coopgraph.SameRegisters(first, after) {
+				t.Error("postgres: a cooperation import rebuilt the register layer")
 			}
 
 			// Writes by another client (raw SQL on other connections, as
 			// another process would): PostgreSQL names the table, so a
-			// cooperation write keeps the base; SQLite only says something
+			// cooperation write keeps the register layer; SQLite only says something
 			// changed.
 			eventually := func(search, kind string) *coopgraph.Graph {
 				t.Helper()
@@ -256,16 +256,16 @@ groupings:
 				t.Fatal(err)
 			}
 			renamed := eventually("renomme ailleurs", "GROUPING")
-			if d.Name == "postgres" && !coopgraph.SameBase(after, renamed) {
-				t.Error("postgres: a write to groupings rebuilt the registers' base")
+			if d.Name == "postgres" && !coopgraph.SameRegisters(after, renamed) {
+				t.Error("postgres: a write to groupings rebuilt the register layer")
 			}
 			relabel := `UPDATE establishments SET name = 'HOPITAL RENOMME AILLEURS' WHERE finess = '420000234'`
 			if _, err := d.DB.SQL.ExecContext(ctx, relabel); err != nil {
 				t.Fatal(err)
 			}
 			relabelled := eventually("hopital renomme ailleurs", "SITE")
-			if coopgraph.SameBase(renamed, relabelled) {
-				t.Error("a write to establishments kept the old base")
+			if coopgraph.SameRegisters(renamed, relabelled) {
+				t.Error("a write to establishments kept the old register layer")
 			}
 			if _, err := d.DB.SQL.ExecContext(ctx, `UPDATE establishments SET name = 'CH DE FIRMINY' WHERE finess = '420000234'`); err != nil {
 				t.Fatal(err)
@@ -287,9 +287,9 @@ func hitsText(hits []coopgraph.Hit) string {
 	return b.String()
 }
 
-// TestRebuildOnBaseEqualsBuild: objects read again over a base give the
+// TestRebuildOnRegistersEqualsBuild: objects read again over a register layer give the
 // graph a full build gives.
-func TestRebuildOnBaseEqualsBuild(t *testing.T) {
+func TestRebuildOnRegistersEqualsBuild(t *testing.T) {
 	ctx := context.Background()
 	for _, d := range databases {
 		t.Run(d.Name, func(t *testing.T) {
@@ -301,7 +301,7 @@ func TestRebuildOnBaseEqualsBuild(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !coopgraph.SameBase(full, again) || full.Nodes() != again.Nodes() || full.Edges() != again.Edges() {
+			if !coopgraph.SameRegisters(full, again) || full.Nodes() != again.Nodes() || full.Edges() != again.Edges() {
 				t.Fatalf("rebuild: %d nodes %d edges, build: %d nodes %d edges", again.Nodes(), again.Edges(), full.Nodes(), full.Edges())
 			}
 			for _, text := range []string{"saint etienne", "g4 loire", "420782559", "42000", "charte"} {

@@ -1,4 +1,4 @@
 package coopgraph
 
-// SameBase reports whether two graphs share their registers' base.
-func SameBase(a, b *Graph) bool { return a.base == b.base }
+// SameRegisters reports whether two graphs share their register layer.
+func SameRegisters(a, b *Graph) bool { return a.registers == b.registers }

@@ -64,22 +64,22 @@ type edge struct {
 }
 
 // Graph is an immutable snapshot of the cooperation graph: the
-// organisations and territories of the registers (its base, shared with
+// organisations and territories of the register layer (shared with
 // the graphs built on it) and the cooperation objects over them.
 type Graph struct {
-	nodes  []node        // the base's, then the objects
-	byID   map[int]int32 // the objects' (the base has its own)
-	base   *base
-	edges  []edge
-	adj    [][]int32 // edge indices by node
-	sites  map[int32][]int32
-	search []*searchIndex // the base's, then the objects'
+	nodes     []node        // the register layer's, then the objects
+	byID      map[int]int32 // the objects' (the register layer has its own)
+	registers *registerLayer
+	edges     []edge
+	adj       [][]int32 // edge indices by node
+	sites     map[int32][]int32
+	search    []*searchIndex // the register layer's, then the objects'
 }
 
-// base is what the registers hold: legal entities and sites, and the
+// registerLayer is what the registers hold: legal entities and sites, and the
 // territories to search. Registers change seldom; cooperation data
-// changes with every edit, so a graph is rebuilt on an unchanged base.
-type base struct {
+// changes with every edit, so a graph is rebuilt on an unchanged register layer.
+type registerLayer struct {
 	nodes  []node
 	byID   map[int]int32
 	sites  map[int32][]int32 // an entity's sites
@@ -96,8 +96,8 @@ func (g *Graph) index(id int) (int32, bool) {
 	if n, ok := g.byID[id]; ok {
 		return n, true
 	}
-	if g.base != nil {
-		n, ok := g.base.byID[id]
+	if g.registers != nil {
+		n, ok := g.registers.byID[id]
 		return n, ok
 	}
 	return 0, false
@@ -105,22 +105,22 @@ func (g *Graph) index(id int) (int32, bool) {
 
 // Build reads the whole cooperation graph from the database.
 func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
-	b, err := buildBase(ctx, c)
+	b, err := buildRegisters(ctx, c)
 	if err != nil {
 		return nil, err
 	}
 	return b.extend(ctx, c)
 }
 
-// Rebuild reads the cooperation objects again over g's base: for a
+// Rebuild reads the cooperation objects again over g's register layer: for a
 // database whose registers did not change since g was built.
 func (g *Graph) Rebuild(ctx context.Context, c *ent.Client) (*Graph, error) {
-	return g.base.extend(ctx, c)
+	return g.registers.extend(ctx, c)
 }
 
-// buildBase reads the registers' organisations and the territories.
-func buildBase(ctx context.Context, c *ent.Client) (*base, error) {
-	b := &base{byID: map[int]int32{}, sites: map[int32][]int32{}, search: newIndex()}
+// buildRegisters reads the registers' organisations and the territories.
+func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) {
+	b := &registerLayer{byID: map[int]int32{}, sites: map[int32][]int32{}, search: newIndex()}
 	cities := map[string][]string{} // cities repeat: fold each once
 	cityTokens := func(city string) []string {
 		t, ok := cities[city]
@@ -192,15 +192,15 @@ func buildBase(ctx context.Context, c *ent.Client) (*base, error) {
 
 // weight is how much an organisation weighs in search: an entity running
 // many sites is more often the one looked for.
-func (b *base) weight(n int32) float64 {
+func (b *registerLayer) weight(n int32) float64 {
 	return min(12, 2*math.Log2(1+float64(len(b.sites[n]))))
 }
 
-// extend builds a graph on the base: the cooperation objects and the
+// extend builds a graph on the register layer: the cooperation objects and the
 // participations, read from the database.
-func (b *base) extend(ctx context.Context, c *ent.Client) (*Graph, error) {
-	// The base's nodes are copied on the first append, never changed.
-	g := &Graph{nodes: b.nodes[:len(b.nodes):len(b.nodes)], byID: map[int]int32{}, base: b, sites: b.sites}
+func (b *registerLayer) extend(ctx context.Context, c *ent.Client) (*Graph, error) {
+	// The register layer's nodes are copied on the first append, never changed.
+	g := &Graph{nodes: b.nodes[:len(b.nodes):len(b.nodes)], byID: map[int]int32{}, registers: b, sites: b.sites}
 	names := map[int][][]string{} // other names of a node, by ID
 	add := func(n node) int32 {
 		i := int32(len(g.nodes))

@@ -24,8 +24,8 @@ type Store struct {
 	stamp   store.Version
 }
 
-// Versioner returns the database's current version, its registers (the
-// graph's base) and its cooperation records apart (store.DB.Version).
+// Versioner returns the database's current version, its register layer
+// and its cooperation layer apart (store.DB.Version).
 type Versioner func(context.Context) (store.Version, error)
 
 // NewStore returns a store over client, following the database's state
@@ -36,7 +36,7 @@ func NewStore(client *ent.Client, version Versioner) *Store {
 
 // Graph returns the graph as of the database's current state: the same
 // graph while nothing changed, the cooperation objects read again over
-// the same base when only they changed, a new graph otherwise.
+// the same register layer when only they changed, a new graph otherwise.
 func (s *Store) Graph(ctx context.Context) (*Graph, error) {
 	stamp, err := s.version(ctx)
 	if err != nil {

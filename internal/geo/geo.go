@@ -1,6 +1,6 @@
-// Package geo reads the French administrative territories (régions,
-// départements, communes, with boundaries) and places a site in its
-// commune.
+// Package geo owns the French administrative territories: it reads them
+// (régions, départements, communes, with boundaries; ReadFrance for the
+// shipped files) and places a site in its commune (Locator).
 package geo
 
 import (

@@ -13,8 +13,9 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/maillage/maillage/internal/ingest"
 	"github.com/maillage/maillage/internal/pgtest"
-	"github.com/maillage/maillage/internal/shipped"
+
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -68,7 +69,7 @@ func Open(ctx context.Context, wrap func(dialect.Driver) dialect.Driver) (dbs []
 		if err := db.Migrate(ctx); err != nil {
 			return nil, close, fmt.Errorf("%s: %w", c.name, err)
 		}
-		if err := shipped.Load(ctx, db.Client, logger); err != nil {
+		if err := ingest.LoadShipped(ctx, db.Client, logger); err != nil {
 			return nil, close, fmt.Errorf("%s: %w", c.name, err)
 		}
 		dbs = append(dbs, Database{Name: c.name, DB: db, URL: c.url})

@@ -10,8 +10,9 @@ import (
 	"github.com/maillage/maillage/internal/rights"
 )
 
-// Layer is what a write touched, as bits: the registers (the graph's
-// base), the cooperation records, or neither (tokens, the audit log).
+// Layer is what a write touched, as bits: the register layer (FINESS
+// sites and legal entities, territories), the cooperation layer, or
+// neither (tokens, the audit log).
 type Layer uint8
 
 // Layers of the data.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/maillage/maillage/internal/cooperation"
 	"github.com/maillage/maillage/internal/coopgraph"
-	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/ingest/importer"
 	"github.com/maillage/maillage/internal/shippedtest"
 	"github.com/maillage/maillage/internal/synthetic"
 )

@@ -15,7 +15,7 @@ import (
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/internal/cooperation"
 	"github.com/maillage/maillage/internal/finess"
-	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/ingest/importer"
 	"github.com/maillage/maillage/internal/shippedtest"
 )
 

@@ -7,28 +7,10 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/establishment"
-	"github.com/maillage/maillage/ent/grouping"
-	"github.com/maillage/maillage/ent/legalentity"
-	"github.com/maillage/maillage/ent/source"
-	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/finess"
 	"github.com/maillage/maillage/internal/geo"
 )
-
-// registeredGroupings maps the FINESS categories that are cooperation
-// structures to a grouping kind; the grouping is the legal entity that
-// runs the sites (a GCS, a CPTS). Centres de santé (category 124) are not
-// among them: a centre de santé is a facility one operator runs, often
-// by the dozen, not a cooperation.
-var registeredGroupings = map[string]grouping.Kind{
-	"604": grouping.KindCPTS,
-	"603": grouping.KindMSP,
-	"695": grouping.KindGCS,
-	"696": grouping.KindGCS,
-	"697": grouping.KindGCS_ES,
-	"426": grouping.KindSIH,
-}
 
 // SiteFile is what a register file says about sites.
 type SiteFile struct {
@@ -47,12 +29,18 @@ type SiteFile struct {
 // added, updated or (when the file is complete) closed, never deleted;
 // the legal entities they name are added with a derived provisional
 // name when new; the groupings FINESS registers as sites of cooperation
-// categories are added. loc places each site in its commune. A file
-// older than what a site was last updated from leaves the site as it is.
-func (im *Importer) Sites(ctx context.Context, src SourceInfo, file SiteFile, loc *geo.Locator) (*Report, error) {
+// categories are added. Each site is placed in its commune, from
+// territories, which are added first, in the same transaction, when the
+// database lacks them. A file older than what a site was last updated
+// from leaves the site as it is.
+func (im *Importer) Sites(ctx context.Context, src SourceInfo, file SiteFile, territories TerritoryFile) (*Report, error) {
 	ctx = access.AsSystem(ctx) // an import writes as Maillage itself, whoever runs it
 	return im.inTx(ctx, src.Key, &src, func(tx *ent.Tx, sourceID int, rep *Report) error {
 		c := tx.Client()
+		if err := writeTerritories(ctx, tx, territories, rep); err != nil {
+			return err
+		}
+		loc := territories.Locator
 		rep.Warnings = append(rep.Warnings, file.Warnings...)
 		for _, s := range file.Sites {
 			for _, n := range []string{s.Finess, s.LegalEntity} {
@@ -71,56 +59,6 @@ func (im *Importer) Sites(ctx context.Context, src SourceInfo, file SiteFile, lo
 		}
 		return im.createRegisteredGroupings(ctx, c, sourceID, file.Sites, entityIDs, siteIDs, rep)
 	})
-}
-
-func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sourceID int, sites []finess.Site, rep *Report) (map[string]int, error) {
-	ids, err := finessIDs(ctx, c.LegalEntity.Query().Select(legalentity.FieldID, legalentity.FieldFiness))
-	if err != nil {
-		return nil, err
-	}
-	type entity struct {
-		sites []finess.Site
-		first finess.Site
-	}
-	var order []string
-	pending := map[string]*entity{}
-	for _, s := range sites {
-		if _, ok := ids[s.LegalEntity]; ok {
-			continue
-		}
-		e := pending[s.LegalEntity]
-		if e == nil {
-			e = &entity{first: s}
-			pending[s.LegalEntity] = e
-			order = append(order, s.LegalEntity)
-		}
-		e.sites = append(e.sites, s)
-	}
-	rep.Unchanged["legalEntity"] += len(ids)
-	build := func(i int) *ent.LegalEntityCreate {
-		n := order[i]
-		e := pending[n]
-		siren := ""
-		if len(e.first.SIRET) == 14 {
-			siren = e.first.SIRET[:9]
-		}
-		return c.LegalEntity.Create().
-			SetFiness(n).
-			SetName(finess.EntityName(e.sites)).
-			SetNameDerived(true).
-			SetSiren(siren).
-			SetPublicStatus(e.first.SPHLabel).
-			SetDepartmentCode(finess.Department(n)).
-			SetSourceID(sourceID)
-	}
-	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
-		return c.LegalEntity.CreateBulk(bs...).Save(ctx)
-	}, func(_ int, e *ent.LegalEntity) { ids[e.Finess] = e.ID })
-	if err != nil {
-		return nil, fmt.Errorf("create legal entities: %w", err)
-	}
-	rep.Added["legalEntity"] += created
-	return ids, nil
 }
 
 // placement is where a site lies: its commune and the territories above.
@@ -245,40 +183,6 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 	return ids, nil
 }
 
-// registerRecord is what closing needs to know of a site or entity.
-type registerRecord struct {
-	id, sourceID       int
-	finess             string
-	validFrom, validTo *time.Time
-}
-
-// closeOmitted gives date as end date to the open records a complete file
-// omits — unless a file at least as new as this one vouched for them, or
-// they opened on or after that date — through close, batch by batch.
-func closeOmitted(ctx context.Context, what string, date time.Time, records []registerRecord, inFile map[string]int, sourceDates map[int]*time.Time, rep *Report, close func(context.Context, []int) error) error {
-	var toClose []int
-	for _, r := range records {
-		if _, listed := inFile[r.finess]; listed || r.validTo != nil {
-			continue
-		}
-		if d := sourceDates[r.sourceID]; d != nil && !d.Before(date) {
-			continue
-		}
-		if r.validFrom != nil && !r.validFrom.Before(date) {
-			rep.warnf("%s %s opened on %s, not before the file's date: left open", what, r.finess, r.validFrom.Format(time.DateOnly))
-			continue
-		}
-		toClose = append(toClose, r.id)
-	}
-	for start := 0; start < len(toClose); start += batchSize {
-		if err := close(ctx, toClose[start:min(start+batchSize, len(toClose))]); err != nil {
-			return fmt.Errorf("close %s: %w", what, err)
-		}
-	}
-	rep.Closed[what] += len(toClose)
-	return nil
-}
-
 func newEstablishment(c *ent.Client, s finess.Site, p placement, entityID, sourceID int) *ent.EstablishmentCreate {
 	return c.Establishment.Create().
 		SetFiness(s.Finess).
@@ -378,146 +282,4 @@ func establishmentChanges(c *ent.Client, e *ent.Establishment, s finess.Site, p 
 		return nil
 	}
 	return u
-}
-
-func sameDay(a, b *time.Time) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly)
-}
-
-func sameFloat(a, b *float64) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return *a == *b
-}
-
-// sourceDates maps each source to its publication date, when it has one.
-func sourceDates(ctx context.Context, c *ent.Client) (map[int]*time.Time, error) {
-	sources, err := c.Source.Query().Select(source.FieldID, source.FieldPublishedOn).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int]*time.Time, len(sources))
-	for _, s := range sources {
-		out[s.ID] = s.PublishedOn
-	}
-	return out, nil
-}
-
-func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client, sourceID int, sites []finess.Site, entityIDs, siteIDs map[string]int, rep *Report) error {
-	existing, err := c.Grouping.Query().Where(grouping.CodeNotNil()).Select(grouping.FieldCode).Strings(ctx)
-	if err != nil {
-		return err
-	}
-	known := make(map[string]bool, len(existing))
-	for _, code := range existing {
-		known[code] = true
-	}
-	type pending struct {
-		kind   grouping.Kind
-		code   string
-		entity string
-		name   string
-		dep    string
-		sites  []int
-		opened finess.Site
-	}
-	var order []string
-	byCode := map[string]*pending{}
-	for _, s := range sites {
-		kind, ok := registeredGroupings[s.Category]
-		if !ok {
-			continue
-		}
-		code := s.LegalEntity
-		if known[code] {
-			continue
-		}
-		p := byCode[code]
-		if p == nil {
-			p = &pending{kind: kind, code: code, entity: s.LegalEntity, dep: finess.Department(code), opened: s}
-			byCode[code] = p
-			order = append(order, code)
-		}
-		p.sites = append(p.sites, siteIDs[s.Finess])
-		p.name = s.Name
-		if len(p.sites) > 1 {
-			// Several sites: the grouping is the entity, named as such.
-			p.name = ""
-		}
-	}
-	var names = map[string]string{}
-	if len(order) > 0 {
-		entities, err := c.LegalEntity.Query().Where(legalentity.FinessIn(order...)).Select(legalentity.FieldFiness, legalentity.FieldName).All(ctx)
-		if err != nil {
-			return err
-		}
-		for _, e := range entities {
-			names[e.Finess] = e.Name
-		}
-	}
-	build := func(i int) *ent.GroupingCreate {
-		code := order[i]
-		p := byCode[code]
-		name := p.name
-		if name == "" {
-			name = names[p.entity]
-		}
-		return c.Grouping.Create().
-			SetKind(p.kind).
-			SetCode(code).
-			SetFiness(code).
-			SetName(name).
-			SetDepartmentCode(p.dep).
-			SetLegalEntityID(entityIDs[p.entity]).
-			AddEstablishmentIDs(p.sites...).
-			SetNillableValidFrom(p.opened.Opened).
-			SetSourceID(sourceID)
-	}
-	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.GroupingCreate) ([]*ent.Grouping, error) {
-		return c.Grouping.CreateBulk(bs...).Save(ctx)
-	}, nil)
-	if err != nil {
-		return fmt.Errorf("create registered groupings: %w", err)
-	}
-	rep.Added["grouping"] += created
-	rep.Unchanged["grouping"] += len(known)
-	return nil
-}
-
-// finessIDs maps FINESS numbers to IDs for a query selecting id and
-// finess.
-func finessIDs[Q interface {
-	Scan(context.Context, any) error
-}](ctx context.Context, q Q) (map[string]int, error) {
-	var rows []struct {
-		ID     int    `json:"id"`
-		Finess string `json:"finess"`
-	}
-	if err := q.Scan(ctx, &rows); err != nil {
-		return nil, err
-	}
-	ids := make(map[string]int, len(rows))
-	for _, r := range rows {
-		ids[r.Finess] = r.ID
-	}
-	return ids, nil
-}
-
-// regionsOfDepartments maps each département code to its région code.
-func regionsOfDepartments(ctx context.Context, c *ent.Client) (map[string]string, error) {
-	deps, err := c.Territory.Query().Where(territory.KindEQ(territory.KindDEPARTMENT)).WithParent().All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(deps))
-	for _, d := range deps {
-		if d.Edges.Parent != nil {
-			out[d.Code] = d.Edges.Parent.Code
-		}
-	}
-	return out, nil
 }

@@ -135,3 +135,53 @@ func legalEntityChanges(c *ent.Client, e *ent.LegalEntity, f finess.LegalEntity)
 	}
 	return u
 }
+
+func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sourceID int, sites []finess.Site, rep *Report) (map[string]int, error) {
+	ids, err := finessIDs(ctx, c.LegalEntity.Query().Select(legalentity.FieldID, legalentity.FieldFiness))
+	if err != nil {
+		return nil, err
+	}
+	type entity struct {
+		sites []finess.Site
+		first finess.Site
+	}
+	var order []string
+	pending := map[string]*entity{}
+	for _, s := range sites {
+		if _, ok := ids[s.LegalEntity]; ok {
+			continue
+		}
+		e := pending[s.LegalEntity]
+		if e == nil {
+			e = &entity{first: s}
+			pending[s.LegalEntity] = e
+			order = append(order, s.LegalEntity)
+		}
+		e.sites = append(e.sites, s)
+	}
+	rep.Unchanged["legalEntity"] += len(ids)
+	build := func(i int) *ent.LegalEntityCreate {
+		n := order[i]
+		e := pending[n]
+		siren := ""
+		if len(e.first.SIRET) == 14 {
+			siren = e.first.SIRET[:9]
+		}
+		return c.LegalEntity.Create().
+			SetFiness(n).
+			SetName(finess.EntityName(e.sites)).
+			SetNameDerived(true).
+			SetSiren(siren).
+			SetPublicStatus(e.first.SPHLabel).
+			SetDepartmentCode(finess.Department(n)).
+			SetSourceID(sourceID)
+	}
+	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
+		return c.LegalEntity.CreateBulk(bs...).Save(ctx)
+	}, func(_ int, e *ent.LegalEntity) { ids[e.Finess] = e.ID })
+	if err != nil {
+		return nil, fmt.Errorf("create legal entities: %w", err)
+	}
+	rep.Added["legalEntity"] += created
+	return ids, nil
+}

@@ -1,4 +1,4 @@
-package registers
+package ingest
 
 import (
 	"bufio"
@@ -19,9 +19,8 @@ import (
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/legalentity"
 	"github.com/maillage/maillage/ent/membership"
-	"github.com/maillage/maillage/internal/importer"
+	"github.com/maillage/maillage/internal/ingest/importer"
 	"github.com/maillage/maillage/internal/pgtest"
-	"github.com/maillage/maillage/internal/shipped"
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -85,14 +84,14 @@ func TestFinessExtractTwice(t *testing.T) {
 	content := readFile(t, excerpt)
 	for name, db := range freshDatabases(t) {
 		t.Run(name, func(t *testing.T) {
-			first, err := Import(ctx, db.Client, nil, logger, "finess", "cs1100502.csv", content)
+			first, err := Import(ctx, db.Client, nil, "finess", "cs1100502.csv", content)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if first.Added["establishment"] != 14 || first.Added["legalEntity"] != 13 {
 				t.Errorf("first import: %s", first)
 			}
-			second, err := Import(ctx, db.Client, nil, logger, "finess", "cs1100502.csv", content)
+			second, err := Import(ctx, db.Client, nil, "finess", "cs1100502.csv", content)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -132,10 +131,10 @@ func TestNewerExtractClosesAndUpdates(t *testing.T) {
 	for name, db := range freshDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			c := db.Client
-			if _, err := Import(ctx, c, nil, logger, "finess", "may.csv", may); err != nil {
+			if _, err := Import(ctx, c, nil, "finess", "may.csv", may); err != nil {
 				t.Fatal(err)
 			}
-			rep, err := Import(ctx, c, nil, logger, "finess", "june.csv", []byte(june))
+			rep, err := Import(ctx, c, nil, "finess", "june.csv", []byte(june))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -157,7 +156,7 @@ func TestNewerExtractClosesAndUpdates(t *testing.T) {
 			if len(asOfJuly) != 13 {
 				t.Errorf("as of 2026-07-01: %d sites, want 13", len(asOfJuly))
 			}
-			again, err := Import(ctx, c, nil, logger, "finess", "may.csv", may)
+			again, err := Import(ctx, c, nil, "finess", "may.csv", may)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,11 +179,11 @@ func TestMalformedFileChangesNothing(t *testing.T) {
 	for name, db := range freshDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			c := db.Client
-			if _, err := Import(ctx, c, nil, logger, "finess", "may.csv", good); err != nil {
+			if _, err := Import(ctx, c, nil, "finess", "may.csv", good); err != nil {
 				t.Fatal(err)
 			}
 			before := snapshot(t, c)
-			_, err := Import(ctx, c, nil, logger, "finess", "bad.csv", []byte(bad))
+			_, err := Import(ctx, c, nil, "finess", "bad.csv", []byte(bad))
 			if err == nil || !strings.Contains(err.Error(), "bad.csv:15: field nofinessej") {
 				t.Fatalf("error %v, want one at bad.csv:15, field nofinessej", err)
 			}
@@ -209,7 +208,8 @@ func snapshot(t testing.TB, c *ent.Client) string {
 	}
 	n, _ := c.Source.Query().Count(ctx)
 	e, _ := c.LegalEntity.Query().Count(ctx)
-	fmt.Fprintf(&b, "sources %d entities %d", n, e)
+	ter, _ := c.Territory.Query().Count(ctx)
+	fmt.Fprintf(&b, "sources %d entities %d territories %d", n, e, ter)
 	return b.String()
 }
 
@@ -229,7 +229,7 @@ var nationalExtract = sync.OnceValues(func() ([]byte, error) {
 	if err := db.Migrate(ctx); err != nil {
 		return nil, err
 	}
-	if err := shipped.Load(ctx, db.Client, logger); err != nil {
+	if err := LoadShipped(ctx, db.Client, logger); err != nil {
 		return nil, err
 	}
 	return etalabExtract(ctx, db.Client, time.Date(2026, 5, 12, 0, 0, 0, 0, time.UTC), nil, nil)
@@ -258,13 +258,15 @@ func runChildImport() int {
 			fmt.Println("halfway")
 		}
 	}
-	_, err = Import(ctx, db.Client, importer.Progress(progress), logger, "finess", "national.csv", content)
+	_, err = Import(ctx, db.Client, importer.Progress(progress), "finess", "national.csv", content)
 	fmt.Println("finished", err)
 	return 0
 }
 
 // TestKilledImportChangesNothing kills an import of the whole national
-// extract half-way: the database is exactly as before.
+// extract half-way, into an empty database (whose territories the import
+// adds in its own transaction) and into one holding data to update and
+// close: the database is exactly as before each time.
 func TestKilledImportChangesNothing(t *testing.T) {
 	content, err := nationalExtract()
 	if err != nil {
@@ -277,39 +279,15 @@ func TestKilledImportChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	for name, db := range freshDatabases(t) {
 		t.Run(name, func(t *testing.T) {
-			// Some data first, for the killed import to update and close.
-			if _, err := Import(ctx, db.Client, nil, logger, "finess", "may.csv", readFile(t, excerpt)); err != nil {
+			killHalfway(t, db, file)
+			if n := db.Client.Territory.Query().CountX(ctx); n != 0 {
+				t.Errorf("the killed first import left %d territories", n)
+			}
+			if _, err := Import(ctx, db.Client, nil, "finess", "may.csv", readFile(t, excerpt)); err != nil {
 				t.Fatal(err)
 			}
-			before := snapshot(t, db.Client)
-			url := db.URL // no password to redact: the test cluster trusts local users
-			cmd := exec.Command(os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), childEnv+"="+url, "MAILLAGE_TEST_IMPORT_FILE="+file)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			lines := bufio.NewScanner(out)
-			halfway := false
-			for lines.Scan() {
-				if lines.Text() == "halfway" {
-					halfway = true
-					break
-				}
-				t.Logf("child: %s", lines.Text())
-			}
-			if !halfway {
-				t.Fatal("the import never reached half-way")
-			}
-			_ = cmd.Process.Kill()
-			_ = cmd.Wait()
-			if after := snapshot(t, db.Client); after != before {
-				t.Errorf("the killed import left changes:\n%.500s\n%.500s", before, after)
-			}
-			rep, err := Import(ctx, db.Client, nil, logger, "finess", "national.csv", content)
+			killHalfway(t, db, file)
+			rep, err := Import(ctx, db.Client, nil, "finess", "national.csv", content)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -317,6 +295,40 @@ func TestKilledImportChangesNothing(t *testing.T) {
 				t.Errorf("the import after the killed one: %s", rep)
 			}
 		})
+	}
+}
+
+// killHalfway imports file in a child process, kills it when half the
+// sites are written, and checks that the database did not change.
+func killHalfway(t *testing.T, db *store.DB, file string) {
+	t.Helper()
+	before := snapshot(t, db.Client)
+	url := db.URL // no password to redact: the test cluster trusts local users
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+url, "MAILLAGE_TEST_IMPORT_FILE="+file)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(out)
+	halfway := false
+	for lines.Scan() {
+		if lines.Text() == "halfway" {
+			halfway = true
+			break
+		}
+		t.Logf("child: %s", lines.Text())
+	}
+	if !halfway {
+		t.Fatal("the import never reached half-way")
+	}
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	if after := snapshot(t, db.Client); after != before {
+		t.Errorf("the killed import left changes:\n%.500s\n%.500s", before, after)
 	}
 }
 
@@ -330,7 +342,7 @@ func TestStructuresExcerpt(t *testing.T) {
 	for name, db := range freshDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			c := db.Client
-			first, err := Import(ctx, c, nil, logger, "structures", "structures.json", content)
+			first, err := Import(ctx, c, nil, "structures", "structures.json", content)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -358,7 +370,7 @@ func TestStructuresExcerpt(t *testing.T) {
 					t.Errorf("GHT %s: %d supports, valid from %v", g.Name, supports, g.ValidFrom)
 				}
 			}
-			second, err := Import(ctx, c, nil, logger, "structures", "structures.json", content)
+			second, err := Import(ctx, c, nil, "structures", "structures.json", content)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -367,7 +379,7 @@ func TestStructuresExcerpt(t *testing.T) {
 			}
 			before := snapshotGroupings(t, c)
 			bad := strings.Replace(string(content), `"typeRoleEntiteGroupe": "S"`, `"typeRoleEntiteGroupe": "Z"`, 1)
-			if _, err := Import(ctx, c, nil, logger, "structures", "bad.json", []byte(bad)); err == nil || !strings.Contains(err.Error(), "bad.json: gcc[0].pmejDuGcc[1].typeRoleEntiteGroupe") {
+			if _, err := Import(ctx, c, nil, "structures", "bad.json", []byte(bad)); err == nil || !strings.Contains(err.Error(), "bad.json: gcc[0].pmejDuGcc[1].typeRoleEntiteGroupe") {
 				t.Errorf("error %v, want one naming gcc[0].pmejDuGcc[1].typeRoleEntiteGroupe", err)
 			}
 			if after := snapshotGroupings(t, c); after != before {
@@ -408,12 +420,12 @@ func TestGHTList(t *testing.T) {
 	for name, db := range freshDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			c := db.Client
-			if _, err := Import(ctx, c, nil, logger, "finess", "cs1100502.csv", readFile(t, excerpt)); err != nil {
+			if _, err := Import(ctx, c, nil, "finess", "cs1100502.csv", readFile(t, excerpt)); err != nil {
 				t.Fatal(err)
 			}
 			// 420784878 is not in the excerpt: the list names a member the register lacks.
 			before := snapshotGroupings(t, c)
-			_, err := Import(ctx, c, nil, logger, "ght", "liste.csv", ghtList(cayenne, kourou, fleyriat))
+			_, err := Import(ctx, c, nil, "ght", "liste.csv", ghtList(cayenne, kourou, fleyriat))
 			if err == nil || !strings.Contains(err.Error(), "liste.csv: row 3: column FINESS") || !strings.Contains(err.Error(), "420784878") {
 				t.Fatalf("error %v, want one naming row 3 and 420784878", err)
 			}
@@ -421,7 +433,7 @@ func TestGHTList(t *testing.T) {
 				t.Fatal("the rejected list changed the database")
 			}
 			comptoir := "Guyane;GHT Guyane;GUY-01;590799730;Autre;ALEFPA;Fort-de-France;97200;partenaire;01/01/2020"
-			rep, err := Import(ctx, c, nil, logger, "ght", "liste.csv", ghtList(cayenne, comptoir, fleyriat))
+			rep, err := Import(ctx, c, nil, "ght", "liste.csv", ghtList(cayenne, comptoir, fleyriat))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -435,11 +447,11 @@ func TestGHTList(t *testing.T) {
 			if g.Edges.Territory == nil || g.Edges.Territory.Code != "03" || len(g.Edges.Memberships) != 2 {
 				t.Errorf("GHT Guyane: territory %v, %d members", g.Edges.Territory, len(g.Edges.Memberships))
 			}
-			again, err := Import(ctx, c, nil, logger, "ght", "liste.csv", ghtList(cayenne, comptoir, fleyriat))
+			again, err := Import(ctx, c, nil, "ght", "liste.csv", ghtList(cayenne, comptoir, fleyriat))
 			if err != nil || again.Changes() != 0 {
 				t.Errorf("second import: %v %v", again, err)
 			}
-			newer, err := Import(ctx, c, nil, logger, "ght", "liste-2.csv", ghtList(cayenne, fleyriat))
+			newer, err := Import(ctx, c, nil, "ght", "liste-2.csv", ghtList(cayenne, fleyriat))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -461,10 +473,10 @@ func TestLegalEntityExtract(t *testing.T) {
 	for name, db := range freshDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			c := db.Client
-			if _, err := Import(ctx, c, nil, logger, "finess", "cs1100502.csv", readFile(t, excerpt)); err != nil {
+			if _, err := Import(ctx, c, nil, "finess", "cs1100502.csv", readFile(t, excerpt)); err != nil {
 				t.Fatal(err)
 			}
-			rep, err := Import(ctx, c, nil, logger, "finess", "cs1100501.csv", []byte(ej))
+			rep, err := Import(ctx, c, nil, "finess", "cs1100501.csv", []byte(ej))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -478,7 +490,7 @@ func TestLegalEntityExtract(t *testing.T) {
 			if e.Name != "CENTRE HOSPITALIER DE BOURG EN BRESSE" || e.NameDerived || e.Siren != "260100045" || e.ValidTo != nil {
 				t.Errorf("Fleyriat's entity: %+v", e)
 			}
-			again, err := Import(ctx, c, nil, logger, "finess", "cs1100501.csv", []byte(ej))
+			again, err := Import(ctx, c, nil, "finess", "cs1100501.csv", []byte(ej))
 			if err != nil || again.Changes() != 0 {
 				t.Errorf("second import: %v %v", again, err)
 			}

@@ -9,98 +9,16 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/ent"
-	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/source"
 )
 
-// groupingWant is a grouping as a register file describes it.
-type groupingWant struct {
-	code, name, description, finess string
-	kind                            grouping.Kind
-	legalEntityID, territoryID      *int
-	validFrom, validTo              *time.Time
-}
-
-// upsertGrouping creates the grouping with this code or brings it in
-// line with the file; it returns its ID.
-func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w groupingWant, rep *Report) (int, error) {
-	g, err := c.Grouping.Query().Where(grouping.Code(w.code)).Only(ctx)
-	if ent.IsNotFound(err) {
-		created, err := c.Grouping.Create().
-			SetCode(w.code).SetName(w.name).SetKind(w.kind).SetDescription(w.description).
-			SetNillableFiness(nonEmpty(w.finess)).SetNillableLegalEntityID(w.legalEntityID).SetNillableTerritoryID(w.territoryID).
-			SetNillableValidFrom(w.validFrom).SetNillableValidTo(w.validTo).SetSourceID(sourceID).
-			Save(ctx)
-		if err != nil {
-			return 0, fmt.Errorf("grouping %s: %w", w.code, err)
-		}
-		rep.Added["grouping"]++
-		return created.ID, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	u := c.Grouping.UpdateOneID(g.ID)
-	changed := false
-	str := func(old, new string, set func(string) *ent.GroupingUpdateOne) {
-		if old != new {
-			set(new)
-			changed = true
-		}
-	}
-	str(g.Name, w.name, u.SetName)
-	str(g.Description, w.description, u.SetDescription)
-	if w.finess != "" && (g.Finess == nil || *g.Finess != w.finess) {
-		u.SetFiness(w.finess)
-		changed = true
-	}
-	if g.Kind != w.kind {
-		u.SetKind(w.kind)
-		changed = true
-	}
-	if w.legalEntityID != nil && (g.LegalEntityID == nil || *g.LegalEntityID != *w.legalEntityID) {
-		u.SetLegalEntityID(*w.legalEntityID)
-		changed = true
-	}
-	if w.territoryID != nil && (g.TerritoryID == nil || *g.TerritoryID != *w.territoryID) {
-		u.SetTerritoryID(*w.territoryID)
-		changed = true
-	}
-	changed = setPeriod(g.ValidFrom, g.ValidTo, w.validFrom, w.validTo, u.SetValidFrom, u.ClearValidFrom, u.SetValidTo, u.ClearValidTo) || changed
-	if !changed {
-		rep.Unchanged["grouping"]++
-		return g.ID, nil
-	}
-	if err := u.SetSourceID(sourceID).Exec(ctx); err != nil {
-		return 0, fmt.Errorf("grouping %s: %w", w.code, err)
-	}
-	rep.Updated["grouping"]++
-	return g.ID, nil
-}
-
-// setPeriod applies a period the file gives; a bound the file leaves
-// empty is cleared. It reports whether anything changed.
-func setPeriod[U any](oldFrom, oldTo, from, to *time.Time, setFrom func(time.Time) U, clearFrom func() U, setTo func(time.Time) U, clearTo func() U) bool {
-	changed := false
-	if !sameDay(oldFrom, from) {
-		if from == nil {
-			clearFrom()
-		} else {
-			setFrom(*from)
-		}
-		changed = true
-	}
-	if !sameDay(oldTo, to) {
-		if to == nil {
-			clearTo()
-		} else {
-			setTo(*to)
-		}
-		changed = true
-	}
-	return changed
-}
+// Source key prefixes of the registers whose memberships an import of
+// the same register may close.
+const (
+	FamilyStructures = "finessplus-structures-"
+	FamilyGHTList    = "ght-list-"
+)
 
 // memberWant is one membership as a register file describes it. key
 // identifies it across imports: the register's reference to the member
@@ -206,11 +124,4 @@ func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID in
 		rep.Closed["membership"]++
 	}
 	return nil
-}
-
-func nonEmpty(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }

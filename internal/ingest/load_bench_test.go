@@ -1,4 +1,4 @@
-package shipped_test
+package ingest_test
 
 import (
 	"context"
@@ -7,12 +7,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/maillage/maillage/internal/ingest"
 	"github.com/maillage/maillage/internal/pgtest"
-	"github.com/maillage/maillage/internal/shipped"
 	"github.com/maillage/maillage/internal/store"
 )
 
-// benchmarkLoad times shipped.Load into a fresh, migrated database made
+// benchmarkLoad times ingest.LoadShipped into a fresh, migrated database made
 // by newURL for each iteration.
 func benchmarkLoad(b *testing.B, newURL func() string) {
 	ctx := context.Background()
@@ -27,7 +27,7 @@ func benchmarkLoad(b *testing.B, newURL func() string) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if err := shipped.Load(ctx, db.Client, logger); err != nil {
+		if err := ingest.LoadShipped(ctx, db.Client, logger); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -1,0 +1,172 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/internal/finess"
+)
+
+// registeredGroupings maps the FINESS categories that are cooperation
+// structures to a grouping kind; the grouping is the legal entity that
+// runs the sites (a GCS, a CPTS). Centres de santé (category 124) are not
+// among them: a centre de santé is a facility one operator runs, often
+// by the dozen, not a cooperation.
+var registeredGroupings = map[string]grouping.Kind{
+	"604": grouping.KindCPTS,
+	"603": grouping.KindMSP,
+	"695": grouping.KindGCS,
+	"696": grouping.KindGCS,
+	"697": grouping.KindGCS_ES,
+	"426": grouping.KindSIH,
+}
+
+func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client, sourceID int, sites []finess.Site, entityIDs, siteIDs map[string]int, rep *Report) error {
+	existing, err := c.Grouping.Query().Where(grouping.CodeNotNil()).Select(grouping.FieldCode).Strings(ctx)
+	if err != nil {
+		return err
+	}
+	known := make(map[string]bool, len(existing))
+	for _, code := range existing {
+		known[code] = true
+	}
+	type pending struct {
+		kind   grouping.Kind
+		code   string
+		entity string
+		name   string
+		dep    string
+		sites  []int
+		opened finess.Site
+	}
+	var order []string
+	byCode := map[string]*pending{}
+	for _, s := range sites {
+		kind, ok := registeredGroupings[s.Category]
+		if !ok {
+			continue
+		}
+		code := s.LegalEntity
+		if known[code] {
+			continue
+		}
+		p := byCode[code]
+		if p == nil {
+			p = &pending{kind: kind, code: code, entity: s.LegalEntity, dep: finess.Department(code), opened: s}
+			byCode[code] = p
+			order = append(order, code)
+		}
+		p.sites = append(p.sites, siteIDs[s.Finess])
+		p.name = s.Name
+		if len(p.sites) > 1 {
+			// Several sites: the grouping is the entity, named as such.
+			p.name = ""
+		}
+	}
+	var names = map[string]string{}
+	if len(order) > 0 {
+		entities, err := c.LegalEntity.Query().Where(legalentity.FinessIn(order...)).Select(legalentity.FieldFiness, legalentity.FieldName).All(ctx)
+		if err != nil {
+			return err
+		}
+		for _, e := range entities {
+			names[e.Finess] = e.Name
+		}
+	}
+	build := func(i int) *ent.GroupingCreate {
+		code := order[i]
+		p := byCode[code]
+		name := p.name
+		if name == "" {
+			name = names[p.entity]
+		}
+		return c.Grouping.Create().
+			SetKind(p.kind).
+			SetCode(code).
+			SetFiness(code).
+			SetName(name).
+			SetDepartmentCode(p.dep).
+			SetLegalEntityID(entityIDs[p.entity]).
+			AddEstablishmentIDs(p.sites...).
+			SetNillableValidFrom(p.opened.Opened).
+			SetSourceID(sourceID)
+	}
+	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.GroupingCreate) ([]*ent.Grouping, error) {
+		return c.Grouping.CreateBulk(bs...).Save(ctx)
+	}, nil)
+	if err != nil {
+		return fmt.Errorf("create registered groupings: %w", err)
+	}
+	rep.Added["grouping"] += created
+	rep.Unchanged["grouping"] += len(known)
+	return nil
+}
+
+// groupingWant is a grouping as a register file describes it.
+type groupingWant struct {
+	code, name, description, finess string
+	kind                            grouping.Kind
+	legalEntityID, territoryID      *int
+	validFrom, validTo              *time.Time
+}
+
+// upsertGrouping creates the grouping with this code or brings it in
+// line with the file; it returns its ID.
+func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w groupingWant, rep *Report) (int, error) {
+	g, err := c.Grouping.Query().Where(grouping.Code(w.code)).Only(ctx)
+	if ent.IsNotFound(err) {
+		created, err := c.Grouping.Create().
+			SetCode(w.code).SetName(w.name).SetKind(w.kind).SetDescription(w.description).
+			SetNillableFiness(nonEmpty(w.finess)).SetNillableLegalEntityID(w.legalEntityID).SetNillableTerritoryID(w.territoryID).
+			SetNillableValidFrom(w.validFrom).SetNillableValidTo(w.validTo).SetSourceID(sourceID).
+			Save(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("grouping %s: %w", w.code, err)
+		}
+		rep.Added["grouping"]++
+		return created.ID, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	u := c.Grouping.UpdateOneID(g.ID)
+	changed := false
+	str := func(old, new string, set func(string) *ent.GroupingUpdateOne) {
+		if old != new {
+			set(new)
+			changed = true
+		}
+	}
+	str(g.Name, w.name, u.SetName)
+	str(g.Description, w.description, u.SetDescription)
+	if w.finess != "" && (g.Finess == nil || *g.Finess != w.finess) {
+		u.SetFiness(w.finess)
+		changed = true
+	}
+	if g.Kind != w.kind {
+		u.SetKind(w.kind)
+		changed = true
+	}
+	if w.legalEntityID != nil && (g.LegalEntityID == nil || *g.LegalEntityID != *w.legalEntityID) {
+		u.SetLegalEntityID(*w.legalEntityID)
+		changed = true
+	}
+	if w.territoryID != nil && (g.TerritoryID == nil || *g.TerritoryID != *w.territoryID) {
+		u.SetTerritoryID(*w.territoryID)
+		changed = true
+	}
+	changed = setPeriod(g.ValidFrom, g.ValidTo, w.validFrom, w.validTo, u.SetValidFrom, u.ClearValidFrom, u.SetValidTo, u.ClearValidTo) || changed
+	if !changed {
+		rep.Unchanged["grouping"]++
+		return g.ID, nil
+	}
+	if err := u.SetSourceID(sourceID).Exec(ctx); err != nil {
+		return 0, fmt.Errorf("grouping %s: %w", w.code, err)
+	}
+	rep.Updated["grouping"]++
+	return g.ID, nil
+}

@@ -1,0 +1,73 @@
+// Package ingest brings a file into the database, always the same way:
+// its format names the parser that reads it (packages finess,
+// finessplus, ghtlist, cooperation) and the importer step that writes it
+// (package importer), in one transaction. The files Maillage ships go
+// through the same path (LoadShipped).
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/internal/ingest/importer"
+)
+
+// format reads one kind of file and imports it.
+type format struct {
+	name   string
+	public bool // offered to users; the others read the shipped files only
+	ingest func(ctx context.Context, im *importer.Importer, f file) (*importer.Report, error)
+}
+
+// file is the content to import and how it is named in messages and
+// provenance.
+type file struct {
+	name    string
+	content []byte
+	// source describes the file when its content does not (the shipped
+	// files); nil: the format derives it from the content.
+	source *importer.SourceInfo
+}
+
+// formats, in the order the CLI lists them.
+var formats = []format{
+	{name: "finess", public: true, ingest: ingestEtalab},
+	{name: "structures", public: true, ingest: ingestStructures},
+	{name: "ght", public: true, ingest: ingestGHTList},
+	{name: "cooperation", public: true, ingest: ingestCooperation},
+	{name: "sites", public: false, ingest: ingestSiteCSV},
+}
+
+// Formats are the formats users may import.
+func Formats() []string {
+	var names []string
+	for _, f := range formats {
+		if f.public {
+			names = append(names, f.name)
+		}
+	}
+	return names
+}
+
+// Import reads content (name is for messages and provenance) as the given
+// format and imports it in one transaction: all of it, or nothing.
+// progress (nil: silent) is told how far long steps have gone.
+func Import(ctx context.Context, client *ent.Client, progress importer.Progress, formatName, name string, content []byte) (*importer.Report, error) {
+	i := slices.IndexFunc(formats, func(f format) bool { return f.public && f.name == formatName })
+	if i < 0 {
+		return nil, fmt.Errorf("unknown format %q: want one of %s", formatName, strings.Join(Formats(), ", "))
+	}
+	return formats[i].ingest(ctx, importer.New(client).WithProgress(progress), file{name: name, content: content})
+}
+
+// formatNamed is the format of a shipped file.
+func formatNamed(name string) format {
+	i := slices.IndexFunc(formats, func(f format) bool { return f.name == name })
+	if i < 0 {
+		panic("ingest: no format " + name)
+	}
+	return formats[i]
+}
