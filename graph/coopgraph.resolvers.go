@@ -10,9 +10,15 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/graph/generated"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
 )
+
+// NodeKind is the resolver for the nodeKind field.
+func (r *graphNodeResolver) NodeKind(ctx context.Context, obj *coopgraph.NodeView) (model.NodeKind, error) {
+	return model.NodeKind(obj.Kind), nil
+}
 
 // CooperationGraph is the resolver for the cooperationGraph field.
 func (r *queryResolver) CooperationGraph(ctx context.Context, filter model.CooperationGraphFilter) (*coopgraph.Result, error) {
@@ -30,8 +36,8 @@ func (r *queryResolver) CooperationPath(ctx context.Context, from int, to int, f
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, text string, first *int, kinds []string) ([]*coopgraph.Hit, error) {
-	return r.graphs.Search(ctx, text, first, kinds, nodeLoader(ctx, r.client))
+func (r *queryResolver) Search(ctx context.Context, text string, first *int, nodeKinds []model.NodeKind, kinds []string) ([]*coopgraph.Hit, error) {
+	return r.search(ctx, text, first, nodeKinds, kinds)
 }
 
 // CooperationChecks is the resolver for the cooperationChecks field.
@@ -48,3 +54,19 @@ func (r *queryResolver) TerritoryStats(ctx context.Context, code string, kind *t
 func (r *queryResolver) CooperationDiff(ctx context.Context, filter *model.CooperationGraphFilter, from time.Time, to time.Time) (*coopgraph.Diff, error) {
 	return r.graphs.Diff(ctx, filterOf(filter), from, to)
 }
+
+// NodeKind is the resolver for the nodeKind field.
+func (r *searchHitResolver) NodeKind(ctx context.Context, obj *coopgraph.Hit) (model.NodeKind, error) {
+	return model.NodeKind(obj.Kind), nil
+}
+
+// GraphNode returns generated.GraphNodeResolver implementation.
+func (r *Resolver) GraphNode() generated.GraphNodeResolver { return &graphNodeResolver{r} }
+
+// SearchHit returns generated.SearchHitResolver implementation.
+func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
+
+type (
+	graphNodeResolver struct{ *Resolver }
+	searchHitResolver struct{ *Resolver }
+)

@@ -106,9 +106,19 @@ func TestSearchQuery(t *testing.T) {
 		if !strings.HasPrefix(raw, `{"search":[{"kind":"LEGAL_ENTITY","label":"CHU42","finess":"420784878"`) || !strings.Contains(raw, `"node":{"id":`) {
 			t.Errorf("%s: %.400s", b.name, raw)
 		}
-		_, resp, _ := b.post(t, `{ search(text: "x", first: 500) { label } }`, nil)
-		if len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
-			t.Errorf("%s: first: 500 not refused: %v", b.name, resp.Errors)
+		// The enum forms answer the same as the deprecated strings.
+		enums := string(b.data(t, `{ search(text: "saint etienne", first: 20, nodeKinds: [LEGAL_ENTITY, SITE]) { kind: nodeKind label finess score node { id ... on LegalEntity { finess name } ... on Establishment { finess } } } }`, nil))
+		if enums != raw {
+			t.Errorf("%s: nodeKinds answered otherwise than kinds:\n%.300s\n%.300s", b.name, enums, raw)
+		}
+		for _, refused := range []string{
+			`{ search(text: "x", first: 500) { label } }`,
+			`{ search(text: "x", nodeKinds: [SITE], kinds: ["SITE"]) { label } }`,
+		} {
+			_, resp, _ := b.post(t, refused, nil)
+			if len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+				t.Errorf("%s: %s not refused: %v", b.name, refused, resp.Errors)
+			}
 		}
 		// The records are read only when asked for: suggestions as one
 		// types cost no statement once the index is built.

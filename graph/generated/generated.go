@@ -50,12 +50,14 @@ type ResolverRoot interface {
 	ConventionParty() ConventionPartyResolver
 	Establishment() EstablishmentResolver
 	Filiere() FiliereResolver
+	GraphNode() GraphNodeResolver
 	Grouping() GroupingResolver
 	LegalEntity() LegalEntityResolver
 	MedicalTeam() MedicalTeamResolver
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	SearchHit() SearchHitResolver
 	Territory() TerritoryResolver
 }
 
@@ -279,6 +281,7 @@ type ComplexityRoot struct {
 		Label          func(childComplexity int) int
 		Latitude       func(childComplexity int) int
 		Longitude      func(childComplexity int) int
+		NodeKind       func(childComplexity int) int
 		RegionCode     func(childComplexity int) int
 		TerritoryCode  func(childComplexity int) int
 	}
@@ -453,7 +456,7 @@ type ComplexityRoot struct {
 		Neighborhood      func(childComplexity int, id int, depth *int, filter *model.CooperationGraphFilter) int
 		Node              func(childComplexity int, id int) int
 		Nodes             func(childComplexity int, ids []int) int
-		Search            func(childComplexity int, text string, first *int, kinds []string) int
+		Search            func(childComplexity int, text string, first *int, nodeKinds []model.NodeKind, kinds []string) int
 		Sources           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SourceOrder, where *ent.SourceWhereInput) int
 		Territories       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) int
 		Territory         func(childComplexity int, code string, kind *territory.Kind) int
@@ -461,11 +464,12 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
-		Finess func(childComplexity int) int
-		Kind   func(childComplexity int) int
-		Label  func(childComplexity int) int
-		Node   func(childComplexity int) int
-		Score  func(childComplexity int) int
+		Finess   func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Label    func(childComplexity int) int
+		Node     func(childComplexity int) int
+		NodeKind func(childComplexity int) int
+		Score    func(childComplexity int) int
 	}
 
 	Source struct {
@@ -566,6 +570,9 @@ type EstablishmentResolver interface {
 type FiliereResolver interface {
 	Roles(ctx context.Context, obj *ent.Filiere, asOf *time.Time, first *int) ([]*ent.FiliereRole, error)
 }
+type GraphNodeResolver interface {
+	NodeKind(ctx context.Context, obj *coopgraph.NodeView) (model.NodeKind, error)
+}
 type GroupingResolver interface {
 	Sites(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 	Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error)
@@ -630,7 +637,7 @@ type QueryResolver interface {
 	CooperationGraph(ctx context.Context, filter model.CooperationGraphFilter) (*coopgraph.Result, error)
 	Neighborhood(ctx context.Context, id int, depth *int, filter *model.CooperationGraphFilter) (*coopgraph.Result, error)
 	CooperationPath(ctx context.Context, from int, to int, filter *model.CooperationGraphFilter) (*coopgraph.Result, error)
-	Search(ctx context.Context, text string, first *int, kinds []string) ([]*coopgraph.Hit, error)
+	Search(ctx context.Context, text string, first *int, nodeKinds []model.NodeKind, kinds []string) ([]*coopgraph.Hit, error)
 	CooperationChecks(ctx context.Context, filter *model.CooperationGraphFilter, rules []string) (*coopgraph.Findings, error)
 	TerritoryStats(ctx context.Context, code string, kind *territory.Kind, asOf *time.Time) (*coopgraph.Stats, error)
 	CooperationDiff(ctx context.Context, filter *model.CooperationGraphFilter, from time.Time, to time.Time) (*coopgraph.Diff, error)
@@ -638,6 +645,9 @@ type QueryResolver interface {
 	LegalEntity(ctx context.Context, finess string) (*ent.LegalEntity, error)
 	Grouping(ctx context.Context, code string) (*ent.Grouping, error)
 	Territory(ctx context.Context, code string, kind *territory.Kind) (*ent.Territory, error)
+}
+type SearchHitResolver interface {
+	NodeKind(ctx context.Context, obj *coopgraph.Hit) (model.NodeKind, error)
 }
 type TerritoryResolver interface {
 	Children(ctx context.Context, obj *ent.Territory, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) (*ent.TerritoryConnection, error)
@@ -1639,6 +1649,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphNode.Longitude(childComplexity), true
+	case "GraphNode.nodeKind":
+		if e.ComplexityRoot.GraphNode.NodeKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.NodeKind(childComplexity), true
 	case "GraphNode.regionCode":
 		if e.ComplexityRoot.GraphNode.RegionCode == nil {
 			break
@@ -2714,7 +2730,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["kinds"].([]string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["nodeKinds"].([]model.NodeKind), args["kinds"].([]string)), true
 	case "Query.sources":
 		if e.ComplexityRoot.Query.Sources == nil {
 			break
@@ -2784,6 +2800,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Node(childComplexity), true
+	case "SearchHit.nodeKind":
+		if e.ComplexityRoot.SearchHit.NodeKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.NodeKind(childComplexity), true
 	case "SearchHit.score":
 		if e.ComplexityRoot.SearchHit.Score == nil {
 			break
@@ -3314,14 +3336,32 @@ input CooperationGraphFilter {
 }
 
 """
+What a record of the graph or a search hit is: an organisation, a
+cooperation object, or (search only) a territory.
+"""
+enum NodeKind {
+  LEGAL_ENTITY
+  SITE
+  GROUPING
+  CONVENTION
+  FILIERE
+  TEAM
+  COMMUNE
+  DEPARTMENT
+  REGION
+}
+
+"""
 A node of a cooperation graph: an organisation (LEGAL_ENTITY, SITE) or a
 cooperation object (GROUPING, CONVENTION, FILIERE, TEAM).
 """
 type GraphNode {
   "The ID of the record (for ` + "`" + `node(id:)` + "`" + `)."
   id: ID!
-  "LEGAL_ENTITY, SITE, GROUPING, CONVENTION, FILIERE or TEAM."
-  kind: String!
+  "What the node is: an organisation (LEGAL_ENTITY, SITE) or a cooperation object."
+  nodeKind: NodeKind!
+  "The same as ` + "`" + `nodeKind` + "`" + `, as a string."
+  kind: String! @deprecated(reason: "Use nodeKind, an enum.")
   label: String!
   "FINESS number of an organisation or a registered grouping."
   finess: String
@@ -3412,8 +3452,10 @@ One result of ` + "`" + `search` + "`" + `.
 type SearchHit {
   "The record found: a legal entity, site, grouping, convention, filière, team or territory."
   node: Node!
-  "LEGAL_ENTITY, SITE, GROUPING, CONVENTION, FILIERE, TEAM, COMMUNE, DEPARTMENT or REGION."
-  kind: String!
+  "What the record found is."
+  nodeKind: NodeKind!
+  "The same as ` + "`" + `nodeKind` + "`" + `, as a string."
+  kind: String! @deprecated(reason: "Use nodeKind, an enum.")
   label: String!
   finess: String
   "Higher is better: an exact FINESS number scores 1000."
@@ -3427,9 +3469,15 @@ extend type Query {
   "CH" and "centre hospitalier" match), FINESS numbers and prefixes,
   commune names and postal codes, grouping and convention codes. An exact
   FINESS number comes first, then by relevance. ` + "`" + `first` + "`" + `: 10 by default,
-  at most 50. ` + "`" + `kinds` + "`" + ` narrows to some kinds (see SearchHit.kind).
+  at most 50. ` + "`" + `nodeKinds` + "`" + ` narrows to some kinds of record.
   """
-  search(text: String!, first: Int, kinds: [String!]): [SearchHit!]!
+  search(
+    text: String!
+    first: Int
+    nodeKinds: [NodeKind!]
+    "The same as ` + "`" + `nodeKinds` + "`" + `, as strings; not with ` + "`" + `nodeKinds` + "`" + `."
+    kinds: [String!] @deprecated(reason: "Use nodeKinds, a list of enums.")
+  ): [SearchHit!]!
 }
 
 """
@@ -8977,6 +9025,8 @@ func (ec *executionContext) childFields_GraphNode(ctx context.Context, field gra
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_GraphNode_id(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_GraphNode_nodeKind(ctx, field)
 	case "kind":
 		return ec.fieldContext_GraphNode_kind(ctx, field)
 	case "label":
@@ -9251,6 +9301,8 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 	switch field.Name {
 	case "node":
 		return ec.fieldContext_SearchHit_node(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_SearchHit_nodeKind(ctx, field)
 	case "kind":
 		return ec.fieldContext_SearchHit_kind(ctx, field)
 	case "label":
@@ -11324,14 +11376,22 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "nodeKinds",
+		func(ctx context.Context, v any) ([]model.NodeKind, error) {
+			return ec.unmarshalONodeKind2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeKinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["kinds"] = arg2
+	args["kinds"] = arg3
 	return args, nil
 }
 
@@ -15428,6 +15488,29 @@ func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphNode_nodeKind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_nodeKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphNode().NodeKind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "NodeKind")
 }
 
 func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
@@ -19812,7 +19895,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int), fc.Args["kinds"].([]string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int), fc.Args["nodeKinds"].([]model.NodeKind), fc.Args["kinds"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*coopgraph.Hit) graphql.Marshaler {
@@ -20260,6 +20343,29 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_nodeKind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_nodeKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().NodeKind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, true, "NodeKind")
 }
 
 func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
@@ -38328,57 +38434,63 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._GraphNode_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "nodeKind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphNode_nodeKind(ctx, field, obj)
+				})
 		case "kind":
 			out.Values[i] = ec._GraphNode_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "label":
 			out.Values[i] = ec._GraphNode_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "finess":
 			out.Values[i] = ec._GraphNode_finess(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "code":
 			out.Values[i] = ec._GraphNode_code(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "category":
 			out.Values[i] = ec._GraphNode_category(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "latitude":
 			out.Values[i] = ec._GraphNode_latitude(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "longitude":
 			out.Values[i] = ec._GraphNode_longitude(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "territoryCode":
 			out.Values[i] = ec._GraphNode_territoryCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "departmentCode":
 			out.Values[i] = ec._GraphNode_departmentCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "regionCode":
 			out.Values[i] = ec._GraphNode_regionCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39616,27 +39728,33 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		case "node":
 			out.Values[i] = ec._SearchHit_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "nodeKind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_nodeKind(ctx, field, obj)
+				})
 		case "kind":
 			out.Values[i] = ec._SearchHit_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "label":
 			out.Values[i] = ec._SearchHit_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "finess":
 			out.Values[i] = ec._SearchHit_finess(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "score":
 			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -41428,6 +41546,16 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋmaillageᚋmaillage�
 	})
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx context.Context, v any) (model.NodeKind, error) {
+	var res model.NodeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
@@ -43546,6 +43674,42 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋmaillageᚋmaillageᚋen
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONodeKind2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, v any) ([]model.NodeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.NodeKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.NodeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx context.Context, sel ast.SelectionSet, v *ent.Source) graphql.Marshaler {

@@ -215,3 +215,74 @@ func (e GraphProjection) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+// What a record of the graph or a search hit is: an organisation, a
+// cooperation object, or (search only) a territory.
+type NodeKind string
+
+const (
+	NodeKindLegalEntity NodeKind = "LEGAL_ENTITY"
+	NodeKindSite        NodeKind = "SITE"
+	NodeKindGrouping    NodeKind = "GROUPING"
+	NodeKindConvention  NodeKind = "CONVENTION"
+	NodeKindFiliere     NodeKind = "FILIERE"
+	NodeKindTeam        NodeKind = "TEAM"
+	NodeKindCommune     NodeKind = "COMMUNE"
+	NodeKindDepartment  NodeKind = "DEPARTMENT"
+	NodeKindRegion      NodeKind = "REGION"
+)
+
+var AllNodeKind = []NodeKind{
+	NodeKindLegalEntity,
+	NodeKindSite,
+	NodeKindGrouping,
+	NodeKindConvention,
+	NodeKindFiliere,
+	NodeKindTeam,
+	NodeKindCommune,
+	NodeKindDepartment,
+	NodeKindRegion,
+}
+
+func (e NodeKind) IsValid() bool {
+	switch e {
+	case NodeKindLegalEntity, NodeKindSite, NodeKindGrouping, NodeKindConvention, NodeKindFiliere, NodeKindTeam, NodeKindCommune, NodeKindDepartment, NodeKindRegion:
+		return true
+	}
+	return false
+}
+
+func (e NodeKind) String() string {
+	return string(e)
+}
+
+func (e *NodeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NodeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NodeKind", str)
+	}
+	return nil
+}
+
+func (e NodeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NodeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NodeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
