@@ -158,6 +158,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			filiere.FieldVersion:            {Type: field.TypeInt, Column: filiere.FieldVersion},
 			filiere.FieldSpecialty:          {Type: field.TypeEnum, Column: filiere.FieldSpecialty},
 			filiere.FieldDescription:        {Type: field.TypeString, Column: filiere.FieldDescription},
+			filiere.FieldDesignations:       {Type: field.TypeBool, Column: filiere.FieldDesignations},
 			filiere.FieldConventionID:       {Type: field.TypeInt, Column: filiere.FieldConventionID},
 			filiere.FieldTerritoryID:        {Type: field.TypeInt, Column: filiere.FieldTerritoryID},
 		},
@@ -1739,6 +1740,11 @@ func (f *FiliereFilter) WhereSpecialty(p entql.StringP) {
 // WhereDescription applies the entql string predicate on the description field.
 func (f *FiliereFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(filiere.FieldDescription))
+}
+
+// WhereDesignations applies the entql bool predicate on the designations field.
+func (f *FiliereFilter) WhereDesignations(p entql.BoolP) {
+	f.Where(p.Field(filiere.FieldDesignations))
 }
 
 // WhereConventionID applies the entql int predicate on the convention_id field.

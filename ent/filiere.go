@@ -38,6 +38,8 @@ type Filiere struct {
 	Specialty filiere.Specialty `json:"specialty,omitempty"`
 	// What the pathway organises, in the words of its source.
 	Description string `json:"description,omitempty"`
+	// The source designates its participants one by one (a list of designated centres, as an arrêté gives it) without saying they cooperate with one another: the organisations projection does not link them through it.
+	Designations bool `json:"designations,omitempty"`
 	// Identifier of the convention organising the pathway.
 	ConventionID *int `json:"convention_id,omitempty"`
 	// Identifier of the pathway's territory.
@@ -114,6 +116,8 @@ func (*Filiere) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case filiere.FieldDesignations:
+			values[i] = new(sql.NullBool)
 		case filiere.FieldID, filiere.FieldSourceID, filiere.FieldVersion, filiere.FieldConventionID, filiere.FieldTerritoryID:
 			values[i] = new(sql.NullInt64)
 		case filiere.FieldName, filiere.FieldNameKey, filiere.FieldValidFromPrecision, filiere.FieldSpecialty, filiere.FieldDescription:
@@ -197,6 +201,12 @@ func (_m *Filiere) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
 			} else if value.Valid {
 				_m.Description = value.String
+			}
+		case filiere.FieldDesignations:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field designations", values[i])
+			} else if value.Valid {
+				_m.Designations = value.Bool
 			}
 		case filiere.FieldConventionID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -300,6 +310,9 @@ func (_m *Filiere) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
+	builder.WriteString(", ")
+	builder.WriteString("designations=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Designations))
 	builder.WriteString(", ")
 	if v := _m.ConventionID; v != nil {
 		builder.WriteString("convention_id=")

@@ -128,6 +128,20 @@ func (_c *FiliereCreate) SetNillableDescription(v *string) *FiliereCreate {
 	return _c
 }
 
+// SetDesignations sets the "designations" field.
+func (_c *FiliereCreate) SetDesignations(v bool) *FiliereCreate {
+	_c.mutation.SetDesignations(v)
+	return _c
+}
+
+// SetNillableDesignations sets the "designations" field if the given value is not nil.
+func (_c *FiliereCreate) SetNillableDesignations(v *bool) *FiliereCreate {
+	if v != nil {
+		_c.SetDesignations(*v)
+	}
+	return _c
+}
+
 // SetConventionID sets the "convention_id" field.
 func (_c *FiliereCreate) SetConventionID(v int) *FiliereCreate {
 	_c.mutation.SetConventionID(v)
@@ -227,6 +241,10 @@ func (_c *FiliereCreate) defaults() error {
 		v := filiere.DefaultVersion
 		_c.mutation.SetVersion(v)
 	}
+	if _, ok := _c.mutation.Designations(); !ok {
+		v := filiere.DefaultDesignations
+		_c.mutation.SetDesignations(v)
+	}
 	return nil
 }
 
@@ -258,6 +276,9 @@ func (_c *FiliereCreate) check() error {
 		if err := filiere.SpecialtyValidator(v); err != nil {
 			return &ValidationError{Name: "specialty", err: fmt.Errorf(`ent: validator failed for field "Filiere.specialty": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.Designations(); !ok {
+		return &ValidationError{Name: "designations", err: errors.New(`ent: missing required field "Filiere.designations"`)}
 	}
 	if len(_c.mutation.SourceIDs()) == 0 {
 		return &ValidationError{Name: "source", err: errors.New(`ent: missing required edge "Filiere.source"`)}
@@ -320,6 +341,10 @@ func (_c *FiliereCreate) createSpec() (*Filiere, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Description(); ok {
 		_spec.SetField(filiere.FieldDescription, field.TypeString, value)
 		_node.Description = value
+	}
+	if value, ok := _c.mutation.Designations(); ok {
+		_spec.SetField(filiere.FieldDesignations, field.TypeBool, value)
+		_node.Designations = value
 	}
 	if nodes := _c.mutation.SourceIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -584,6 +609,18 @@ func (u *FiliereUpsert) ClearDescription() *FiliereUpsert {
 	return u
 }
 
+// SetDesignations sets the "designations" field.
+func (u *FiliereUpsert) SetDesignations(v bool) *FiliereUpsert {
+	u.Set(filiere.FieldDesignations, v)
+	return u
+}
+
+// UpdateDesignations sets the "designations" field to the value that was provided on create.
+func (u *FiliereUpsert) UpdateDesignations() *FiliereUpsert {
+	u.SetExcluded(filiere.FieldDesignations)
+	return u
+}
+
 // SetConventionID sets the "convention_id" field.
 func (u *FiliereUpsert) SetConventionID(v int) *FiliereUpsert {
 	u.Set(filiere.FieldConventionID, v)
@@ -825,6 +862,20 @@ func (u *FiliereUpsertOne) UpdateDescription() *FiliereUpsertOne {
 func (u *FiliereUpsertOne) ClearDescription() *FiliereUpsertOne {
 	return u.Update(func(s *FiliereUpsert) {
 		s.ClearDescription()
+	})
+}
+
+// SetDesignations sets the "designations" field.
+func (u *FiliereUpsertOne) SetDesignations(v bool) *FiliereUpsertOne {
+	return u.Update(func(s *FiliereUpsert) {
+		s.SetDesignations(v)
+	})
+}
+
+// UpdateDesignations sets the "designations" field to the value that was provided on create.
+func (u *FiliereUpsertOne) UpdateDesignations() *FiliereUpsertOne {
+	return u.Update(func(s *FiliereUpsert) {
+		s.UpdateDesignations()
 	})
 }
 
@@ -1239,6 +1290,20 @@ func (u *FiliereUpsertBulk) UpdateDescription() *FiliereUpsertBulk {
 func (u *FiliereUpsertBulk) ClearDescription() *FiliereUpsertBulk {
 	return u.Update(func(s *FiliereUpsert) {
 		s.ClearDescription()
+	})
+}
+
+// SetDesignations sets the "designations" field.
+func (u *FiliereUpsertBulk) SetDesignations(v bool) *FiliereUpsertBulk {
+	return u.Update(func(s *FiliereUpsert) {
+		s.SetDesignations(v)
+	})
+}
+
+// UpdateDesignations sets the "designations" field to the value that was provided on create.
+func (u *FiliereUpsertBulk) UpdateDesignations() *FiliereUpsertBulk {
+	return u.Update(func(s *FiliereUpsert) {
+		s.UpdateDesignations()
 	})
 }
 

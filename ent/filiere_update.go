@@ -196,6 +196,20 @@ func (_u *FiliereUpdate) ClearDescription() *FiliereUpdate {
 	return _u
 }
 
+// SetDesignations sets the "designations" field.
+func (_u *FiliereUpdate) SetDesignations(v bool) *FiliereUpdate {
+	_u.mutation.SetDesignations(v)
+	return _u
+}
+
+// SetNillableDesignations sets the "designations" field if the given value is not nil.
+func (_u *FiliereUpdate) SetNillableDesignations(v *bool) *FiliereUpdate {
+	if v != nil {
+		_u.SetDesignations(*v)
+	}
+	return _u
+}
+
 // SetConventionID sets the "convention_id" field.
 func (_u *FiliereUpdate) SetConventionID(v int) *FiliereUpdate {
 	_u.mutation.SetConventionID(v)
@@ -419,6 +433,9 @@ func (_u *FiliereUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(filiere.FieldDescription, field.TypeString)
+	}
+	if value, ok := _u.mutation.Designations(); ok {
+		_spec.SetField(filiere.FieldDesignations, field.TypeBool, value)
 	}
 	if _u.mutation.SourceCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -737,6 +754,20 @@ func (_u *FiliereUpdateOne) ClearDescription() *FiliereUpdateOne {
 	return _u
 }
 
+// SetDesignations sets the "designations" field.
+func (_u *FiliereUpdateOne) SetDesignations(v bool) *FiliereUpdateOne {
+	_u.mutation.SetDesignations(v)
+	return _u
+}
+
+// SetNillableDesignations sets the "designations" field if the given value is not nil.
+func (_u *FiliereUpdateOne) SetNillableDesignations(v *bool) *FiliereUpdateOne {
+	if v != nil {
+		_u.SetDesignations(*v)
+	}
+	return _u
+}
+
 // SetConventionID sets the "convention_id" field.
 func (_u *FiliereUpdateOne) SetConventionID(v int) *FiliereUpdateOne {
 	_u.mutation.SetConventionID(v)
@@ -990,6 +1021,9 @@ func (_u *FiliereUpdateOne) sqlSave(ctx context.Context) (_node *Filiere, err er
 	}
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(filiere.FieldDescription, field.TypeString)
+	}
+	if value, ok := _u.mutation.Designations(); ok {
+		_spec.SetField(filiere.FieldDesignations, field.TypeBool, value)
 	}
 	if _u.mutation.SourceCleared() {
 		edge := &sqlgraph.EdgeSpec{

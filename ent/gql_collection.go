@@ -934,6 +934,11 @@ func (_q *FiliereQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, filiere.FieldDescription)
 				fieldSeen[filiere.FieldDescription] = struct{}{}
 			}
+		case "designations":
+			if _, ok := fieldSeen[filiere.FieldDesignations]; !ok {
+				selectedFields = append(selectedFields, filiere.FieldDesignations)
+				fieldSeen[filiere.FieldDesignations] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -300,6 +300,7 @@ type CreateFiliereInput struct {
 	ValidFromPrecision *filiere.ValidFromPrecision
 	Specialty          filiere.Specialty
 	Description        *string
+	Designations       *bool
 	SourceID           int
 	ConventionID       *int
 	TerritoryID        *int
@@ -320,6 +321,9 @@ func (i *CreateFiliereInput) Mutate(m *FiliereMutation) {
 	m.SetSpecialty(i.Specialty)
 	if v := i.Description; v != nil {
 		m.SetDescription(*v)
+	}
+	if v := i.Designations; v != nil {
+		m.SetDesignations(*v)
 	}
 	m.SetSourceID(i.SourceID)
 	if v := i.ConventionID; v != nil {
@@ -348,6 +352,7 @@ type UpdateFiliereInput struct {
 	Specialty               *filiere.Specialty
 	ClearDescription        bool
 	Description             *string
+	Designations            *bool
 	SourceID                *int
 	ClearConvention         bool
 	ConventionID            *int
@@ -386,6 +391,9 @@ func (i *UpdateFiliereInput) Mutate(m *FiliereMutation) {
 	}
 	if v := i.Description; v != nil {
 		m.SetDescription(*v)
+	}
+	if v := i.Designations; v != nil {
+		m.SetDesignations(*v)
 	}
 	if v := i.SourceID; v != nil {
 		m.SetSourceID(*v)

@@ -3151,6 +3151,10 @@ type FiliereWhereInput struct {
 	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
 	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
 
+	// "designations" field predicates.
+	Designations    *bool `json:"designations,omitempty"`
+	DesignationsNEQ *bool `json:"designationsNEQ,omitempty"`
+
 	// "source" edge predicates.
 	HasSource     *bool               `json:"hasSource,omitempty"`
 	HasSourceWith []*SourceWhereInput `json:"hasSourceWith,omitempty"`
@@ -3481,6 +3485,12 @@ func (i *FiliereWhereInput) P() (predicate.Filiere, error) {
 	}
 	if i.DescriptionContainsFold != nil {
 		predicates = append(predicates, filiere.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Designations != nil {
+		predicates = append(predicates, filiere.DesignationsEQ(*i.Designations))
+	}
+	if i.DesignationsNEQ != nil {
+		predicates = append(predicates, filiere.DesignationsNEQ(*i.DesignationsNEQ))
 	}
 
 	if i.HasSource != nil {

@@ -6314,6 +6314,7 @@ type FiliereMutation struct {
 	addversion           *int
 	specialty            *filiere.Specialty
 	description          *string
+	designations         *bool
 	clearedFields        map[string]struct{}
 	source               *int
 	clearedsource        bool
@@ -6836,6 +6837,42 @@ func (m *FiliereMutation) ResetDescription() {
 	delete(m.clearedFields, filiere.FieldDescription)
 }
 
+// SetDesignations sets the "designations" field.
+func (m *FiliereMutation) SetDesignations(b bool) {
+	m.designations = &b
+}
+
+// Designations returns the value of the "designations" field in the mutation.
+func (m *FiliereMutation) Designations() (r bool, exists bool) {
+	v := m.designations
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDesignations returns the old "designations" field's value of the Filiere entity.
+// If the Filiere object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FiliereMutation) OldDesignations(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDesignations is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDesignations requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDesignations: %w", err)
+	}
+	return oldValue.Designations, nil
+}
+
+// ResetDesignations resets all changes to the "designations" field.
+func (m *FiliereMutation) ResetDesignations() {
+	m.designations = nil
+}
+
 // SetConventionID sets the "convention_id" field.
 func (m *FiliereMutation) SetConventionID(i int) {
 	m.convention = &i
@@ -7103,7 +7140,7 @@ func (m *FiliereMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *FiliereMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.name != nil {
 		fields = append(fields, filiere.FieldName)
 	}
@@ -7130,6 +7167,9 @@ func (m *FiliereMutation) Fields() []string {
 	}
 	if m.description != nil {
 		fields = append(fields, filiere.FieldDescription)
+	}
+	if m.designations != nil {
+		fields = append(fields, filiere.FieldDesignations)
 	}
 	if m.convention != nil {
 		fields = append(fields, filiere.FieldConventionID)
@@ -7163,6 +7203,8 @@ func (m *FiliereMutation) Field(name string) (ent.Value, bool) {
 		return m.Specialty()
 	case filiere.FieldDescription:
 		return m.Description()
+	case filiere.FieldDesignations:
+		return m.Designations()
 	case filiere.FieldConventionID:
 		return m.ConventionID()
 	case filiere.FieldTerritoryID:
@@ -7194,6 +7236,8 @@ func (m *FiliereMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldSpecialty(ctx)
 	case filiere.FieldDescription:
 		return m.OldDescription(ctx)
+	case filiere.FieldDesignations:
+		return m.OldDesignations(ctx)
 	case filiere.FieldConventionID:
 		return m.OldConventionID(ctx)
 	case filiere.FieldTerritoryID:
@@ -7269,6 +7313,13 @@ func (m *FiliereMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDescription(v)
+		return nil
+	case filiere.FieldDesignations:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDesignations(v)
 		return nil
 	case filiere.FieldConventionID:
 		v, ok := value.(int)
@@ -7419,6 +7470,9 @@ func (m *FiliereMutation) ResetField(name string) error {
 		return nil
 	case filiere.FieldDescription:
 		m.ResetDescription()
+		return nil
+	case filiere.FieldDesignations:
+		m.ResetDesignations()
 		return nil
 	case filiere.FieldConventionID:
 		m.ResetConventionID()

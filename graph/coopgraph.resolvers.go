@@ -9,6 +9,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/graph/generated"
 	"github.com/maillage/maillage/graph/model"
@@ -18,6 +19,11 @@ import (
 // NodeKind is the resolver for the nodeKind field.
 func (r *graphNodeResolver) NodeKind(ctx context.Context, obj *coopgraph.NodeView) (model.NodeKind, error) {
 	return model.NodeKind(obj.Kind), nil
+}
+
+// MembersKnown is the resolver for the membersKnown field.
+func (r *groupingResolver) MembersKnown(ctx context.Context, obj *ent.Grouping) (bool, error) {
+	return obj.QueryMemberships().Exist(ctx)
 }
 
 // CooperationGraph is the resolver for the cooperationGraph field.

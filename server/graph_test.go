@@ -100,6 +100,53 @@ func TestGraphQueries(t *testing.T) {
 	}
 }
 
+// TestMembersKnown: a grouping FINESS registers from its sites says its
+// members are unknown; one whose source lists members says they are
+// known; none counts its own legal entity as a member.
+func TestMembersKnown(t *testing.T) {
+	for _, b := range backends {
+		var got struct {
+			Groupings struct {
+				Edges []struct {
+					Node struct {
+						Name         string
+						Finess       *string
+						MembersKnown bool
+						LegalEntity  *struct{ ID string }
+						Memberships  []struct {
+							LegalEntity *struct{ ID string }
+						}
+					}
+				}
+			}
+		}
+		raw := b.data(t, `{ groupings(first: 1000, where: {or: [{finessIsNil: true}, {kind: GCS}]}) { edges { node { name finess membersKnown legalEntity { id } memberships(first: 50) { legalEntity { id } } } } } }`, nil)
+		if err := json.Unmarshal(raw, &got); err != nil {
+			t.Fatal(err)
+		}
+		known, unknown := 0, 0
+		for _, e := range got.Groupings.Edges {
+			n := e.Node
+			if n.MembersKnown != (len(n.Memberships) > 0) {
+				t.Errorf("%s: %s: membersKnown %v with %d memberships", b.name, n.Name, n.MembersKnown, len(n.Memberships))
+			}
+			if n.MembersKnown {
+				known++
+			} else {
+				unknown++
+			}
+			for _, m := range n.Memberships {
+				if n.LegalEntity != nil && m.LegalEntity != nil && m.LegalEntity.ID == n.LegalEntity.ID {
+					t.Errorf("%s: %s counts its own legal entity as a member", b.name, n.Name)
+				}
+			}
+		}
+		if known == 0 || unknown == 0 {
+			t.Errorf("%s: %d groupings with members known, %d unknown: want some of each", b.name, known, unknown)
+		}
+	}
+}
+
 func TestSearchQuery(t *testing.T) {
 	for _, b := range backends {
 		raw := string(b.data(t, `{ search(text: "saint etienne", first: 20, kinds: ["LEGAL_ENTITY", "SITE"]) { kind label finess score node { id ... on LegalEntity { finess name } ... on Establishment { finess } } } }`, nil))

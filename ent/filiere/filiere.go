@@ -35,6 +35,8 @@ const (
 	FieldSpecialty = "specialty"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
+	// FieldDesignations holds the string denoting the designations field in the database.
+	FieldDesignations = "designations"
 	// FieldConventionID holds the string denoting the convention_id field in the database.
 	FieldConventionID = "convention_id"
 	// FieldTerritoryID holds the string denoting the territory_id field in the database.
@@ -91,6 +93,7 @@ var Columns = []string{
 	FieldVersion,
 	FieldSpecialty,
 	FieldDescription,
+	FieldDesignations,
 	FieldConventionID,
 	FieldTerritoryID,
 }
@@ -117,6 +120,8 @@ var (
 	NameValidator func(string) error
 	// DefaultVersion holds the default value on creation for the "version" field.
 	DefaultVersion int
+	// DefaultDesignations holds the default value on creation for the "designations" field.
+	DefaultDesignations bool
 )
 
 // ValidFromPrecision defines the type for the "valid_from_precision" enum field.
@@ -227,6 +232,11 @@ func BySpecialty(opts ...sql.OrderTermOption) OrderOption {
 // ByDescription orders the results by the description field.
 func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
+}
+
+// ByDesignations orders the results by the designations field.
+func ByDesignations(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDesignations, opts...).ToFunc()
 }
 
 // ByConventionID orders the results by the convention_id field.

@@ -90,6 +90,11 @@ func Description(v string) predicate.Filiere {
 	return predicate.Filiere(sql.FieldEQ(FieldDescription, v))
 }
 
+// Designations applies equality check predicate on the "designations" field. It's identical to DesignationsEQ.
+func Designations(v bool) predicate.Filiere {
+	return predicate.Filiere(sql.FieldEQ(FieldDesignations, v))
+}
+
 // ConventionID applies equality check predicate on the "convention_id" field. It's identical to ConventionIDEQ.
 func ConventionID(v int) predicate.Filiere {
 	return predicate.Filiere(sql.FieldEQ(FieldConventionID, v))
@@ -523,6 +528,16 @@ func DescriptionEqualFold(v string) predicate.Filiere {
 // DescriptionContainsFold applies the ContainsFold predicate on the "description" field.
 func DescriptionContainsFold(v string) predicate.Filiere {
 	return predicate.Filiere(sql.FieldContainsFold(FieldDescription, v))
+}
+
+// DesignationsEQ applies the EQ predicate on the "designations" field.
+func DesignationsEQ(v bool) predicate.Filiere {
+	return predicate.Filiere(sql.FieldEQ(FieldDesignations, v))
+}
+
+// DesignationsNEQ applies the NEQ predicate on the "designations" field.
+func DesignationsNEQ(v bool) predicate.Filiere {
+	return predicate.Filiere(sql.FieldNEQ(FieldDesignations, v))
 }
 
 // ConventionIDEQ applies the EQ predicate on the "convention_id" field.

@@ -280,6 +280,7 @@ var (
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "specialty", Type: field.TypeEnum, Enums: []string{"OBSTETRICS_PAEDIATRICS", "SURGERY_ANAESTHESIA", "EMERGENCY", "BIOLOGY", "REHABILITATION", "STROKE", "CYSTIC_FIBROSIS", "GERIATRICS", "PSYCHIATRY", "ONCOLOGY", "IMAGING", "OTHER"}},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "designations", Type: field.TypeBool, Default: false},
 		{Name: "source_id", Type: field.TypeInt},
 		{Name: "convention_id", Type: field.TypeInt, Nullable: true},
 		{Name: "territory_id", Type: field.TypeInt, Nullable: true},
@@ -292,19 +293,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "filieres_sources_source",
-				Columns:    []*schema.Column{FilieresColumns[9]},
+				Columns:    []*schema.Column{FilieresColumns[10]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "filieres_conventions_convention",
-				Columns:    []*schema.Column{FilieresColumns[10]},
+				Columns:    []*schema.Column{FilieresColumns[11]},
 				RefColumns: []*schema.Column{ConventionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "filieres_territories_territory",
-				Columns:    []*schema.Column{FilieresColumns[11]},
+				Columns:    []*schema.Column{FilieresColumns[12]},
 				RefColumns: []*schema.Column{TerritoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},

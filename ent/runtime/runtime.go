@@ -171,6 +171,10 @@ func init() {
 	filiereDescVersion := filiereMixinFields3[0].Descriptor()
 	// filiere.DefaultVersion holds the default value on creation for the version field.
 	filiere.DefaultVersion = filiereDescVersion.Default.(int)
+	// filiereDescDesignations is the schema descriptor for designations field.
+	filiereDescDesignations := filiereFields[2].Descriptor()
+	// filiere.DefaultDesignations holds the default value on creation for the designations field.
+	filiere.DefaultDesignations = filiereDescDesignations.Default.(bool)
 	filiereroleMixin := schema.FiliereRole{}.Mixin()
 	filiererole.Policy = privacy.NewPolicies(filiereroleMixin[3], schema.FiliereRole{})
 	filiererole.Hooks[0] = func(next ent.Mutator) ent.Mutator {

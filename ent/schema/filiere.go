@@ -29,6 +29,8 @@ func (Filiere) Fields() []ent.Field {
 			Annotations(entgql.OrderField("SPECIALTY")),
 		field.Text("description").Optional().
 			Comment("What the pathway organises, in the words of its source."),
+		field.Bool("designations").Default(false).
+			Comment("The source designates its participants one by one (a list of designated centres, as an arrêté gives it) without saying they cooperate with one another: the organisations projection does not link them through it."),
 		field.Int("convention_id").Optional().Nillable().
 			Comment("Identifier of the convention organising the pathway.").
 			Annotations(entgql.Skip(entgql.SkipAll)),

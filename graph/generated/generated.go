@@ -207,6 +207,7 @@ type ComplexityRoot struct {
 	Filiere struct {
 		Convention         func(childComplexity int) int
 		Description        func(childComplexity int) int
+		Designations       func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Name               func(childComplexity int) int
 		Roles              func(childComplexity int, asOf *time.Time, first *int) int
@@ -296,6 +297,7 @@ type ComplexityRoot struct {
 		Kind               func(childComplexity int) int
 		LegalEntity        func(childComplexity int) int
 		MedicalTeams       func(childComplexity int, asOf *time.Time, first *int) int
+		MembersKnown       func(childComplexity int) int
 		Memberships        func(childComplexity int, asOf *time.Time, first *int) int
 		Name               func(childComplexity int) int
 		Sites              func(childComplexity int, asOf *time.Time, first *int) int
@@ -579,6 +581,7 @@ type GroupingResolver interface {
 
 	Memberships(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Membership, error)
 	MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error)
+	MembersKnown(ctx context.Context, obj *ent.Grouping) (bool, error)
 }
 type LegalEntityResolver interface {
 	Sites(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error)
@@ -1319,6 +1322,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Filiere.Description(childComplexity), true
+	case "Filiere.designations":
+		if e.ComplexityRoot.Filiere.Designations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Filiere.Designations(childComplexity), true
 	case "Filiere.id":
 		if e.ComplexityRoot.Filiere.ID == nil {
 			break
@@ -1732,6 +1741,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Grouping.MedicalTeams(childComplexity, args["asOf"].(*time.Time), args["first"].(*int)), true
+	case "Grouping.membersKnown":
+		if e.ComplexityRoot.Grouping.MembersKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Grouping.MembersKnown(childComplexity), true
 	case "Grouping.memberships":
 		if e.ComplexityRoot.Grouping.Memberships == nil {
 			break
@@ -3269,7 +3284,10 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../coopgraph.graphqls", Input: `"""
 How organisations appear in a cooperation graph: as legal entities (who
-signs and joins) or as sites (what a map shows).
+signs and joins) or as sites (what a map shows). At SITE level a
+participation is drawn to the sites its source names; one whose source
+names no site is drawn at the legal entity, never spread to all its
+sites.
 """
 enum GraphLevel {
   LEGAL_ENTITY
@@ -3391,7 +3409,12 @@ type GraphEdge {
   source: ID!
   "The cooperation object."
   target: ID!
-  "Membership role, party role, filière level (PROXIMITY, RECOURS, REFERENCE), TEAM_SITE, PART_OF, REGISTERED."
+  """
+  Membership role, party role, filière level (PROXIMITY, RECOURS,
+  REFERENCE), TEAM_SITE, PART_OF, REGISTERED; SITE_OF (a site and its
+  legal entity, in neighbourhoods and paths at SITE level, for the
+  participations whose source names no site; ` + "`" + `record` + "`" + ` is the site).
+  """
   role: String
   validFrom: Date
   validTo: Date
@@ -3590,6 +3613,17 @@ extend type Query {
   ` + "`" + `to` + "`" + ` (inclusive).
   """
   cooperationDiff(filter: CooperationGraphFilter, from: Date!, to: Date!): CooperationDiff!
+}
+
+extend type Grouping {
+  """
+  Whether any source lists a member of the grouping (a membership, even
+  one whose organisation could not be matched). False for the
+  groupings FINESS registers from their sites (a GCS, a CPTS): the
+  register gives the structure, not its members, so its ` + "`" + `memberships` + "`" + `
+  are unknown, not none.
+  """
+  membersKnown: Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../edit.graphqls", Input: `"""
@@ -4474,6 +4508,10 @@ input CreateFiliereInput {
   What the pathway organises, in the words of its source.
   """
   description: String
+  """
+  The source designates its participants one by one (a list of designated centres, as an arrêté gives it) without saying they cooperate with one another: the organisations projection does not link them through it.
+  """
+  designations: Boolean
   sourceID: ID!
   conventionID: ID
   territoryID: ID
@@ -5408,6 +5446,10 @@ type Filiere implements Node {
   """
   description: String
   """
+  The source designates its participants one by one (a list of designated centres, as an arrêté gives it) without saying they cooperate with one another: the organisations projection does not link them through it.
+  """
+  designations: Boolean!
+  """
   Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
   """
   source: Source!
@@ -5805,6 +5847,11 @@ input FiliereWhereInput {
   descriptionNotNil: Boolean
   descriptionEqualFold: String
   descriptionContainsFold: String
+  """
+  designations field predicates
+  """
+  designations: Boolean
+  designationsNEQ: Boolean
   """
   source edge predicates
   """
@@ -8353,6 +8400,10 @@ input UpdateFiliereInput {
   """
   description: String
   clearDescription: Boolean
+  """
+  The source designates its participants one by one (a list of designated centres, as an arrêté gives it) without saying they cooperate with one another: the organisations projection does not link them through it.
+  """
+  designations: Boolean
   sourceID: ID
   conventionID: ID
   clearConvention: Boolean
@@ -8905,6 +8956,8 @@ func (ec *executionContext) childFields_Filiere(ctx context.Context, field graph
 		return ec.fieldContext_Filiere_specialty(ctx, field)
 	case "description":
 		return ec.fieldContext_Filiere_description(ctx, field)
+	case "designations":
+		return ec.fieldContext_Filiere_designations(ctx, field)
 	case "source":
 		return ec.fieldContext_Filiere_source(ctx, field)
 	case "convention":
@@ -9089,6 +9142,8 @@ func (ec *executionContext) childFields_Grouping(ctx context.Context, field grap
 		return ec.fieldContext_Grouping_memberships(ctx, field)
 	case "medicalTeams":
 		return ec.fieldContext_Grouping_medicalTeams(ctx, field)
+	case "membersKnown":
+		return ec.fieldContext_Grouping_membersKnown(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Grouping", field.Name)
 }
@@ -14473,6 +14528,29 @@ func (ec *executionContext) fieldContext_Filiere_description(_ context.Context, 
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "String")
 }
 
+func (ec *executionContext) _Filiere_designations(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Filiere_designations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Designations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Filiere_designations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Filiere", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Filiere_source(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16266,6 +16344,29 @@ func (ec *executionContext) fieldContext_Grouping_medicalTeams(ctx context.Conte
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Grouping_membersKnown(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Grouping_membersKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Grouping().MembersKnown(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Grouping_membersKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Grouping", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _GroupingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingConnection) (ret graphql.Marshaler) {
@@ -25155,7 +25256,7 @@ func (ec *executionContext) unmarshalInputCreateFiliereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "validFrom", "validTo", "validFromPrecision", "specialty", "description", "sourceID", "conventionID", "territoryID"}
+	fieldsInOrder := [...]string{"name", "validFrom", "validTo", "validFromPrecision", "specialty", "description", "designations", "sourceID", "conventionID", "territoryID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25204,6 +25305,13 @@ func (ec *executionContext) unmarshalInputCreateFiliereInput(ctx context.Context
 				return it, err
 			}
 			it.Description = data
+		case "designations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("designations"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Designations = data
 		case "sourceID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -29038,7 +29146,7 @@ func (ec *executionContext) unmarshalInputFiliereWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "nameKey", "nameKeyNEQ", "nameKeyIn", "nameKeyNotIn", "nameKeyGT", "nameKeyGTE", "nameKeyLT", "nameKeyLTE", "nameKeyContains", "nameKeyHasPrefix", "nameKeyHasSuffix", "nameKeyIsNil", "nameKeyNotNil", "nameKeyEqualFold", "nameKeyContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "validFromPrecision", "validFromPrecisionNEQ", "validFromPrecisionIn", "validFromPrecisionNotIn", "validFromPrecisionIsNil", "validFromPrecisionNotNil", "specialty", "specialtyNEQ", "specialtyIn", "specialtyNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "hasSource", "hasSourceWith", "hasConvention", "hasConventionWith", "hasTerritory", "hasTerritoryWith", "hasRoles", "hasRolesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "nameKey", "nameKeyNEQ", "nameKeyIn", "nameKeyNotIn", "nameKeyGT", "nameKeyGTE", "nameKeyLT", "nameKeyLTE", "nameKeyContains", "nameKeyHasPrefix", "nameKeyHasSuffix", "nameKeyIsNil", "nameKeyNotNil", "nameKeyEqualFold", "nameKeyContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "validFromPrecision", "validFromPrecisionNEQ", "validFromPrecisionIn", "validFromPrecisionNotIn", "validFromPrecisionIsNil", "validFromPrecisionNotNil", "specialty", "specialtyNEQ", "specialtyIn", "specialtyNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "designations", "designationsNEQ", "hasSource", "hasSourceWith", "hasConvention", "hasConventionWith", "hasTerritory", "hasTerritoryWith", "hasRoles", "hasRolesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29633,6 +29741,20 @@ func (ec *executionContext) unmarshalInputFiliereWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.DescriptionContainsFold = data
+		case "designations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("designations"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Designations = data
+		case "designationsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("designationsNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DesignationsNEQ = data
 		case "hasSource":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSource"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -36136,7 +36258,7 @@ func (ec *executionContext) unmarshalInputUpdateFiliereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "specialty", "description", "clearDescription", "sourceID", "conventionID", "clearConvention", "territoryID", "clearTerritory"}
+	fieldsInOrder := [...]string{"name", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "validFromPrecision", "clearValidFromPrecision", "specialty", "description", "clearDescription", "designations", "sourceID", "conventionID", "clearConvention", "territoryID", "clearTerritory"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36213,6 +36335,13 @@ func (ec *executionContext) unmarshalInputUpdateFiliereInput(ctx context.Context
 				return it, err
 			}
 			it.ClearDescription = data
+		case "designations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("designations"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Designations = data
 		case "sourceID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -38037,6 +38166,11 @@ func (ec *executionContext) _Filiere(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "designations":
+			out.Values[i] = ec._Filiere_designations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -38616,6 +38750,12 @@ func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Grouping_medicalTeams(ctx, field, obj)
+				})
+		case "membersKnown":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Grouping_membersKnown(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

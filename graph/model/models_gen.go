@@ -101,7 +101,10 @@ func (e CooperationObjectKind) MarshalJSON() ([]byte, error) {
 }
 
 // How organisations appear in a cooperation graph: as legal entities (who
-// signs and joins) or as sites (what a map shows).
+// signs and joins) or as sites (what a map shows). At SITE level a
+// participation is drawn to the sites its source names; one whose source
+// names no site is drawn at the legal entity, never spread to all its
+// sites.
 type GraphLevel string
 
 const (

@@ -104,13 +104,16 @@ type Party struct {
 
 // Filiere is a care pathway with the organisations' levels.
 type Filiere struct {
-	Name        string        `yaml:"name"`
-	Specialty   string        `yaml:"specialty"`
-	Description string        `yaml:"description"`
-	Territory   *TerritoryRef `yaml:"territory"`
-	Source      string        `yaml:"source"`
-	Dated       `yaml:",inline"`
-	Roles       []FiliereRole `yaml:"roles"`
+	Name        string `yaml:"name"`
+	Specialty   string `yaml:"specialty"`
+	Description string `yaml:"description"`
+	// Designations says the source lists designated centres, not a
+	// cooperation between them.
+	Designations bool          `yaml:"designations"`
+	Territory    *TerritoryRef `yaml:"territory"`
+	Source       string        `yaml:"source"`
+	Dated        `yaml:",inline"`
+	Roles        []FiliereRole `yaml:"roles"`
 }
 
 // FiliereRole is an organisation's level in a care pathway.

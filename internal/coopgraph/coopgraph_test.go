@@ -70,7 +70,9 @@ func TestPathThroughTheG4Charter(t *testing.T) {
 				throughG4 bool
 			}{
 				{"legal entities, 2020", coopgraph.Filter{AsOf: day("2020-06-01")}, []string{"LEGAL_ENTITY", "*", "LEGAL_ENTITY"}, true},
-				{"sites, 2020", coopgraph.Filter{AsOf: day("2020-06-01"), Level: coopgraph.Site}, []string{"SITE", "*", "SITE"}, true},
+				// The charter names no site: at site level the path goes
+				// through each site's legal entity.
+				{"sites, 2020", coopgraph.Filter{AsOf: day("2020-06-01"), Level: coopgraph.Site}, []string{"SITE", "LEGAL_ENTITY", "*", "LEGAL_ENTITY", "SITE"}, true},
 				{"before the charter", coopgraph.Filter{AsOf: day("2015-06-01")}, nil, false},
 			}
 			for _, tt := range tests {
@@ -96,7 +98,7 @@ func TestPathThroughTheG4Charter(t *testing.T) {
 							t.Errorf("node %d is %s, want %s", i, r.Nodes[i].Kind, k)
 						}
 					}
-					through := r.Nodes[1]
+					through := r.Nodes[len(r.Nodes)/2]
 					if tt.throughG4 && through.ID != f.g4 && !strings.HasPrefix(through.Label, "G4 –") {
 						t.Errorf("the path goes through %s, not the G4 charter or one of its filières", through.Label)
 					}
@@ -163,15 +165,13 @@ func TestCooperationOfTheLoire(t *testing.T) {
 						parties[e.Source] = true
 					}
 				}
-				want := 4
-				if level == coopgraph.Site {
-					want = 5 // the sites of the four entities in the Loire: more than four
-				}
-				if len(parties) < want {
-					t.Errorf("%s: the G4 charter has %d participants, want at least %d", level, len(parties), want)
+				// The charter names no site: at site level too, its four
+				// parties are drawn at their legal entities.
+				if len(parties) != 4 {
+					t.Errorf("%s: the G4 charter has %d participants, want 4", level, len(parties))
 				}
 				for _, n := range r.Nodes {
-					if n.Kind != string(level) && n.Kind != "CONVENTION" {
+					if n.Kind != string(level) && n.Kind != "CONVENTION" && n.Kind != "LEGAL_ENTITY" {
 						t.Errorf("%s: node of kind %s with kinds = [CONVENTION]", level, n.Kind)
 						break
 					}
@@ -516,6 +516,58 @@ func TestDiffOfTheLoire(t *testing.T) {
 			}
 			if _, err := g.Diff(loire, *day("2020-01-01"), *day("2019-01-01")); err == nil {
 				t.Error("to before from accepted")
+			}
+		})
+	}
+}
+
+// TestShippedDataSaysWhatItsSourcesSay: no grouping counts its own legal
+// entity as a member; the CRCM designations are dated from the arrêté,
+// drawn at the sites it names (Foch) or at the legal entities, and link
+// no two centres in the organisations projection.
+func TestShippedDataSaysWhatItsSourcesSay(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, _ := load(t, d.DB.Client)
+			all, err := g.Cooperation(coopgraph.Filter{AsOf: day("2021-01-08"), Limit: coopgraph.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range all.Edges {
+				if *e.Role == "REGISTERED" {
+					t.Fatalf("edge %s: a registered grouping's own legal entity drawn as its member", e.ID)
+				}
+			}
+			crcm := coopgraph.Filter{Level: coopgraph.Site, Kinds: []coopgraph.Kind{coopgraph.Filiere}, Specialties: []string{"CYSTIC_FIBROSIS"}, Limit: coopgraph.MaxLimit}
+			crcm.AsOf = day("2014-01-15")
+			if r, err := g.Cooperation(crcm); err != nil || len(r.Edges) != 0 {
+				t.Errorf("CRCM the day before the arrêté: %d edges (%v)", len(r.Edges), err)
+			}
+			crcm.AsOf = day("2014-01-16")
+			r, err := g.Cooperation(crcm)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kinds := map[int]string{}
+			for _, n := range r.Nodes {
+				kinds[n.ID] = n.Kind
+			}
+			sites := 0
+			for _, e := range r.Edges {
+				switch kinds[e.Source] {
+				case "SITE":
+					sites++
+				case "LEGAL_ENTITY":
+				default:
+					t.Errorf("edge %s from a %s", e.ID, kinds[e.Source])
+				}
+			}
+			if len(r.Edges) != 30 || sites != 1 {
+				t.Errorf("CRCM at site level: %d edges, %d to named sites; want the 30 designated legal entities, one at its named site (Foch)", len(r.Edges), sites)
+			}
+			crcm.Level, crcm.Projection = coopgraph.LegalEntity, coopgraph.Organisations
+			if r, err := g.Cooperation(crcm); err != nil || len(r.Edges) != 0 {
+				t.Errorf("the CRCM designations link %d pairs of centres (%v)", len(r.Edges), err)
 			}
 		})
 	}

@@ -48,6 +48,9 @@ type node struct {
 	region              string
 	from, to            *time.Time
 	entity              int32 // a site's legal entity; -1 for other nodes
+	// designations: a filière whose source designates its participants
+	// one by one, without saying they cooperate with one another.
+	designations bool
 }
 
 // edge is a participation (organisation → object) or an inclusion
@@ -269,8 +272,12 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 			place = string(t.Kind) + ":" + t.Code
 		}
 		add(node{id: gr.ID, kind: Grouping, label: gr.Name, finess: finess, code: code, place: place, category: string(gr.Kind), department: gr.DepartmentCode, from: gr.ValidFrom, to: gr.ValidTo})
-		// A grouping FINESS registers through its sites binds their entities.
+		// A grouping FINESS registers through its sites binds their
+		// entities; its own legal entity is its identity, not a member.
 		for _, s := range gr.Edges.Establishments {
+			if gr.LegalEntityID != nil && s.LegalEntityID == *gr.LegalEntityID {
+				continue
+			}
 			link(s.ID, s.LegalEntityID, gr.ID, "REGISTERED", gr.ValidFrom, gr.ValidTo, prec(gr.ValidFromPrecision), []int{s.ID})
 		}
 	}
@@ -290,7 +297,7 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		return fmt.Errorf("graph: filières: %w", err)
 	}
 	for _, f := range filieres {
-		add(node{id: f.ID, kind: Filiere, label: f.Name, category: string(f.Specialty), from: f.ValidFrom, to: f.ValidTo})
+		add(node{id: f.ID, kind: Filiere, label: f.Name, category: string(f.Specialty), from: f.ValidFrom, to: f.ValidTo, designations: f.Designations})
 		if f.ConventionID != nil {
 			link(f.ID, f.ID, *f.ConventionID, "PART_OF", f.ValidFrom, f.ValidTo, prec(f.ValidFromPrecision), nil)
 		}

@@ -104,7 +104,15 @@ type query struct {
 	categories                     map[string]bool
 	projection                     Projection
 	limit                          int
+	// traversal: a neighbourhood or a path, which at site level may step
+	// from a site to its legal entity (and, for a path, down to target).
+	traversal bool
+	target    int32
 }
+
+// siteOf is the hop between a site and its legal entity, which no record
+// stands for: the register says the site belongs to the entity.
+const siteOf int32 = -1
 
 func add(m map[string]bool, v string) map[string]bool {
 	if m == nil {
@@ -254,18 +262,17 @@ func (g *Graph) neighbors(q *query, n int32) []hop {
 		if other == from {
 			other = e.b
 		}
-		if g.nodes[n].kind == Site && len(e.sites) > 0 && !slices.Contains(e.sites, n) {
-			continue // the participation names other sites of the entity
+		if g.nodes[n].kind == Site && !slices.Contains(e.sites, n) {
+			continue // the participation names other sites of the entity, or none
+		}
+		if g.nodes[n].kind == LegalEntity && q.siteLevel && len(e.sites) > 0 {
+			continue // drawn at the sites it names
 		}
 		if !g.live(q, other) {
 			continue
 		}
-		if g.nodes[other].kind == LegalEntity && q.siteLevel {
-			sites := e.sites
-			if len(sites) == 0 {
-				sites = g.sites[other]
-			}
-			for _, s := range sites {
+		if g.nodes[other].kind == LegalEntity && q.siteLevel && len(e.sites) > 0 {
+			for _, s := range e.sites {
 				if g.live(q, s) {
 					out = append(out, hop{ei, s})
 				}
@@ -273,6 +280,15 @@ func (g *Graph) neighbors(q *query, n int32) []hop {
 			continue
 		}
 		out = append(out, hop{ei, other})
+	}
+	if q.siteLevel && q.traversal {
+		nd := &g.nodes[n]
+		switch {
+		case nd.kind == Site && nd.entity >= 0:
+			out = append(out, hop{siteOf, nd.entity}) // to the participations that name no site
+		case nd.kind == LegalEntity && q.target >= 0 && g.nodes[q.target].entity == n:
+			out = append(out, hop{siteOf, q.target})
+		}
 	}
 	return out
 }
@@ -287,9 +303,6 @@ func (g *Graph) start(q *query, id int) (int32, error) {
 		if e := g.nodes[n].entity; e >= 0 {
 			return e, nil
 		}
-	}
-	if g.nodes[n].kind == LegalEntity && q.siteLevel {
-		return 0, apperr.BadInput("level", fmt.Errorf("node %d is a legal entity: at SITE level start from one of its sites", id))
 	}
 	return n, nil
 }
@@ -356,6 +369,10 @@ func uncertainStart(from *time.Time, precision string, day time.Time) bool {
 
 // edge adds the hop from n (both ends must be in the answer).
 func (b *builder) edge(n int32, h hop) {
+	if h.e == siteOf {
+		b.siteOfEdge(n, h.to)
+		return
+	}
 	e := &b.g.edges[h.e]
 	// Edges run from the organisation (or the filière or team) to the object.
 	src, dst := n, h.to
@@ -380,6 +397,27 @@ func (b *builder) edge(n int32, h hop) {
 	}
 	// The graph is immutable: answers may point into it.
 	b.edges = append(b.edges, e.view(id, b.g.nodes[src].id, b.g.nodes[dst].id, b.q.day))
+}
+
+// siteOfEdge adds the link between a site and its legal entity, from
+// the site; its record is the site.
+func (b *builder) siteOfEdge(a, c int32) {
+	site, entity := a, c
+	if b.g.nodes[site].kind != Site {
+		site, entity = c, a
+	}
+	key := edgeKey{siteOf, site}
+	if b.seenEdges[key] {
+		return
+	}
+	if len(b.edges) >= b.q.limit {
+		b.truncated = true
+		return
+	}
+	b.seenEdges[key] = true
+	id := b.g.nodes[site].id
+	role := "SITE_OF"
+	b.edges = append(b.edges, EdgeView{ID: "site:" + strconv.Itoa(id), Record: id, Source: id, Target: b.g.nodes[entity].id, Role: &role})
 }
 
 func (b *builder) result() *Result {
@@ -421,6 +459,7 @@ func (g *Graph) Neighborhood(id, depth int, f Filter) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	q.traversal, q.target = true, -1
 	b := newBuilder(g, q)
 	b.node(s)
 	frontier := []int32{s}
@@ -459,6 +498,7 @@ func (g *Graph) Path(from, to int, f Filter) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	q.traversal, q.target = true, t
 	parent := map[int32]hop{s: {-1, -1}}
 	frontier := []int32{s}
 	for len(frontier) > 0 && !has(parent, t) {
@@ -513,13 +553,11 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 			totalNodes++
 		}
 	}
-	orgKind := LegalEntity // the organisations the answer is drawn with
-	if q.siteLevel {
-		orgKind = Site
-	}
 	for n := range g.nodes {
 		n := int32(n)
-		if g.nodes[n].kind != orgKind || !g.located(q, n) || !g.live(q, n) {
+		// At site level, sites take part where their sources name them,
+		// their entities where the sources name no site.
+		if kind := g.nodes[n].kind; !(kind == LegalEntity || kind == Site && q.siteLevel) || !g.located(q, n) || !g.live(q, n) {
 			continue
 		}
 		for _, h := range g.neighbors(q, n) {
@@ -535,7 +573,7 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 	r.TotalNodes, r.TotalEdges = totalNodes, totalEdges
 	r.Truncated = r.TotalNodes > len(r.Nodes) || r.TotalEdges > len(r.Edges)
 	if q.projection == Organisations {
-		project(r, q.limit)
+		g.project(r, q.limit)
 	}
 	return r, nil
 }
@@ -552,7 +590,9 @@ const projectionWork = 10
 // the pairs counted within projectionWork × limit; an object that would
 // pass either is left out and the answer says it is truncated. Weights
 // count the shared objects of the answer, as a bipartite answer shows.
-func project(r *Result, limit int) {
+// A list of designations links no one: its source does not say that
+// the centres it designates cooperate.
+func (g *Graph) project(r *Result, limit int) {
 	objects := map[int]bool{}
 	var orgs []NodeView
 	for _, n := range r.Nodes {
@@ -564,6 +604,9 @@ func project(r *Result, limit int) {
 	}
 	members := map[int][]int{} // object → organisations
 	for _, e := range r.Edges {
+		if i, ok := g.index(e.Target); ok && g.nodes[i].designations {
+			continue
+		}
 		if objects[e.Target] && !objects[e.Source] && !slices.Contains(members[e.Target], e.Source) {
 			members[e.Target] = append(members[e.Target], e.Source)
 		}

@@ -310,6 +310,7 @@ func (w *coopWriter) filiere(path string, fl cooperation.Filiere, sourceID int, 
 		SetName(fl.Name).
 		SetSpecialty(filiere.Specialty(fl.Specialty)).
 		SetDescription(fl.Description).
+		SetDesignations(fl.Designations).
 		SetNillableConventionID(conventionID).
 		SetNillableTerritoryID(terr).
 		SetNillableValidFrom(cooperation.Day(fl.ValidFrom)).
