@@ -25,6 +25,23 @@ const schema = buildSchema(`
   }
 `);
 
+// Deux régions et deux départements carrés, trois sites : de quoi dessiner une carte.
+const square = (code: string, name: string, w: number, s: number, e: number, n: number) => ({
+  type: 'Feature',
+  properties: { code, name },
+  geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+});
+const BOUNDARIES: Record<string, unknown> = {
+  '/api/boundaries/regions.geojson': { type: 'FeatureCollection', features: [square('84', 'Auvergne-Rhône-Alpes', 2, 44, 7, 46.5), square('11', 'Île-de-France', 1.5, 48, 3.5, 49.2)] },
+  '/api/boundaries/departements.geojson': { type: 'FeatureCollection', features: [square('42', 'Loire', 3.7, 45.2, 4.8, 46.3), square('75', 'Paris', 2.2, 48.8, 2.5, 48.9)] },
+};
+const site = (finess: string, label: string, lon: number, lat: number, region: string, department: string) => ({
+  type: 'Feature',
+  properties: { finess, label, category: 'CH', family: 'hospital', region, department },
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+});
+const SITES = { type: 'FeatureCollection', features: [site('420782559', 'Hôpital de Bellevue', 4.39, 45.43, '84', '42'), site('420000192', 'CH du Forez', 4.07, 45.6, '84', '42'), site('750712184', 'Hôpital Lariboisière', 2.35, 48.88, '11', '75')] };
+
 export interface FakeLogEntry {
   readonly operation: string;
   readonly variables: unknown;
@@ -103,6 +120,13 @@ export function fakeApi(): Plugin {
         if (url === '/__fake/down' && req.method === 'POST') {
           // Une réponse HTTP 503 sans corps GraphQL.
           sendJson(res, 503, 'unavailable');
+          return;
+        }
+        const path = url.split('?')[0] ?? '';
+        const boundaries = BOUNDARIES[path];
+        if (boundaries !== undefined || path === '/api/sites.geojson') {
+          log.push({ operation: `GET ${url}`, variables: {}, outcome: 'answered' });
+          sendJson(res, 200, boundaries ?? SITES);
           return;
         }
         if (url !== '/graphql' || req.method !== 'POST') {
