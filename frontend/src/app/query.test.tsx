@@ -2,13 +2,12 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { render, renderHook } from 'vitest-browser-react';
-import { ApiError, type TypedDocument } from '../core/api.ts';
+import { ApiError, failureOf, type TypedDocument } from '../core/api.ts';
 import { fr } from '../i18n/fr.ts';
 import type { FakeLogEntry } from '../../test/fakeApi.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { MessagesContext } from './messages.ts';
 import { createQueryClient, gqlKey, operationName, useGql, useGqlMutation } from './query.ts';
-import { failureOf } from '../core/api.ts';
 
 // Les documents du petit schéma de test/fakeApi.ts, typés à la main comme le fait codegen.
 interface Grouping {
