@@ -55,7 +55,7 @@ system-deps: ## install the Debian packages the tests need (PostgreSQL 15, Chrom
 test-go: system-deps frontend ## Go tests on a real SQLite file and a throwaway PostgreSQL cluster
 	$(GO) test ./...
 
-test-frontend: deps ## front-end unit tests
+test-frontend: system-deps deps ## front-end tests: pure logic in Node, hooks and components in Chromium
 	$(NPM) test
 
 e2e: system-deps build ## the app in headless Chromium against a real server

@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /** Types générés depuis le schéma du serveur (../graph/*.graphqls). `npm run codegen`. */
 const config: CodegenConfig = {
   schema: '../graph/*.graphqls',
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/**/*.test.ts'],
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/**/*.test.ts', '!src/**/*.test.tsx'],
   ignoreNoDocuments: true,
   generates: {
     './src/gql/': {

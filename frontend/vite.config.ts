@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vite';
 
 const page = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
@@ -59,9 +59,5 @@ export default defineConfig({
         defaultHandler(warning);
       },
     },
-  },
-  test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
   },
 });

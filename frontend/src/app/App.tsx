@@ -118,8 +118,9 @@ export function App() {
   const pathKeys = useMemo(() => pathEdgeKeys(data.path), [data.path]);
   const started = useMemo(() => {
     const ids = new Set<string>();
-    if (data.diff.status === 'done') {
-      for (const c of data.diff.data.cooperationDiff.changes) {
+    const diff = data.diff.data;
+    if (diff !== undefined) {
+      for (const c of diff.cooperationDiff.changes) {
         if (c.kind === 'STARTED') {
           ids.add(c.source.id);
           ids.add(c.target.id);
@@ -127,7 +128,7 @@ export function App() {
       }
     }
     return ids;
-  }, [data.diff]);
+  }, [data.diff.data]);
 
   const territoryName =
     state.territory === null

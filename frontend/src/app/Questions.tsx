@@ -1,11 +1,12 @@
 import type { AppState } from '../core/urlState.ts';
 import { graphql } from '../gql/index.ts';
 import { NodeLink } from './details/common.tsx';
+import { failureOf } from '../core/api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { formatDate, useMessages } from './messages.ts';
 import { SearchBox } from './SearchBox.tsx';
 import type { GraphBundle } from './useGraphData.ts';
-import { useGql } from './useQuery.ts';
+import { useGql } from './query.ts';
 
 const TerritoryStatsDocument = graphql(`
   query TerritoryStats($code: String!, $kind: TerritoryKind, $asOf: Date) {
@@ -75,7 +76,7 @@ export function Questions({ state, asOf, update, data, territoryName, onFocus }:
   const endpointIds = [state.pathFrom, state.pathTo].filter((x): x is string => x !== null);
   const endpoints = useGql(LabelsDocument, endpointIds.length === 0 ? null : { ids: endpointIds });
   const endpointName = (id: string | null): string | null => {
-    if (id === null || endpoints.status !== 'done') return null;
+    if (id === null || endpoints.data === undefined) return null;
     const node = endpoints.data.nodes.find((n) => n?.id === id);
     return node != null && 'name' in node ? node.name : null;
   };
@@ -131,9 +132,9 @@ export function Questions({ state, asOf, update, data, territoryName, onFocus }:
           <h3>
             {m.questions.diffTitle} : {formatDate(state.since < asOf ? state.since : asOf, m.locale)} → {formatDate(state.since < asOf ? asOf : state.since, m.locale)}
           </h3>
-          {data.diff.status === 'error' && <ErrorNotice failure={data.diff.failure} />}
-          {data.diff.status === 'loading' && <p className="status">{m.panel.loading}</p>}
-          {data.diff.status === 'done' && (
+          {data.diff.error !== null && <ErrorNotice failure={failureOf(data.diff.error)} />}
+          {data.diff.isLoading && <p className="status">{m.panel.loading}</p>}
+          {data.diff.isSuccess && (
             <>
               <p className="muted">
                 {data.diff.data.cooperationDiff.total === 0 ? m.questions.diffNone : m.questions.diffCount(data.diff.data.cooperationDiff.total)}
@@ -163,9 +164,9 @@ export function Questions({ state, asOf, update, data, territoryName, onFocus }:
             <h3>
               {m.questions.statsTitle} — {territoryName}
             </h3>
-            {stats.status === 'error' && <ErrorNotice failure={stats.failure} />}
-            {stats.status === 'loading' && <p className="status">{m.panel.loading}</p>}
-            {stats.status === 'done' && (
+            {stats.error !== null && <ErrorNotice failure={failureOf(stats.error)} />}
+            {stats.isLoading && <p className="status">{m.panel.loading}</p>}
+            {stats.isSuccess && (
               <>
                 <p>
                   {m.questions.sitesCount(stats.data.territoryStats.sites)} · {m.questions.cooperatingShare(stats.data.territoryStats.cooperatingShare)}
@@ -188,9 +189,9 @@ export function Questions({ state, asOf, update, data, territoryName, onFocus }:
           </section>
           <section className="panel-section" data-testid="findings">
             <h3>{m.questions.findingsTitle}</h3>
-            {checks.status === 'error' && <ErrorNotice failure={checks.failure} />}
-            {checks.status === 'loading' && <p className="status">{m.panel.loading}</p>}
-            {checks.status === 'done' && (
+            {checks.error !== null && <ErrorNotice failure={failureOf(checks.error)} />}
+            {checks.isLoading && <p className="status">{m.panel.loading}</p>}
+            {checks.isSuccess && (
               <>
                 <p className="muted">
                   {checks.data.cooperationChecks.total === 0 ? m.questions.findingsNone : m.questions.findingsCount(checks.data.cooperationChecks.total)}

@@ -3,9 +3,10 @@ import { comboKey, type ComboKey, type ComboState } from '../core/combobox.ts';
 import { checkFiness } from '../core/finess.ts';
 import { graphql } from '../gql/index.ts';
 import type { SearchQuery } from '../gql/graphql.ts';
+import { failureOf } from '../core/api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { useMessages } from './messages.ts';
-import { useGql } from './useQuery.ts';
+import { useGql } from './query.ts';
 
 export const SearchDocument = graphql(`
   query Search($text: String!, $first: Int, $kinds: [String!]) {
@@ -70,8 +71,11 @@ export function SearchBox({ label, onChoose, kinds, testId, placeholder, chosenL
   const result = useGql(
     SearchDocument,
     enabled ? { text: query, first: 10, ...(kinds === undefined ? {} : { kinds: [...kinds] }) } : null,
+    { keepPrevious: enabled },
   );
-  const hits = result.status === 'done' ? result.data.search : result.status === 'loading' ? (result.previous?.search ?? []) : [];
+  // Pendant la frappe, les résultats précédents restent affichés.
+  const done = result.isSuccess && !result.isPlaceholderData;
+  const hits = result.data?.search ?? [];
 
   // Un choix fait ailleurs (adresse, autre vue) remplace le texte saisi.
   const [shownChoice, setShownChoice] = useState(chosenLabel);
@@ -143,21 +147,21 @@ export function SearchBox({ label, onChoose, kinds, testId, placeholder, chosenL
         onKeyDown={onKeyDown}
       />
       <span id={statusId} className="visually-hidden" aria-live="polite">
-        {showList && result.status === 'done' ? m.search.count(hits.length) : ''}
+        {showList && done ? m.search.count(hits.length) : ''}
       </span>
       <ul id={listId} role="listbox" aria-label={label} className="searchbox__list" hidden={!showList}>
-        {showList && result.status === 'error' && (
+        {showList && result.error !== null && (
           <li className="searchbox__message" role="presentation">
-            <ErrorNotice failure={result.failure} />
+            <ErrorNotice failure={failureOf(result.error)} />
           </li>
         )}
-        {showList && result.status === 'done' && hits.length === 0 && (
+        {showList && done && hits.length === 0 && (
           <li className="searchbox__message" role="presentation">
             {m.search.empty(query)}
             {/^[0-9][0-9AB][0-9]{7}$/.test(query.replaceAll(' ', '').toUpperCase()) && !checkFiness(query).ok ? ` ${m.search.badChecksum}` : ''}
           </li>
         )}
-        {showList && hits.length === 0 && result.status === 'loading' && (
+        {showList && hits.length === 0 && result.isFetching && (
           <li className="searchbox__message" role="presentation">
             {m.search.loading}
           </li>

@@ -6,11 +6,12 @@ import { ConventionDetails, FiliereDetails, TeamDetails, TerritoryDetails } from
 import { EstablishmentDetails, LegalEntityDetails } from './details/OrganisationDetails.tsx';
 import { GroupingDetails } from './details/GroupingDetails.tsx';
 import { NodeLink } from './details/common.tsx';
+import { failureOf } from '../core/api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { useMessages } from './messages.ts';
 import { Questions } from './Questions.tsx';
 import type { GraphBundle } from './useGraphData.ts';
-import { useGql } from './useQuery.ts';
+import { useGql } from './query.ts';
 
 const NodeDetailsDocument = graphql(`
   query NodeDetails($id: ID!, $asOf: Date) {
@@ -89,7 +90,7 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
   }
   const labels = new Map(data.visible.nodes.map((n) => [n.id, n.label]));
   const inGraph = data.visible.nodes.some((n) => n.id === id);
-  const node = result.status === 'done' ? result.data.node : undefined;
+  const node = result.data?.node;
   return (
     <div data-testid="panel-selection" data-selected={id}>
       <div className="side__actions">
@@ -109,8 +110,8 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
           ✕
         </button>
       </div>
-      {result.status === 'error' && <ErrorNotice failure={result.failure} />}
-      {result.status === 'loading' && <p className="status">{m.panel.loading}</p>}
+      {result.error !== null && <ErrorNotice failure={failureOf(result.error)} />}
+      {result.isLoading && <p className="status">{m.panel.loading}</p>}
       {node !== undefined && node !== null && (
         <>
           {!inGraph && <p className="notice" data-testid="not-in-force">{m.network.selectionAbsent}</p>}
@@ -152,7 +153,7 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
           </section>
         </>
       )}
-      {result.status === 'done' && result.data.node === null && <p className="notice">{m.errors.notFoundTitle}</p>}
+      {result.isSuccess && result.data.node === null && <p className="notice">{m.errors.notFoundTitle}</p>}
       <GraphActions state={state} update={update} />
     </div>
   );

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import type { TerritoryRef } from '../core/urlState.ts';
 import { graphql } from '../gql/index.ts';
 import { useMessages } from './messages.ts';
-import { useGql } from './useQuery.ts';
+import { useGql } from './query.ts';
 
 const TerritoriesDocument = graphql(`
   query Territories {
@@ -38,11 +38,11 @@ export interface Territories {
 const collator = new Intl.Collator('fr');
 
 export function useTerritories(): Territories {
-  const result = useGql(TerritoriesDocument, {});
+  const { data } = useGql(TerritoriesDocument, {});
   return useMemo(() => {
     const items: TerritoryItem[] = [];
-    if (result.status === 'done') {
-      for (const edge of result.data.territories.edges ?? []) {
+    if (data !== undefined) {
+      for (const edge of data.territories.edges ?? []) {
         const node = edge?.node;
         if (node == null) continue;
         if (node.kind !== 'REGION' && node.kind !== 'DEPARTMENT') continue;
@@ -55,7 +55,7 @@ export function useTerritories(): Territories {
       departments: items.filter((t) => t.kind === 'DEPARTMENT').sort((a, b) => collator.compare(a.code, b.code)),
       byKey: new Map(items.map((t) => [`${t.kind}:${t.code}`, t])),
     };
-  }, [result]);
+  }, [data]);
 }
 
 export function TerritorySelect({

@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { fr } from '../i18n/fr.ts';
 import { App } from './App.tsx';
 import { MessagesContext } from './messages.ts';
+import { createQueryClient } from './query.ts';
 import './app.css';
 
 const container = document.getElementById('root');
@@ -13,10 +15,14 @@ if (container === null) {
 document.documentElement.lang = fr.lang;
 document.title = fr.documentTitle;
 
+const queryClient = createQueryClient();
+
 createRoot(container).render(
   <StrictMode>
-    <MessagesContext value={fr}>
-      <App />
-    </MessagesContext>
+    <QueryClientProvider client={queryClient}>
+      <MessagesContext value={fr}>
+        <App />
+      </MessagesContext>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,10 +1,11 @@
+import { keepPreviousData, useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ApiFailure } from '../core/api.ts';
+import { failureOf, type ApiFailure } from '../core/api.ts';
 import { mergeGraphs, visibleGraph, type GraphData } from '../core/graphModel.ts';
 import type { AppState } from '../core/urlState.ts';
-import type { CooperationGraphFilter, GraphFieldsFragment } from '../gql/graphql.ts';
+import type { CooperationGraphFilter, DiffQuery as DiffResult, GraphFieldsFragment, NeighborhoodQuery as NeighborhoodResult } from '../gql/graphql.ts';
 import { DiffQuery, NeighborhoodQuery, NodeKindQuery, PathQuery, TerritoryGraphQuery } from './graphQueries.ts';
-import { cachedGql, latest, useAsync, useGql, type QueryState } from './useQuery.ts';
+import { gqlQuery, useGql } from './query.ts';
 
 const ORGANISATION_TYPES: ReadonlySet<string> = new Set(['Establishment', 'LegalEntity']);
 
@@ -19,9 +20,7 @@ export interface GraphBundle {
   readonly loading: boolean;
   readonly failure: ApiFailure | null;
   readonly truncated: { shown: number; total: number } | null;
-  readonly diff: QueryState<import('../gql/graphql.ts').DiffQuery>;
-  /** Le type GraphQL de la sélection (Establishment, LegalEntity, Grouping…). */
-  readonly selectedType: string | null;
+  readonly diff: UseQueryResult<DiffResult>;
 }
 
 function baseFilter(state: AppState, asOf: string): CooperationGraphFilter {
@@ -35,37 +34,50 @@ function toGraph(fragment: GraphFieldsFragment | null | undefined): GraphData | 
 }
 
 /** Le voisinage d'un nœud, au niveau qui lui convient : une entité juridique se montre comme telle. */
-async function focusGraph(id: string, filter: CooperationGraphFilter, signal: AbortSignal): Promise<{ graph: GraphData; type: string | null }> {
-  const kind = await cachedGql(NodeKindQuery, { id }, signal);
-  const type = kind.node?.__typename ?? null;
+function focusVariables(id: string, type: string | null, filter: CooperationGraphFilter) {
   const level = type === 'LegalEntity' ? 'LEGAL_ENTITY' : type === 'Establishment' ? 'SITE' : filter.level;
   // Une organisation : jusqu'à ses partenaires (2 pas) ; un objet : ses participants.
   const depth = type !== null && ORGANISATION_TYPES.has(type) ? 2 : 1;
-  const answer = await cachedGql(NeighborhoodQuery, { id, depth, filter: { ...filter, level: level ?? 'SITE', limit: 3000 } }, signal);
-  return { graph: answer.neighborhood, type };
+  return { id, depth, filter: { ...filter, level: level ?? 'SITE', limit: 3000 } };
+}
+
+interface Expanded {
+  readonly graphs: readonly (GraphData | undefined)[];
+  readonly fetching: boolean;
+  readonly error: Error | null;
+}
+
+// Hors du composant : une fonction stable, le résultat ne change qu'avec les réponses.
+function combineExpanded(results: UseQueryResult<NeighborhoodResult>[]): Expanded {
+  return {
+    graphs: results.map((r) => r.data?.neighborhood),
+    fetching: results.some((r) => r.isFetching),
+    error: results.find((r) => r.error !== null)?.error ?? null,
+  };
 }
 
 export function useGraphData(state: AppState, asOf: string): GraphBundle {
   const filter = baseFilter(state, asOf);
   const territoryVars =
     state.territory === null ? null : { filter: { ...filter, territories: [state.territory.code], limit: 5000 } };
-  const territory = useGql(TerritoryGraphQuery, territoryVars);
+  const territory = useGql(TerritoryGraphQuery, territoryVars, { keepPrevious: territoryVars !== null });
 
-  const focusKey = state.selected === null ? '' : `${state.selected}|${JSON.stringify(filter)}`;
-  const focus = useAsync(state.selected === null ? null : (signal) => focusGraph(state.selected ?? '', filter, signal), focusKey);
+  // La sélection : son type d'abord (niveau et profondeur en dépendent), puis son voisinage.
+  // Tant que le nouveau voisinage n'est pas là, l'ancien reste affiché.
+  const selected = state.selected;
+  const kind = useGql(NodeKindQuery, selected === null ? null : { id: selected });
+  const kindData = kind.isSuccess ? kind.data : undefined;
+  const focusVars = selected === null || kindData === undefined ? null : focusVariables(selected, kindData.node?.__typename ?? null, filter);
+  const focus = useGql(NeighborhoodQuery, focusVars, { keepPrevious: selected !== null });
 
-  const expandedKey = `${state.expanded.join(',')}|${JSON.stringify(filter)}`;
-  const expanded = useAsync(
-    state.expanded.length === 0
-      ? null
-      : async (signal) =>
-          Promise.all(state.expanded.map(async (id) => (await cachedGql(NeighborhoodQuery, { id, depth: 1, filter }, signal)).neighborhood)),
-    expandedKey,
-  );
+  const expanded = useQueries({
+    queries: state.expanded.map((id) => ({ ...gqlQuery(NeighborhoodQuery, { id, depth: 1, filter }), placeholderData: keepPreviousData })),
+    combine: combineExpanded,
+  });
 
   const pathVars =
     state.pathFrom !== null && state.pathTo !== null ? { from: state.pathFrom, to: state.pathTo, filter: { asOf, level: state.level } } : null;
-  const path = useGql(PathQuery, pathVars);
+  const path = useGql(PathQuery, pathVars, { keepPrevious: pathVars !== null });
 
   const diffVars =
     state.since === null
@@ -77,29 +89,28 @@ export function useGraphData(state: AppState, asOf: string): GraphBundle {
         };
   const diff = useGql(DiffQuery, diffVars);
 
-  const territoryData = latest(territory)?.cooperationGraph;
-  const focusData = latest(focus);
-  const expandedData = latest(expanded);
-  const pathData = toGraph(latest(path)?.cooperationPath);
+  const territoryData = territory.data?.cooperationGraph;
+  const focusData = focus.data?.neighborhood;
+  const expandedData = expanded.graphs;
+  const pathData = toGraph(path.data?.cooperationPath);
 
   const all = useMemo(
-    () => mergeGraphs([territoryData, focusData?.graph, ...(expandedData ?? []), pathData]),
+    () => mergeGraphs([territoryData, focusData, ...expandedData, pathData]),
     [territoryData, focusData, expandedData, pathData],
   );
   const visible = useMemo(() => visibleGraph(all, state.hidden), [all, state.hidden]);
 
-  const states: QueryState<unknown>[] = [territory, focus, expanded, path];
-  const failed = states.find((s) => s.status === 'error');
+  const singles = [territory, kind, focus, path];
+  const error = singles.find((q) => q.error !== null)?.error ?? expanded.error;
   return {
     all,
     visible,
     path: pathData,
-    pathMissing: path.status === 'done' && path.data.cooperationPath === null,
-    loading: states.some((s) => s.status === 'loading'),
-    failure: failed?.status === 'error' ? failed.failure : null,
+    pathMissing: path.isSuccess && !path.isPlaceholderData && path.data.cooperationPath === null,
+    loading: singles.some((q) => q.isFetching) || expanded.fetching,
+    failure: error === null ? null : failureOf(error),
     truncated:
       territoryData?.truncated === true ? { shown: territoryData.nodes.length, total: territoryData.totalNodes } : null,
     diff,
-    selectedType: focusData?.type ?? null,
   };
 }
