@@ -1,5 +1,6 @@
 import type { AppState } from '../core/urlState.ts';
 import { graphql } from '../gql/index.ts';
+import type { NodeKind } from '../gql/graphql.ts';
 import { NodeLink } from './details/common.tsx';
 import { failureOf } from '../core/api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -80,7 +81,7 @@ export function Questions({ state, asOf, update, data, territoryName, onFocus }:
     const node = endpoints.data.nodes.find((n) => n?.id === id);
     return node != null && 'name' in node ? node.name : null;
   };
-  const pathKinds = state.level === 'SITE' ? ['SITE'] : ['LEGAL_ENTITY'];
+  const pathKinds: readonly NodeKind[] = state.level === 'SITE' ? ['SITE'] : ['LEGAL_ENTITY'];
 
   return (
     <div className="questions">

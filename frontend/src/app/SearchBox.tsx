@@ -2,16 +2,16 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { comboKey, type ComboKey, type ComboState } from '../core/combobox.ts';
 import { checkFiness } from '../core/finess.ts';
 import { graphql } from '../gql/index.ts';
-import type { SearchQuery } from '../gql/graphql.ts';
+import type { NodeKind, SearchQuery } from '../gql/graphql.ts';
 import { failureOf } from '../core/api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { useMessages } from './messages.ts';
 import { useGql } from './query.ts';
 
 export const SearchDocument = graphql(`
-  query Search($text: String!, $first: Int, $kinds: [String!]) {
-    search(text: $text, first: $first, kinds: $kinds) {
-      kind
+  query Search($text: String!, $first: Int, $nodeKinds: [NodeKind!]) {
+    search(text: $text, first: $first, nodeKinds: $nodeKinds) {
+      kind: nodeKind
       label
       finess
       score
@@ -49,7 +49,7 @@ function useDebounced(value: string, delay: number): string {
 export interface SearchBoxProps {
   readonly label: string;
   readonly onChoose: (hit: SearchHit) => void;
-  readonly kinds?: readonly string[];
+  readonly kinds?: readonly NodeKind[];
   readonly testId: string;
   readonly placeholder?: string;
   /** Texte affiché après un choix (nom choisi). */
@@ -70,7 +70,7 @@ export function SearchBox({ label, onChoose, kinds, testId, placeholder, chosenL
   const enabled = query.length >= 2 && combo.open;
   const result = useGql(
     SearchDocument,
-    enabled ? { text: query, first: 10, ...(kinds === undefined ? {} : { kinds: [...kinds] }) } : null,
+    enabled ? { text: query, first: 10, ...(kinds === undefined ? {} : { nodeKinds: [...kinds] }) } : null,
     { keepPrevious: enabled },
   );
   // Pendant la frappe, les résultats précédents restent affichés.

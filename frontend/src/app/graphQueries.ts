@@ -7,7 +7,7 @@ export const GraphFieldsFragment = graphql(`
   fragment GraphFields on CooperationGraph {
     nodes {
       id
-      kind
+      kind: nodeKind
       label
       finess
       code

@@ -108,7 +108,10 @@ export type FiliereValidFromPrecision =
 
 /**
  * How organisations appear in a cooperation graph: as legal entities (who
- * signs and joins) or as sites (what a map shows).
+ * signs and joins) or as sites (what a map shows). At SITE level a
+ * participation is drawn to the sites its source names; one whose source
+ * names no site is drawn at the legal entity, never spread to all its
+ * sites.
  */
 export type GraphLevel =
   | 'LEGAL_ENTITY'
@@ -172,6 +175,21 @@ export type MembershipValidFromPrecision =
   | 'DAY'
   | 'MONTH'
   | 'YEAR';
+
+/**
+ * What a record of the graph or a search hit is: an organisation, a
+ * cooperation object, or (search only) a territory.
+ */
+export type NodeKind =
+  | 'COMMUNE'
+  | 'CONVENTION'
+  | 'DEPARTMENT'
+  | 'FILIERE'
+  | 'GROUPING'
+  | 'LEGAL_ENTITY'
+  | 'REGION'
+  | 'SITE'
+  | 'TEAM';
 
 /** SourceKind is enum for the field kind */
 export type SourceKind =
@@ -237,11 +255,11 @@ export type NodeLabelsQuery = { nodes: Array<
 export type SearchQueryVariables = Exact<{
   text: string;
   first?: number | null | undefined;
-  kinds?: Array<string> | string | null | undefined;
+  nodeKinds?: Array<NodeKind> | NodeKind | null | undefined;
 }>;
 
 
-export type SearchQuery = { search: Array<{ kind: string, label: string, finess: string | null, score: number, node:
+export type SearchQuery = { search: Array<{ label: string, finess: string | null, score: number, kind: NodeKind, node:
       | { __typename: 'AuditEvent', id: string }
       | { __typename: 'Convention', id: string }
       | { __typename: 'ConventionParty', id: string }
@@ -270,7 +288,7 @@ export type NodeDetailsQuery = { node:
     | { __typename: 'Establishment', id: string, name: string, longName: string | null, finess: string, categoryCode: string, categoryLabel: string, categoryGroupLabel: string | null, address: string | null, postalCode: string | null, city: string | null, phone: string | null, latitude: number | null, longitude: number | null, validFrom: string | null, validTo: string | null, sitePrecision: EstablishmentValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, teamSites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validFromPrecision: TeamSiteValidFromPrecision | null, validTo: string | null, team: { id: string, name: string, specialty: string | null } }>, legalEntity: { id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, entityPrecision: LegalEntityValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> } }
     | { __typename: 'Filiere', id: string, name: string, specialty: FiliereSpecialty, description: string | null, validFrom: string | null, validTo: string | null, filierePrecision: FiliereValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, territory: { id: string, name: string } | null, roles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, legalEntity: { id: string, name: string }, establishment: { id: string, name: string } | null }> }
     | { __typename: 'FiliereRole', id: string }
-    | { __typename: 'Grouping', id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, groupingKind: GroupingKind, groupingFiness: string | null, groupingPrecision: GroupingValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> }
+    | { __typename: 'Grouping', id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, membersKnown: boolean, groupingKind: GroupingKind, groupingFiness: string | null, groupingPrecision: GroupingValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> }
     | { __typename: 'LegalEntity', id: string, name: string, finess: string, nameDerived: boolean, legalStatus: string | null, publicStatus: string | null, validFrom: string | null, validTo: string | null, entityPrecision: LegalEntityValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, sites: Array<{ id: string, name: string, finess: string, categoryLabel: string, city: string | null }>, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, grouping: { id: string, name: string, kind: GroupingKind, code: string | null } }>, conventionParties: Array<{ id: string, role: ConventionPartyRole, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string, kind: ConventionKind, code: string | null } }>, filiereRoles: Array<{ id: string, level: FiliereRoleLevel | null, detail: string | null, validFrom: string | null, validFromPrecision: FiliereRoleValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, filiere: { id: string, name: string, specialty: FiliereSpecialty }, establishment: { id: string, name: string } | null }> }
     | { __typename: 'MedicalTeam', id: string, name: string, description: string | null, validFrom: string | null, validTo: string | null, teamSpecialty: string | null, teamPrecision: MedicalTeamValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, convention: { id: string, name: string } | null, grouping: { id: string, name: string } | null, sites: Array<{ id: string, timeShare: number | null, validFrom: string | null, validFromPrecision: TeamSiteValidFromPrecision | null, validTo: string | null, establishment: { id: string, name: string, finess: string } }> }
     | { __typename: 'Membership', id: string }
@@ -284,7 +302,7 @@ export type TerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TerritoriesQuery = { territories: { edges: Array<{ node: { id: string, kind: TerritoryKind, code: string, name: string, parent: { code: string } | null } | null } | null> | null } };
 
-export type GroupingDetailsFragment = { id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, groupingKind: GroupingKind, groupingFiness: string | null, groupingPrecision: GroupingValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> };
+export type GroupingDetailsFragment = { id: string, code: string | null, name: string, description: string | null, departmentCode: string | null, validFrom: string | null, validTo: string | null, membersKnown: boolean, groupingKind: GroupingKind, groupingFiness: string | null, groupingPrecision: GroupingValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, kind: TerritoryKind, code: string, name: string } | null, ownLegalEntity: { id: string, name: string, finess: string } | null, memberships: Array<{ id: string, role: MembershipRole, validFrom: string | null, validFromPrecision: MembershipValidFromPrecision | null, validTo: string | null, note: string | null, memberRef: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } | null, sites: Array<{ id: string, name: string, finess: string }> }>, medicalTeams: Array<{ id: string, name: string, specialty: string | null }> };
 
 export type ConventionDetailsFragment = { id: string, name: string, code: string | null, domains: Array<string> | null, description: string | null, signedOn: string | null, validFrom: string | null, validTo: string | null, conventionKind: ConventionKind, conventionPrecision: ConventionValidFromPrecision | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, territory: { id: string, name: string, code: string } | null, parties: Array<{ id: string, role: ConventionPartyRole, designation: string | null, validFrom: string | null, validFromPrecision: ConventionPartyValidFromPrecision | null, validTo: string | null, source: { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null }, legalEntity: { id: string, name: string, finess: string } }>, filieres: Array<{ id: string, name: string, specialty: FiliereSpecialty }>, medicalTeams: Array<{ id: string, name: string }> };
 
@@ -300,14 +318,14 @@ export type EstablishmentDetailsFragment = { id: string, name: string, longName:
 
 export type SourceLineFragment = { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null };
 
-export type GraphFieldsFragment = { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, kind: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> };
+export type GraphFieldsFragment = { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> };
 
 export type TerritoryGraphQueryVariables = Exact<{
   filter: CooperationGraphFilter;
 }>;
 
 
-export type TerritoryGraphQuery = { cooperationGraph: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, kind: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
+export type TerritoryGraphQuery = { cooperationGraph: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
 
 export type NodeKindQueryVariables = Exact<{
   id: string | number;
@@ -337,7 +355,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, kind: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
 
 export type PathQueryVariables = Exact<{
   from: string | number;
@@ -346,7 +364,7 @@ export type PathQueryVariables = Exact<{
 }>;
 
 
-export type PathQuery = { cooperationPath: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, kind: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } | null };
+export type PathQuery = { cooperationPath: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } | null };
 
 export type DiffQueryVariables = Exact<{
   filter?: CooperationGraphFilter | null | undefined;
@@ -412,6 +430,7 @@ export const GroupingDetailsFragmentDoc = new TypedDocumentString(`
     name
     finess
   }
+  membersKnown
   memberships(first: 500) {
     id
     role
@@ -809,7 +828,7 @@ export const GraphFieldsFragmentDoc = new TypedDocumentString(`
     fragment GraphFields on CooperationGraph {
   nodes {
     id
-    kind
+    kind: nodeKind
     label
     finess
     code
@@ -882,9 +901,9 @@ export const NodeLabelsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<NodeLabelsQuery, NodeLabelsQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($text: String!, $first: Int, $kinds: [String!]) {
-  search(text: $text, first: $first, kinds: $kinds) {
-    kind
+    query Search($text: String!, $first: Int, $nodeKinds: [NodeKind!]) {
+  search(text: $text, first: $first, nodeKinds: $nodeKinds) {
+    kind: nodeKind
     label
     finess
     score
@@ -940,6 +959,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
     name
     finess
   }
+  membersKnown
   memberships(first: 500) {
     id
     role
@@ -1237,7 +1257,7 @@ export const TerritoryGraphDocument = new TypedDocumentString(`
     fragment GraphFields on CooperationGraph {
   nodes {
     id
-    kind
+    kind: nodeKind
     label
     finess
     code
@@ -1277,7 +1297,7 @@ export const NeighborhoodDocument = new TypedDocumentString(`
     fragment GraphFields on CooperationGraph {
   nodes {
     id
-    kind
+    kind: nodeKind
     label
     finess
     code
@@ -1309,7 +1329,7 @@ export const PathDocument = new TypedDocumentString(`
     fragment GraphFields on CooperationGraph {
   nodes {
     id
-    kind
+    kind: nodeKind
     label
     finess
     code

@@ -16,7 +16,7 @@ export const EXAMPLES: readonly Example[] = [
     query: `# Une seule boîte de recherche : noms, FINESS, communes, codes GHT
 query Recherche($texte: String!) {
   search(text: $texte, first: 10) {
-    kind
+    nodeKind
     label
     finess
     score
@@ -32,7 +32,7 @@ query GrapheDuTerritoire($filtre: CooperationGraphFilter!) {
     totalNodes
     totalEdges
     truncated
-    nodes { id kind label finess category latitude longitude }
+    nodes { id nodeKind label finess category latitude longitude }
     edges { id source target role validFrom validTo }
   }
 }`,
@@ -43,7 +43,7 @@ query GrapheDuTerritoire($filtre: CooperationGraphFilter!) {
 # (l'identifiant vient de search ou de node)
 query Voisinage($id: ID!) {
   neighborhood(id: $id, depth: 1, filter: { level: LEGAL_ENTITY }) {
-    nodes { id kind label finess }
+    nodes { id nodeKind label finess }
     edges { source target role validFrom }
   }
 }`,
@@ -60,7 +60,7 @@ query Identifiants($finessDe: String!, $finessA: String!) {
 
 query Chemin($de: ID!, $a: ID!) {
   cooperationPath(from: $de, to: $a, filter: { level: SITE }) {
-    nodes { id kind label finess }
+    nodes { id nodeKind label finess }
     edges { source target role validFrom }
   }
 }`,

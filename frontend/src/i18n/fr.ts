@@ -147,6 +147,7 @@ export const fr = {
     teams: 'Équipes médicales de territoire',
     neighbours: (n: number) => `Partenaires à cette date (${String(n)})`,
     members: 'Membres',
+    membersUnknown: 'Membres non renseignés : la source donne la structure, pas ses membres.',
     parties: 'Parties',
     roles: 'Rôles',
     filieres: 'Filières',
@@ -192,6 +193,7 @@ export const fr = {
     TEAM_SITE: 'site de l’équipe',
     PART_OF: 'fait partie de',
     REGISTERED: 'enregistré',
+    SITE_OF: 'site de',
   } as Record<string, string>,
 
   questions: {

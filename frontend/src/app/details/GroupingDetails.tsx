@@ -29,6 +29,7 @@ export const GroupingDetailsFragmentDoc = graphql(`
       name
       finess
     }
+    membersKnown
     # Priced by their bounds (graph/bounds.go): the named sites of a
     # membership are a few; 50 keeps the query cheap.
     memberships(first: 500) {
@@ -114,7 +115,12 @@ export function GroupingDetails({
         </Field>
         <Field label={m.panel.description}>{grouping.description}</Field>
       </dl>
-      <Section title={m.panel.members} count={grouping.memberships.length}>
+      <Section title={m.panel.members} {...(grouping.membersKnown ? { count: grouping.memberships.length } : {})}>
+        {!grouping.membersKnown && (
+          <p className="muted" data-testid="panel-members-unknown">
+            {m.panel.membersUnknown}
+          </p>
+        )}
         {byRole.map(({ role, members }) => (
           <div key={role}>
             <h4>
