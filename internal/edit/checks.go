@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,7 +31,30 @@ type refs struct {
 
 func newRefs(ctx context.Context, c *ent.Client) *refs { return &refs{ctx: ctx, c: c} }
 
-// one checks an optional ID given in field.
+// input checks every ID in in, a struct, that references name.
+func (r *refs) input(in any) *refs {
+	v := reflect.ValueOf(in)
+	for _, ref := range references {
+		f := v.FieldByName(ref.field)
+		if !f.IsValid() {
+			continue
+		}
+		field := strings.ToLower(ref.field[:1]) + ref.field[1:] // as in the API
+		switch ids := f.Interface().(type) {
+		case int:
+			r.one(field, ref.to, &ids)
+		case *int:
+			r.one(field, ref.to, ids)
+		case []int:
+			for _, id := range ids {
+				r.one(field, ref.to, &id)
+			}
+		}
+	}
+	return r
+}
+
+// one checks an ID, if given, in field.
 func (r *refs) one(field string, t target, id *int) *refs {
 	if r.err != nil || id == nil {
 		return r
@@ -40,14 +65,6 @@ func (r *refs) one(field string, t target, id *int) *refs {
 		r.err = err
 	case !found:
 		r.err = apperr.BadInput(field, fmt.Errorf("no %s has ID %d", t.what, *id))
-	}
-	return r
-}
-
-// all checks the IDs given in field.
-func (r *refs) all(field string, t target, ids ...int) *refs {
-	for _, id := range ids {
-		r.one(field, t, &id)
 	}
 	return r
 }
@@ -68,16 +85,44 @@ func exists[P ~func(*sql.Selector), Q interface {
 	}}
 }
 
-// ref is every target.
-var ref = struct{ source, legalEntity, site, grouping, convention, filiere, team, territory target }{
-	source:      exists("source", func(c *ent.Client) *ent.SourceQuery { return c.Source.Query() }),
-	legalEntity: exists("legal entity", func(c *ent.Client) *ent.LegalEntityQuery { return c.LegalEntity.Query() }),
-	site:        exists("site (establishment)", func(c *ent.Client) *ent.EstablishmentQuery { return c.Establishment.Query() }),
-	grouping:    exists("grouping", func(c *ent.Client) *ent.GroupingQuery { return c.Grouping.Query() }),
-	convention:  exists("convention", func(c *ent.Client) *ent.ConventionQuery { return c.Convention.Query() }),
-	filiere:     exists("filière", func(c *ent.Client) *ent.FiliereQuery { return c.Filiere.Query() }),
-	team:        exists("medical team", func(c *ent.Client) *ent.MedicalTeamQuery { return c.MedicalTeam.Query() }),
-	territory:   exists("territory", func(c *ent.Client) *ent.TerritoryQuery { return c.Territory.Query() }),
+var (
+	sources = exists("source", func(c *ent.Client) *ent.SourceQuery { return c.Source.Query() })
+	sites   = exists("site (establishment)", func(c *ent.Client) *ent.EstablishmentQuery { return c.Establishment.Query() })
+)
+
+type reference struct {
+	field string // of an input
+	to    target
+}
+
+// references are the fields by which inputs name other records, in the
+// order they are checked.
+var references = []reference{
+	{"SourceID", sources},
+	{"ConventionID", exists("convention", func(c *ent.Client) *ent.ConventionQuery { return c.Convention.Query() })},
+	{"GroupingID", exists("grouping", func(c *ent.Client) *ent.GroupingQuery { return c.Grouping.Query() })},
+	{"FiliereID", exists("filière", func(c *ent.Client) *ent.FiliereQuery { return c.Filiere.Query() })},
+	{"TeamID", exists("medical team", func(c *ent.Client) *ent.MedicalTeamQuery { return c.MedicalTeam.Query() })},
+	{"LegalEntityID", exists("legal entity", func(c *ent.Client) *ent.LegalEntityQuery { return c.LegalEntity.Query() })},
+	{"TerritoryID", exists("territory", func(c *ent.Client) *ent.TerritoryQuery { return c.Territory.Query() })},
+	{"SiteIDs", sites},
+	{"AddSiteIDs", sites},
+	{"EstablishmentID", sites},
+}
+
+// mustReference panics unless every ID field of the input type in is
+// checked through references (RemoveSiteIDs aside: removing an ID no
+// record has changes nothing), so that a new edge is not left unchecked.
+func mustReference(in reflect.Type) {
+	for i := range in.NumField() {
+		name := in.Field(i).Name
+		if !strings.HasSuffix(name, "ID") && !strings.HasSuffix(name, "IDs") || name == "RemoveSiteIDs" {
+			continue
+		}
+		if !slices.ContainsFunc(references, func(r reference) bool { return r.field == name }) {
+			panic(fmt.Sprintf("edit: %s.%s names records no reference checks", in.Name(), name))
+		}
+	}
 }
 
 // knownFiness refuses a FINESS number no loaded legal entity or site

@@ -3,6 +3,7 @@ package edit
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -14,16 +15,9 @@ import (
 
 // editable is how to edit one type of record T, created from input C and
 // updated from input U; records.go declares one per type.
-type editable[T comparable, C, U any] struct {
+type editable[T, C, U any] struct {
 	typ string // entity type as audited, e.g. "Membership"
 	db  store[T, C, U]
-	// meta gives a record's ID, version and end.
-	meta func(T) (id, version int, validTo *time.Time)
-	// sourceOf is the source an update cites.
-	sourceOf func(U) *int
-	// refsIn and refsUp check the IDs a creation and an update name.
-	refsIn func(*refs, C) *refs
-	refsUp func(*refs, U) *refs
 	// check validates a created or updated record (before is nil for a
 	// creation) inside the transaction: rules that span records.
 	check checkFunc[T]
@@ -45,20 +39,20 @@ type part struct {
 func (e *editable[T, C, U]) Create(ctx context.Context, c *ent.Client, in C) (T, error) {
 	return transact(ctx, c, func(c *ent.Client, j *journal) (T, error) {
 		return e.change(ctx, c, j, auditevent.OperationCREATE, 0, 0,
-			func(r *refs) *refs { return e.refsIn(r, in) },
+			func(r *refs) *refs { return r.input(in) },
 			func() (T, error) { return e.db.create(ctx, c, in) }, e.check)
 	})
 }
 
 // Update changes the T with this ID, read at version expected.
 func (e *editable[T, C, U]) Update(ctx context.Context, c *ent.Client, id, expected int, in U) (T, error) {
-	if err := requireSource("sourceID", e.sourceOf(in)); err != nil {
+	if err := requireSource("sourceID", reflect.ValueOf(in).FieldByName("SourceID").Interface().(*int)); err != nil {
 		var zero T
 		return zero, err
 	}
 	return transact(ctx, c, func(c *ent.Client, j *journal) (T, error) {
 		return e.change(ctx, c, j, auditevent.OperationUPDATE, id, expected,
-			func(r *refs) *refs { return e.refsUp(r, in) },
+			func(r *refs) *refs { return r.input(in) },
 			func() (T, error) { return e.db.update(ctx, c, id, expected, in) }, e.check)
 	})
 }
@@ -73,10 +67,10 @@ func (e *editable[T, C, U]) Close(ctx context.Context, c *ent.Client, id, expect
 
 func (e *editable[T, C, U]) close(ctx context.Context, c *ent.Client, j *journal, id, expected int, at time.Time, sourceID int) (T, error) {
 	after, err := e.change(ctx, c, j, auditevent.OperationCLOSE, id, expected,
-		func(r *refs) *refs { return r.one("sourceID", ref.source, &sourceID) },
+		func(r *refs) *refs { return r.one("sourceID", sources, &sourceID) },
 		func() (T, error) { return e.db.close(ctx, c, id, expected, at, sourceID) },
 		func(_ context.Context, _ *ent.Client, before, _ T) error {
-			if _, _, end := e.meta(before); end != nil {
+			if _, _, end := meta(before); end != nil {
 				return apperr.BadInput("validTo", fmt.Errorf("%s %d was already closed on %s; update it to change its end", e.typ, id, end.Format(time.DateOnly)))
 			}
 			return nil
@@ -97,7 +91,7 @@ func (e *editable[T, C, U]) closeOpen(ctx context.Context, c *ent.Client, j *jou
 		return err
 	}
 	for _, r := range open {
-		id, version, end := e.meta(r)
+		id, version, end := meta(r)
 		if end != nil {
 			continue // ends later: left for an editor to decide
 		}
@@ -125,7 +119,7 @@ func (e *editable[T, C, U]) change(ctx context.Context, c *ent.Client, j *journa
 		if err != nil {
 			return zero, err
 		}
-		if _, v, _ := e.meta(before); v != expected {
+		if _, v, _ := meta(before); v != expected {
 			return zero, stale(e.typ, id, fmt.Sprintf("is at version %d, not %d", v, expected))
 		}
 	}
@@ -145,7 +139,7 @@ func (e *editable[T, C, U]) change(ctx context.Context, c *ent.Client, j *journa
 			return zero, err
 		}
 	}
-	id, _, _ = e.meta(after)
+	id, _, _ = meta(after)
 	if err := j.record(ctx, c, op, e.typ, id, before, after); err != nil {
 		return zero, err
 	}
@@ -198,15 +192,38 @@ type (
 	}
 )
 
+// meta gives a record's ID, version and end: fields every editable type
+// has (the mixins of ent/schema), as declare makes sure.
+func meta(r any) (id, version int, validTo *time.Time) {
+	v := reflect.ValueOf(r).Elem()
+	return int(v.FieldByName("ID").Int()), int(v.FieldByName("Version").Int()), v.FieldByName("ValidTo").Interface().(*time.Time)
+}
+
 // table is a store over the generated client that of gives.
 type table[T, C, U any, P ~func(*sql.Selector), X client[T, CB, UB, QB], CB creator[T, C, CB], UB updater[T, U, P, UB], QB querier[T, P, QB]] struct {
 	of func(*ent.Client) X
 }
 
-// bind is the store over the generated client that of gives, its
-// types inferred from that client's.
-func bind[T, C, U any, P ~func(*sql.Selector), X client[T, CB, UB, QB], CB creator[T, C, CB], UB updater[T, U, P, UB], QB querier[T, P, QB]](of func(*ent.Client) X) store[T, C, U] {
-	return table[T, C, U, P, X, CB, UB, QB]{of}
+// declare is the editable type whose generated client of gives (all
+// its types inferred from that client's), checked by check and closing
+// parts with it. It panics at start-up on a type editable cannot serve:
+// a record without ID, version or end, an update citing no source, an
+// input naming records of a type no reference checks.
+func declare[T, C, U any, P ~func(*sql.Selector), X client[T, CB, UB, QB], CB creator[T, C, CB], UB updater[T, U, P, UB], QB querier[T, P, QB]](
+	of func(*ent.Client) X, check checkFunc[T], parts ...part) *editable[T, C, U] {
+	t, u := reflect.TypeFor[T](), reflect.TypeFor[U]()
+	need := func(in reflect.Type, field string, as reflect.Type) {
+		if f, ok := in.FieldByName(field); !ok || f.Type != as {
+			panic(fmt.Sprintf("edit: %s has no field %s %s", in.Name(), field, as))
+		}
+	}
+	need(t.Elem(), "ID", reflect.TypeFor[int]())
+	need(t.Elem(), "Version", reflect.TypeFor[int]())
+	need(t.Elem(), "ValidTo", reflect.TypeFor[*time.Time]())
+	need(u, "SourceID", reflect.TypeFor[*int]())
+	mustReference(reflect.TypeFor[C]())
+	mustReference(u)
+	return &editable[T, C, U]{typ: t.Elem().Name(), db: table[T, C, U, P, X, CB, UB, QB]{of}, check: check, parts: parts}
 }
 
 func (t table[T, C, U, P, X, CB, UB, QB]) get(ctx context.Context, c *ent.Client, id int) (T, error) {
