@@ -4,21 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/maillage/maillage/ent"
-	"github.com/maillage/maillage/ent/convention"
 	"github.com/maillage/maillage/ent/conventionparty"
 	"github.com/maillage/maillage/ent/establishment"
-	"github.com/maillage/maillage/ent/filiere"
 	"github.com/maillage/maillage/ent/grouping"
 	"github.com/maillage/maillage/ent/legalentity"
-	"github.com/maillage/maillage/ent/medicalteam"
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/predicate"
-	"github.com/maillage/maillage/ent/source"
-	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/internal/apperr"
 )
 
@@ -32,69 +31,98 @@ type refs struct {
 
 func newRefs(ctx context.Context, c *ent.Client) *refs { return &refs{ctx: ctx, c: c} }
 
-func (r *refs) check(field, what string, id *int, exist func(id int) (bool, error)) *refs {
+// input checks every ID in in, a struct, that references name.
+func (r *refs) input(in any) *refs {
+	v := reflect.ValueOf(in)
+	for _, ref := range references {
+		f := v.FieldByName(ref.field)
+		if !f.IsValid() {
+			continue
+		}
+		field := strings.ToLower(ref.field[:1]) + ref.field[1:] // as in the API
+		switch ids := f.Interface().(type) {
+		case int:
+			r.one(field, ref.to, &ids)
+		case *int:
+			r.one(field, ref.to, ids)
+		case []int:
+			for _, id := range ids {
+				r.one(field, ref.to, &id)
+			}
+		}
+	}
+	return r
+}
+
+// one checks an ID, if given, in field.
+func (r *refs) one(field string, t target, id *int) *refs {
 	if r.err != nil || id == nil {
 		return r
 	}
-	found, err := exist(*id)
+	found, err := t.exist(r.ctx, r.c, *id)
 	switch {
 	case err != nil:
 		r.err = err
 	case !found:
-		r.err = apperr.BadInput(field, fmt.Errorf("no %s has ID %d", what, *id))
+		r.err = apperr.BadInput(field, fmt.Errorf("no %s has ID %d", t.what, *id))
 	}
 	return r
 }
 
-func (r *refs) legalEntity(field string, id *int) *refs {
-	return r.check(field, "legal entity", id, func(id int) (bool, error) {
-		return r.c.LegalEntity.Query().Where(legalentity.ID(id)).Exist(r.ctx)
-	})
+// target is a type of record an input names by ID.
+type target struct {
+	what  string
+	exist func(ctx context.Context, c *ent.Client, id int) (bool, error)
 }
 
-func (r *refs) site(field string, ids ...int) *refs {
-	for _, id := range ids {
-		r.check(field, "site (establishment)", &id, func(id int) (bool, error) {
-			return r.c.Establishment.Query().Where(establishment.ID(id)).Exist(r.ctx)
-		})
+// exists is the target whose records the query that of gives finds.
+func exists[P ~func(*sql.Selector), Q interface {
+	Where(...P) Q
+	Exist(context.Context) (bool, error)
+}](what string, of func(*ent.Client) Q) target {
+	return target{what, func(ctx context.Context, c *ent.Client, id int) (bool, error) {
+		return of(c).Where(P(sql.FieldEQ(colID, id))).Exist(ctx)
+	}}
+}
+
+var (
+	sources = exists("source", func(c *ent.Client) *ent.SourceQuery { return c.Source.Query() })
+	sites   = exists("site (establishment)", func(c *ent.Client) *ent.EstablishmentQuery { return c.Establishment.Query() })
+)
+
+type reference struct {
+	field string // of an input
+	to    target
+}
+
+// references are the fields by which inputs name other records, in the
+// order they are checked.
+var references = []reference{
+	{"SourceID", sources},
+	{"ConventionID", exists("convention", func(c *ent.Client) *ent.ConventionQuery { return c.Convention.Query() })},
+	{"GroupingID", exists("grouping", func(c *ent.Client) *ent.GroupingQuery { return c.Grouping.Query() })},
+	{"FiliereID", exists("filière", func(c *ent.Client) *ent.FiliereQuery { return c.Filiere.Query() })},
+	{"TeamID", exists("medical team", func(c *ent.Client) *ent.MedicalTeamQuery { return c.MedicalTeam.Query() })},
+	{"LegalEntityID", exists("legal entity", func(c *ent.Client) *ent.LegalEntityQuery { return c.LegalEntity.Query() })},
+	{"TerritoryID", exists("territory", func(c *ent.Client) *ent.TerritoryQuery { return c.Territory.Query() })},
+	{"SiteIDs", sites},
+	{"AddSiteIDs", sites},
+	{"EstablishmentID", sites},
+}
+
+// mustReference panics unless every ID field of the input type in is
+// checked through references (RemoveSiteIDs aside: removing an ID no
+// record has changes nothing), so that a new edge is not left unchecked.
+func mustReference(in reflect.Type) {
+	for i := range in.NumField() {
+		name := in.Field(i).Name
+		if !strings.HasSuffix(name, "ID") && !strings.HasSuffix(name, "IDs") || name == "RemoveSiteIDs" {
+			continue
+		}
+		if !slices.ContainsFunc(references, func(r reference) bool { return r.field == name }) {
+			panic(fmt.Sprintf("edit: %s.%s names records no reference checks", in.Name(), name))
+		}
 	}
-	return r
-}
-
-func (r *refs) grouping(field string, id *int) *refs {
-	return r.check(field, "grouping", id, func(id int) (bool, error) {
-		return r.c.Grouping.Query().Where(grouping.ID(id)).Exist(r.ctx)
-	})
-}
-
-func (r *refs) convention(field string, id *int) *refs {
-	return r.check(field, "convention", id, func(id int) (bool, error) {
-		return r.c.Convention.Query().Where(convention.ID(id)).Exist(r.ctx)
-	})
-}
-
-func (r *refs) filiere(field string, id *int) *refs {
-	return r.check(field, "filière", id, func(id int) (bool, error) {
-		return r.c.Filiere.Query().Where(filiere.ID(id)).Exist(r.ctx)
-	})
-}
-
-func (r *refs) team(field string, id *int) *refs {
-	return r.check(field, "medical team", id, func(id int) (bool, error) {
-		return r.c.MedicalTeam.Query().Where(medicalteam.ID(id)).Exist(r.ctx)
-	})
-}
-
-func (r *refs) territory(field string, id *int) *refs {
-	return r.check(field, "territory", id, func(id int) (bool, error) {
-		return r.c.Territory.Query().Where(territory.ID(id)).Exist(r.ctx)
-	})
-}
-
-func (r *refs) source(field string, id *int) *refs {
-	return r.check(field, "source", id, func(id int) (bool, error) {
-		return r.c.Source.Query().Where(source.ID(id)).Exist(r.ctx)
-	})
 }
 
 // knownFiness refuses a FINESS number no loaded legal entity or site
@@ -198,12 +226,4 @@ func checkFiliereRole(ctx context.Context, c *ent.Client, _, r *ent.FiliereRole)
 		return nil
 	}
 	return sitesOf(ctx, c, "establishmentID", r.LegalEntityID, c.Establishment.Query().Where(establishment.ID(*r.EstablishmentID)))
-}
-
-// ptrs is the IDs a pointer holds: none or one.
-func ptrs(id *int) []int {
-	if id == nil {
-		return nil
-	}
-	return []int{*id}
 }

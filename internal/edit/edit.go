@@ -24,35 +24,15 @@ import (
 // now is the clock audit events and sources are stamped with.
 var now = func() time.Time { return time.Now().UTC() }
 
-// op is one change to one record, generic over its entity type T.
-type op[T any] struct {
-	typ string // entity type, e.g. "Membership"
-	id  int    // 0 for a creation
-	// expected is the version the caller read (updates and closes).
-	expected int
-	// load reads the stored record; nil for a creation.
-	load func(c *ent.Client) (T, error)
-	// meta gives a record's ID and version.
-	meta func(T) (id, version int)
-	// write makes the change and returns the record after it.
-	write func(c *ent.Client) (T, error)
-	// check validates the record after the change, inside the
-	// transaction: domain rules that span records.
-	check func(c *ent.Client, before, after T) error
-	// then runs further changes in the same transaction (a close's
-	// cascade), each audited through the journal.
-	then func(c *ent.Client, j *journal, after T) error
-	kind auditevent.Operation
-}
-
-// apply runs o in a transaction with its audit event.
-func apply[T comparable](ctx context.Context, c *ent.Client, o op[T]) (T, error) {
+// transact runs fn in a transaction, with a journal for its audit
+// events.
+func transact[T any](ctx context.Context, c *ent.Client, fn func(c *ent.Client, j *journal) (T, error)) (T, error) {
 	var zero T
 	tx, err := c.Tx(ctx)
 	if err != nil {
 		return zero, err
 	}
-	after, err := applyTx(ctx, tx.Client(), newJournal(ctx), o)
+	after, err := fn(tx.Client(), newJournal(ctx))
 	if err != nil {
 		err = coded(err)
 		if rerr := tx.Rollback(); rerr != nil {
@@ -65,46 +45,6 @@ func apply[T comparable](ctx context.Context, c *ent.Client, o op[T]) (T, error)
 	}
 	if u, ok := any(after).(interface{ Unwrap() T }); ok {
 		after = u.Unwrap() // read its edges after the transaction
-	}
-	return after, nil
-}
-
-func applyTx[T comparable](ctx context.Context, c *ent.Client, j *journal, o op[T]) (T, error) {
-	var zero, before T
-	if o.load != nil {
-		var err error
-		before, err = o.load(c)
-		if ent.IsNotFound(err) {
-			return zero, apperr.NotFound(o.typ, fmt.Sprintf("ID %d", o.id))
-		}
-		if err != nil {
-			return zero, err
-		}
-		if _, v := o.meta(before); v != o.expected {
-			return zero, stale(o.typ, o.id, fmt.Sprintf("is at version %d, not %d", v, o.expected))
-		}
-	}
-	after, err := o.write(c)
-	if ent.IsNotFound(err) && o.load != nil {
-		// Changed by someone else between our read and our write.
-		return zero, stale(o.typ, o.id, fmt.Sprintf("is no longer at version %d", o.expected))
-	}
-	if err != nil {
-		return zero, err
-	}
-	if o.check != nil {
-		if err := o.check(c, before, after); err != nil {
-			return zero, err
-		}
-	}
-	id, _ := o.meta(after)
-	if err := j.record(ctx, c, o.kind, o.typ, id, before, after); err != nil {
-		return zero, err
-	}
-	if o.then != nil {
-		if err := o.then(c, j, after); err != nil {
-			return zero, err
-		}
 	}
 	return after, nil
 }

@@ -19,13 +19,13 @@ func CreateSource(ctx context.Context, c *ent.Client, in ent.CreateSourceInput) 
 		return nil, err
 	}
 	at := now()
-	return apply(ctx, c, op[*ent.Source]{
-		typ: "Source", kind: auditevent.OperationCREATE,
-		meta: func(s *ent.Source) (int, int) { return s.ID, 1 },
-		write: func(c *ent.Client) (*ent.Source, error) {
-			return c.Source.Create().SetInput(in).
-				SetKey("edit:" + at.Format("20060102T150405Z") + ":" + hex.EncodeToString(suffix)).
-				SetAuthor(who.Name).SetRecordedAt(at).Save(ctx)
-		},
+	return transact(ctx, c, func(c *ent.Client, j *journal) (*ent.Source, error) {
+		s, err := c.Source.Create().SetInput(in).
+			SetKey("edit:" + at.Format("20060102T150405Z") + ":" + hex.EncodeToString(suffix)).
+			SetAuthor(who.Name).SetRecordedAt(at).Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return s, j.record(ctx, c, auditevent.OperationCREATE, "Source", s.ID, nil, s)
 	})
 }
