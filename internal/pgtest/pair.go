@@ -42,13 +42,17 @@ func StartPair(opts PairOptions) (_ *Pair, err error) {
 		"max_wal_senders = 4",
 		"max_replication_slots = 4",
 		"hot_standby = on",
+		// Commits wait for the local WAL flush, as by default in
+		// production (the single-server clusters do not): acknowledged
+		// means written, and streamed at once.
+		"synchronous_commit = on",
 		// The standby reports what it replayed promptly, for the lag and
 		// for synchronous commits.
 		"wal_receiver_status_interval = 1s",
 	}
 	primaryConf := conf
 	if opts.Synchronous {
-		primaryConf = append(primaryConf[:len(primaryConf):len(primaryConf)], "synchronous_commit = on", "synchronous_standby_names = '*'")
+		primaryConf = append(primaryConf[:len(primaryConf):len(primaryConf)], "synchronous_standby_names = '*'")
 	}
 	if err := checkBinaries(binDir(), "pg_basebackup"); err != nil {
 		return nil, err
