@@ -82,6 +82,12 @@ func (d *DB) Version(ctx context.Context) (Version, error) {
 	}, nil
 }
 
+// Listening reports whether the PostgreSQL change listener is connected
+// (false on SQLite, which has none).
+func (d *DB) Listening() bool {
+	return d.changes.listener != nil && d.changes.listening.Load()
+}
+
 // watch starts following other processes' writes.
 func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql.DB) error {
 	switch dialectName {
