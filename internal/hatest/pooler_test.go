@@ -60,6 +60,22 @@ func TestBehindPgBouncer(t *testing.T) {
 	seen := waitFor(t, 5*time.Second, "server B sees server A's write", func() bool { return c.finds("GCS derrière le pooler") })
 	t.Logf("behind PgBouncer: a write through A in B's graph queries after %v", seen.Round(time.Millisecond))
 
+	for _, servers := range [][]*node{{a}, {a, c}} {
+		load(t, b, servers)
+	}
+	for _, w := range []struct{ from, to *node }{{a, c}, {c, a}} {
+		name := "GCS après la charge " + w.from.name
+		if err := w.from.addGrouping(name); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, 5*time.Second, w.to.name+" sees the last write", func() bool { return w.to.finds(name) })
+	}
+}
+
+// load sends 640 requests from 16 clients spread over servers (a quarter
+// of them writes) and fails on any error; it logs the throughput.
+func load(t *testing.T, b *pgtest.Bouncer, servers []*node) {
+	t.Helper()
 	const clients, each = 16, 40
 	var (
 		wg   sync.WaitGroup
@@ -72,7 +88,7 @@ func TestBehindPgBouncer(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			n := []*node{a, c}[i%2]
+			n := servers[i%len(servers)]
 			for j := range each {
 				begin := time.Now()
 				var err error
@@ -84,7 +100,7 @@ func TestBehindPgBouncer(t *testing.T) {
 				case 2:
 					_, err = n.query(`{ search(text: "pooler", kinds: ["GROUPING"]) { label } }`)
 				case 3:
-					err = n.addGrouping(fmt.Sprintf("GCS pool %d %d", i, j))
+					err = n.addGrouping(fmt.Sprintf("GCS pool %d %d %d", len(servers), i, j))
 				}
 				mu.Lock()
 				lat = append(lat, time.Since(begin))
@@ -101,16 +117,9 @@ func TestBehindPgBouncer(t *testing.T) {
 		t.Errorf("%d of %d requests failed behind PgBouncer, first: %s\nPgBouncer's log:\n%s", len(errs), clients*each, errs[0], lastLines(b.Log(), 10))
 	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	t.Logf("behind PgBouncer (transaction mode, pool of 20): %d requests from %d clients through 2 servers in %v (%.0f/s; a quarter writes), p50 %v, p95 %v",
-		clients*each, clients, elapsed.Round(time.Millisecond), float64(clients*each)/elapsed.Seconds(),
+	t.Logf("behind PgBouncer (transaction mode, pool of 20): %d requests from %d clients through %d server(s) in %v (%.0f/s; a quarter writes), p50 %v, p95 %v",
+		clients*each, clients, len(servers), elapsed.Round(time.Millisecond), float64(clients*each)/elapsed.Seconds(),
 		lat[len(lat)/2].Round(100*time.Microsecond), lat[len(lat)*95/100].Round(100*time.Microsecond))
-	for _, w := range []struct{ from, to *node }{{a, c}, {c, a}} {
-		name := "GCS après la charge " + w.from.name
-		if err := w.from.addGrouping(name); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(t, 5*time.Second, w.to.name+" sees the last write", func() bool { return w.to.finds(name) })
-	}
 }
 
 func lastLines(s string, n int) string {
