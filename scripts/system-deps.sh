@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need and the machine lacks
-# (PostgreSQL 15 server binaries, Chromium, curl, python3), or, when this
+# (PostgreSQL 15 server binaries, PgBouncer, Chromium, curl, python3), or, when this
 # user may not install them, stops with the exact command to run.
 # `make test` and .ci/run both call it; nothing else needs installing
 # (the server is pure Go, the app comes from npm).
@@ -8,6 +8,7 @@ set -euo pipefail
 
 packages=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || packages+=(postgresql-15)
+[ -x /usr/sbin/pgbouncer ] || packages+=(pgbouncer)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v curl >/dev/null || packages+=(curl)
 command -v python3 >/dev/null || packages+=(python3)

@@ -63,6 +63,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	}
 
 	metrics := newMetrics(reg, db.SQL, cfg.Limits.MaxOperations)
+	reg.MustRegister(newDBCollector(db))
 	limits := newRateLimits(cfg)
 	// Outside in: CORS, the per-address rate limit, the caller
 	// (anonymous, or the principal a bearer token names) in the context,
@@ -97,9 +98,12 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), readyzTimeout)
 		defer cancel()
-		if err := db.Ping(ctx); err != nil {
-			logger.WarnContext(ctx, "readyz: database unreachable", "err", err)
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+		// Ready means writable: during a failover, until a standby is
+		// promoted, this server answers reads from memory but takes no
+		// writes.
+		if err := db.Ready(ctx); err != nil {
+			logger.WarnContext(ctx, "readyz: database unreachable or read-only", "err", err)
+			http.Error(w, "database unreachable or read-only", http.StatusServiceUnavailable)
 			return
 		}
 		_, _ = w.Write([]byte("ok\n"))

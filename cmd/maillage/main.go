@@ -94,7 +94,14 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = store.DefaultURL
 	}
-	return fs.String("db", def, "database URL: sqlite://PATH or postgres://…")
+	return fs.String("db", def, "database URL: sqlite://PATH or postgres://… (several hosts: postgres://h1,h2/db?port=p1,p2&target_session_attrs=read-write follows the primary)")
+}
+
+// openStore opens the database; MAILLAGE_DB_LISTEN (serve: --db-listen)
+// names a direct connection for the change listener when the URL goes
+// through a pooler in transaction mode.
+func openStore(ctx context.Context, url, listenURL string) (*store.DB, error) {
+	return store.OpenWith(ctx, url, store.Options{ListenURL: listenURL})
 }
 
 func serve(ctx context.Context, args []string, logger *slog.Logger) error {
@@ -104,6 +111,7 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 	noMigrate := fs.Bool("no-migrate", false, "do not create or upgrade the schema at start")
 	noLoad := fs.Bool("no-load", false, "do not load the shipped datasets into an empty database")
 	replicaURL := fs.String("db-replica", os.Getenv("MAILLAGE_DB_REPLICA"), "PostgreSQL read replica for queries (postgres://…); writes and the graph index use --db")
+	listenURL := fs.String("db-listen", os.Getenv("MAILLAGE_DB_LISTEN"), "direct PostgreSQL URL for the change listener (LISTEN) when --db goes through a pooler in transaction mode (PgBouncer)")
 	cfg, checkEnv := server.Flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -112,7 +120,7 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 		return err
 	}
 	setMemoryLimit(logger)
-	db, err := store.Open(ctx, *dbURL)
+	db, err := openStore(ctx, *dbURL, *listenURL)
 	if err != nil {
 		return err
 	}
@@ -246,7 +254,7 @@ func generate(ctx context.Context, args []string, logger *slog.Logger) error {
 
 // openMigrated opens the database and brings its schema up to date.
 func openMigrated(ctx context.Context, url string) (*store.DB, error) {
-	db, err := store.Open(ctx, url)
+	db, err := openStore(ctx, url, os.Getenv("MAILLAGE_DB_LISTEN"))
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,14 @@ func NewStore(client *ent.Client, version Versioner) *Store {
 func (s *Store) Graph(ctx context.Context) (*Graph, error) {
 	stamp, err := s.version(ctx)
 	if err != nil {
+		// The database does not answer (a failover under way, say): the
+		// last build answers rather than nothing, as /readyz says 503.
+		s.mu.Lock()
+		last := s.graph
+		s.mu.Unlock()
+		if last != nil && ctx.Err() == nil {
+			return last, nil
+		}
 		return nil, fmt.Errorf("graph: %w", err)
 	}
 	s.mu.Lock()

@@ -20,6 +20,11 @@
 // initdb and pg_ctl run as the "postgres" system user, since PostgreSQL
 // refuses to run as root.
 //
+// StartPair starts a primary and a streaming standby made with
+// pg_basebackup -R (optionally synchronous), whose Kill and Promote play
+// a failover; StartPgBouncer puts Debian's PgBouncer, in transaction
+// mode, in front of a cluster.
+//
 // Start never skips: a missing installation or a server that does not come
 // up is an error, whose message says what is missing and how to fix it.
 package pgtest
@@ -205,10 +210,7 @@ func startExternal(raw string) (*Server, error) {
 // ---- local cluster ----
 
 func startLocal(extraConf []string) (_ *Server, err error) {
-	binDir := os.Getenv(EnvBin)
-	if binDir == "" {
-		binDir = DefaultBinDir
-	}
+	binDir := binDir()
 	if err := checkBinaries(binDir); err != nil {
 		return nil, err
 	}
@@ -265,52 +267,38 @@ func startLocal(extraConf []string) (_ *Server, err error) {
 		return nil, err
 	}
 
-	for attempt := 0; ; attempt++ {
-		port, err := pickPort()
-		if err != nil {
-			return nil, err
-		}
-		if err := s.writeConf(port, extraConf); err != nil {
-			return nil, err
-		}
-		logOffset := fileSize(s.logFile)
-		out, err := s.command(ctx, "pg_ctl", "start", "-D", s.dataDir, "-l", s.logFile,
-			"-w", "-t", strconv.Itoa(int(startTimeout/time.Second)), "-s").CombinedOutput()
-		if err == nil {
-			s.port = port
-			break
-		}
-		serverLog := readFrom(s.logFile, logOffset)
-		if attempt == 0 && bytes.Contains(serverLog, []byte("Address already in use")) {
-			s.stopCluster() // in case it is half up
-			continue        // another process grabbed the port: retry once
-		}
-		return nil, fmt.Errorf("pgtest: the PostgreSQL server in %s did not start%s: %w\npg_ctl output: %s\nlast lines of the server log %s:\n%s",
-			s.dataDir, s.asWhom(), err, strings.TrimSpace(string(out)), s.logFile, tail(serverLog))
+	if err := s.startOnFreePort(ctx, extraConf); err != nil {
+		return nil, err
 	}
-
-	s.base = &url.URL{
-		Scheme:   "postgres",
-		User:     url.User(superuser),
-		Host:     net.JoinHostPort("127.0.0.1", strconv.Itoa(s.port)),
-		Path:     "/postgres",
-		RawQuery: "sslmode=disable",
-	}
-	if s.admin, err = sql.Open("postgres", s.base.String()); err != nil {
-		return nil, fmt.Errorf("pgtest: %w", err)
-	}
-	s.admin.SetMaxIdleConns(1)
-	if err := waitReady(ctx, s.admin); err != nil {
-		return nil, fmt.Errorf("pgtest: the PostgreSQL server in %s started but does not accept connections on %s: %w\nlast lines of the server log %s:\n%s",
-			s.dataDir, s.base.Host, err, s.logFile, tail(readFrom(s.logFile, 0)))
+	if err := s.connectAdmin(ctx); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
 
-// checkBinaries reports a clear error if binDir lacks a server binary.
-func checkBinaries(binDir string) error {
+// openAdmin opens a small pool for the harness's own statements.
+func openAdmin(dsn string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("pgtest: %w", err)
+	}
+	db.SetMaxIdleConns(1)
+	return db, nil
+}
+
+// binDir is where the PostgreSQL binaries are.
+func binDir() string {
+	if dir := os.Getenv(EnvBin); dir != "" {
+		return dir
+	}
+	return DefaultBinDir
+}
+
+// checkBinaries reports a clear error if binDir lacks a server binary
+// (or one of more).
+func checkBinaries(binDir string, more ...string) error {
 	var missing []string
-	for _, name := range []string{"initdb", "pg_ctl", "postgres"} {
+	for _, name := range append([]string{"initdb", "pg_ctl", "postgres"}, more...) {
 		p := filepath.Join(binDir, name)
 		fi, err := os.Stat(p)
 		switch {

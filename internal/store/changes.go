@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
@@ -33,6 +35,7 @@ type changes struct {
 	listening atomic.Bool
 	listener  *pq.Listener
 	done      chan struct{}
+	probes    chan string // probe notifications heard
 
 	// SQLite: one connection reserved for PRAGMA data_version, which
 	// changes when another connection commits.
@@ -79,6 +82,12 @@ func (d *DB) Version(ctx context.Context) (Version, error) {
 	}, nil
 }
 
+// Listening reports whether the PostgreSQL change listener is connected
+// (false on SQLite, which has none).
+func (d *DB) Listening() bool {
+	return d.changes.listener != nil && d.changes.listening.Load()
+}
+
 // watch starts following other processes' writes.
 func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql.DB) error {
 	switch dialectName {
@@ -90,7 +99,10 @@ func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql
 		c.conn = conn
 	case dialect.Postgres:
 		c.done = make(chan struct{})
-		c.listener = pq.NewListener(rawURL, 100*time.Millisecond, 10*time.Second, func(ev pq.ListenerEventType, _ error) {
+		c.probes = make(chan string, 16) // other processes probe too
+		// Reconnections are retried every second at most: after a
+		// failover, the listener finds the new primary soon.
+		c.listener = pq.NewListener(rawURL, 100*time.Millisecond, time.Second, func(ev pq.ListenerEventType, _ error) {
 			switch ev {
 			case pq.ListenerEventConnected, pq.ListenerEventReconnected:
 				// Whatever was sent while disconnected is lost: count a
@@ -118,6 +130,13 @@ func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql
 					// layers count as changed, and so does a table the
 					// schema does not know (a newer server's).
 					l := Registers | Cooperation
+					if n != nil && strings.HasPrefix(n.Extra, probePrefix) {
+						select {
+						case c.probes <- n.Extra:
+						default:
+						}
+						continue
+					}
 					if n != nil {
 						if known, ok := c.tables[n.Extra]; ok {
 							l = known
@@ -127,8 +146,47 @@ func (c *changes) watch(ctx context.Context, dialectName, rawURL string, db *sql
 				}
 			}
 		}()
+		if err := c.probe(ctx, db); err != nil {
+			c.close()
+			return err
+		}
 	}
 	return nil
+}
+
+// probePrefix starts the payload of the notification probe sends.
+const probePrefix = "maillage_probe:"
+
+// probeTimeout bounds the wait for the probe's notification.
+const probeTimeout = 5 * time.Second
+
+// probe checks that the listener hears a notification sent through the
+// connection pool: it does not when the listener's URL goes through a
+// pooler in transaction mode, whose server sessions (the one that ran
+// LISTEN among them) serve whoever comes next.
+func (c *changes) probe(ctx context.Context, db *sql.DB) error {
+	var rnd [8]byte
+	_, _ = rand.Read(rnd[:])
+	token := probePrefix + hex.EncodeToString(rnd[:])
+	// A literal, not a parameter: one simple query, whatever the pooler.
+	if _, err := db.ExecContext(ctx, "SELECT pg_notify("+pq.QuoteLiteral(changeChannel)+", "+pq.QuoteLiteral(token)+")"); err != nil {
+		return fmt.Errorf("listen for changes: notify: %w", err)
+	}
+	timeout := time.NewTimer(probeTimeout)
+	defer timeout.Stop()
+	for {
+		select {
+		case heard := <-c.probes:
+			if heard == token {
+				return nil
+			}
+		case <-timeout.C:
+			return fmt.Errorf("listen for changes: a notification sent through the database URL did not reach the listener within %v: "+
+				"behind a pooler in transaction mode (PgBouncer), give the listener a direct connection to the primary (serve --db-listen)", probeTimeout)
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 func (c *changes) close() {

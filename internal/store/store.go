@@ -5,6 +5,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -36,19 +37,46 @@ type DB struct {
 	Primary       *ent.Client
 	ReplicaURL    string // with any password removed; empty without a replica
 	primaryDriver dialect.Driver
+	replica       *replicaDriver // nil without a replica
 	changes       *changes
 	counter       *commitCounter // counts this process's commits, from ent's hooks
 }
 
 // Open opens the database named by rawURL: sqlite://PATH (the file is
-// created on first use) or postgres://… (lib/pq connection URL).
+// created on first use) or postgres://… (lib/pq connection URL). A
+// PostgreSQL URL may name several hosts (postgres://h1,h2/db?port=p1,p2
+// &target_session_attrs=read-write): each new connection, the change
+// listener's included, goes to whichever of them is the primary then,
+// so a promoted standby takes over without a restart.
 func Open(ctx context.Context, rawURL string, opts ...ent.Option) (*DB, error) {
-	return OpenWrapped(ctx, rawURL, nil, opts...)
+	return OpenWith(ctx, rawURL, Options{}, opts...)
 }
 
 // OpenWrapped is Open with the client's driver wrapped by wrap (tests
 // count statements).
 func OpenWrapped(ctx context.Context, rawURL string, wrap func(dialect.Driver) dialect.Driver, opts ...ent.Option) (*DB, error) {
+	return OpenWith(ctx, rawURL, Options{Wrap: wrap}, opts...)
+}
+
+// Options are Open's less common settings.
+type Options struct {
+	// Wrap, when not nil, wraps the client's driver (tests count
+	// statements).
+	Wrap func(dialect.Driver) dialect.Driver
+	// ListenURL is a direct connection to the PostgreSQL primary for the
+	// change listener, when rawURL goes through a pooler in transaction
+	// mode (PgBouncer): LISTEN needs a session of its own, which such a
+	// pooler does not keep. Empty: the listener uses rawURL.
+	ListenURL string
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, rawURL string, o Options, opts ...ent.Option) (*DB, error) {
+	wrap := o.Wrap
+	listenURL := o.ListenURL
+	if listenURL == "" {
+		listenURL = rawURL
+	}
 	drv, db, err := openDriver(ctx, rawURL)
 	if err != nil {
 		return nil, err
@@ -63,7 +91,7 @@ func OpenWrapped(ctx context.Context, rawURL string, wrap func(dialect.Driver) d
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(driver)}, opts...)...)
 	d.Client.Use(d.counter.hook)
 	d.Primary, d.primaryDriver = d.Client, driver
-	if err := d.changes.watch(ctx, d.Dialect, rawURL, db); err != nil {
+	if err := d.changes.watch(ctx, d.Dialect, listenURL, db); err != nil {
 		_ = d.Client.Close()
 		return nil, err
 	}
@@ -184,6 +212,22 @@ func (d *DB) moveConventionPartySites(ctx context.Context) error {
 
 // Ping checks the database answers.
 func (d *DB) Ping(ctx context.Context) error { return d.SQL.PingContext(ctx) }
+
+// Ready checks the database answers and, on PostgreSQL, takes writes: a
+// standby (before its promotion, say) is not ready.
+func (d *DB) Ready(ctx context.Context) error {
+	if d.Dialect != dialectPostgres {
+		return d.Ping(ctx)
+	}
+	var standby bool
+	if err := d.SQL.QueryRowContext(ctx, "SELECT pg_is_in_recovery()").Scan(&standby); err != nil {
+		return err
+	}
+	if standby {
+		return errors.New("the database is a standby: read-only")
+	}
+	return nil
+}
 
 // Close stops following changes and closes the client and its
 // connections.
