@@ -11,8 +11,12 @@ var hospitalGroups = []string{"1101", "1102", "1103", "1106", "1110", "1107", "1
 
 // EntityName proposes a provisional name for a legal entity from its
 // sites: DerivedName over the sites of its most telling hospital
-// category when it runs any, else over all of them.
+// category when it runs any, else over all of them; when they share no
+// name, "Entité juridique" and its number rather than one site's name.
 func EntityName(sites []Site) string {
+	if len(sites) == 0 {
+		return ""
+	}
 	for _, group := range hospitalGroups {
 		var names []string
 		for _, s := range sites {
@@ -21,22 +25,32 @@ func EntityName(sites []Site) string {
 			}
 		}
 		if len(names) > 0 {
-			return DerivedName(names)
+			if name := DerivedName(names); name != "" {
+				return name
+			}
+			return unnamed(sites[0].LegalEntity)
 		}
 	}
 	names := make([]string, len(sites))
 	for i, s := range sites {
 		names[i] = s.Name
 	}
-	return DerivedName(names)
+	if name := DerivedName(names); name != "" {
+		return name
+	}
+	return unnamed(sites[0].LegalEntity)
 }
+
+func unnamed(number string) string { return "Entité juridique " + number }
 
 // DerivedName proposes a provisional name for a legal entity known only
 // through its sites (the site file names each site's entity but not the
 // entity): the words most of its sites' names start with ("CH DU FOREZ
 // SITE DE MONTBRISON", "CH DU FOREZ SITE DE FEURS" → "CH DU FOREZ"), or
 // the " - " tag most of them end with ("… - CHU42" → "CHU42"), whichever
-// more sites share; else the name of its first site.
+// more sites share, if at least two and a third of them do; else the
+// name of its first site when it has at most two, else "": a large
+// operator is never named after one of its sites.
 func DerivedName(siteNames []string) string {
 	if len(siteNames) == 0 {
 		return ""
@@ -44,15 +58,55 @@ func DerivedName(siteNames []string) string {
 	if len(siteNames) == 1 {
 		return siteNames[0]
 	}
+	enough := max(2, (len(siteNames)+2)/3)
 	prefix, prefixCount := sharedPrefix(siteNames)
 	suffix, suffixCount := sharedSuffix(siteNames)
 	switch {
-	case prefixCount >= 2 && prefixCount >= suffixCount:
+	case prefixCount >= enough && prefixCount >= suffixCount:
 		return prefix
-	case suffixCount >= 2:
+	case suffixCount >= enough:
 		return suffix
+	case len(siteNames) <= 2:
+		return siteNames[0]
+	}
+	return ""
+}
+
+// GroupingName names a grouping FINESS registers through its sites: its
+// seat's name ("GCS X - ET SIEGE" → "GCS X"), else the name its sites
+// share, else its first site's name.
+func GroupingName(siteNames []string) string {
+	for _, n := range siteNames {
+		if seat, ok := seatName(n); ok {
+			return seat
+		}
+	}
+	if name := DerivedName(siteNames); name != "" {
+		return name
 	}
 	return siteNames[0]
+}
+
+// seatName strips the mark FINESS puts on a structure's seat site.
+func seatName(name string) (string, bool) {
+	words := strings.Fields(name)
+	n := len(words)
+	if n < 2 {
+		return "", false
+	}
+	switch strings.ToUpper(words[n-1]) {
+	case "SIEGE", "SIÈGE":
+	default:
+		return "", false
+	}
+	words = words[:n-1]
+	for len(words) > 0 && (isLinkWord(words[len(words)-1]) || strings.EqualFold(words[len(words)-1], "ET")) {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return "", false
+	}
+	return strings.Join(words, " "), true
 }
 
 // sharedPrefix returns the leading words shared by the most names (the

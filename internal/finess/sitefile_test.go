@@ -59,10 +59,34 @@ func TestDerivedName(t *testing.T) {
 		{[]string{"CH X SITE A", "CH X SITE B", "CH Y"}, "CH X"},
 		{[]string{"CH DE FIRMINY"}, "CH DE FIRMINY"},
 		{[]string{"CH DU GIER - MCO", "HOPITAL DU GIER - SITE MARREL SSR"}, "CH DU GIER - MCO"},
+		// A large operator whose sites share no name is not named after one.
+		{[]string{"CRF CENTRE A", "HALTE GARDERIE B", "IME C", "SSIAD D", "EHPAD E", "CRF CENTRE F", "ESAT G"}, ""},
+		// Two of nine is not a third.
+		{[]string{"CH X A", "CH X B", "C", "D", "E", "F", "G", "H", "I"}, ""},
 	}
 	for _, tt := range tests {
 		if got := DerivedName(tt.sites); got != tt.want {
 			t.Errorf("DerivedName(%q) = %q, want %q", tt.sites, got, tt.want)
+		}
+	}
+}
+
+func TestGroupingName(t *testing.T) {
+	tests := []struct {
+		sites []string
+		want  string
+	}{
+		{[]string{"GCS D'IMAGERIE MED DE L'AIN ET SIEGE", "GCS D'IMAGERIE MED DE L'AIN - FLEYRIAT"}, "GCS D'IMAGERIE MED DE L'AIN"},
+		{[]string{"GCS IMAGERIE SOISSONS IMPLANTATION", "GCS IMAGERIE SOISSONS SIÈGE"}, "GCS IMAGERIE SOISSONS"},
+		{[]string{"GCS ES HAD DES ARDENNES - ET SIEGE", "GCS ES HAD DES ARDENNES SITE RETHEL"}, "GCS ES HAD DES ARDENNES"},
+		{[]string{"GCS ONCORAD - SITE CH DE MOULINS", "GCS ONCORAD - SITE CENTRE JEAN PERRIN"}, "GCS ONCORAD"},
+		{[]string{"MSP LES COLLINES", "MSP LES COLLINES", "MSP LES COLLINES"}, "MSP LES COLLINES"},
+		{[]string{"CPTS DU PAYS X"}, "CPTS DU PAYS X"},
+		{[]string{"SISA MSP DE BREIL SUR ROYA", "MSP DE LA ROYA"}, "SISA MSP DE BREIL SUR ROYA"},
+	}
+	for _, tt := range tests {
+		if got := GroupingName(tt.sites); got != tt.want {
+			t.Errorf("GroupingName(%q) = %q, want %q", tt.sites, got, tt.want)
 		}
 	}
 }

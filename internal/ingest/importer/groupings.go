@@ -7,7 +7,6 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/grouping"
-	"github.com/maillage/maillage/ent/legalentity"
 	"github.com/maillage/maillage/internal/finess"
 )
 
@@ -25,74 +24,78 @@ var registeredGroupings = map[string]grouping.Kind{
 	"426": grouping.KindSIH,
 }
 
+// createRegisteredGroupings adds the groupings FINESS registers as sites
+// of cooperation categories: one per legal entity and kind (an entity
+// running a GCS site and an SIH site is two structures), opened on its
+// earliest site's opening, named after its sites (finess.GroupingName).
+// Its code is the entity's FINESS number, suffixed with the kind for a
+// second kind of the same entity; groupings already stored are left as
+// they are.
 func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client, sourceID int, sites []finess.Site, entityIDs, siteIDs map[string]int, rep *Report) error {
-	existing, err := c.Grouping.Query().Where(grouping.CodeNotNil()).Select(grouping.FieldCode).Strings(ctx)
-	if err != nil {
+	var existing []struct {
+		Code string        `json:"code"`
+		Kind grouping.Kind `json:"kind"`
+	}
+	if err := c.Grouping.Query().Where(grouping.CodeNotNil()).Select(grouping.FieldCode, grouping.FieldKind).Scan(ctx, &existing); err != nil {
 		return err
 	}
-	known := make(map[string]bool, len(existing))
-	for _, code := range existing {
-		known[code] = true
+	codes := make(map[string]grouping.Kind, len(existing))
+	for _, g := range existing {
+		codes[g.Code] = g.Kind
+	}
+	type key struct {
+		entity string
+		kind   grouping.Kind
 	}
 	type pending struct {
-		kind   grouping.Kind
 		code   string
-		entity string
-		name   string
-		dep    string
 		sites  []int
-		opened finess.Site
+		names  []string
+		opened *time.Time
 	}
-	var order []string
-	byCode := map[string]*pending{}
+	var order []key
+	byKey := map[key]*pending{}
 	for _, s := range sites {
 		kind, ok := registeredGroupings[s.Category]
 		if !ok {
 			continue
 		}
-		code := s.LegalEntity
-		if known[code] {
-			continue
-		}
-		p := byCode[code]
+		k := key{s.LegalEntity, kind}
+		p := byKey[k]
 		if p == nil {
-			p = &pending{kind: kind, code: code, entity: s.LegalEntity, dep: finess.Department(code), opened: s}
-			byCode[code] = p
-			order = append(order, code)
+			if codes[k.entity] == kind || codes[k.entity+"-"+string(kind)] == kind {
+				continue // stored by an earlier import
+			}
+			p = &pending{}
+			byKey[k] = p
+			order = append(order, k)
 		}
 		p.sites = append(p.sites, siteIDs[s.Finess])
-		p.name = s.Name
-		if len(p.sites) > 1 {
-			// Several sites: the grouping is the entity, named as such.
-			p.name = ""
+		p.names = append(p.names, s.Name)
+		if s.Opened != nil && (p.opened == nil || s.Opened.Before(*p.opened)) {
+			p.opened = s.Opened
 		}
 	}
-	var names = map[string]string{}
-	if len(order) > 0 {
-		entities, err := c.LegalEntity.Query().Where(legalentity.FinessIn(order...)).Select(legalentity.FieldFiness, legalentity.FieldName).All(ctx)
-		if err != nil {
-			return err
+	for _, k := range order {
+		p := byKey[k]
+		p.code = k.entity
+		if _, taken := codes[p.code]; taken {
+			p.code = k.entity + "-" + string(k.kind)
 		}
-		for _, e := range entities {
-			names[e.Finess] = e.Name
-		}
+		codes[p.code] = k.kind
 	}
 	build := func(i int) *ent.GroupingCreate {
-		code := order[i]
-		p := byCode[code]
-		name := p.name
-		if name == "" {
-			name = names[p.entity]
-		}
+		k := order[i]
+		p := byKey[k]
 		return c.Grouping.Create().
-			SetKind(p.kind).
-			SetCode(code).
-			SetFiness(code).
-			SetName(name).
-			SetDepartmentCode(p.dep).
-			SetLegalEntityID(entityIDs[p.entity]).
+			SetKind(k.kind).
+			SetCode(p.code).
+			SetFiness(k.entity).
+			SetName(finess.GroupingName(p.names)).
+			SetDepartmentCode(finess.Department(k.entity)).
+			SetLegalEntityID(entityIDs[k.entity]).
 			AddEstablishmentIDs(p.sites...).
-			SetNillableValidFrom(p.opened.Opened).
+			SetNillableValidFrom(p.opened).
 			SetSourceID(sourceID)
 	}
 	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.GroupingCreate) ([]*ent.Grouping, error) {
@@ -102,7 +105,7 @@ func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client
 		return fmt.Errorf("create registered groupings: %w", err)
 	}
 	rep.Added["grouping"] += created
-	rep.Unchanged["grouping"] += len(known)
+	rep.Unchanged["grouping"] += len(existing)
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/convention"
@@ -65,6 +66,18 @@ func TestShippedData(t *testing.T) {
 			}
 			if n, err := c.Grouping.Query().Where(grouping.KindIn(grouping.KindGCS, grouping.KindCPTS, grouping.KindMSP)).Count(ctx); err != nil || n < 1000 {
 				t.Errorf("registered groupings: %d (%v), want the GCS, CPTS and MSP FINESS lists", n, err)
+			}
+			// One grouping per legal entity and kind (five entities run
+			// two kinds), opened on its earliest site, named after its seat.
+			if n, err := c.Grouping.Query().Where(grouping.FinessNotNil()).Count(ctx); err != nil || n != 2565 {
+				t.Errorf("registered groupings: %d (%v), want 2,565", n, err)
+			}
+			if kinds, err := c.Grouping.Query().Where(grouping.Finess("140027269")).Select(grouping.FieldKind).Strings(ctx); err != nil || len(kinds) != 2 || kinds[0] == kinds[1] {
+				t.Errorf("the groupings of 140027269, which runs sites of two cooperation categories: %v (%v)", kinds, err)
+			}
+			ardenne, err := c.Grouping.Query().Where(grouping.Finess("080010242")).Only(ctx)
+			if err != nil || ardenne.Name != "GCS TERRITORIAL ARDENNE NORD" || ardenne.ValidFrom == nil || ardenne.ValidFrom.Format(time.DateOnly) != "2012-06-12" {
+				t.Errorf("GCS territorial Ardenne Nord: %+v (%v), want its seat's name and its earliest site's opening, 2012-06-12", ardenne, err)
 			}
 			// A centre de santé is a facility, not a cooperation: the
 			// register makes no grouping of it.
