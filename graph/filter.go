@@ -34,6 +34,7 @@ func filterOf(f *model.CooperationGraphFilter) coopgraph.Filter {
 	out.ConventionKinds = enumNames(f.ConventionKinds)
 	out.Specialties = enumNames(f.Specialties)
 	out.Categories = f.Categories
+	out.WithMemberless = f.WithMemberless != nil && *f.WithMemberless
 	return out
 }
 

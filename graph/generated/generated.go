@@ -146,11 +146,12 @@ type ComplexityRoot struct {
 	}
 
 	CooperationGraph struct {
-		Edges      func(childComplexity int) int
-		Nodes      func(childComplexity int) int
-		TotalEdges func(childComplexity int) int
-		TotalNodes func(childComplexity int) int
-		Truncated  func(childComplexity int) int
+		Edges               func(childComplexity int) int
+		MemberlessGroupings func(childComplexity int) int
+		Nodes               func(childComplexity int) int
+		TotalEdges          func(childComplexity int) int
+		TotalNodes          func(childComplexity int) int
+		Truncated           func(childComplexity int) int
 	}
 
 	Count struct {
@@ -1027,6 +1028,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CooperationGraph.Edges(childComplexity), true
+	case "CooperationGraph.memberlessGroupings":
+		if e.ComplexityRoot.CooperationGraph.MemberlessGroupings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationGraph.MemberlessGroupings(childComplexity), true
 	case "CooperationGraph.nodes":
 		if e.ComplexityRoot.CooperationGraph.Nodes == nil {
 			break
@@ -3351,6 +3358,12 @@ input CooperationGraphFilter {
   graph is cut and says so in ` + "`" + `truncated` + "`" + `.
   """
   limit: Int
+  """
+  Also draw the groupings located there that no source gives a member
+  (the GCS, CPTS… FINESS registers from their sites), as nodes without
+  edges; ` + "`" + `memberlessGroupings` + "`" + ` counts them either way.
+  """
+  withMemberless: Boolean
 }
 
 """
@@ -3445,6 +3458,12 @@ type CooperationGraph {
   "Nodes and edges of the whole answer before any cut."
   totalNodes: Int!
   totalEdges: Int!
+  """
+  cooperationGraph only: the groupings located in the filter's
+  territories, in force on its day, that no source gives a member; drawn
+  only with ` + "`" + `withMemberless` + "`" + `. 0 in other answers.
+  """
+  memberlessGroupings: Int!
 }
 
 extend type Query {
@@ -8832,6 +8851,8 @@ func (ec *executionContext) childFields_CooperationGraph(ctx context.Context, fi
 		return ec.fieldContext_CooperationGraph_totalNodes(ctx, field)
 	case "totalEdges":
 		return ec.fieldContext_CooperationGraph_totalEdges(ctx, field)
+	case "memberlessGroupings":
+		return ec.fieldContext_CooperationGraph_memberlessGroupings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CooperationGraph", field.Name)
 }
@@ -13306,6 +13327,29 @@ func (ec *executionContext) _CooperationGraph_totalEdges(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_CooperationGraph_totalEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationGraph", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CooperationGraph_memberlessGroupings(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationGraph_memberlessGroupings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MemberlessGroupings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationGraph_memberlessGroupings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationGraph", field, false, false, "Int")
 }
 
@@ -24941,7 +24985,7 @@ func (ec *executionContext) unmarshalInputCooperationGraphFilter(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"asOf", "level", "territories", "kinds", "groupingKinds", "conventionKinds", "specialties", "categories", "projection", "limit"}
+	fieldsInOrder := [...]string{"asOf", "level", "territories", "kinds", "groupingKinds", "conventionKinds", "specialties", "categories", "projection", "limit", "withMemberless"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25018,6 +25062,13 @@ func (ec *executionContext) unmarshalInputCooperationGraphFilter(ctx context.Con
 				return it, err
 			}
 			it.Limit = data
+		case "withMemberless":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withMemberless"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithMemberless = data
 		}
 	}
 	return it, nil
@@ -37781,6 +37832,11 @@ func (ec *executionContext) _CooperationGraph(ctx context.Context, sel ast.Selec
 			}
 		case "totalEdges":
 			out.Values[i] = ec._CooperationGraph_totalEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "memberlessGroupings":
+			out.Values[i] = ec._CooperationGraph_memberlessGroupings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -572,3 +572,38 @@ func TestShippedDataSaysWhatItsSourcesSay(t *testing.T) {
 		})
 	}
 }
+
+// TestMemberlessGroupingsOnRequest: the Loire's network draws no grouping
+// without members unless asked for, and counts them either way.
+func TestMemberlessGroupingsOnRequest(t *testing.T) {
+	for _, d := range databases {
+		t.Run(d.Name, func(t *testing.T) {
+			g, _ := load(t, d.DB.Client)
+			loire := coopgraph.Filter{AsOf: day("2021-01-08"), Territories: []string{"DEPARTMENT:42"}}
+			plain, err := g.Cooperation(loire)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loire.WithMemberless = true
+			with, err := g.Cooperation(loire)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if plain.MemberlessGroupings < 10 || with.MemberlessGroupings != plain.MemberlessGroupings {
+				t.Fatalf("memberless groupings in the Loire: %d, then %d with them drawn", plain.MemberlessGroupings, with.MemberlessGroupings)
+			}
+			linked := map[int]bool{}
+			for _, e := range plain.Edges {
+				linked[e.Source], linked[e.Target] = true, true
+			}
+			for _, n := range plain.Nodes {
+				if !linked[n.ID] {
+					t.Errorf("%s %s drawn without an edge", n.Kind, n.Label)
+				}
+			}
+			if got, want := len(with.Nodes), len(plain.Nodes)+plain.MemberlessGroupings; got != want {
+				t.Errorf("with the memberless groupings: %d nodes, want %d", got, want)
+			}
+		})
+	}
+}

@@ -51,6 +51,7 @@ type node struct {
 	// designations: a filière whose source designates its participants
 	// one by one, without saying they cooperate with one another.
 	designations bool
+	owner        int // a grouping's own legal entity (its legal person), by ent ID; 0: none
 }
 
 // edge is a participation (organisation → object) or an inclusion
@@ -271,7 +272,11 @@ func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) i
 		if t := gr.Edges.Territory; t != nil {
 			place = string(t.Kind) + ":" + t.Code
 		}
-		add(node{id: gr.ID, kind: Grouping, label: gr.Name, finess: finess, code: code, place: place, category: string(gr.Kind), department: gr.DepartmentCode, from: gr.ValidFrom, to: gr.ValidTo})
+		owner := 0
+		if gr.LegalEntityID != nil {
+			owner = *gr.LegalEntityID
+		}
+		add(node{id: gr.ID, kind: Grouping, label: gr.Name, finess: finess, code: code, place: place, category: string(gr.Kind), department: gr.DepartmentCode, from: gr.ValidFrom, to: gr.ValidTo, owner: owner})
 		// A grouping FINESS registers through its sites binds their
 		// entities; its own legal entity is its identity, not a member.
 		for _, s := range gr.Edges.Establishments {

@@ -35,6 +35,9 @@ type Filter struct {
 	Categories []string
 	Projection Projection // Bipartite (the default) or Organisations
 	Limit      int        // most nodes, and most edges, in the answer; 0: DefaultLimit
+	// WithMemberless draws the groupings no source gives a member (the
+	// structures FINESS registers), as nodes without edges.
+	WithMemberless bool
 }
 
 // Projection is how a cooperation graph is drawn.
@@ -89,6 +92,9 @@ type Result struct {
 	Truncated  bool
 	TotalNodes int
 	TotalEdges int
+	// MemberlessGroupings counts the groupings located in the filter's
+	// territories, in force on its day, that no source gives a member.
+	MemberlessGroupings int
 }
 
 // query is a filter made ready for traversal.
@@ -108,6 +114,8 @@ type query struct {
 	// from a site to its legal entity (and, for a path, down to target).
 	traversal bool
 	target    int32
+	// withMemberless: see Filter.WithMemberless.
+	withMemberless bool
 }
 
 // siteOf is the hop between a site and its legal entity, which no record
@@ -179,6 +187,7 @@ func (g *Graph) prepare(f Filter) (*query, error) {
 		}
 	}
 	q.categories = set(f.Categories)
+	q.withMemberless = f.WithMemberless
 	q.subkinds = map[Kind]map[string]bool{Grouping: set(f.GroupingKinds), Convention: set(f.ConventionKinds), Filiere: set(f.Specialties)}
 	switch f.Projection {
 	case "", Bipartite:
@@ -238,6 +247,32 @@ func (g *Graph) located(q *query, n int32) bool {
 		return false
 	}
 	return q.communes[nd.commune] || q.departments[nd.department] || q.regions[nd.region]
+}
+
+// memberless reports whether no organisation takes part in grouping n.
+func (g *Graph) memberless(n int32) bool {
+	for _, ei := range g.adj[n] {
+		e := &g.edges[ei]
+		if g.nodes[e.a].kind.IsOrganisation() || g.nodes[e.b].kind.IsOrganisation() {
+			return false
+		}
+	}
+	return true
+}
+
+// groupingLocated reports whether a grouping lies in the filter's
+// territories: where its own legal entity is, or the territory its
+// source gives it.
+func (g *Graph) groupingLocated(q *query, n int32) bool {
+	if q.territories == nil {
+		return true
+	}
+	nd := &g.nodes[n]
+	if owner, ok := g.index(nd.owner); ok && g.located(q, owner) {
+		return true
+	}
+	kind, code, ok := strings.Cut(nd.place, ":")
+	return ok && (kind == "COMMUNE" && q.communes[code] || kind == "DEPARTMENT" && q.departments[code] || kind == "REGION" && q.regions[code])
 }
 
 // hop is one traversal step: along edge e to node to (a site at site level).
@@ -546,7 +581,7 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 	}
 	b := newBuilder(g, q)
 	inTotal := make([]bool, len(g.nodes))
-	totalNodes, totalEdges := 0, 0
+	totalNodes, totalEdges, memberless := 0, 0, 0
 	count := func(n int32) {
 		if !inTotal[n] {
 			inTotal[n] = true
@@ -569,8 +604,19 @@ func (g *Graph) Cooperation(f Filter) (*Result, error) {
 			}
 		}
 	}
+	for n := range g.nodes {
+		n := int32(n)
+		if g.nodes[n].kind != Grouping || !g.live(q, n) || !g.memberless(n) || !g.groupingLocated(q, n) {
+			continue
+		}
+		memberless++
+		if q.withMemberless {
+			count(n)
+			b.node(n)
+		}
+	}
 	r := b.result()
-	r.TotalNodes, r.TotalEdges = totalNodes, totalEdges
+	r.TotalNodes, r.TotalEdges, r.MemberlessGroupings = totalNodes, totalEdges, memberless
 	r.Truncated = r.TotalNodes > len(r.Nodes) || r.TotalEdges > len(r.Edges)
 	if q.projection == Organisations {
 		g.project(r, q.limit)
