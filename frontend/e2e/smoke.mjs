@@ -28,8 +28,9 @@ const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url))
 
 const SITE_FINESS = '420782559';
 const LEGAL_ENTITY_FINESS = '420784878';
-const FIRMINY = '420000234';
-const FOREZ = '420000226';
+// Les entités juridiques : le niveau par défaut de l'application.
+const FIRMINY = '420780652';
+const FOREZ = '420013831';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -341,7 +342,7 @@ async function testPathAndExport(page, base) {
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const [header] = text.split(/\r?\n/);
     assert(header === 'type,id,kind,label,finess,code,category,departement,region,latitude,longitude,source,target,role,validFrom,validTo', `en-tête CSV inattendu : ${String(header)}`);
-    assert(text.includes(FIRMINY) && text.includes(FOREZ), `le CSV ne contient pas les deux établissements :\n${text.slice(0, 600)}`);
+    assert(text.includes(FIRMINY) && text.includes(FOREZ), `le CSV ne contient pas les deux entités juridiques :\n${text.slice(0, 600)}`);
     assert(text.includes('G4'), 'le CSV ne contient pas la charte');
     assert(download.suggestedFilename().endsWith('.csv'), `nom de fichier : ${download.suggestedFilename()}`);
   });
@@ -371,7 +372,8 @@ async function testApiRefused(page, base) {
 }
 
 /**
- * Le réseau d'une région au niveau des sites : rendu et disposé.
+ * Le réseau d'une région : ses coopérations, puis, sur demande, les
+ * structures dont aucune source ne donne les membres, dessinées seules.
  * @param {import('playwright-core').Page} page
  * @param {URL} base
  */
@@ -380,18 +382,60 @@ async function testRegionNetwork(page, base) {
     await page.goto(new URL('/?view=network', base).toString(), { waitUntil: 'domcontentloaded' });
     await page.getByTestId('network-empty').waitFor({ state: 'visible' });
   });
-  let seconds = 0;
-  await step('choisir Auvergne-Rhône-Alpes : réseau des sites disposé', async () => {
-    const started = Date.now();
+  let plain = 0;
+  await step('choisir Auvergne-Rhône-Alpes : ses coopérations, sans structure isolée', async () => {
     await page.getByTestId('territory-select').selectOption('REGION:84');
     await waitFor(page, '[data-testid="network"][data-loading="false"][data-layout="done"]:not([data-nodes="0"])');
-    seconds = (Date.now() - started) / 1000;
-    const nodes = Number(await page.getByTestId('network').getAttribute('data-nodes'));
+    plain = Number(await page.getByTestId('network').getAttribute('data-nodes'));
     const edges = Number(await page.getByTestId('network').getAttribute('data-edges'));
-    assert(nodes > 500, `réseau régional de ${String(nodes)} nœuds seulement`);
-    figure(`région 84 network at site level rendered and laid out: ${seconds.toFixed(2)} s (${String(nodes)} nodes, ${String(edges)} edges; target ≤ 2 s)`);
+    // La charte G4 et ses quatre hôpitaux au moins ; chaque nœud a un lien.
+    assert(plain >= 5 && edges >= plain - 1, `réseau régional : ${String(plain)} nœuds, ${String(edges)} liens`);
+  });
+  let seconds = 0;
+  await step('afficher les structures sans membres connus : autant de nœuds en plus que le compte annoncé', async () => {
+    await page.locator('details.filters summary').click();
+    const toggle = page.getByTestId('memberless');
+    const label = await toggle.locator('xpath=..').innerText();
+    const announced = Number(/\((\d+)\)/.exec(label)?.[1] ?? 'NaN');
+    assert(announced > 100, `structures sans membres annoncées : ${label}`);
+    const started = Date.now();
+    await toggle.check();
+    await waitFor(page, `[data-testid="network"][data-loading="false"][data-layout="done"][data-nodes="${String(plain + announced)}"]`);
+    seconds = (Date.now() - started) / 1000;
+    figure(`région 84 network with its ${String(announced)} memberless structures rendered and laid out: ${seconds.toFixed(2)} s (${String(plain + announced)} nodes; target ≤ 1.5 s)`);
   });
   await screenshot(page, 'reseau-region');
+}
+
+/**
+ * Le réseau de la Loire au niveau des entités juridiques : la charte G4 et
+ * ses quatre hôpitaux, aucun centre de santé d'ailleurs.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testLoireNetwork(page, base) {
+  await step('la Loire, entités juridiques, 2020 : la charte G4 et ses quatre hôpitaux', async () => {
+    await page.goto(new URL('/?view=network&territory=dep:42&date=2020-06-01&level=LEGAL_ENTITY', base).toString(), { waitUntil: 'domcontentloaded' });
+    await waitFor(page, '[data-testid="network"][data-loading="false"][data-layout="done"]:not([data-nodes="0"])');
+    const answer = await page.evaluate(async () => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ cooperationGraph(filter: {territories: ["DEPARTMENT:42"], asOf: "2020-06-01", level: LEGAL_ENTITY}) { nodes { nodeKind label finess departmentCode } } }' }),
+      });
+      return /** @type {{ data: { cooperationGraph: { nodes: { nodeKind: string, label: string, finess: string | null, departmentCode: string | null }[] } } }} */ (await response.json());
+    });
+    const nodes = answer.data.cooperationGraph.nodes;
+    const shown = Number(await page.getByTestId('network').getAttribute('data-nodes'));
+    assert(shown === nodes.length, `le réseau montre ${String(shown)} nœuds, l'API en donne ${String(nodes.length)}`);
+    for (const finess of ['420784878', '420013831', '420002495', '420780652']) {
+      assert(nodes.some((n) => n.finess === finess), `hôpital ${finess} absent du réseau de la Loire`);
+    }
+    assert(nodes.some((n) => n.nodeKind === 'CONVENTION' && n.label.includes('G4')), 'la charte G4 absente du réseau de la Loire');
+    const outside = nodes.filter((n) => n.nodeKind === 'GROUPING' && /centre de sant/i.test(n.label));
+    assert(outside.length === 0, `centres de santé dans le réseau de la Loire : ${outside.map((n) => n.label).join(', ')}`);
+  });
+  await screenshot(page, 'reseau-loire-entites');
 }
 
 /**
@@ -617,7 +661,7 @@ async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
     console.error('MAILLAGE_URL manquant (par exemple MAILLAGE_URL=http://127.0.0.1:18080)');
-    console.log('0 passed, 8 failed');
+    console.log('0 passed, 9 failed');
     return 2;
   }
   const base = new URL(rawBase);
@@ -630,6 +674,7 @@ async function main() {
     { name: 'charte G4 dans le temps', slug: 'g4', run: testCharter },
     { name: 'chemin Firminy → Forez et export CSV', slug: 'chemin', run: testPathAndExport },
     { name: 'réseau d’une région', slug: 'region', run: testRegionNetwork },
+    { name: 'réseau de la Loire (entités juridiques)', slug: 'loire', run: testLoireNetwork },
     { name: 'API qui refuse les requêtes', slug: 'api-refusee', run: testApiRefused, expected: /Failed to load resource: the server responded with a status of 400/ },
     { name: 'GraphiQL (/graphiql)', slug: 'graphiql', run: testGraphiQL },
     { name: 'modification par l’API visible dans l’application', slug: 'modification-api', run: testApiEdit },

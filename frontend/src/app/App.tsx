@@ -187,6 +187,7 @@ export function App() {
         setPlaying={setPlaying}
         update={update}
         loading={data.loading}
+        memberless={state.territory === null ? null : data.memberless}
       />
 
       <main id="main" className={`workspace workspace--${view}`}>

@@ -14,10 +14,12 @@ export interface TimeBarProps {
   readonly setPlaying: (playing: boolean) => void;
   readonly update: (patch: Partial<AppState>) => void;
   readonly loading: boolean;
+  /** Les structures sans membres connus du territoire ; null sans territoire. */
+  readonly memberless: number | null;
 }
 
 /** Le curseur de date (par mois), la lecture de l'historique, la comparaison et les filtres. */
-export function TimeBar({ state, today, asOf, playing, setPlaying, update, loading }: TimeBarProps) {
+export function TimeBar({ state, today, asOf, playing, setPlaying, update, loading, memberless }: TimeBarProps) {
   const m = useMessages();
   const sliderId = useId();
   const dateId = useId();
@@ -179,6 +181,19 @@ export function TimeBar({ state, today, asOf, playing, setPlaying, update, loadi
           );
         })}
       </fieldset>
+      {memberless !== null && (
+        <label className="timebar__check" title={m.objectKinds.memberlessHint}>
+          <input
+            type="checkbox"
+            data-testid="memberless"
+            checked={state.memberless}
+            onChange={() => {
+              update({ memberless: !state.memberless });
+            }}
+          />
+          {m.objectKinds.memberless(memberless)}
+        </label>
+      )}
         </div>
       </details>
     </div>

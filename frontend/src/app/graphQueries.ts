@@ -29,6 +29,7 @@ export const GraphFieldsFragment = graphql(`
     truncated
     totalNodes
     totalEdges
+    memberlessGroupings
   }
 `);
 

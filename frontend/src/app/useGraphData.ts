@@ -20,6 +20,8 @@ export interface GraphBundle {
   readonly loading: boolean;
   readonly failure: ApiFailure | null;
   readonly truncated: { shown: number; total: number } | null;
+  /** Les structures du territoire sans membres connus (dessinées ou non) ; null sans territoire. */
+  readonly memberless: number | null;
   readonly diff: UseQueryResult<DiffResult>;
 }
 
@@ -59,7 +61,7 @@ function combineExpanded(results: UseQueryResult<NeighborhoodResult>[]): Expande
 export function useGraphData(state: AppState, asOf: string): GraphBundle {
   const filter = baseFilter(state, asOf);
   const territoryVars =
-    state.territory === null ? null : { filter: { ...filter, territories: [state.territory.code], limit: 5000 } };
+    state.territory === null ? null : { filter: { ...filter, territories: [state.territory.code], limit: 5000, ...(state.memberless ? { withMemberless: true } : {}) } };
   const territory = useGql(TerritoryGraphQuery, territoryVars, { keepPrevious: territoryVars !== null });
 
   // La sélection : son type d'abord (niveau et profondeur en dépendent), puis son voisinage.
@@ -111,6 +113,7 @@ export function useGraphData(state: AppState, asOf: string): GraphBundle {
     failure: error === null ? null : failureOf(error),
     truncated:
       territoryData?.truncated === true ? { shown: territoryData.nodes.length, total: territoryData.totalNodes } : null,
+    memberless: territoryData?.memberlessGroupings ?? null,
     diff,
   };
 }

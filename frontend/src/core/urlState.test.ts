@@ -20,7 +20,9 @@ describe('parseState', () => {
     { name: 'kinds', search: '?kinds=GROUPING,TEAM,FOO,TEAM', expected: { kinds: ['GROUPING', 'TEAM'] } },
     { name: 'hidden ids', search: '?hide=1,2,x,2', expected: { hidden: ['1', '2'] } },
     { name: 'path', search: '?from=12&to=34&tab=questions', expected: { pathFrom: '12', pathTo: '34', tab: 'questions' } },
-    { name: 'level', search: '?level=LEGAL_ENTITY', expected: { level: 'LEGAL_ENTITY' } },
+    { name: 'level', search: '?level=SITE', expected: { level: 'SITE' } },
+    { name: 'memberless structures', search: '?memberless=1', expected: { memberless: true } },
+    { name: 'memberless, not 1', search: '?memberless=yes', expected: {} },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -33,7 +35,7 @@ describe('formatState round trip', () => {
   const states: readonly Partial<AppState>[] = [
     {},
     { view: 'map', territory: { kind: 'REGION', code: '84' }, asOf: '2015-01-01', since: '2010-01-01' },
-    { selected: '1', expanded: ['2', '3'], hidden: ['4'], kinds: ['CONVENTION'], level: 'LEGAL_ENTITY' },
+    { selected: '1', expanded: ['2', '3'], hidden: ['4'], kinds: ['CONVENTION'], level: 'SITE', memberless: true },
     { pathFrom: '8589969672', pathTo: '8589969671', tab: 'questions' },
   ];
   for (const partial of states) {

@@ -27,6 +27,8 @@ export interface AppState {
   readonly level: Level;
   /** Types d'objets de coopération affichés ; vide : tous. */
   readonly kinds: readonly ObjectKind[];
+  /** Dessiner aussi les structures dont aucune source ne donne les membres. */
+  readonly memberless: boolean;
   readonly expanded: readonly string[];
   readonly hidden: readonly string[];
   readonly pathFrom: string | null;
@@ -40,8 +42,10 @@ export const DEFAULT_STATE: AppState = {
   asOf: null,
   since: null,
   selected: null,
-  level: 'SITE',
+  // Qui coopère avec qui : les entités juridiques signent et adhèrent.
+  level: 'LEGAL_ENTITY',
   kinds: [],
+  memberless: false,
   expanded: [],
   hidden: [],
   pathFrom: null,
@@ -122,6 +126,7 @@ export function parseState(search: string): AppState {
     selected: id(params.get('sel')),
     level: oneOf(params.get('level'), LEVELS, DEFAULT_STATE.level),
     kinds: [...new Set(kinds)],
+    memberless: params.get('memberless') === '1',
     expanded: ids(params.get('expand')),
     hidden: ids(params.get('hide')),
     pathFrom: id(params.get('from')),
@@ -140,6 +145,7 @@ export function formatState(state: AppState): string {
   if (state.selected !== null) params.set('sel', state.selected);
   if (state.level !== DEFAULT_STATE.level) params.set('level', state.level);
   if (state.kinds.length > 0) params.set('kinds', state.kinds.join(','));
+  if (state.memberless) params.set('memberless', '1');
   if (state.expanded.length > 0) params.set('expand', state.expanded.join(','));
   if (state.hidden.length > 0) params.set('hide', state.hidden.join(','));
   if (state.pathFrom !== null) params.set('from', state.pathFrom);

@@ -58,6 +58,12 @@ export type CooperationGraphFilter = {
    * (a legal entity is located where any of its sites is).
    */
   territories?: Array<string> | null | undefined;
+  /**
+   * Also draw the groupings located there that no source gives a member
+   * (the GCS, CPTS… FINESS registers from their sites), as nodes without
+   * edges; `memberlessGroupings` counts them either way.
+   */
+  withMemberless?: boolean | null | undefined;
 };
 
 /** The kinds of cooperation object. */
@@ -318,14 +324,14 @@ export type EstablishmentDetailsFragment = { id: string, name: string, longName:
 
 export type SourceLineFragment = { id: string, kind: SourceKind, title: string, reference: string | null, url: string | null, publisher: string | null, publishedOn: string | null };
 
-export type GraphFieldsFragment = { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> };
+export type GraphFieldsFragment = { truncated: boolean, totalNodes: number, totalEdges: number, memberlessGroupings: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> };
 
 export type TerritoryGraphQueryVariables = Exact<{
   filter: CooperationGraphFilter;
 }>;
 
 
-export type TerritoryGraphQuery = { cooperationGraph: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
+export type TerritoryGraphQuery = { cooperationGraph: { truncated: boolean, totalNodes: number, totalEdges: number, memberlessGroupings: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
 
 export type NodeKindQueryVariables = Exact<{
   id: string | number;
@@ -355,7 +361,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, totalEdges: number, memberlessGroupings: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } };
 
 export type PathQueryVariables = Exact<{
   from: string | number;
@@ -364,7 +370,7 @@ export type PathQueryVariables = Exact<{
 }>;
 
 
-export type PathQuery = { cooperationPath: { truncated: boolean, totalNodes: number, totalEdges: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } | null };
+export type PathQuery = { cooperationPath: { truncated: boolean, totalNodes: number, totalEdges: number, memberlessGroupings: number, nodes: Array<{ id: string, label: string, finess: string | null, code: string | null, category: string | null, latitude: number | null, longitude: number | null, departmentCode: string | null, regionCode: string | null, kind: NodeKind }>, edges: Array<{ id: string, source: string, target: string, role: string | null, validFrom: string | null, validTo: string | null, weight: number | null }> } | null };
 
 export type DiffQueryVariables = Exact<{
   filter?: CooperationGraphFilter | null | undefined;
@@ -850,6 +856,7 @@ export const GraphFieldsFragmentDoc = new TypedDocumentString(`
   truncated
   totalNodes
   totalEdges
+  memberlessGroupings
 }
     `, {"fragmentName":"GraphFields"}) as unknown as TypedDocumentString<GraphFieldsFragment, unknown>;
 export const TerritoryStatsDocument = new TypedDocumentString(`
@@ -1279,6 +1286,7 @@ export const TerritoryGraphDocument = new TypedDocumentString(`
   truncated
   totalNodes
   totalEdges
+  memberlessGroupings
 }`) as unknown as TypedDocumentString<TerritoryGraphQuery, TerritoryGraphQueryVariables>;
 export const NodeKindDocument = new TypedDocumentString(`
     query NodeKind($id: ID!) {
@@ -1319,6 +1327,7 @@ export const NeighborhoodDocument = new TypedDocumentString(`
   truncated
   totalNodes
   totalEdges
+  memberlessGroupings
 }`) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const PathDocument = new TypedDocumentString(`
     query Path($from: ID!, $to: ID!, $filter: CooperationGraphFilter) {
@@ -1351,6 +1360,7 @@ export const PathDocument = new TypedDocumentString(`
   truncated
   totalNodes
   totalEdges
+  memberlessGroupings
 }`) as unknown as TypedDocumentString<PathQuery, PathQueryVariables>;
 export const DiffDocument = new TypedDocumentString(`
     query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {

@@ -63,7 +63,12 @@ export const fr = {
   },
 
   level: { label: 'Organisations', SITE: 'Sites', LEGAL_ENTITY: 'Entités juridiques' },
-  objectKinds: { label: 'Coopérations', all: 'Toutes' },
+  objectKinds: {
+    label: 'Coopérations',
+    all: 'Toutes',
+    memberless: (n: number) => `Structures sans membres connus (${String(n)})`,
+    memberlessHint: 'GCS, CPTS, MSP… que le registre FINESS enregistre sans en donner les membres : dessinées seules, sans lien.',
+  },
 
   time: {
     label: 'Date',
