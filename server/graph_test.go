@@ -149,6 +149,25 @@ func TestMembersKnown(t *testing.T) {
 	}
 }
 
+// TestAsOfWithoutDatesSelected: an asOf list filters by the records'
+// validity whether or not the request selects it (entgql loads only the
+// columns a request names).
+func TestAsOfWithoutDatesSelected(t *testing.T) {
+	for _, b := range backends {
+		for _, tt := range []struct {
+			day   string
+			parts int
+		}{{"2015-06-01", 0}, {"2020-06-01", 4}} {
+			for _, fields := range []string{"id", "id validFrom validTo"} {
+				raw := b.data(t, fmt.Sprintf(`{ conventions(first: 5, where: {code: "G4-LOIRE-2016"}) { edges { node { parties(asOf: %q, first: 10) { %s } } } } }`, tt.day, fields), nil)
+				if got := strings.Count(string(raw), `"id"`); got != tt.parts {
+					t.Errorf("%s: G4 parties on %s selecting %q: %d, want %d: %s", b.name, tt.day, fields, got, tt.parts, raw)
+				}
+			}
+		}
+	}
+}
+
 func TestSearchQuery(t *testing.T) {
 	for _, b := range backends {
 		raw := string(b.data(t, `{ search(text: "saint etienne", first: 20, kinds: ["LEGAL_ENTITY", "SITE"]) { kind label finess score node { id ... on LegalEntity { finess name } ... on Establishment { finess } } } }`, nil))

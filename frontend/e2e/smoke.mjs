@@ -165,6 +165,9 @@ async function chooseSuggestion(page, testId, text, optionSelector) {
   const box = page.getByTestId(testId);
   const input = box.getByRole('combobox');
   await input.fill(text);
+  // Les suggestions de la saisie précédente restent affichées pendant la
+  // frappe : attendre celles de ce texte.
+  await box.locator(`[role="listbox"][data-results-for="${text}"]`).waitFor({ state: 'attached' });
   const option = box.locator(`[role="option"]${optionSelector}`).first();
   await option.waitFor({ state: 'visible' });
   const options = box.locator('[role="option"]');

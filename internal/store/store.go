@@ -90,6 +90,7 @@ func OpenWith(ctx context.Context, rawURL string, o Options, opts ...ent.Option)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(driver)}, opts...)...)
 	d.Client.Use(d.counter.hook)
+	d.Client.Intercept(ent.KeepValidity())
 	d.Primary, d.primaryDriver = d.Client, driver
 	if err := d.changes.watch(ctx, d.Dialect, listenURL, db); err != nil {
 		_ = d.Client.Close()

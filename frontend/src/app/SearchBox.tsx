@@ -149,7 +149,7 @@ export function SearchBox({ label, onChoose, kinds, testId, placeholder, chosenL
       <span id={statusId} className="visually-hidden" aria-live="polite">
         {showList && done ? m.search.count(hits.length) : ''}
       </span>
-      <ul id={listId} role="listbox" aria-label={label} className="searchbox__list" hidden={!showList}>
+      <ul id={listId} role="listbox" aria-label={label} className="searchbox__list" hidden={!showList} data-results-for={done ? query : undefined}>
         {showList && result.error !== null && (
           <li className="searchbox__message" role="presentation">
             <ErrorNotice failure={failureOf(result.error)} />

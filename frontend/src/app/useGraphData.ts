@@ -31,6 +31,17 @@ function baseFilter(state: AppState, asOf: string): CooperationGraphFilter {
   return filter;
 }
 
+/** Les objets d'un graphe sans aucune arête : ce que `withMemberless` ajoute. */
+function unlinkedObjects(graph: GraphData | null | undefined): string[] {
+  if (graph === null || graph === undefined) return [];
+  const linked = new Set<string>();
+  for (const e of graph.edges) {
+    linked.add(e.source);
+    linked.add(e.target);
+  }
+  return graph.nodes.filter((n) => n.kind === 'GROUPING' && !linked.has(n.id)).map((n) => n.id);
+}
+
 function toGraph(fragment: GraphFieldsFragment | null | undefined): GraphData | null {
   return fragment ?? null;
 }
@@ -100,7 +111,12 @@ export function useGraphData(state: AppState, asOf: string): GraphBundle {
     () => mergeGraphs([territoryData, focusData, ...expandedData, pathData]),
     [territoryData, focusData, expandedData, pathData],
   );
-  const visible = useMemo(() => visibleGraph(all, state.hidden), [all, state.hidden]);
+  // Les structures sans membres connus, demandées, se montrent seules.
+  const memberlessShown = state.memberless;
+  const visible = useMemo(
+    () => visibleGraph(all, state.hidden, memberlessShown ? unlinkedObjects(territoryData) : []),
+    [all, state.hidden, memberlessShown, territoryData],
+  );
 
   const singles = [territory, kind, focus, path];
   const error = singles.find((q) => q.error !== null)?.error ?? expanded.error;
