@@ -332,9 +332,10 @@ func (s *Syncer) download(ctx context.Context, st *State, p planned) (Item, erro
 	it.Downloaded, it.NotModified = res.Received, res.NotModified
 	rs.Dataset, rs.Format, rs.ID, rs.Title, rs.URL, rs.File = p.dataset.ID, p.dataset.Format, p.res.ID, p.res.Title, p.res.URL, rel
 	rs.Published, rs.Checksum, rs.Validators = p.res.LastModified.Time, p.res.Checksum, res.Validators
-	if !res.NotModified {
-		rs.SHA256, rs.Size, rs.DownloadedAt = res.SHA256, res.Size, time.Now().UTC()
+	if res.NotModified {
+		return it, nil // recorded with the run, at its end
 	}
+	rs.SHA256, rs.Size, rs.DownloadedAt = res.SHA256, res.Size, time.Now().UTC()
 	return it, writeState(s.cfg.CacheDir, st)
 }
 
