@@ -3,6 +3,7 @@
 //	maillage serve   [--addr :8080] [--db URL] [--db-replica URL] [--no-migrate] [--no-load]
 //	maillage migrate [--db URL]
 //	maillage import  FORMAT FILE [--db URL]
+//	maillage sync    [--db URL] [--api URL] [--cache DIR] [--history FROM]
 //	maillage gen     synthetic [--db URL] [--seed N] [--out FILE]
 //	maillage token   create|list|revoke …
 //	maillage version
@@ -22,6 +23,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/maillage/maillage/internal/datasync"
 	"github.com/maillage/maillage/internal/ingest"
 
 	"github.com/maillage/maillage/internal/store"
@@ -36,6 +38,8 @@ Usage:
                    (maillage serve -h lists every limit, timeout and switch; each also MAILLAGE_*)
   maillage migrate [--db URL]
   maillage import  FORMAT FILE [--db URL]
+  maillage sync    [--db URL] [--api URL] [--finess-dataset ID] [--structures-dataset ID]
+                   [--cache DIR] [--stall-timeout 60s] [--history YYYY-MM]
   maillage gen     synthetic [--db URL] [--seed N] [--out FILE] [--with-real-data]
   maillage token   create --role partner|editor|admin [--territory CODE]… --name NAME [--expires YYYY-MM-DD]
   maillage token   list | revoke ID|NAME
@@ -45,6 +49,9 @@ FORMAT: finess (etalab extracts cs1100507, cs1100502, cs1100501),
 structures (FINESS+ JSON), ght (the DGOS list of GHT members, xlsx or
 csv), cooperation (Maillage cooperation file, YAML or CSV).
 --db (or MAILLAGE_DB): sqlite://PATH (default sqlite://maillage.db) or postgres://…
+sync downloads what changed in the FINESS datasets of data.gouv.fr into
+the cache (default ./maillage-cache) and imports it; serve --sync-every 24h
+does it in the background. Each flag also MAILLAGE_* (see README).
 Logs: MAILLAGE_LOG_LEVEL=debug|info|warn|error, MAILLAGE_LOG_FORMAT=text|json.
 `
 
@@ -73,6 +80,8 @@ func run(ctx context.Context, args []string, logger *slog.Logger) error {
 		return migrate(ctx, args[1:], logger)
 	case "import":
 		return importFile(ctx, args[1:], logger)
+	case "sync":
+		return runSync(ctx, args[1:], logger)
 	case "gen":
 		return generate(ctx, args[1:], logger)
 	case "token":
@@ -113,11 +122,24 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 	replicaURL := fs.String("db-replica", os.Getenv("MAILLAGE_DB_REPLICA"), "PostgreSQL read replica for queries (postgres://…); writes and the graph index use --db")
 	listenURL := fs.String("db-listen", os.Getenv("MAILLAGE_DB_LISTEN"), "direct PostgreSQL URL for the change listener (LISTEN) when --db goes through a pooler in transaction mode (PgBouncer)")
 	cfg, checkEnv := server.Flags(fs)
+	syncSet, checkSyncEnv := syncFlags(fs)
+	everyDefault, everyErr := envDuration("MAILLAGE_SYNC_EVERY", 0)
+	syncEvery := fs.Duration("sync-every", everyDefault, "sync the registers from data.gouv.fr in the background this often (0: never; see maillage sync)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := checkEnv(); err != nil {
 		return err
+	}
+	if err := errors.Join(checkSyncEnv(), everyErr); err != nil {
+		return err
+	}
+	var syncer *datasync.Syncer
+	if *syncEvery > 0 {
+		var err error
+		if syncer, err = datasync.New(syncSet.config()); err != nil {
+			return err
+		}
 	}
 	setMemoryLimit(logger)
 	db, err := openStore(ctx, *dbURL, *listenURL)
@@ -148,6 +170,16 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 			return err
 		}
 		logger.Info("read replica", "url", db.ReplicaURL)
+	}
+	if syncer != nil {
+		syncCtx, stopSync := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			syncer.Every(syncCtx, db.Client, *syncEvery, logger)
+		}()
+		defer func() { stopSync(); <-done }() // before the database closes
+		logger.Info("background sync", "every", *syncEvery, "api", syncSet.api, "cache", syncSet.cache)
 	}
 	srv := server.HTTPServer(*addr, server.New(db, logger, prometheus.NewRegistry(), server.WithConfig(*cfg)), logger, server.WithConfig(*cfg))
 	logger.Info("listening", "addr", *addr, "graphql", "/graphql", "graphiql", cfg.GraphiQL, "introspection", cfg.Introspection,

@@ -47,3 +47,27 @@ func (p *progressBar) finish() {
 		p.bar = nil
 	}
 }
+
+// bytes returns the progress of one download, in bytes (total -1:
+// unknown).
+func (p *progressBar) bytes(name string) func(done, total int64) {
+	return func(done, total int64) {
+		if !p.tty {
+			return
+		}
+		step := "download " + name
+		if p.bar == nil || p.step != step {
+			p.finish()
+			p.step = step
+			p.bar = progressbar.NewOptions64(total,
+				progressbar.OptionSetWriter(os.Stderr),
+				progressbar.OptionSetDescription(name),
+				progressbar.OptionShowBytes(true),
+				progressbar.OptionSetPredictTime(true),
+				progressbar.OptionThrottle(100_000_000),
+				progressbar.OptionClearOnFinish(),
+			)
+		}
+		_ = p.bar.Set64(done)
+	}
+}
