@@ -127,6 +127,7 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Territories = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
 	c.Territory.Children = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
 	c.Query.Nodes = func(child int, ids []int) int { return times(len(ids), child) }
+	c.Query.Registers = fixed(4) // one state per freshness.Register
 	c.Query.Search = func(child int, _ string, first *int, _ []model.NodeKind, _ []string) int {
 		n := coopgraph.DefaultHits
 		if first != nil {

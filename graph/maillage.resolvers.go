@@ -10,6 +10,9 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/graph/generated"
+	"github.com/maillage/maillage/graph/model"
+	"github.com/maillage/maillage/internal/freshness"
 	"github.com/maillage/maillage/internal/lookup"
 )
 
@@ -32,3 +35,18 @@ func (r *queryResolver) Grouping(ctx context.Context, code string) (*ent.Groupin
 func (r *queryResolver) Territory(ctx context.Context, code string, kind *territory.Kind) (*ent.Territory, error) {
 	return lookup.Territory(ctx, r.client.Territory.Query(), code, kind)
 }
+
+// Registers is the resolver for the registers field.
+func (r *queryResolver) Registers(ctx context.Context) ([]*freshness.State, error) {
+	return freshness.Registers(ctx, r.client, r.lastSync)
+}
+
+// Register is the resolver for the register field.
+func (r *registerStateResolver) Register(ctx context.Context, obj *freshness.State) (model.RegisterKind, error) {
+	return model.RegisterKind(obj.Register), nil
+}
+
+// RegisterState returns generated.RegisterStateResolver implementation.
+func (r *Resolver) RegisterState() generated.RegisterStateResolver { return &registerStateResolver{r} }
+
+type registerStateResolver struct{ *Resolver }

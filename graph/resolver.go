@@ -3,6 +3,8 @@
 package graph
 
 import (
+	"time"
+
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/maillage/maillage/ent"
@@ -12,15 +14,28 @@ import (
 
 // Resolver is the root resolver; it holds what resolvers need.
 type Resolver struct {
-	client *ent.Client
-	graphs *coopgraph.Store
+	client   *ent.Client
+	graphs   *coopgraph.Store
+	lastSync func() *time.Time // nil: this server does not sync
+}
+
+// SchemaOption configures NewSchema.
+type SchemaOption func(*Resolver)
+
+// WithLastSync tells the schema when the registers were last synced.
+func WithLastSync(lastSync func() *time.Time) SchemaOption {
+	return func(r *Resolver) { r.lastSync = lastSync }
 }
 
 // NewSchema returns the executable GraphQL schema over client, graph
 // queries answered from graphs.
-func NewSchema(client *ent.Client, graphs *coopgraph.Store) graphql.ExecutableSchema {
+func NewSchema(client *ent.Client, graphs *coopgraph.Store, opts ...SchemaOption) graphql.ExecutableSchema {
+	r := &Resolver{client: client, graphs: graphs}
+	for _, o := range opts {
+		o(r)
+	}
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{client: client, graphs: graphs},
+		Resolvers:  r,
 		Complexity: complexity(),
 	})
 }

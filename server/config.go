@@ -66,6 +66,9 @@ type Config struct {
 	// skipWarm leaves the graph index to the first graph request (tests
 	// that build many handlers).
 	skipWarm bool
+	// lastSync says when the registers were last synced (nil: this
+	// server does not sync).
+	lastSync func() *time.Time
 }
 
 // Limits bound what one GraphQL request may ask for.
@@ -130,6 +133,12 @@ type Option func(*Config)
 
 // WithConfig replaces the whole configuration.
 func WithConfig(c Config) Option { return func(dst *Config) { *dst = c } }
+
+// WithLastSync tells the server when the registers were last synced,
+// for the registers query (the app's "synchronisé il y a 3 h").
+func WithLastSync(lastSync func() *time.Time) Option {
+	return func(c *Config) { c.lastSync = lastSync }
+}
 
 // WithoutRateLimits turns the rate limits off (tests and benchmarks that
 // send many requests from one address).

@@ -168,6 +168,17 @@ func TestAsOfWithoutDatesSelected(t *testing.T) {
 	}
 }
 
+// TestRegisters: the shipped data is the FINESS site register of
+// 8 January 2021, and a server that does not sync says so.
+func TestRegisters(t *testing.T) {
+	for _, b := range backends {
+		raw := string(b.data(t, `{ registers { register source { publishedOn key } syncedAt } }`, nil))
+		if raw != `{"registers":[{"register":"FINESS_SITES","source":{"publishedOn":"2021-01-08","key":"finess-et-2021-01-08"},"syncedAt":null}]}` {
+			t.Errorf("%s: %s", b.name, raw)
+		}
+	}
+}
+
 func TestSearchQuery(t *testing.T) {
 	for _, b := range backends {
 		raw := string(b.data(t, `{ search(text: "saint etienne", first: 20, kinds: ["LEGAL_ENTITY", "SITE"]) { kind label finess score node { id ... on LegalEntity { finess name } ... on Establishment { finess } } } }`, nil))

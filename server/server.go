@@ -42,7 +42,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	if !cfg.skipWarm {
 		go warm(graphs, logger)
 	}
-	gql := handler.New(graph.NewSchema(db.Client, graphs))
+	gql := handler.New(graph.NewSchema(db.Client, graphs, graph.WithLastSync(cfg.lastSync)))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})

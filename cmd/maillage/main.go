@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -181,7 +182,11 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 		defer func() { stopSync(); <-done }() // before the database closes
 		logger.Info("background sync", "every", *syncEvery, "api", syncSet.api, "cache", syncSet.cache)
 	}
-	srv := server.HTTPServer(*addr, server.New(db, logger, prometheus.NewRegistry(), server.WithConfig(*cfg)), logger, server.WithConfig(*cfg))
+	handlerOpts := []server.Option{server.WithConfig(*cfg)}
+	if syncer != nil {
+		handlerOpts = append(handlerOpts, server.WithLastSync(func() *time.Time { return datasync.LastSuccess(syncSet.cache) }))
+	}
+	srv := server.HTTPServer(*addr, server.New(db, logger, prometheus.NewRegistry(), handlerOpts...), logger, server.WithConfig(*cfg))
 	logger.Info("listening", "addr", *addr, "graphql", "/graphql", "graphiql", cfg.GraphiQL, "introspection", cfg.Introspection,
 		"rate_anonymous", cfg.AnonymousRate, "rate_token", cfg.TokenRate, "cors_origins", cfg.CORSOrigins, "query_timeout", cfg.QueryTimeout)
 	if err := server.Serve(ctx, srv, logger); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -218,6 +218,12 @@ async function testNational(page, base) {
     await waitFor(page, '[data-testid="map"][data-ready="true"]');
   });
   figure(`national view with every site drawn (clustered): ${((Date.now() - started) / 1000).toFixed(2)} s`);
+  await step('le panneau dit de quand sont les registres', async () => {
+    const line = page.getByTestId('freshness').locator('[data-register="FINESS_SITES"]');
+    await line.waitFor({ state: 'visible' });
+    const text = await line.innerText();
+    assert(text.includes('08/01/2021') && text.includes('importé'), `fraîcheur du registre : ${text}`);
+  });
   await step('JavaScript de la première vue', async () => {
     const { gzipSync } = await import('node:zlib');
     let raw = 0;

@@ -32,6 +32,7 @@ import (
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/graph/scalar"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/freshness"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -57,6 +58,7 @@ type ResolverRoot interface {
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	RegisterState() RegisterStateResolver
 	SearchHit() SearchHitResolver
 	Territory() TerritoryResolver
 }
@@ -459,11 +461,18 @@ type ComplexityRoot struct {
 		Neighborhood      func(childComplexity int, id int, depth *int, filter *model.CooperationGraphFilter) int
 		Node              func(childComplexity int, id int) int
 		Nodes             func(childComplexity int, ids []int) int
+		Registers         func(childComplexity int) int
 		Search            func(childComplexity int, text string, first *int, nodeKinds []model.NodeKind, kinds []string) int
 		Sources           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SourceOrder, where *ent.SourceWhereInput) int
 		Territories       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) int
 		Territory         func(childComplexity int, code string, kind *territory.Kind) int
 		TerritoryStats    func(childComplexity int, code string, kind *territory.Kind, asOf *time.Time) int
+	}
+
+	RegisterState struct {
+		Register func(childComplexity int) int
+		Source   func(childComplexity int) int
+		SyncedAt func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -649,6 +658,10 @@ type QueryResolver interface {
 	LegalEntity(ctx context.Context, finess string) (*ent.LegalEntity, error)
 	Grouping(ctx context.Context, code string) (*ent.Grouping, error)
 	Territory(ctx context.Context, code string, kind *territory.Kind) (*ent.Territory, error)
+	Registers(ctx context.Context) ([]*freshness.State, error)
+}
+type RegisterStateResolver interface {
+	Register(ctx context.Context, obj *freshness.State) (model.RegisterKind, error)
 }
 type SearchHitResolver interface {
 	NodeKind(ctx context.Context, obj *coopgraph.Hit) (model.NodeKind, error)
@@ -2742,6 +2755,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.registers":
+		if e.ComplexityRoot.Query.Registers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Registers(childComplexity), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2797,6 +2816,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.TerritoryStats(childComplexity, args["code"].(string), args["kind"].(*territory.Kind), args["asOf"].(*time.Time)), true
+
+	case "RegisterState.register":
+		if e.ComplexityRoot.RegisterState.Register == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterState.Register(childComplexity), true
+	case "RegisterState.source":
+		if e.ComplexityRoot.RegisterState.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterState.Source(childComplexity), true
+	case "RegisterState.syncedAt":
+		if e.ComplexityRoot.RegisterState.SyncedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterState.SyncedAt(childComplexity), true
 
 	case "SearchHit.finess":
 		if e.ComplexityRoot.SearchHit.Finess == nil {
@@ -8671,6 +8709,32 @@ extend type Query {
   """
   territory(code: String!, kind: TerritoryKind): Territory
 }
+
+"A register Maillage imports."
+enum RegisterKind {
+  "FINESS sites (etalab extracts, or the shipped file)."
+  FINESS_SITES
+  "FINESS legal entities (etalab extract cs1100501)."
+  FINESS_LEGAL_ENTITIES
+  "The FINESS+ structures flow."
+  FINESS_PLUS
+  "The ministry's (DGOS) list of GHT members."
+  GHT_LIST
+}
+
+"How current one register is."
+type RegisterState {
+  register: RegisterKind!
+  "Its newest file: the date it gives (` + "`" + `publishedOn` + "`" + `) and when it was imported (` + "`" + `recordedAt` + "`" + `)."
+  source: Source!
+  "When this server last checked the registers against data.gouv.fr (` + "`" + `maillage sync` + "`" + `); null when it does not sync."
+  syncedAt: Time
+}
+
+extend type Query {
+  "How current each register the database holds is, one entry per register."
+  registers: [RegisterState!]!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -9371,6 +9435,18 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_RegisterState(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "register":
+		return ec.fieldContext_RegisterState_register(ctx, field)
+	case "source":
+		return ec.fieldContext_RegisterState_source(ctx, field)
+	case "syncedAt":
+		return ec.fieldContext_RegisterState_syncedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RegisterState", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -20382,6 +20458,38 @@ func (ec *executionContext) fieldContext_Query_territory(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_registers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_registers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Registers(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*freshness.State) graphql.Marshaler {
+			return ec.marshalNRegisterState2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐStateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_registers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RegisterState(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20456,6 +20564,84 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RegisterState_register(ctx context.Context, field graphql.CollectedField, obj *freshness.State) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterState_register(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RegisterState().Register(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RegisterKind) graphql.Marshaler {
+			return ec.marshalNRegisterKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐRegisterKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterState_register(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RegisterState", field, true, true, "RegisterKind")
+}
+
+func (ec *executionContext) _RegisterState_source(ctx context.Context, field graphql.CollectedField, obj *freshness.State) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterState_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterState_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegisterState",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RegisterState_syncedAt(ctx context.Context, field graphql.CollectedField, obj *freshness.State) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterState_syncedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SyncedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterState_syncedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RegisterState", field, false, false, "Time")
 }
 
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
@@ -39879,6 +40065,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_territory(ctx, field)
 				})
+		case "registers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_registers(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -39891,6 +40083,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				return ec._Query___schema(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var registerStateImplementors = []string{"RegisterState"}
+
+func (ec *executionContext) _RegisterState(ctx context.Context, sel ast.SelectionSet, obj *freshness.State) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, registerStateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RegisterState")
+		case "register":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RegisterState_register(ctx, field, obj)
+				})
+		case "source":
+			out.Values[i] = ec._RegisterState_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "syncedAt":
+			out.Values[i] = ec._RegisterState_syncedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -41766,6 +42002,40 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNRegisterKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐRegisterKind(ctx context.Context, v any) (model.RegisterKind, error) {
+	var res model.RegisterKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegisterKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐRegisterKind(ctx context.Context, sel ast.SelectionSet, v model.RegisterKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRegisterState2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐStateᚄ(ctx context.Context, sel ast.SelectionSet, v []*freshness.State) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRegisterState2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRegisterState2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐState(ctx context.Context, sel ast.SelectionSet, v *freshness.State) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RegisterState!")
+		return graphql.Null
+	}
+	return ec._RegisterState(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*coopgraph.Hit) graphql.Marshaler {

@@ -293,3 +293,67 @@ func (e NodeKind) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+// A register Maillage imports.
+type RegisterKind string
+
+const (
+	// FINESS sites (etalab extracts, or the shipped file).
+	RegisterKindFinessSites RegisterKind = "FINESS_SITES"
+	// FINESS legal entities (etalab extract cs1100501).
+	RegisterKindFinessLegalEntities RegisterKind = "FINESS_LEGAL_ENTITIES"
+	// The FINESS+ structures flow.
+	RegisterKindFinessPlus RegisterKind = "FINESS_PLUS"
+	// The ministry's (DGOS) list of GHT members.
+	RegisterKindGhtList RegisterKind = "GHT_LIST"
+)
+
+var AllRegisterKind = []RegisterKind{
+	RegisterKindFinessSites,
+	RegisterKindFinessLegalEntities,
+	RegisterKindFinessPlus,
+	RegisterKindGhtList,
+}
+
+func (e RegisterKind) IsValid() bool {
+	switch e {
+	case RegisterKindFinessSites, RegisterKindFinessLegalEntities, RegisterKindFinessPlus, RegisterKindGhtList:
+		return true
+	}
+	return false
+}
+
+func (e RegisterKind) String() string {
+	return string(e)
+}
+
+func (e *RegisterKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RegisterKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RegisterKind", str)
+	}
+	return nil
+}
+
+func (e RegisterKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RegisterKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RegisterKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}

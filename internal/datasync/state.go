@@ -90,3 +90,14 @@ func writeState(dir string, st *State) error {
 	}
 	return os.Rename(tmp.Name(), filepath.Join(dir, StateFile))
 }
+
+// LastSuccess is when the last successful sync into dir's cache finished;
+// nil when none did or the state cannot be read.
+func LastSuccess(dir string) *time.Time {
+	st, err := ReadState(dir)
+	if err != nil || st == nil || st.LastSuccess == nil {
+		return nil
+	}
+	t := st.LastSuccess.Finished
+	return &t
+}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { RegisterFreshness } from './RegisterFreshness.tsx';
 import { partners } from '../core/graphModel.ts';
 import type { AppState } from '../core/urlState.ts';
 import { graphql } from '../gql/index.ts';
@@ -85,6 +86,7 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
           {m.panel.none}
         </p>
         <GraphActions state={state} update={update} />
+        <RegisterFreshness />
       </>
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfMonthIndex, formatStart, holds, monthIndex, nextPlayDate, playDates, todayIso, uncertainStart } from './time.ts';
+import { ageText, dateOfMonthIndex, formatStart, holds, monthIndex, nextPlayDate, playDates, todayIso, uncertainStart } from './time.ts';
 
 describe('playDates', () => {
   it('one step a year, then today', () => {
@@ -82,5 +82,17 @@ describe('date precision', () => {
     [null, 'YEAR', '2016-03-01', false],
   ])('start %s known to %s is uncertain on %s: %s', (from, precision, day, want) => {
     expect(uncertainStart(from, precision, day)).toBe(want);
+  });
+});
+
+describe('ageText', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  it.each([
+    ['2026-12-01T09:00:00Z', 'il y a 3 heures'],
+    ['2026-12-01T11:59:30Z', 'cette minute-ci'],
+    ['2026-11-30T12:00:00Z', 'hier'],
+    ['2021-01-08T00:00:00Z', 'il y a 6 ans'],
+  ])('%s', (iso, want) => {
+    expect(ageText(iso, now, 'fr-FR')).toBe(want);
   });
 });

@@ -83,3 +83,23 @@ export function uncertainStart(validFrom: string | null | undefined, precision: 
   const width = precision === 'YEAR' ? 4 : 7;
   return day.slice(0, width) === validFrom.slice(0, width);
 }
+
+/**
+ * Depuis quand, en mots (« il y a 3 heures ») : l'unité la plus grande qui
+ * fait au moins 1, de la minute à l'année.
+ */
+export function ageText(iso: string, now: Date, locale: string): string {
+  const seconds = (Date.parse(iso) - now.getTime()) / 1000;
+  const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 365 * 86400],
+    ['month', 30 * 86400],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}

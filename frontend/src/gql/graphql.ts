@@ -197,6 +197,17 @@ export type NodeKind =
   | 'SITE'
   | 'TEAM';
 
+/** A register Maillage imports. */
+export type RegisterKind =
+  /** FINESS legal entities (etalab extract cs1100501). */
+  | 'FINESS_LEGAL_ENTITIES'
+  /** The FINESS+ structures flow. */
+  | 'FINESS_PLUS'
+  /** FINESS sites (etalab extracts, or the shipped file). */
+  | 'FINESS_SITES'
+  /** The ministry's (DGOS) list of GHT members. */
+  | 'GHT_LIST';
+
 /** SourceKind is enum for the field kind */
 export type SourceKind =
   | 'CONVENTION'
@@ -257,6 +268,11 @@ export type NodeLabelsQuery = { nodes: Array<
     | { id: string }
     | { id: string }
    | null> };
+
+export type RegistersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistersQuery = { registers: Array<{ register: RegisterKind, syncedAt: string | null, source: { id: string, title: string, publishedOn: string | null, recordedAt: string } }> };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -907,6 +923,20 @@ export const NodeLabelsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeLabelsQuery, NodeLabelsQueryVariables>;
+export const RegistersDocument = new TypedDocumentString(`
+    query Registers {
+  registers {
+    register
+    syncedAt
+    source {
+      id
+      title
+      publishedOn
+      recordedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistersQuery, RegistersQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!, $first: Int, $nodeKinds: [NodeKind!]) {
   search(text: $text, first: $first, nodeKinds: $nodeKinds) {

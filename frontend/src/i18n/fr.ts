@@ -63,6 +63,18 @@ export const fr = {
   },
 
   level: { label: 'Organisations', SITE: 'Sites', LEGAL_ENTITY: 'Entités juridiques' },
+  freshness: {
+    label: 'Sources des registres',
+    asOf: 'au',
+    register: {
+      FINESS_SITES: 'FINESS (établissements)',
+      FINESS_LEGAL_ENTITIES: 'FINESS (entités juridiques)',
+      FINESS_PLUS: 'FINESS+ (structures)',
+      GHT_LIST: 'Liste des GHT (DGOS)',
+    },
+    synced: (age: string) => `synchronisé ${age}`,
+    imported: (age: string) => `importé ${age}`,
+  },
   objectKinds: {
     label: 'Coopérations',
     all: 'Toutes',
