@@ -10,8 +10,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// column is the name of a column as the DGOS file spells it; it is also
-// how error messages name the column.
+// column is the name of a column as the DGOS file of 2017 spells it; it
+// is also how error messages name the column. The 2024 list spells them
+// otherwise (aliases).
 type column string
 
 const (
@@ -26,7 +27,21 @@ const (
 	colRole       column = "ROLE"
 	colValidFrom  column = "DATE_DEBUT"
 	colValidTo    column = "DATE_FIN"
+	colSupport    column = "GHT_SUPPORT" // 2024: "O" for the support establishment
 )
+
+// aliases are the 2024 list's names of the same columns (as a public
+// importer of that list reads them).
+var aliases = map[string]column{
+	"GHT_CODE":   colGHTCode,
+	"GHT_LIB":    colGHTName,
+	"ARS_LIB":    colRegion,
+	"ES_FINESS":  colFiness,
+	"ES_LIB":     colEntityName,
+	"ES_RS":      colEntityName,
+	"ES_CATEG":   colCategory,
+	"ES_COMMUNE": colCommune,
+}
 
 // required are the columns a header row must have; their presence is
 // also how the header row is told from the title rows above it.
@@ -34,7 +49,7 @@ var required = []column{colRegion, colGHTName, colGHTCode, colFiness}
 
 var known = []column{
 	colRegion, colGHTName, colGHTCode, colFiness, colCategory, colEntityName,
-	colCommune, colPostalCode, colRole, colValidFrom, colValidTo,
+	colCommune, colPostalCode, colRole, colValidFrom, colValidTo, colSupport,
 }
 
 // byKey finds a known column from a header cell's key.
@@ -42,6 +57,9 @@ var byKey = func() map[string]column {
 	m := map[string]column{}
 	for _, c := range known {
 		m[headerKey(string(c))] = c
+	}
+	for name, c := range aliases {
+		m[headerKey(name)] = c
 	}
 	return m
 }()
@@ -157,5 +175,5 @@ func missingError(where string, s headerSearch) error {
 	if len(found) > 0 {
 		have = strings.Join(found, ", ")
 	}
-	return fmt.Errorf("%s: missing %s %s (found: %s)", where, word, strings.Join(names, ", "), have)
+	return fmt.Errorf("%s: missing %s %s (found: %s); a DGOS GHT list has the 2017 headers (REGION, DENOMINATION GHT, CODE GHT, FINESS…) or the 2024 ones (ARS_LIB, GHT_LIB, GHT_CODE, ES_FINESS…)", where, word, strings.Join(names, ", "), have)
 }

@@ -193,6 +193,13 @@ func (t *table) rows() ([]Row, error) {
 		} else {
 			r.Role = role
 		}
+		if _, flagged := t.cols[colSupport]; flagged && r.Role == "" {
+			if role, err := parseSupportFlag(t.cell(rec, colSupport)); err != nil {
+				fail(colSupport, "%v", err)
+			} else {
+				r.Role = role
+			}
+		}
 		var err error
 		if r.ValidFrom, err = parseDate(t.cell(rec, colValidFrom), t.date1904); err != nil {
 			fail(colValidFrom, "%v", err)

@@ -111,6 +111,14 @@ func TestReadCSVShapes(t *testing.T) {
 			want:    []Row{{Line: 2, Region: "ARA", GHTName: "GHT Loire", GHTCode: "ARA-12", Finess: "420784878"}},
 		},
 		{
+			name:    "the 2024 list's headers, with its support flag",
+			content: "GHT_CODE;GHT_LIB;ARS_LIB;ES_FINESS;ES_LIB;GHT_SUPPORT\nARA-12;GHT Loire;ARS Auvergne-Rhône-Alpes;420784878;CHU de Saint-Étienne;O\nARA-12;GHT Loire;ARS Auvergne-Rhône-Alpes;420013831;CH du Forez;N\n",
+			want: []Row{
+				{Line: 2, Region: "ARS Auvergne-Rhône-Alpes", GHTName: "GHT Loire", GHTCode: "ARA-12", Finess: "420784878", EntityName: "CHU de Saint-Étienne", Role: "SUPPORT"},
+				{Line: 3, Region: "ARS Auvergne-Rhône-Alpes", GHTName: "GHT Loire", GHTCode: "ARA-12", Finess: "420013831", EntityName: "CH du Forez", Role: "MEMBER"},
+			},
+		},
+		{
 			name:    "comma in a title line of a semicolon file",
 			content: "GHT, liste 2024\nREGION;DENOMINATION GHT;CODE GHT;FINESS\nARA;GHT Loire, Forez;ARA-12;420784878\n",
 			want:    []Row{{Line: 3, Region: "ARA", GHTName: "GHT Loire, Forez", GHTCode: "ARA-12", Finess: "420784878"}},
@@ -177,17 +185,17 @@ func TestReadCSVErrors(t *testing.T) {
 		{
 			name:    "missing required column",
 			content: "REGION;DENOMINATION GHT;FINESS;COMMUNE\nARA;GHT Loire;420784878;Firminy\n",
-			want:    "liste.csv: missing column CODE GHT (found: REGION, DENOMINATION GHT, FINESS, COMMUNE)",
+			want:    "liste.csv: missing column CODE GHT (found: REGION, DENOMINATION GHT, FINESS, COMMUNE); a DGOS GHT list has the 2017 headers (REGION, DENOMINATION GHT, CODE GHT, FINESS…) or the 2024 ones (ARS_LIB, GHT_LIB, GHT_CODE, ES_FINESS…)",
 		},
 		{
 			name:    "missing columns, closest row under a title",
 			content: "Liste des GHT\nRégion,Finess,Commune\nARA,420784878,Firminy\n",
-			want:    "liste.csv: missing columns DENOMINATION GHT, CODE GHT (found: Région, Finess, Commune)",
+			want:    "liste.csv: missing columns DENOMINATION GHT, CODE GHT (found: Région, Finess, Commune); a DGOS GHT list has the 2017 headers (REGION, DENOMINATION GHT, CODE GHT, FINESS…) or the 2024 ones (ARS_LIB, GHT_LIB, GHT_CODE, ES_FINESS…)",
 		},
 		{
 			name:    "empty file",
 			content: "",
-			want:    "liste.csv: missing columns REGION, DENOMINATION GHT, CODE GHT, FINESS (found: nothing)",
+			want:    "liste.csv: missing columns REGION, DENOMINATION GHT, CODE GHT, FINESS (found: nothing); a DGOS GHT list has the 2017 headers (REGION, DENOMINATION GHT, CODE GHT, FINESS…) or the 2024 ones (ARS_LIB, GHT_LIB, GHT_CODE, ES_FINESS…)",
 		},
 		{
 			name:    "column twice",
@@ -441,13 +449,13 @@ func TestReadXLSXErrors(t *testing.T) {
 				"Notes":  {{"REGION"}},
 				"Feuil1": {{"Liste"}, {"Région", "Dénomination GHT", "Finess", "Commune"}, {"ARA", "GHT Loire", "420784878", "Firminy"}},
 			},
-			want: "liste.xlsx: sheet Feuil1: missing column CODE GHT (found: Région, Dénomination GHT, Finess, Commune)",
+			want: "liste.xlsx: sheet Feuil1: missing column CODE GHT (found: Région, Dénomination GHT, Finess, Commune); a DGOS GHT list has the 2017 headers (REGION, DENOMINATION GHT, CODE GHT, FINESS…) or the 2024 ones (ARS_LIB, GHT_LIB, GHT_CODE, ES_FINESS…)",
 		},
 		{
 			name:   "empty workbook",
 			sheets: []string{"Feuil1"},
 			rows:   map[string][][]any{},
-			want:   "liste.xlsx: missing columns REGION, DENOMINATION GHT, CODE GHT, FINESS (found: nothing)",
+			want:   "liste.xlsx: missing columns REGION, DENOMINATION GHT, CODE GHT, FINESS (found: nothing); a DGOS GHT list has the 2017 headers (REGION, DENOMINATION GHT, CODE GHT, FINESS…) or the 2024 ones (ARS_LIB, GHT_LIB, GHT_CODE, ES_FINESS…)",
 		},
 		{
 			name:   "column twice",

@@ -97,6 +97,20 @@ func parseRole(raw string) (string, error) {
 	return "", fmt.Errorf("unknown role %q (support, membre, associé, partenaire)", s)
 }
 
+// parseSupportFlag reads the 2024 list's GHT_SUPPORT cell: "O" (oui) is
+// the support establishment, "N" (non) a member; empty says nothing.
+func parseSupportFlag(raw string) (string, error) {
+	switch textnorm.Fold(text(raw)) {
+	case "":
+		return "", nil
+	case "o", "oui", "1", "y", "yes":
+		return "SUPPORT", nil
+	case "n", "non", "0", "no":
+		return "MEMBER", nil
+	}
+	return "", fmt.Errorf("%q: want O or N", text(raw))
+}
+
 // Excel serial numbers accepted as dates: 1900-01-01 to 9999-12-31.
 const maxSerial = 2958465
 
