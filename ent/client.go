@@ -985,6 +985,22 @@ func (c *EstablishmentClient) QuerySource(_m *Establishment) *SourceQuery {
 	return query
 }
 
+// QuerySources queries the sources edge of a Establishment.
+func (c *EstablishmentClient) QuerySources(_m *Establishment) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(establishment.Table, establishment.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, establishment.SourcesTable, establishment.SourcesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryLegalEntity queries the legal_entity edge of a Establishment.
 func (c *EstablishmentClient) QueryLegalEntity(_m *Establishment) *LegalEntityQuery {
 	query := (&LegalEntityClient{config: c.config}).Query()
@@ -1627,6 +1643,22 @@ func (c *GroupingClient) QuerySource(_m *Grouping) *SourceQuery {
 	return query
 }
 
+// QuerySources queries the sources edge of a Grouping.
+func (c *GroupingClient) QuerySources(_m *Grouping) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(grouping.Table, grouping.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, grouping.SourcesTable, grouping.SourcesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryLegalEntity queries the legal_entity edge of a Grouping.
 func (c *GroupingClient) QueryLegalEntity(_m *Grouping) *LegalEntityQuery {
 	query := (&LegalEntityClient{config: c.config}).Query()
@@ -1850,6 +1882,22 @@ func (c *LegalEntityClient) QuerySource(_m *LegalEntity) *SourceQuery {
 			sqlgraph.From(legalentity.Table, legalentity.FieldID, id),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, legalentity.SourceTable, legalentity.SourceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySources queries the sources edge of a LegalEntity.
+func (c *LegalEntityClient) QuerySources(_m *LegalEntity) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(legalentity.Table, legalentity.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, legalentity.SourcesTable, legalentity.SourcesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2278,6 +2326,22 @@ func (c *MembershipClient) QuerySource(_m *Membership) *SourceQuery {
 			sqlgraph.From(membership.Table, membership.FieldID, id),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, membership.SourceTable, membership.SourceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySources queries the sources edge of a Membership.
+func (c *MembershipClient) QuerySources(_m *Membership) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(membership.Table, membership.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, membership.SourcesTable, membership.SourcesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

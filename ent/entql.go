@@ -207,6 +207,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			grouping.FieldKind:               {Type: field.TypeEnum, Column: grouping.FieldKind},
 			grouping.FieldCode:               {Type: field.TypeString, Column: grouping.FieldCode},
 			grouping.FieldFiness:             {Type: field.TypeString, Column: grouping.FieldFiness},
+			grouping.FieldRegisterID:         {Type: field.TypeString, Column: grouping.FieldRegisterID},
 			grouping.FieldDescription:        {Type: field.TypeString, Column: grouping.FieldDescription},
 			grouping.FieldDepartmentCode:     {Type: field.TypeString, Column: grouping.FieldDepartmentCode},
 			grouping.FieldLegalEntityID:      {Type: field.TypeInt, Column: grouping.FieldLegalEntityID},
@@ -495,6 +496,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Source",
 	)
 	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: []string{establishment.SourcesColumn},
+			Bidi:    false,
+		},
+		"Establishment",
+		"Source",
+	)
+	graph.MustAddE(
 		"legal_entity",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -675,6 +688,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Source",
 	)
 	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: []string{grouping.SourcesColumn},
+			Bidi:    false,
+		},
+		"Grouping",
+		"Source",
+	)
+	graph.MustAddE(
 		"legal_entity",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -741,6 +766,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Inverse: false,
 			Table:   legalentity.SourceTable,
 			Columns: []string{legalentity.SourceColumn},
+			Bidi:    false,
+		},
+		"LegalEntity",
+		"Source",
+	)
+	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: []string{legalentity.SourcesColumn},
 			Bidi:    false,
 		},
 		"LegalEntity",
@@ -861,6 +898,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Inverse: false,
 			Table:   membership.SourceTable,
 			Columns: []string{membership.SourceColumn},
+			Bidi:    false,
+		},
+		"Membership",
+		"Source",
+	)
+	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: []string{membership.SourcesColumn},
 			Bidi:    false,
 		},
 		"Membership",
@@ -1573,6 +1622,20 @@ func (f *EstablishmentFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	})))
 }
 
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *EstablishmentFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *EstablishmentFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasLegalEntity applies a predicate to check if query has an edge legal_entity.
 func (f *EstablishmentFilter) WhereHasLegalEntity() {
 	f.Where(entql.HasEdge("legal_entity"))
@@ -2049,6 +2112,11 @@ func (f *GroupingFilter) WhereFiness(p entql.StringP) {
 	f.Where(p.Field(grouping.FieldFiness))
 }
 
+// WhereRegisterID applies the entql string predicate on the register_id field.
+func (f *GroupingFilter) WhereRegisterID(p entql.StringP) {
+	f.Where(p.Field(grouping.FieldRegisterID))
+}
+
 // WhereDescription applies the entql string predicate on the description field.
 func (f *GroupingFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(grouping.FieldDescription))
@@ -2077,6 +2145,20 @@ func (f *GroupingFilter) WhereHasSource() {
 // WhereHasSourceWith applies a predicate to check if query has an edge source with a given conditions (other predicates).
 func (f *GroupingFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	f.Where(entql.HasEdgeWith("source", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *GroupingFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *GroupingFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2261,6 +2343,20 @@ func (f *LegalEntityFilter) WhereHasSource() {
 // WhereHasSourceWith applies a predicate to check if query has an edge source with a given conditions (other predicates).
 func (f *LegalEntityFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	f.Where(entql.HasEdgeWith("source", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *LegalEntityFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *LegalEntityFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2586,6 +2682,20 @@ func (f *MembershipFilter) WhereHasSource() {
 // WhereHasSourceWith applies a predicate to check if query has an edge source with a given conditions (other predicates).
 func (f *MembershipFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	f.Where(entql.HasEdgeWith("source", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *MembershipFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *MembershipFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

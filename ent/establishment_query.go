@@ -32,6 +32,7 @@ type EstablishmentQuery struct {
 	inters                     []Interceptor
 	predicates                 []predicate.Establishment
 	withSource                 *SourceQuery
+	withSources                *SourceQuery
 	withLegalEntity            *LegalEntityQuery
 	withCommune                *TerritoryQuery
 	withMemberships            *MembershipQuery
@@ -40,6 +41,7 @@ type EstablishmentQuery struct {
 	withGroupings              *GroupingQuery
 	loadTotal                  []func(context.Context, []*Establishment) error
 	modifiers                  []func(*sql.Selector)
+	withNamedSources           map[string]*SourceQuery
 	withNamedMemberships       map[string]*MembershipQuery
 	withNamedConventionParties map[string]*ConventionPartyQuery
 	withNamedTeamSites         map[string]*TeamSiteQuery
@@ -95,6 +97,28 @@ func (_q *EstablishmentQuery) QuerySource() *SourceQuery {
 			sqlgraph.From(establishment.Table, establishment.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, establishment.SourceTable, establishment.SourceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySources chains the current query on the "sources" edge.
+func (_q *EstablishmentQuery) QuerySources() *SourceQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(establishment.Table, establishment.FieldID, selector),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, establishment.SourcesTable, establishment.SourcesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -427,6 +451,7 @@ func (_q *EstablishmentQuery) Clone() *EstablishmentQuery {
 		inters:                append([]Interceptor{}, _q.inters...),
 		predicates:            append([]predicate.Establishment{}, _q.predicates...),
 		withSource:            _q.withSource.Clone(),
+		withSources:           _q.withSources.Clone(),
 		withLegalEntity:       _q.withLegalEntity.Clone(),
 		withCommune:           _q.withCommune.Clone(),
 		withMemberships:       _q.withMemberships.Clone(),
@@ -448,6 +473,17 @@ func (_q *EstablishmentQuery) WithSource(opts ...func(*SourceQuery)) *Establishm
 		opt(query)
 	}
 	_q.withSource = query
+	return _q
+}
+
+// WithSources tells the query-builder to eager-load the nodes that are connected to
+// the "sources" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EstablishmentQuery) WithSources(opts ...func(*SourceQuery)) *EstablishmentQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSources = query
 	return _q
 }
 
@@ -601,8 +637,9 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	var (
 		nodes       = []*Establishment{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withSource != nil,
+			_q.withSources != nil,
 			_q.withLegalEntity != nil,
 			_q.withCommune != nil,
 			_q.withMemberships != nil,
@@ -635,6 +672,13 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	if query := _q.withSource; query != nil {
 		if err := _q.loadSource(ctx, query, nodes, nil,
 			func(n *Establishment, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.Sources = []*Source{} },
+			func(n *Establishment, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -677,6 +721,13 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		if err := _q.loadGroupings(ctx, query, nodes,
 			func(n *Establishment) { n.Edges.Groupings = []*Grouping{} },
 			func(n *Establishment, e *Grouping) { n.Edges.Groupings = append(n.Edges.Groupings, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedSources(name) },
+			func(n *Establishment, e *Source) { n.appendNamedSources(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -742,6 +793,37 @@ func (_q *EstablishmentQuery) loadSource(ctx context.Context, query *SourceQuery
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *EstablishmentQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*Establishment, init func(*Establishment), assign func(*Establishment, *Source)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Establishment)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Source(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(establishment.SourcesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.establishment_sources
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "establishment_sources" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "establishment_sources" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -1120,6 +1202,20 @@ func (_q *EstablishmentQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *EstablishmentQuery) Modify(modifiers ...func(s *sql.Selector)) *EstablishmentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedSources tells the query-builder to eager-load the nodes that are connected to the "sources"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EstablishmentQuery) WithNamedSources(name string, opts ...func(*SourceQuery)) *EstablishmentQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSources == nil {
+		_q.withNamedSources = make(map[string]*SourceQuery)
+	}
+	_q.withNamedSources[name] = query
+	return _q
 }
 
 // WithNamedMemberships tells the query-builder to eager-load the nodes that are connected to the "memberships"

@@ -31,6 +31,7 @@ type GroupingQuery struct {
 	inters                  []Interceptor
 	predicates              []predicate.Grouping
 	withSource              *SourceQuery
+	withSources             *SourceQuery
 	withLegalEntity         *LegalEntityQuery
 	withEstablishments      *EstablishmentQuery
 	withTerritory           *TerritoryQuery
@@ -38,6 +39,7 @@ type GroupingQuery struct {
 	withMedicalTeams        *MedicalTeamQuery
 	loadTotal               []func(context.Context, []*Grouping) error
 	modifiers               []func(*sql.Selector)
+	withNamedSources        map[string]*SourceQuery
 	withNamedEstablishments map[string]*EstablishmentQuery
 	withNamedMemberships    map[string]*MembershipQuery
 	withNamedMedicalTeams   map[string]*MedicalTeamQuery
@@ -92,6 +94,28 @@ func (_q *GroupingQuery) QuerySource() *SourceQuery {
 			sqlgraph.From(grouping.Table, grouping.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, grouping.SourceTable, grouping.SourceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySources chains the current query on the "sources" edge.
+func (_q *GroupingQuery) QuerySources() *SourceQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(grouping.Table, grouping.FieldID, selector),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, grouping.SourcesTable, grouping.SourcesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -402,6 +426,7 @@ func (_q *GroupingQuery) Clone() *GroupingQuery {
 		inters:             append([]Interceptor{}, _q.inters...),
 		predicates:         append([]predicate.Grouping{}, _q.predicates...),
 		withSource:         _q.withSource.Clone(),
+		withSources:        _q.withSources.Clone(),
 		withLegalEntity:    _q.withLegalEntity.Clone(),
 		withEstablishments: _q.withEstablishments.Clone(),
 		withTerritory:      _q.withTerritory.Clone(),
@@ -422,6 +447,17 @@ func (_q *GroupingQuery) WithSource(opts ...func(*SourceQuery)) *GroupingQuery {
 		opt(query)
 	}
 	_q.withSource = query
+	return _q
+}
+
+// WithSources tells the query-builder to eager-load the nodes that are connected to
+// the "sources" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *GroupingQuery) WithSources(opts ...func(*SourceQuery)) *GroupingQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSources = query
 	return _q
 }
 
@@ -564,8 +600,9 @@ func (_q *GroupingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Gro
 	var (
 		nodes       = []*Grouping{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withSource != nil,
+			_q.withSources != nil,
 			_q.withLegalEntity != nil,
 			_q.withEstablishments != nil,
 			_q.withTerritory != nil,
@@ -600,6 +637,13 @@ func (_q *GroupingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Gro
 			return nil, err
 		}
 	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Grouping) { n.Edges.Sources = []*Source{} },
+			func(n *Grouping, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withLegalEntity; query != nil {
 		if err := _q.loadLegalEntity(ctx, query, nodes, nil,
 			func(n *Grouping, e *LegalEntity) { n.Edges.LegalEntity = e }); err != nil {
@@ -630,6 +674,13 @@ func (_q *GroupingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Gro
 		if err := _q.loadMedicalTeams(ctx, query, nodes,
 			func(n *Grouping) { n.Edges.MedicalTeams = []*MedicalTeam{} },
 			func(n *Grouping, e *MedicalTeam) { n.Edges.MedicalTeams = append(n.Edges.MedicalTeams, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Grouping) { n.appendNamedSources(name) },
+			func(n *Grouping, e *Source) { n.appendNamedSources(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -688,6 +739,37 @@ func (_q *GroupingQuery) loadSource(ctx context.Context, query *SourceQuery, nod
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *GroupingQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*Grouping, init func(*Grouping), assign func(*Grouping, *Source)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Grouping)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Source(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(grouping.SourcesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.grouping_sources
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "grouping_sources" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "grouping_sources" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -980,6 +1062,20 @@ func (_q *GroupingQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *GroupingQuery) Modify(modifiers ...func(s *sql.Selector)) *GroupingSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedSources tells the query-builder to eager-load the nodes that are connected to the "sources"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *GroupingQuery) WithNamedSources(name string, opts ...func(*SourceQuery)) *GroupingQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSources == nil {
+		_q.withNamedSources = make(map[string]*SourceQuery)
+	}
+	_q.withNamedSources[name] = query
+	return _q
 }
 
 // WithNamedEstablishments tells the query-builder to eager-load the nodes that are connected to the "establishments"

@@ -24,17 +24,19 @@ import (
 // MembershipQuery is the builder for querying Membership entities.
 type MembershipQuery struct {
 	config
-	ctx             *QueryContext
-	order           []membership.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Membership
-	withSource      *SourceQuery
-	withGrouping    *GroupingQuery
-	withLegalEntity *LegalEntityQuery
-	withSites       *EstablishmentQuery
-	loadTotal       []func(context.Context, []*Membership) error
-	modifiers       []func(*sql.Selector)
-	withNamedSites  map[string]*EstablishmentQuery
+	ctx              *QueryContext
+	order            []membership.OrderOption
+	inters           []Interceptor
+	predicates       []predicate.Membership
+	withSource       *SourceQuery
+	withSources      *SourceQuery
+	withGrouping     *GroupingQuery
+	withLegalEntity  *LegalEntityQuery
+	withSites        *EstablishmentQuery
+	loadTotal        []func(context.Context, []*Membership) error
+	modifiers        []func(*sql.Selector)
+	withNamedSources map[string]*SourceQuery
+	withNamedSites   map[string]*EstablishmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -86,6 +88,28 @@ func (_q *MembershipQuery) QuerySource() *SourceQuery {
 			sqlgraph.From(membership.Table, membership.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, membership.SourceTable, membership.SourceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySources chains the current query on the "sources" edge.
+func (_q *MembershipQuery) QuerySources() *SourceQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(membership.Table, membership.FieldID, selector),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, membership.SourcesTable, membership.SourcesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -352,6 +376,7 @@ func (_q *MembershipQuery) Clone() *MembershipQuery {
 		inters:          append([]Interceptor{}, _q.inters...),
 		predicates:      append([]predicate.Membership{}, _q.predicates...),
 		withSource:      _q.withSource.Clone(),
+		withSources:     _q.withSources.Clone(),
 		withGrouping:    _q.withGrouping.Clone(),
 		withLegalEntity: _q.withLegalEntity.Clone(),
 		withSites:       _q.withSites.Clone(),
@@ -370,6 +395,17 @@ func (_q *MembershipQuery) WithSource(opts ...func(*SourceQuery)) *MembershipQue
 		opt(query)
 	}
 	_q.withSource = query
+	return _q
+}
+
+// WithSources tells the query-builder to eager-load the nodes that are connected to
+// the "sources" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MembershipQuery) WithSources(opts ...func(*SourceQuery)) *MembershipQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSources = query
 	return _q
 }
 
@@ -490,8 +526,9 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 	var (
 		nodes       = []*Membership{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withSource != nil,
+			_q.withSources != nil,
 			_q.withGrouping != nil,
 			_q.withLegalEntity != nil,
 			_q.withSites != nil,
@@ -524,6 +561,13 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 			return nil, err
 		}
 	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Membership) { n.Edges.Sources = []*Source{} },
+			func(n *Membership, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withGrouping; query != nil {
 		if err := _q.loadGrouping(ctx, query, nodes, nil,
 			func(n *Membership, e *Grouping) { n.Edges.Grouping = e }); err != nil {
@@ -540,6 +584,13 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 		if err := _q.loadSites(ctx, query, nodes,
 			func(n *Membership) { n.Edges.Sites = []*Establishment{} },
 			func(n *Membership, e *Establishment) { n.Edges.Sites = append(n.Edges.Sites, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Membership) { n.appendNamedSources(name) },
+			func(n *Membership, e *Source) { n.appendNamedSources(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -584,6 +635,37 @@ func (_q *MembershipQuery) loadSource(ctx context.Context, query *SourceQuery, n
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *MembershipQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*Membership, init func(*Membership), assign func(*Membership, *Source)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Membership)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Source(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(membership.SourcesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.membership_sources
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "membership_sources" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "membership_sources" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -810,6 +892,20 @@ func (_q *MembershipQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *MembershipQuery) Modify(modifiers ...func(s *sql.Selector)) *MembershipSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedSources tells the query-builder to eager-load the nodes that are connected to the "sources"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MembershipQuery) WithNamedSources(name string, opts ...func(*SourceQuery)) *MembershipQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSources == nil {
+		_q.withNamedSources = make(map[string]*SourceQuery)
+	}
+	_q.withNamedSources[name] = query
+	return _q
 }
 
 // WithNamedSites tells the query-builder to eager-load the nodes that are connected to the "sites"

@@ -38,8 +38,12 @@ type Source struct {
 	// What the source says that the records do not: caveats, derivations.
 	Note string `json:"note,omitempty"`
 	// For a file import: what the import did (added, updated, closed, unchanged, warnings).
-	Report       string `json:"report,omitempty"`
-	selectValues sql.SelectValues
+	Report                string `json:"report,omitempty"`
+	establishment_sources *int
+	grouping_sources      *int
+	legal_entity_sources  *int
+	membership_sources    *int
+	selectValues          sql.SelectValues
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -53,6 +57,14 @@ func (*Source) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case source.FieldPublishedOn, source.FieldRecordedAt:
 			values[i] = new(sql.NullTime)
+		case source.ForeignKeys[0]: // establishment_sources
+			values[i] = new(sql.NullInt64)
+		case source.ForeignKeys[1]: // grouping_sources
+			values[i] = new(sql.NullInt64)
+		case source.ForeignKeys[2]: // legal_entity_sources
+			values[i] = new(sql.NullInt64)
+		case source.ForeignKeys[3]: // membership_sources
+			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -140,6 +152,34 @@ func (_m *Source) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field report", values[i])
 			} else if value.Valid {
 				_m.Report = value.String
+			}
+		case source.ForeignKeys[0]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field establishment_sources", value)
+			} else if value.Valid {
+				_m.establishment_sources = new(int)
+				*_m.establishment_sources = int(value.Int64)
+			}
+		case source.ForeignKeys[1]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field grouping_sources", value)
+			} else if value.Valid {
+				_m.grouping_sources = new(int)
+				*_m.grouping_sources = int(value.Int64)
+			}
+		case source.ForeignKeys[2]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field legal_entity_sources", value)
+			} else if value.Valid {
+				_m.legal_entity_sources = new(int)
+				*_m.legal_entity_sources = int(value.Int64)
+			}
+		case source.ForeignKeys[3]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field membership_sources", value)
+			} else if value.Valid {
+				_m.membership_sources = new(int)
+				*_m.membership_sources = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])

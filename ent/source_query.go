@@ -23,6 +23,7 @@ type SourceQuery struct {
 	order      []source.OrderOption
 	inters     []Interceptor
 	predicates []predicate.Source
+	withFKs    bool
 	loadTotal  []func(context.Context, []*Source) error
 	modifiers  []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -342,9 +343,13 @@ func (_q *SourceQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *SourceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Source, error) {
 	var (
-		nodes = []*Source{}
-		_spec = _q.querySpec()
+		nodes   = []*Source{}
+		withFKs = _q.withFKs
+		_spec   = _q.querySpec()
 	)
+	if withFKs {
+		_spec.Node.Columns = append(_spec.Node.Columns, source.ForeignKeys...)
+	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Source).scanValues(nil, columns)
 	}

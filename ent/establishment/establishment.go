@@ -75,6 +75,8 @@ const (
 	FieldCommuneID = "commune_id"
 	// EdgeSource holds the string denoting the source edge name in mutations.
 	EdgeSource = "source"
+	// EdgeSources holds the string denoting the sources edge name in mutations.
+	EdgeSources = "sources"
 	// EdgeLegalEntity holds the string denoting the legal_entity edge name in mutations.
 	EdgeLegalEntity = "legal_entity"
 	// EdgeCommune holds the string denoting the commune edge name in mutations.
@@ -96,6 +98,13 @@ const (
 	SourceInverseTable = "sources"
 	// SourceColumn is the table column denoting the source relation/edge.
 	SourceColumn = "source_id"
+	// SourcesTable is the table that holds the sources relation/edge.
+	SourcesTable = "sources"
+	// SourcesInverseTable is the table name for the Source entity.
+	// It exists in this package in order to avoid circular dependency with the "source" package.
+	SourcesInverseTable = "sources"
+	// SourcesColumn is the table column denoting the sources relation/edge.
+	SourcesColumn = "establishment_sources"
 	// LegalEntityTable is the table that holds the legal_entity relation/edge.
 	LegalEntityTable = "establishments"
 	// LegalEntityInverseTable is the table name for the LegalEntity entity.
@@ -382,6 +391,20 @@ func BySourceField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// BySourcesCount orders the results by sources count.
+func BySourcesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSourcesStep(), opts...)
+	}
+}
+
+// BySources orders the results by sources terms.
+func BySources(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSourcesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByLegalEntityField orders the results by legal_entity field.
 func ByLegalEntityField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -456,6 +479,13 @@ func newSourceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SourceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, SourceTable, SourceColumn),
+	)
+}
+func newSourcesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SourcesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, SourcesTable, SourcesColumn),
 	)
 }
 func newLegalEntityStep() *sqlgraph.Step {

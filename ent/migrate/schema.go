@@ -403,6 +403,7 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"GHT", "CHT", "GCS", "GCS_ES", "GCSMS", "GIP", "FMIH", "CPT", "CPTS", "MSP", "HEALTH_CENTRE", "SIH", "UNION", "NETWORK", "OTHER"}},
 		{Name: "code", Type: field.TypeString, Nullable: true},
 		{Name: "finess", Type: field.TypeString, Nullable: true},
+		{Name: "register_id", Type: field.TypeString, Nullable: true},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "department_code", Type: field.TypeString, Nullable: true},
 		{Name: "source_id", Type: field.TypeInt},
@@ -417,19 +418,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "groupings_sources_source",
-				Columns:    []*schema.Column{GroupingsColumns[12]},
+				Columns:    []*schema.Column{GroupingsColumns[13]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "groupings_legal_entities_legal_entity",
-				Columns:    []*schema.Column{GroupingsColumns[13]},
+				Columns:    []*schema.Column{GroupingsColumns[14]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "groupings_territories_territory",
-				Columns:    []*schema.Column{GroupingsColumns[14]},
+				Columns:    []*schema.Column{GroupingsColumns[15]},
 				RefColumns: []*schema.Column{TerritoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -456,6 +457,11 @@ var (
 				Columns: []*schema.Column{GroupingsColumns[9]},
 			},
 			{
+				Name:    "grouping_register_id",
+				Unique:  true,
+				Columns: []*schema.Column{GroupingsColumns[10]},
+			},
+			{
 				Name:    "grouping_kind",
 				Unique:  false,
 				Columns: []*schema.Column{GroupingsColumns[7]},
@@ -463,12 +469,12 @@ var (
 			{
 				Name:    "grouping_department_code",
 				Unique:  false,
-				Columns: []*schema.Column{GroupingsColumns[11]},
+				Columns: []*schema.Column{GroupingsColumns[12]},
 			},
 			{
 				Name:    "grouping_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{GroupingsColumns[13]},
+				Columns: []*schema.Column{GroupingsColumns[14]},
 			},
 		},
 	}
@@ -648,12 +654,42 @@ var (
 		{Name: "recorded_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "report", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "establishment_sources", Type: field.TypeInt, Nullable: true},
+		{Name: "grouping_sources", Type: field.TypeInt, Nullable: true},
+		{Name: "legal_entity_sources", Type: field.TypeInt, Nullable: true},
+		{Name: "membership_sources", Type: field.TypeInt, Nullable: true},
 	}
 	// SourcesTable holds the schema information for the "sources" table.
 	SourcesTable = &schema.Table{
 		Name:       "sources",
 		Columns:    SourcesColumns,
 		PrimaryKey: []*schema.Column{SourcesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sources_establishments_sources",
+				Columns:    []*schema.Column{SourcesColumns[12]},
+				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "sources_groupings_sources",
+				Columns:    []*schema.Column{SourcesColumns[13]},
+				RefColumns: []*schema.Column{GroupingsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "sources_legal_entities_sources",
+				Columns:    []*schema.Column{SourcesColumns[14]},
+				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "sources_memberships_sources",
+				Columns:    []*schema.Column{SourcesColumns[15]},
+				RefColumns: []*schema.Column{MembershipsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "source_key",
@@ -956,6 +992,10 @@ func init() {
 	MembershipsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}
+	SourcesTable.ForeignKeys[0].RefTable = EstablishmentsTable
+	SourcesTable.ForeignKeys[1].RefTable = GroupingsTable
+	SourcesTable.ForeignKeys[2].RefTable = LegalEntitiesTable
+	SourcesTable.ForeignKeys[3].RefTable = MembershipsTable
 	SourcesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
 	}

@@ -198,3 +198,19 @@ func bumpVersion(next ent.Mutator) ent.Mutator {
 		return next.Mutate(ctx, m)
 	})
 }
+
+// Described lets a register record name every source that describes it:
+// the same legal entity, site, grouping or membership read from FINESS+,
+// an etalab extract and the DGOS GHT list is one record with several
+// sources, not several records. Provenance's source stays the one the
+// record was last updated from.
+type Described struct{ mixin.Schema }
+
+// Edges of the Described mixin.
+func (Described) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("sources", Source.Type).
+			Comment("Every source that describes this record, the one it was last updated from included.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}

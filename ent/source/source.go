@@ -58,10 +58,24 @@ var Columns = []string{
 	FieldReport,
 }
 
+// ForeignKeys holds the SQL foreign-keys that are owned by the "sources"
+// table and are not defined as standalone fields in the schema.
+var ForeignKeys = []string{
+	"establishment_sources",
+	"grouping_sources",
+	"legal_entity_sources",
+	"membership_sources",
+}
+
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
+			return true
+		}
+	}
+	for i := range ForeignKeys {
+		if column == ForeignKeys[i] {
 			return true
 		}
 	}
