@@ -1,4 +1,4 @@
-// Package finessplus reads what a FINESS+ "structures" file (the national
+// Package finessplus reads a FINESS+ "structures" file (the national
 // FINESS flow published on data.gouv.fr as "finess-structures", format of
 // the ansforge/finess repository) says about cooperation: the groupes de
 // coopération conventionnelle (gcc: GHT…) and organique (gco: GCS…), their
@@ -28,6 +28,7 @@ type File struct {
 	Name        string    // as given to Read, for messages
 	GeneratedAt time.Time // top-level generatedAt (the extract date; zero if absent)
 	Groupings   []Grouping
+	Entities    int // pmej entries read
 }
 
 // Grouping is a gcc or a gco with its members.
@@ -45,6 +46,9 @@ type Grouping struct {
 	ValidFrom  *time.Time // from evenement
 	ValidTo    *time.Time
 	Members    []Member
+	// Engagements are the conventions and arrêtés the register records
+	// for a gcc.
+	Engagements []Engagement
 }
 
 // Member is a legal entity's or a site's membership of a grouping.
@@ -70,13 +74,23 @@ type Member struct {
 // duplicated identifier are errors with their path. A member whose
 // pmSmsseId or egeId has no entry in the file is not: its FINESS stays "".
 func Read(name string, r io.Reader) (*File, error) {
+	return Stream(name, r, nil)
+}
+
+// Stream reads a structures file like Read, handing each legal entity
+// (pmej, with its sites) to entity as soon as it is read, so that the
+// caller never holds them all; nil skips them. An error of entity stops
+// the reading and is returned. The groupings, which need every legal
+// entity to resolve their members, come with the File at the end.
+func Stream(name string, r io.Reader, entity func(*LegalEntity) error) (*File, error) {
 	lc := &lineCounter{r: r}
 	p := &parser{
-		name: name,
-		lc:   lc,
-		dec:  json.NewDecoder(lc),
-		pms:  map[string]*pmInfo{},
-		eges: map[string]*egeInfo{},
+		name:   name,
+		lc:     lc,
+		dec:    json.NewDecoder(lc),
+		pms:    map[string]*pmInfo{},
+		eges:   map[string]*egeInfo{},
+		entity: entity,
 	}
 	f := &File{Name: name}
 	if err := p.readTop(f); err != nil {
@@ -99,6 +113,7 @@ type parser struct {
 	eges map[string]*egeInfo // by egeId
 	// membership events found in pmej and ege entries, by member
 	memberEvents map[memberKey][]memberEvent
+	entity       func(*LegalEntity) error
 }
 
 // pmInfo is what is kept of a pmej entry.
@@ -186,6 +201,7 @@ func (p *parser) readTop(f *File) error {
 				if err := p.decode(&pm, path); err != nil {
 					return err
 				}
+				f.Entities++
 				return p.addPMEJ(&pm, path)
 			})
 		default:
@@ -376,6 +392,12 @@ func (p *parser) addPMEJ(pm *rawPMEJ, path string) error {
 	}
 	pi := &pmInfo{path: path, finess: nb, name: name, state: state, from: from, to: to}
 	p.pms[id] = pi
+	var le *LegalEntity
+	if p.entity != nil {
+		if le, err = p.legalEntity(pm, path, id, nb, name, state, from, to); err != nil {
+			return err
+		}
+	}
 	if err := p.collectMemberEvents(pm.Events, path+".evenement", objectPM, id); err != nil {
 		return err
 	}
@@ -402,8 +424,47 @@ func (p *parser) addPMEJ(pm *rawPMEJ, path string) error {
 		if err := p.collectMemberEvents(e.Events, epath+".evenement", objectSite, eid); err != nil {
 			return err
 		}
+		if le != nil {
+			if enb == "" {
+				return p.errorf("%s.numFinessEge: missing", einfo)
+			}
+			s, err := p.site(e, epath, eid, enb)
+			if err != nil {
+				return err
+			}
+			le.Sites = append(le.Sites, s)
+		}
+	}
+	if le != nil {
+		if err := p.entity(le); err != nil {
+			return fmt.Errorf("%s: %s: %w", p.name, path, err)
+		}
 	}
 	return nil
+}
+
+// legalEntity reads what the register says of a pmej entry besides what
+// addPMEJ checked.
+func (p *parser) legalEntity(pm *rawPMEJ, path, id, nb, name, state string, from, to *time.Time) (*LegalEntity, error) {
+	info := path + ".informationsGeneralesPMEJ"
+	if nb == "" {
+		return nil, p.errorf("%s.numFinessPm: missing", info)
+	}
+	le := &LegalEntity{Path: path, ID: id, Finess: nb, Name: name, ValidFrom: from, ValidTo: to}
+	if err := p.texts(info, &le.ShortName, pm.Info.Name, "denominationPm", &le.SIREN, pm.Info.SIREN, "siren", &le.LegalStatus, pm.Info.Status, "statutJuridique", &le.APE, pm.Info.APE, "codeApe"); err != nil {
+		return nil, err
+	}
+	if le.Name == "" {
+		return nil, p.errorf("%s.denominationPm: missing", info)
+	}
+	var err error
+	if le.Active, err = p.state(text{s: state}, path+".etatObjet"); err != nil {
+		return nil, err
+	}
+	if le.Updated, err = p.date(pm.Updated, path+".dateDerniereMaj"); err != nil {
+		return nil, err
+	}
+	return le, nil
 }
 
 // denomination returns the long denomination, else the short one, with runs of
@@ -661,6 +722,9 @@ func (p *parser) gcc(r *rawGcc, path string) (Grouping, error) {
 		return g, err
 	}
 	if g.ValidFrom, g.ValidTo, err = p.lifespan(r.Events, path+".evenement"); err != nil {
+		return g, err
+	}
+	if g.Engagements, err = p.engagements(r.Engagements, path+".engagement"); err != nil {
 		return g, err
 	}
 	g.Members, err = p.members(r.PMs, r.Sites, r.Events, path, "pmejDuGcc", "egeDuGcc", objectGroup, g.ID)
