@@ -1,14 +1,15 @@
 // Package finessplus reads a FINESS+ "structures" file (the national
 // FINESS flow published on data.gouv.fr as "finess-structures", format of
-// the ansforge/finess repository) says about cooperation: the groupes de
-// coopération conventionnelle (gcc: GHT…) and organique (gco: GCS…), their
-// member legal entities and sites, with the FINESS numbers of those
-// resolved through the file's legal entities (pmej). Pure parsing: nothing
-// is stored.
+// the ansforge/finess repository): its legal entities (pmej) with their
+// sites (ege), and the groupes de coopération conventionnelle (gcc: GHT…)
+// and organique (gco: GCS…) with their members, resolved to FINESS
+// numbers through the file's own legal entities. Pure parsing: nothing is
+// stored.
 //
-// The file is read as a stream, one gcc, gco or pmej entry at a time, and
-// only the fields named here are kept, so that the national file (every
-// legal entity with its sites) fits in little memory.
+// The file is read as a stream, one gcc, gco or pmej entry at a time:
+// Stream hands each legal entity to its caller as it is read and keeps
+// only what resolving the groupings needs, so that the national file
+// fits in little memory.
 package finessplus
 
 import (
