@@ -993,7 +993,7 @@ func (c *EstablishmentClient) QuerySources(_m *Establishment) *SourceQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(establishment.Table, establishment.FieldID, id),
 			sqlgraph.To(source.Table, source.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, establishment.SourcesTable, establishment.SourcesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, establishment.SourcesTable, establishment.SourcesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1651,7 +1651,7 @@ func (c *GroupingClient) QuerySources(_m *Grouping) *SourceQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(grouping.Table, grouping.FieldID, id),
 			sqlgraph.To(source.Table, source.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, grouping.SourcesTable, grouping.SourcesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, grouping.SourcesTable, grouping.SourcesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1897,7 +1897,7 @@ func (c *LegalEntityClient) QuerySources(_m *LegalEntity) *SourceQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(legalentity.Table, legalentity.FieldID, id),
 			sqlgraph.To(source.Table, source.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, legalentity.SourcesTable, legalentity.SourcesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, legalentity.SourcesTable, legalentity.SourcesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2341,7 +2341,7 @@ func (c *MembershipClient) QuerySources(_m *Membership) *SourceQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(membership.Table, membership.FieldID, id),
 			sqlgraph.To(source.Table, source.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, membership.SourcesTable, membership.SourcesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, membership.SourcesTable, membership.SourcesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2529,6 +2529,70 @@ func (c *SourceClient) GetX(ctx context.Context, id int) *Source {
 		panic(err)
 	}
 	return obj
+}
+
+// QueryLegalEntities queries the legal_entities edge of a Source.
+func (c *SourceClient) QueryLegalEntities(_m *Source) *LegalEntityQuery {
+	query := (&LegalEntityClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(legalentity.Table, legalentity.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.LegalEntitiesTable, source.LegalEntitiesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEstablishments queries the establishments edge of a Source.
+func (c *SourceClient) QueryEstablishments(_m *Source) *EstablishmentQuery {
+	query := (&EstablishmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(establishment.Table, establishment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.EstablishmentsTable, source.EstablishmentsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryGroupings queries the groupings edge of a Source.
+func (c *SourceClient) QueryGroupings(_m *Source) *GroupingQuery {
+	query := (&GroupingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(grouping.Table, grouping.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.GroupingsTable, source.GroupingsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMemberships queries the memberships edge of a Source.
+func (c *SourceClient) QueryMemberships(_m *Source) *MembershipQuery {
+	query := (&MembershipClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(membership.Table, membership.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.MembershipsTable, source.MembershipsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
 }
 
 // Hooks returns the client hooks.

@@ -498,10 +498,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"sources",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   establishment.SourcesTable,
-			Columns: []string{establishment.SourcesColumn},
+			Columns: establishment.SourcesPrimaryKey,
 			Bidi:    false,
 		},
 		"Establishment",
@@ -690,10 +690,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"sources",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   grouping.SourcesTable,
-			Columns: []string{grouping.SourcesColumn},
+			Columns: grouping.SourcesPrimaryKey,
 			Bidi:    false,
 		},
 		"Grouping",
@@ -774,10 +774,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"sources",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   legalentity.SourcesTable,
-			Columns: []string{legalentity.SourcesColumn},
+			Columns: legalentity.SourcesPrimaryKey,
 			Bidi:    false,
 		},
 		"LegalEntity",
@@ -906,10 +906,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"sources",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   membership.SourcesTable,
-			Columns: []string{membership.SourcesColumn},
+			Columns: membership.SourcesPrimaryKey,
 			Bidi:    false,
 		},
 		"Membership",
@@ -950,6 +950,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Membership",
 		"Establishment",
+	)
+	graph.MustAddE(
+		"legal_entities",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"LegalEntity",
+	)
+	graph.MustAddE(
+		"establishments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"Establishment",
+	)
+	graph.MustAddE(
+		"groupings",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"Grouping",
+	)
+	graph.MustAddE(
+		"memberships",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"Membership",
 	)
 	graph.MustAddE(
 		"source",
@@ -2837,6 +2885,62 @@ func (f *SourceFilter) WhereNote(p entql.StringP) {
 // WhereReport applies the entql string predicate on the report field.
 func (f *SourceFilter) WhereReport(p entql.StringP) {
 	f.Where(p.Field(source.FieldReport))
+}
+
+// WhereHasLegalEntities applies a predicate to check if query has an edge legal_entities.
+func (f *SourceFilter) WhereHasLegalEntities() {
+	f.Where(entql.HasEdge("legal_entities"))
+}
+
+// WhereHasLegalEntitiesWith applies a predicate to check if query has an edge legal_entities with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasLegalEntitiesWith(preds ...predicate.LegalEntity) {
+	f.Where(entql.HasEdgeWith("legal_entities", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEstablishments applies a predicate to check if query has an edge establishments.
+func (f *SourceFilter) WhereHasEstablishments() {
+	f.Where(entql.HasEdge("establishments"))
+}
+
+// WhereHasEstablishmentsWith applies a predicate to check if query has an edge establishments with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasEstablishmentsWith(preds ...predicate.Establishment) {
+	f.Where(entql.HasEdgeWith("establishments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasGroupings applies a predicate to check if query has an edge groupings.
+func (f *SourceFilter) WhereHasGroupings() {
+	f.Where(entql.HasEdge("groupings"))
+}
+
+// WhereHasGroupingsWith applies a predicate to check if query has an edge groupings with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasGroupingsWith(preds ...predicate.Grouping) {
+	f.Where(entql.HasEdgeWith("groupings", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMemberships applies a predicate to check if query has an edge memberships.
+func (f *SourceFilter) WhereHasMemberships() {
+	f.Where(entql.HasEdge("memberships"))
+}
+
+// WhereHasMembershipsWith applies a predicate to check if query has an edge memberships with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasMembershipsWith(preds ...predicate.Membership) {
+	f.Where(entql.HasEdgeWith("memberships", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.

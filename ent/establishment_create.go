@@ -682,10 +682,10 @@ func (_c *EstablishmentCreate) createSpec() (*Establishment, *sqlgraph.CreateSpe
 	}
 	if nodes := _c.mutation.SourcesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   establishment.SourcesTable,
-			Columns: []string{establishment.SourcesColumn},
+			Columns: establishment.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),

@@ -115,7 +115,7 @@ func (_q *GroupingQuery) QuerySources() *SourceQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(grouping.Table, grouping.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, grouping.SourcesTable, grouping.SourcesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, grouping.SourcesTable, grouping.SourcesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -743,33 +743,63 @@ func (_q *GroupingQuery) loadSource(ctx context.Context, query *SourceQuery, nod
 	return nil
 }
 func (_q *GroupingQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*Grouping, init func(*Grouping), assign func(*Grouping, *Source)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Grouping)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Grouping)
+	nids := make(map[int]map[*Grouping]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.Source(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(grouping.SourcesColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(grouping.SourcesTable)
+		s.Join(joinT).On(s.C(source.FieldID), joinT.C(grouping.SourcesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(grouping.SourcesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(grouping.SourcesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Grouping]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Source](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.grouping_sources
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "grouping_sources" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "grouping_sources" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "sources" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }

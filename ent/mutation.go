@@ -14874,24 +14874,36 @@ func (m *MembershipMutation) ResetEdge(name string) error {
 // SourceMutation represents an operation that mutates the Source nodes in the graph.
 type SourceMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	kind          *source.Kind
-	key           *string
-	title         *string
-	reference     *string
-	url           *string
-	publisher     *string
-	published_on  *time.Time
-	author        *string
-	recorded_at   *time.Time
-	note          *string
-	report        *string
-	clearedFields map[string]struct{}
-	done          bool
-	oldValue      func(context.Context) (*Source, error)
-	predicates    []predicate.Source
+	op                    Op
+	typ                   string
+	id                    *int
+	kind                  *source.Kind
+	key                   *string
+	title                 *string
+	reference             *string
+	url                   *string
+	publisher             *string
+	published_on          *time.Time
+	author                *string
+	recorded_at           *time.Time
+	note                  *string
+	report                *string
+	clearedFields         map[string]struct{}
+	legal_entities        map[int]struct{}
+	removedlegal_entities map[int]struct{}
+	clearedlegal_entities bool
+	establishments        map[int]struct{}
+	removedestablishments map[int]struct{}
+	clearedestablishments bool
+	groupings             map[int]struct{}
+	removedgroupings      map[int]struct{}
+	clearedgroupings      bool
+	memberships           map[int]struct{}
+	removedmemberships    map[int]struct{}
+	clearedmemberships    bool
+	done                  bool
+	oldValue              func(context.Context) (*Source, error)
+	predicates            []predicate.Source
 }
 
 var _ ent.Mutation = (*SourceMutation)(nil)
@@ -15479,6 +15491,222 @@ func (m *SourceMutation) ResetReport() {
 	delete(m.clearedFields, source.FieldReport)
 }
 
+// AddLegalEntityIDs adds the "legal_entities" edge to the LegalEntity entity by ids.
+func (m *SourceMutation) AddLegalEntityIDs(ids ...int) {
+	if m.legal_entities == nil {
+		m.legal_entities = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.legal_entities[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLegalEntities clears the "legal_entities" edge to the LegalEntity entity.
+func (m *SourceMutation) ClearLegalEntities() {
+	m.clearedlegal_entities = true
+}
+
+// LegalEntitiesCleared reports if the "legal_entities" edge to the LegalEntity entity was cleared.
+func (m *SourceMutation) LegalEntitiesCleared() bool {
+	return m.clearedlegal_entities
+}
+
+// RemoveLegalEntityIDs removes the "legal_entities" edge to the LegalEntity entity by IDs.
+func (m *SourceMutation) RemoveLegalEntityIDs(ids ...int) {
+	if m.removedlegal_entities == nil {
+		m.removedlegal_entities = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.legal_entities, ids[i])
+		m.removedlegal_entities[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLegalEntities returns the removed IDs of the "legal_entities" edge to the LegalEntity entity.
+func (m *SourceMutation) RemovedLegalEntitiesIDs() (ids []int) {
+	for id := range m.removedlegal_entities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LegalEntitiesIDs returns the "legal_entities" edge IDs in the mutation.
+func (m *SourceMutation) LegalEntitiesIDs() (ids []int) {
+	for id := range m.legal_entities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLegalEntities resets all changes to the "legal_entities" edge.
+func (m *SourceMutation) ResetLegalEntities() {
+	m.legal_entities = nil
+	m.clearedlegal_entities = false
+	m.removedlegal_entities = nil
+}
+
+// AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by ids.
+func (m *SourceMutation) AddEstablishmentIDs(ids ...int) {
+	if m.establishments == nil {
+		m.establishments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.establishments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEstablishments clears the "establishments" edge to the Establishment entity.
+func (m *SourceMutation) ClearEstablishments() {
+	m.clearedestablishments = true
+}
+
+// EstablishmentsCleared reports if the "establishments" edge to the Establishment entity was cleared.
+func (m *SourceMutation) EstablishmentsCleared() bool {
+	return m.clearedestablishments
+}
+
+// RemoveEstablishmentIDs removes the "establishments" edge to the Establishment entity by IDs.
+func (m *SourceMutation) RemoveEstablishmentIDs(ids ...int) {
+	if m.removedestablishments == nil {
+		m.removedestablishments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.establishments, ids[i])
+		m.removedestablishments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEstablishments returns the removed IDs of the "establishments" edge to the Establishment entity.
+func (m *SourceMutation) RemovedEstablishmentsIDs() (ids []int) {
+	for id := range m.removedestablishments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EstablishmentsIDs returns the "establishments" edge IDs in the mutation.
+func (m *SourceMutation) EstablishmentsIDs() (ids []int) {
+	for id := range m.establishments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEstablishments resets all changes to the "establishments" edge.
+func (m *SourceMutation) ResetEstablishments() {
+	m.establishments = nil
+	m.clearedestablishments = false
+	m.removedestablishments = nil
+}
+
+// AddGroupingIDs adds the "groupings" edge to the Grouping entity by ids.
+func (m *SourceMutation) AddGroupingIDs(ids ...int) {
+	if m.groupings == nil {
+		m.groupings = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.groupings[ids[i]] = struct{}{}
+	}
+}
+
+// ClearGroupings clears the "groupings" edge to the Grouping entity.
+func (m *SourceMutation) ClearGroupings() {
+	m.clearedgroupings = true
+}
+
+// GroupingsCleared reports if the "groupings" edge to the Grouping entity was cleared.
+func (m *SourceMutation) GroupingsCleared() bool {
+	return m.clearedgroupings
+}
+
+// RemoveGroupingIDs removes the "groupings" edge to the Grouping entity by IDs.
+func (m *SourceMutation) RemoveGroupingIDs(ids ...int) {
+	if m.removedgroupings == nil {
+		m.removedgroupings = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.groupings, ids[i])
+		m.removedgroupings[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedGroupings returns the removed IDs of the "groupings" edge to the Grouping entity.
+func (m *SourceMutation) RemovedGroupingsIDs() (ids []int) {
+	for id := range m.removedgroupings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// GroupingsIDs returns the "groupings" edge IDs in the mutation.
+func (m *SourceMutation) GroupingsIDs() (ids []int) {
+	for id := range m.groupings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetGroupings resets all changes to the "groupings" edge.
+func (m *SourceMutation) ResetGroupings() {
+	m.groupings = nil
+	m.clearedgroupings = false
+	m.removedgroupings = nil
+}
+
+// AddMembershipIDs adds the "memberships" edge to the Membership entity by ids.
+func (m *SourceMutation) AddMembershipIDs(ids ...int) {
+	if m.memberships == nil {
+		m.memberships = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.memberships[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMemberships clears the "memberships" edge to the Membership entity.
+func (m *SourceMutation) ClearMemberships() {
+	m.clearedmemberships = true
+}
+
+// MembershipsCleared reports if the "memberships" edge to the Membership entity was cleared.
+func (m *SourceMutation) MembershipsCleared() bool {
+	return m.clearedmemberships
+}
+
+// RemoveMembershipIDs removes the "memberships" edge to the Membership entity by IDs.
+func (m *SourceMutation) RemoveMembershipIDs(ids ...int) {
+	if m.removedmemberships == nil {
+		m.removedmemberships = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.memberships, ids[i])
+		m.removedmemberships[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMemberships returns the removed IDs of the "memberships" edge to the Membership entity.
+func (m *SourceMutation) RemovedMembershipsIDs() (ids []int) {
+	for id := range m.removedmemberships {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MembershipsIDs returns the "memberships" edge IDs in the mutation.
+func (m *SourceMutation) MembershipsIDs() (ids []int) {
+	for id := range m.memberships {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMemberships resets all changes to the "memberships" edge.
+func (m *SourceMutation) ResetMemberships() {
+	m.memberships = nil
+	m.clearedmemberships = false
+	m.removedmemberships = nil
+}
+
 // Where appends a list predicates to the SourceMutation builder.
 func (m *SourceMutation) Where(ps ...predicate.Source) {
 	m.predicates = append(m.predicates, ps...)
@@ -15827,49 +16055,163 @@ func (m *SourceMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *SourceMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 4)
+	if m.legal_entities != nil {
+		edges = append(edges, source.EdgeLegalEntities)
+	}
+	if m.establishments != nil {
+		edges = append(edges, source.EdgeEstablishments)
+	}
+	if m.groupings != nil {
+		edges = append(edges, source.EdgeGroupings)
+	}
+	if m.memberships != nil {
+		edges = append(edges, source.EdgeMemberships)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *SourceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case source.EdgeLegalEntities:
+		ids := make([]ent.Value, 0, len(m.legal_entities))
+		for id := range m.legal_entities {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeEstablishments:
+		ids := make([]ent.Value, 0, len(m.establishments))
+		for id := range m.establishments {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeGroupings:
+		ids := make([]ent.Value, 0, len(m.groupings))
+		for id := range m.groupings {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeMemberships:
+		ids := make([]ent.Value, 0, len(m.memberships))
+		for id := range m.memberships {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *SourceMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 4)
+	if m.removedlegal_entities != nil {
+		edges = append(edges, source.EdgeLegalEntities)
+	}
+	if m.removedestablishments != nil {
+		edges = append(edges, source.EdgeEstablishments)
+	}
+	if m.removedgroupings != nil {
+		edges = append(edges, source.EdgeGroupings)
+	}
+	if m.removedmemberships != nil {
+		edges = append(edges, source.EdgeMemberships)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *SourceMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case source.EdgeLegalEntities:
+		ids := make([]ent.Value, 0, len(m.removedlegal_entities))
+		for id := range m.removedlegal_entities {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeEstablishments:
+		ids := make([]ent.Value, 0, len(m.removedestablishments))
+		for id := range m.removedestablishments {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeGroupings:
+		ids := make([]ent.Value, 0, len(m.removedgroupings))
+		for id := range m.removedgroupings {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeMemberships:
+		ids := make([]ent.Value, 0, len(m.removedmemberships))
+		for id := range m.removedmemberships {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *SourceMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 4)
+	if m.clearedlegal_entities {
+		edges = append(edges, source.EdgeLegalEntities)
+	}
+	if m.clearedestablishments {
+		edges = append(edges, source.EdgeEstablishments)
+	}
+	if m.clearedgroupings {
+		edges = append(edges, source.EdgeGroupings)
+	}
+	if m.clearedmemberships {
+		edges = append(edges, source.EdgeMemberships)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *SourceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case source.EdgeLegalEntities:
+		return m.clearedlegal_entities
+	case source.EdgeEstablishments:
+		return m.clearedestablishments
+	case source.EdgeGroupings:
+		return m.clearedgroupings
+	case source.EdgeMemberships:
+		return m.clearedmemberships
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *SourceMutation) ClearEdge(name string) error {
+	switch name {
+	}
 	return fmt.Errorf("unknown Source unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *SourceMutation) ResetEdge(name string) error {
+	switch name {
+	case source.EdgeLegalEntities:
+		m.ResetLegalEntities()
+		return nil
+	case source.EdgeEstablishments:
+		m.ResetEstablishments()
+		return nil
+	case source.EdgeGroupings:
+		m.ResetGroupings()
+		return nil
+	case source.EdgeMemberships:
+		m.ResetMemberships()
+		return nil
+	}
 	return fmt.Errorf("unknown Source edge %s", name)
 }
 

@@ -98,13 +98,11 @@ const (
 	SourceInverseTable = "sources"
 	// SourceColumn is the table column denoting the source relation/edge.
 	SourceColumn = "source_id"
-	// SourcesTable is the table that holds the sources relation/edge.
-	SourcesTable = "sources"
+	// SourcesTable is the table that holds the sources relation/edge. The primary key declared below.
+	SourcesTable = "establishment_sources"
 	// SourcesInverseTable is the table name for the Source entity.
 	// It exists in this package in order to avoid circular dependency with the "source" package.
 	SourcesInverseTable = "sources"
-	// SourcesColumn is the table column denoting the sources relation/edge.
-	SourcesColumn = "establishment_sources"
 	// LegalEntityTable is the table that holds the legal_entity relation/edge.
 	LegalEntityTable = "establishments"
 	// LegalEntityInverseTable is the table name for the LegalEntity entity.
@@ -177,6 +175,9 @@ var Columns = []string{
 }
 
 var (
+	// SourcesPrimaryKey and SourcesColumn2 are the table columns denoting the
+	// primary key for the sources relation (M2M).
+	SourcesPrimaryKey = []string{"establishment_id", "source_id"}
 	// MembershipsPrimaryKey and MembershipsColumn2 are the table columns denoting the
 	// primary key for the memberships relation (M2M).
 	MembershipsPrimaryKey = []string{"membership_id", "establishment_id"}
@@ -485,7 +486,7 @@ func newSourcesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SourcesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, SourcesTable, SourcesColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
 	)
 }
 func newLegalEntityStep() *sqlgraph.Step {

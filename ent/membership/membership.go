@@ -56,13 +56,11 @@ const (
 	SourceInverseTable = "sources"
 	// SourceColumn is the table column denoting the source relation/edge.
 	SourceColumn = "source_id"
-	// SourcesTable is the table that holds the sources relation/edge.
-	SourcesTable = "sources"
+	// SourcesTable is the table that holds the sources relation/edge. The primary key declared below.
+	SourcesTable = "membership_sources"
 	// SourcesInverseTable is the table name for the Source entity.
 	// It exists in this package in order to avoid circular dependency with the "source" package.
 	SourcesInverseTable = "sources"
-	// SourcesColumn is the table column denoting the sources relation/edge.
-	SourcesColumn = "membership_sources"
 	// GroupingTable is the table that holds the grouping relation/edge.
 	GroupingTable = "memberships"
 	// GroupingInverseTable is the table name for the Grouping entity.
@@ -100,6 +98,9 @@ var Columns = []string{
 }
 
 var (
+	// SourcesPrimaryKey and SourcesColumn2 are the table columns denoting the
+	// primary key for the sources relation (M2M).
+	SourcesPrimaryKey = []string{"membership_id", "source_id"}
 	// SitesPrimaryKey and SitesColumn2 are the table columns denoting the
 	// primary key for the sites relation (M2M).
 	SitesPrimaryKey = []string{"membership_id", "establishment_id"}
@@ -293,7 +294,7 @@ func newSourcesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SourcesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, SourcesTable, SourcesColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
 	)
 }
 func newGroupingStep() *sqlgraph.Step {

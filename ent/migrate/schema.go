@@ -654,42 +654,12 @@ var (
 		{Name: "recorded_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "report", Type: field.TypeString, Nullable: true, Size: 2147483647},
-		{Name: "establishment_sources", Type: field.TypeInt, Nullable: true},
-		{Name: "grouping_sources", Type: field.TypeInt, Nullable: true},
-		{Name: "legal_entity_sources", Type: field.TypeInt, Nullable: true},
-		{Name: "membership_sources", Type: field.TypeInt, Nullable: true},
 	}
 	// SourcesTable holds the schema information for the "sources" table.
 	SourcesTable = &schema.Table{
 		Name:       "sources",
 		Columns:    SourcesColumns,
 		PrimaryKey: []*schema.Column{SourcesColumns[0]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "sources_establishments_sources",
-				Columns:    []*schema.Column{SourcesColumns[12]},
-				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "sources_groupings_sources",
-				Columns:    []*schema.Column{SourcesColumns[13]},
-				RefColumns: []*schema.Column{GroupingsColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "sources_legal_entities_sources",
-				Columns:    []*schema.Column{SourcesColumns[14]},
-				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "sources_memberships_sources",
-				Columns:    []*schema.Column{SourcesColumns[15]},
-				RefColumns: []*schema.Column{MembershipsColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "source_key",
@@ -864,6 +834,56 @@ var (
 			},
 		},
 	}
+	// EstablishmentSourcesColumns holds the columns for the "establishment_sources" table.
+	EstablishmentSourcesColumns = []*schema.Column{
+		{Name: "establishment_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// EstablishmentSourcesTable holds the schema information for the "establishment_sources" table.
+	EstablishmentSourcesTable = &schema.Table{
+		Name:       "establishment_sources",
+		Columns:    EstablishmentSourcesColumns,
+		PrimaryKey: []*schema.Column{EstablishmentSourcesColumns[0], EstablishmentSourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "establishment_sources_establishment_id",
+				Columns:    []*schema.Column{EstablishmentSourcesColumns[0]},
+				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "establishment_sources_source_id",
+				Columns:    []*schema.Column{EstablishmentSourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// GroupingSourcesColumns holds the columns for the "grouping_sources" table.
+	GroupingSourcesColumns = []*schema.Column{
+		{Name: "grouping_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// GroupingSourcesTable holds the schema information for the "grouping_sources" table.
+	GroupingSourcesTable = &schema.Table{
+		Name:       "grouping_sources",
+		Columns:    GroupingSourcesColumns,
+		PrimaryKey: []*schema.Column{GroupingSourcesColumns[0], GroupingSourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "grouping_sources_grouping_id",
+				Columns:    []*schema.Column{GroupingSourcesColumns[0]},
+				RefColumns: []*schema.Column{GroupingsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "grouping_sources_source_id",
+				Columns:    []*schema.Column{GroupingSourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// GroupingEstablishmentsColumns holds the columns for the "grouping_establishments" table.
 	GroupingEstablishmentsColumns = []*schema.Column{
 		{Name: "grouping_id", Type: field.TypeInt},
@@ -885,6 +905,56 @@ var (
 				Symbol:     "grouping_establishments_establishment_id",
 				Columns:    []*schema.Column{GroupingEstablishmentsColumns[1]},
 				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// LegalEntitySourcesColumns holds the columns for the "legal_entity_sources" table.
+	LegalEntitySourcesColumns = []*schema.Column{
+		{Name: "legal_entity_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// LegalEntitySourcesTable holds the schema information for the "legal_entity_sources" table.
+	LegalEntitySourcesTable = &schema.Table{
+		Name:       "legal_entity_sources",
+		Columns:    LegalEntitySourcesColumns,
+		PrimaryKey: []*schema.Column{LegalEntitySourcesColumns[0], LegalEntitySourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "legal_entity_sources_legal_entity_id",
+				Columns:    []*schema.Column{LegalEntitySourcesColumns[0]},
+				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "legal_entity_sources_source_id",
+				Columns:    []*schema.Column{LegalEntitySourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// MembershipSourcesColumns holds the columns for the "membership_sources" table.
+	MembershipSourcesColumns = []*schema.Column{
+		{Name: "membership_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// MembershipSourcesTable holds the schema information for the "membership_sources" table.
+	MembershipSourcesTable = &schema.Table{
+		Name:       "membership_sources",
+		Columns:    MembershipSourcesColumns,
+		PrimaryKey: []*schema.Column{MembershipSourcesColumns[0], MembershipSourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "membership_sources_membership_id",
+				Columns:    []*schema.Column{MembershipSourcesColumns[0]},
+				RefColumns: []*schema.Column{MembershipsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "membership_sources_source_id",
+				Columns:    []*schema.Column{MembershipSourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 		},
@@ -931,7 +1001,11 @@ var (
 		TerritoriesTable,
 		TokensTable,
 		ConventionPartySitesTable,
+		EstablishmentSourcesTable,
+		GroupingSourcesTable,
 		GroupingEstablishmentsTable,
+		LegalEntitySourcesTable,
+		MembershipSourcesTable,
 		MembershipSitesTable,
 	}
 )
@@ -992,10 +1066,6 @@ func init() {
 	MembershipsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}
-	SourcesTable.ForeignKeys[0].RefTable = EstablishmentsTable
-	SourcesTable.ForeignKeys[1].RefTable = GroupingsTable
-	SourcesTable.ForeignKeys[2].RefTable = LegalEntitiesTable
-	SourcesTable.ForeignKeys[3].RefTable = MembershipsTable
 	SourcesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
 	}
@@ -1015,8 +1085,16 @@ func init() {
 	}
 	ConventionPartySitesTable.ForeignKeys[0].RefTable = ConventionPartiesTable
 	ConventionPartySitesTable.ForeignKeys[1].RefTable = EstablishmentsTable
+	EstablishmentSourcesTable.ForeignKeys[0].RefTable = EstablishmentsTable
+	EstablishmentSourcesTable.ForeignKeys[1].RefTable = SourcesTable
+	GroupingSourcesTable.ForeignKeys[0].RefTable = GroupingsTable
+	GroupingSourcesTable.ForeignKeys[1].RefTable = SourcesTable
 	GroupingEstablishmentsTable.ForeignKeys[0].RefTable = GroupingsTable
 	GroupingEstablishmentsTable.ForeignKeys[1].RefTable = EstablishmentsTable
+	LegalEntitySourcesTable.ForeignKeys[0].RefTable = LegalEntitiesTable
+	LegalEntitySourcesTable.ForeignKeys[1].RefTable = SourcesTable
+	MembershipSourcesTable.ForeignKeys[0].RefTable = MembershipsTable
+	MembershipSourcesTable.ForeignKeys[1].RefTable = SourcesTable
 	MembershipSitesTable.ForeignKeys[0].RefTable = MembershipsTable
 	MembershipSitesTable.ForeignKeys[1].RefTable = EstablishmentsTable
 }

@@ -865,3 +865,45 @@ func (p *parser) member(m *Member, r *rawMember, events []rawEvent, path, object
 	m.ValidFrom, m.ValidTo = period(marks)
 	return nil
 }
+
+// GeneratedAt reads the top-level generatedAt of a structures file
+// without reading further than needed when it comes first, as it does in
+// the flow; zero when absent.
+func GeneratedAt(name string, r io.Reader) (time.Time, error) {
+	p := &parser{name: name, lc: &lineCounter{r: r}}
+	p.dec = json.NewDecoder(p.lc)
+	tok, err := p.dec.Token()
+	if err != nil {
+		return time.Time{}, p.syntax(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return time.Time{}, fmt.Errorf("%s:1: want a JSON object at the top level", name)
+	}
+	for p.dec.More() {
+		tok, err := p.dec.Token()
+		if err != nil {
+			return time.Time{}, p.syntax(err)
+		}
+		if key, _ := tok.(string); !strings.EqualFold(key, "generatedAt") {
+			p.lc.forget(p.dec.InputOffset())
+			if err := p.skip(); err != nil {
+				return time.Time{}, err
+			}
+			continue
+		}
+		var t text
+		if err := p.decode(&t, "generatedAt"); err != nil {
+			return time.Time{}, err
+		}
+		s, err := t.value("generatedAt")
+		if err != nil || s == "" {
+			return time.Time{}, err
+		}
+		at, err := parseTime(s)
+		if err != nil {
+			return time.Time{}, p.errorf("generatedAt: %v", err)
+		}
+		return at, nil
+	}
+	return time.Time{}, nil
+}
