@@ -75,7 +75,7 @@ func (im *Importer) GHTList(ctx context.Context, src SourceInfo, name string, ro
 				}
 				want.setCode = want.existing != nil
 			}
-			gid, err := upsertGrouping(ctx, c, sourceID, want, rep)
+			g, err := upsertGrouping(ctx, c, sourceID, want, rep)
 			if err != nil {
 				return fmt.Errorf("%s: row %d: %w", name, members[0].Line, err)
 			}
@@ -88,7 +88,7 @@ func (im *Importer) GHTList(ctx context.Context, src SourceInfo, name string, ro
 				}
 				wants = append(wants, memberWant{line: fmt.Sprintf("%s: row %d", name, r.Line), entityID: &id, role: role, validFrom: r.ValidFrom, validTo: r.ValidTo})
 			}
-			if err := syncMemberships(ctx, c, gid, sourceID, FamilyGHTList, date, dates, wants, rep); err != nil {
+			if err := syncMemberships(ctx, c, g.ID, sourceID, FamilyGHTList, date, dates, false, wants, rep); err != nil {
 				return err
 			}
 		}

@@ -127,8 +127,8 @@ type groupingWant struct {
 
 // upsertGrouping creates the grouping (w.existing, else the one with
 // this code) or brings it in line with the file, naming the file among
-// its sources; it returns its ID.
-func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w groupingWant, rep *Report) (int, error) {
+// its sources.
+func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w groupingWant, rep *Report) (*ent.Grouping, error) {
 	g, err := w.existing, error(nil)
 	if g == nil {
 		g, err = c.Grouping.Query().Where(grouping.Code(w.code)).Only(ctx)
@@ -141,13 +141,13 @@ func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w grouping
 			SetNillableValidFrom(w.validFrom).SetNillableValidTo(w.validTo).SetSourceID(sourceID).AddSourceIDs(sourceID).
 			Save(ctx)
 		if err != nil {
-			return 0, fmt.Errorf("grouping %s: %w", w.code, err)
+			return nil, fmt.Errorf("grouping %s: %w", w.code, err)
 		}
 		rep.Added["grouping"]++
-		return created.ID, nil
+		return created, nil
 	}
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	u := c.Grouping.UpdateOneID(g.ID)
 	changed := false
@@ -186,13 +186,13 @@ func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w grouping
 	changed = setPeriod(g.ValidFrom, g.ValidTo, w.validFrom, w.validTo, u.SetValidFrom, u.ClearValidFrom, u.SetValidTo, u.ClearValidTo) || changed
 	if !changed {
 		rep.Unchanged["grouping"]++
-		return g.ID, c.Grouping.UpdateOneID(g.ID).AddSourceIDs(sourceID).Exec(ctx)
+		return g, c.Grouping.UpdateOneID(g.ID).AddSourceIDs(sourceID).Exec(ctx)
 	}
 	if err := u.SetSourceID(sourceID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
-		return 0, fmt.Errorf("grouping %s: %w", w.code, err)
+		return nil, fmt.Errorf("grouping %s: %w", w.code, err)
 	}
 	rep.Updated["grouping"]++
-	return g.ID, nil
+	return g, nil
 }
 
 // findGHT finds among the GHTs other (the other register's) keeps the one

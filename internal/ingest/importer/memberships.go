@@ -47,7 +47,9 @@ func (w memberWant) key() string {
 // (keys starting with family) describe, and this one omits — closed on
 // date. A membership another register describes too stays one
 // membership naming both; those of other sources alone are left alone.
-func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID int, family string, date time.Time, dates map[int]*time.Time, wants []memberWant, rep *Report) error {
+// When the grouping was last updated from a newer file (older), the file
+// only names itself among the sources of the memberships it lists.
+func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID int, family string, date time.Time, dates map[int]*time.Time, older bool, wants []memberWant, rep *Report) error {
 	existing, err := c.Membership.Query().Where(membership.GroupingID(groupingID)).
 		WithSites().WithSource(func(q *ent.SourceQuery) { q.Select(source.FieldKey) }).
 		WithSources(func(q *ent.SourceQuery) { q.Select(source.FieldID, source.FieldKey) }).All(ctx)
@@ -77,6 +79,9 @@ func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID in
 		if m == nil && w.ref != "" {
 			m = byRef[w.ref]
 		}
+		if m == nil && older {
+			continue
+		}
 		if m == nil {
 			err := c.Membership.Create().SetGroupingID(groupingID).SetNillableLegalEntityID(w.entityID).
 				SetMemberRef(w.ref).SetRole(w.role).AddSiteIDs(w.siteIDs...).
@@ -92,7 +97,7 @@ func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID in
 		for _, src := range m.Edges.Sources {
 			described = described || src.ID == sourceID
 		}
-		if d := dates[m.SourceID]; d != nil && d.After(date) {
+		if d := dates[m.SourceID]; older || d != nil && d.After(date) {
 			rep.Unchanged["membership"]++
 			if !described {
 				if err := c.Membership.UpdateOneID(m.ID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
@@ -137,14 +142,14 @@ func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID in
 		rep.Updated["membership"]++
 	}
 	for _, m := range existing {
-		if listed[m.ID] || m.ValidTo != nil || !onlyFamily(m, family) {
+		if older || listed[m.ID] || m.ValidTo != nil || !onlyFamily(m, family) {
 			continue
 		}
 		if m.ValidFrom != nil && !m.ValidFrom.Before(date) {
 			continue
 		}
-		if d := dates[m.SourceID]; d != nil && !d.Before(date) && m.SourceID != sourceID {
-			continue // a file at least as new vouched for it
+		if d := dates[m.SourceID]; d != nil && d.After(date) {
+			continue // a newer file vouched for it
 		}
 		if err := c.Membership.UpdateOneID(m.ID).SetValidTo(date).SetSourceID(sourceID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
 			return err

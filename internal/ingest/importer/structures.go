@@ -535,18 +535,22 @@ func (s *structuresSync) groupings(ctx context.Context, im *Importer, f *finessp
 			return err
 		}
 		want.existing = existing
-		if existing != nil && s.newer(existing.SourceID) {
+		older := existing != nil && s.newer(existing.SourceID)
+		if older {
+			// A newer source keeps its word; this file still describes
+			// the grouping, and names it.
 			s.rep.Unchanged["grouping"]++
-			if err := s.c.Grouping.UpdateOneID(existing.ID).AddSourceIDs(s.sourceID).Exec(ctx); err != nil {
+			u := s.c.Grouping.UpdateOneID(existing.ID).AddSourceIDs(s.sourceID)
+			if existing.RegisterID == nil {
+				u.SetRegisterID(want.registerID)
+			}
+			if err := u.Exec(ctx); err != nil {
 				return err
 			}
-			continue
-		}
-		gid, err := upsertGrouping(ctx, s.c, s.sourceID, want, s.rep)
-		if err != nil {
+		} else if existing, err = upsertGrouping(ctx, s.c, s.sourceID, want, s.rep); err != nil {
 			return fmt.Errorf("%s: %s: %w", f.Name, g.Path, err)
 		}
-		if err := syncMemberships(ctx, s.c, gid, s.sourceID, FamilyStructures, s.date, s.dates, wants, s.rep); err != nil {
+		if err := syncMemberships(ctx, s.c, existing.ID, s.sourceID, FamilyStructures, s.date, s.dates, older, wants, s.rep); err != nil {
 			return err
 		}
 	}
