@@ -55,6 +55,9 @@ func ingestStructures(ctx context.Context, im *importer.Importer, f file) (*impo
 	if err != nil {
 		return nil, err
 	}
+	if generated.IsZero() {
+		return nil, fmt.Errorf("%s: generatedAt: missing: the file's date dates what it closes", f.name)
+	}
 	territories, err := shippedTerritories()
 	if err != nil {
 		return nil, err

@@ -90,11 +90,17 @@ var benchGrids = map[string]int{"971": 5490, "972": 5490, "973": 2972, "974": 29
 // legal entity and site, and returns its path.
 var nationalStructures = sync.OnceValues(func() (string, error) {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "maillage-structures-")
-	if err != nil {
+	// One place, overwritten by each run: the file is large.
+	dir := filepath.Join(os.TempDir(), "maillage-bench-structures")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	db, err := store.Open(ctx, "sqlite://"+filepath.Join(dir, "m.db"))
+	dbFile := filepath.Join(dir, "m.db")
+	for _, f := range []string{dbFile, dbFile + "-wal", dbFile + "-shm"} {
+		_ = os.Remove(f)
+	}
+	defer os.Remove(dbFile)
+	db, err := store.Open(ctx, "sqlite://"+dbFile)
 	if err != nil {
 		return "", err
 	}
