@@ -72,13 +72,14 @@ generate: ## regenerate ent and gqlgen code after a schema change
 
 BENCH_DIR := $(or $(TMPDIR),/tmp)/maillage-bench
 
-bench-import: build ## time a national FINESS import and its no-change re-import (SQLite and PostgreSQL, 5 runs each), then the command line's peak memory
+bench-import: build ## time a national FINESS import and a national FINESS+ structures import, and their no-change re-imports (SQLite and PostgreSQL, 5 runs each), then the command line's peak memory
 	mkdir -p $(BENCH_DIR) && rm -f $(BENCH_DIR)/cli.db*
-	MAILLAGE_BENCH_EXTRACT_OUT=$(BENCH_DIR)/national.csv \
-		$(GO) test -run '^$$' -bench ImportFiness -benchtime 1x -count 5 -timeout 30m ./internal/ingest/
+	MAILLAGE_BENCH_EXTRACT_OUT=$(BENCH_DIR)/national.csv MAILLAGE_BENCH_STRUCTURES_OUT=$(BENCH_DIR)/structures.json \
+		$(GO) test -run '^$$' -bench 'ImportFiness|ImportStructures' -benchtime 1x -count 5 -timeout 60m ./internal/ingest/
 	./$(BIN) migrate --db sqlite://$(BENCH_DIR)/cli.db
 	/usr/bin/time -f "command line, full national import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
 	/usr/bin/time -f "command line, no-change re-import: %e s, peak %M KB" ./$(BIN) import finess $(BENCH_DIR)/national.csv --db sqlite://$(BENCH_DIR)/cli.db
+	/usr/bin/time -f "command line, FINESS+ structures import: %e s, peak %M KB" ./$(BIN) import structures $(BENCH_DIR)/structures.json --db sqlite://$(BENCH_DIR)/cli.db
 
 FUZZ_N ?= 20000
 fuzz: system-deps ## the schema fuzzer at length: $(FUZZ_N) random documents on each database, seeded by the clock (make test runs 600, one seed)

@@ -985,6 +985,22 @@ func (c *EstablishmentClient) QuerySource(_m *Establishment) *SourceQuery {
 	return query
 }
 
+// QuerySources queries the sources edge of a Establishment.
+func (c *EstablishmentClient) QuerySources(_m *Establishment) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(establishment.Table, establishment.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, establishment.SourcesTable, establishment.SourcesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryLegalEntity queries the legal_entity edge of a Establishment.
 func (c *EstablishmentClient) QueryLegalEntity(_m *Establishment) *LegalEntityQuery {
 	query := (&LegalEntityClient{config: c.config}).Query()
@@ -1627,6 +1643,22 @@ func (c *GroupingClient) QuerySource(_m *Grouping) *SourceQuery {
 	return query
 }
 
+// QuerySources queries the sources edge of a Grouping.
+func (c *GroupingClient) QuerySources(_m *Grouping) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(grouping.Table, grouping.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, grouping.SourcesTable, grouping.SourcesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryLegalEntity queries the legal_entity edge of a Grouping.
 func (c *GroupingClient) QueryLegalEntity(_m *Grouping) *LegalEntityQuery {
 	query := (&LegalEntityClient{config: c.config}).Query()
@@ -1850,6 +1882,22 @@ func (c *LegalEntityClient) QuerySource(_m *LegalEntity) *SourceQuery {
 			sqlgraph.From(legalentity.Table, legalentity.FieldID, id),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, legalentity.SourceTable, legalentity.SourceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySources queries the sources edge of a LegalEntity.
+func (c *LegalEntityClient) QuerySources(_m *LegalEntity) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(legalentity.Table, legalentity.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, legalentity.SourcesTable, legalentity.SourcesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2285,6 +2333,22 @@ func (c *MembershipClient) QuerySource(_m *Membership) *SourceQuery {
 	return query
 }
 
+// QuerySources queries the sources edge of a Membership.
+func (c *MembershipClient) QuerySources(_m *Membership) *SourceQuery {
+	query := (&SourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(membership.Table, membership.FieldID, id),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, membership.SourcesTable, membership.SourcesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryGrouping queries the grouping edge of a Membership.
 func (c *MembershipClient) QueryGrouping(_m *Membership) *GroupingQuery {
 	query := (&GroupingClient{config: c.config}).Query()
@@ -2465,6 +2529,70 @@ func (c *SourceClient) GetX(ctx context.Context, id int) *Source {
 		panic(err)
 	}
 	return obj
+}
+
+// QueryLegalEntities queries the legal_entities edge of a Source.
+func (c *SourceClient) QueryLegalEntities(_m *Source) *LegalEntityQuery {
+	query := (&LegalEntityClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(legalentity.Table, legalentity.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.LegalEntitiesTable, source.LegalEntitiesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEstablishments queries the establishments edge of a Source.
+func (c *SourceClient) QueryEstablishments(_m *Source) *EstablishmentQuery {
+	query := (&EstablishmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(establishment.Table, establishment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.EstablishmentsTable, source.EstablishmentsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryGroupings queries the groupings edge of a Source.
+func (c *SourceClient) QueryGroupings(_m *Source) *GroupingQuery {
+	query := (&GroupingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(grouping.Table, grouping.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.GroupingsTable, source.GroupingsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMemberships queries the memberships edge of a Source.
+func (c *SourceClient) QueryMemberships(_m *Source) *MembershipQuery {
+	query := (&MembershipClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, id),
+			sqlgraph.To(membership.Table, membership.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.MembershipsTable, source.MembershipsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
 }
 
 // Hooks returns the client hooks.

@@ -207,6 +207,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			grouping.FieldKind:               {Type: field.TypeEnum, Column: grouping.FieldKind},
 			grouping.FieldCode:               {Type: field.TypeString, Column: grouping.FieldCode},
 			grouping.FieldFiness:             {Type: field.TypeString, Column: grouping.FieldFiness},
+			grouping.FieldRegisterID:         {Type: field.TypeString, Column: grouping.FieldRegisterID},
 			grouping.FieldDescription:        {Type: field.TypeString, Column: grouping.FieldDescription},
 			grouping.FieldDepartmentCode:     {Type: field.TypeString, Column: grouping.FieldDepartmentCode},
 			grouping.FieldLegalEntityID:      {Type: field.TypeInt, Column: grouping.FieldLegalEntityID},
@@ -495,6 +496,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Source",
 	)
 	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
+			Bidi:    false,
+		},
+		"Establishment",
+		"Source",
+	)
+	graph.MustAddE(
 		"legal_entity",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -675,6 +688,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Source",
 	)
 	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
+			Bidi:    false,
+		},
+		"Grouping",
+		"Source",
+	)
+	graph.MustAddE(
 		"legal_entity",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -741,6 +766,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Inverse: false,
 			Table:   legalentity.SourceTable,
 			Columns: []string{legalentity.SourceColumn},
+			Bidi:    false,
+		},
+		"LegalEntity",
+		"Source",
+	)
+	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
 			Bidi:    false,
 		},
 		"LegalEntity",
@@ -867,6 +904,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Source",
 	)
 	graph.MustAddE(
+		"sources",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
+			Bidi:    false,
+		},
+		"Membership",
+		"Source",
+	)
+	graph.MustAddE(
 		"grouping",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -901,6 +950,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Membership",
 		"Establishment",
+	)
+	graph.MustAddE(
+		"legal_entities",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"LegalEntity",
+	)
+	graph.MustAddE(
+		"establishments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"Establishment",
+	)
+	graph.MustAddE(
+		"groupings",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"Grouping",
+	)
+	graph.MustAddE(
+		"memberships",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+		},
+		"Source",
+		"Membership",
 	)
 	graph.MustAddE(
 		"source",
@@ -1573,6 +1670,20 @@ func (f *EstablishmentFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	})))
 }
 
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *EstablishmentFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *EstablishmentFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasLegalEntity applies a predicate to check if query has an edge legal_entity.
 func (f *EstablishmentFilter) WhereHasLegalEntity() {
 	f.Where(entql.HasEdge("legal_entity"))
@@ -2049,6 +2160,11 @@ func (f *GroupingFilter) WhereFiness(p entql.StringP) {
 	f.Where(p.Field(grouping.FieldFiness))
 }
 
+// WhereRegisterID applies the entql string predicate on the register_id field.
+func (f *GroupingFilter) WhereRegisterID(p entql.StringP) {
+	f.Where(p.Field(grouping.FieldRegisterID))
+}
+
 // WhereDescription applies the entql string predicate on the description field.
 func (f *GroupingFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(grouping.FieldDescription))
@@ -2077,6 +2193,20 @@ func (f *GroupingFilter) WhereHasSource() {
 // WhereHasSourceWith applies a predicate to check if query has an edge source with a given conditions (other predicates).
 func (f *GroupingFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	f.Where(entql.HasEdgeWith("source", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *GroupingFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *GroupingFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2261,6 +2391,20 @@ func (f *LegalEntityFilter) WhereHasSource() {
 // WhereHasSourceWith applies a predicate to check if query has an edge source with a given conditions (other predicates).
 func (f *LegalEntityFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	f.Where(entql.HasEdgeWith("source", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *LegalEntityFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *LegalEntityFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2592,6 +2736,20 @@ func (f *MembershipFilter) WhereHasSourceWith(preds ...predicate.Source) {
 	})))
 }
 
+// WhereHasSources applies a predicate to check if query has an edge sources.
+func (f *MembershipFilter) WhereHasSources() {
+	f.Where(entql.HasEdge("sources"))
+}
+
+// WhereHasSourcesWith applies a predicate to check if query has an edge sources with a given conditions (other predicates).
+func (f *MembershipFilter) WhereHasSourcesWith(preds ...predicate.Source) {
+	f.Where(entql.HasEdgeWith("sources", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasGrouping applies a predicate to check if query has an edge grouping.
 func (f *MembershipFilter) WhereHasGrouping() {
 	f.Where(entql.HasEdge("grouping"))
@@ -2727,6 +2885,62 @@ func (f *SourceFilter) WhereNote(p entql.StringP) {
 // WhereReport applies the entql string predicate on the report field.
 func (f *SourceFilter) WhereReport(p entql.StringP) {
 	f.Where(p.Field(source.FieldReport))
+}
+
+// WhereHasLegalEntities applies a predicate to check if query has an edge legal_entities.
+func (f *SourceFilter) WhereHasLegalEntities() {
+	f.Where(entql.HasEdge("legal_entities"))
+}
+
+// WhereHasLegalEntitiesWith applies a predicate to check if query has an edge legal_entities with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasLegalEntitiesWith(preds ...predicate.LegalEntity) {
+	f.Where(entql.HasEdgeWith("legal_entities", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEstablishments applies a predicate to check if query has an edge establishments.
+func (f *SourceFilter) WhereHasEstablishments() {
+	f.Where(entql.HasEdge("establishments"))
+}
+
+// WhereHasEstablishmentsWith applies a predicate to check if query has an edge establishments with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasEstablishmentsWith(preds ...predicate.Establishment) {
+	f.Where(entql.HasEdgeWith("establishments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasGroupings applies a predicate to check if query has an edge groupings.
+func (f *SourceFilter) WhereHasGroupings() {
+	f.Where(entql.HasEdge("groupings"))
+}
+
+// WhereHasGroupingsWith applies a predicate to check if query has an edge groupings with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasGroupingsWith(preds ...predicate.Grouping) {
+	f.Where(entql.HasEdgeWith("groupings", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMemberships applies a predicate to check if query has an edge memberships.
+func (f *SourceFilter) WhereHasMemberships() {
+	f.Where(entql.HasEdge("memberships"))
+}
+
+// WhereHasMembershipsWith applies a predicate to check if query has an edge memberships with a given conditions (other predicates).
+func (f *SourceFilter) WhereHasMembershipsWith(preds ...predicate.Membership) {
+	f.Where(entql.HasEdgeWith("memberships", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.

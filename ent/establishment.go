@@ -86,6 +86,8 @@ type Establishment struct {
 type EstablishmentEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
+	// Every source that describes this record, the one it was last updated from included.
+	Sources []*Source `json:"sources,omitempty"`
 	// The legal entity (FINESS EJ) that runs this site.
 	LegalEntity *LegalEntity `json:"legal_entity,omitempty"`
 	// The commune the site lies in.
@@ -100,10 +102,11 @@ type EstablishmentEdges struct {
 	Groupings []*Grouping `json:"groupings,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [7]map[string]int
 
+	namedSources           map[string][]*Source
 	namedMemberships       map[string][]*Membership
 	namedConventionParties map[string][]*ConventionParty
 	namedTeamSites         map[string][]*TeamSite
@@ -121,12 +124,21 @@ func (e EstablishmentEdges) SourceOrErr() (*Source, error) {
 	return nil, &NotLoadedError{edge: "source"}
 }
 
+// SourcesOrErr returns the Sources value or an error if the edge
+// was not loaded in eager-loading.
+func (e EstablishmentEdges) SourcesOrErr() ([]*Source, error) {
+	if e.loadedTypes[1] {
+		return e.Sources, nil
+	}
+	return nil, &NotLoadedError{edge: "sources"}
+}
+
 // LegalEntityOrErr returns the LegalEntity value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e EstablishmentEdges) LegalEntityOrErr() (*LegalEntity, error) {
 	if e.LegalEntity != nil {
 		return e.LegalEntity, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[2] {
 		return nil, &NotFoundError{label: legalentity.Label}
 	}
 	return nil, &NotLoadedError{edge: "legal_entity"}
@@ -137,7 +149,7 @@ func (e EstablishmentEdges) LegalEntityOrErr() (*LegalEntity, error) {
 func (e EstablishmentEdges) CommuneOrErr() (*Territory, error) {
 	if e.Commune != nil {
 		return e.Commune, nil
-	} else if e.loadedTypes[2] {
+	} else if e.loadedTypes[3] {
 		return nil, &NotFoundError{label: territory.Label}
 	}
 	return nil, &NotLoadedError{edge: "commune"}
@@ -146,7 +158,7 @@ func (e EstablishmentEdges) CommuneOrErr() (*Territory, error) {
 // MembershipsOrErr returns the Memberships value or an error if the edge
 // was not loaded in eager-loading.
 func (e EstablishmentEdges) MembershipsOrErr() ([]*Membership, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Memberships, nil
 	}
 	return nil, &NotLoadedError{edge: "memberships"}
@@ -155,7 +167,7 @@ func (e EstablishmentEdges) MembershipsOrErr() ([]*Membership, error) {
 // ConventionPartiesOrErr returns the ConventionParties value or an error if the edge
 // was not loaded in eager-loading.
 func (e EstablishmentEdges) ConventionPartiesOrErr() ([]*ConventionParty, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.ConventionParties, nil
 	}
 	return nil, &NotLoadedError{edge: "convention_parties"}
@@ -164,7 +176,7 @@ func (e EstablishmentEdges) ConventionPartiesOrErr() ([]*ConventionParty, error)
 // TeamSitesOrErr returns the TeamSites value or an error if the edge
 // was not loaded in eager-loading.
 func (e EstablishmentEdges) TeamSitesOrErr() ([]*TeamSite, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.TeamSites, nil
 	}
 	return nil, &NotLoadedError{edge: "team_sites"}
@@ -173,7 +185,7 @@ func (e EstablishmentEdges) TeamSitesOrErr() ([]*TeamSite, error) {
 // GroupingsOrErr returns the Groupings value or an error if the edge
 // was not loaded in eager-loading.
 func (e EstablishmentEdges) GroupingsOrErr() ([]*Grouping, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.Groupings, nil
 	}
 	return nil, &NotLoadedError{edge: "groupings"}
@@ -406,6 +418,11 @@ func (_m *Establishment) QuerySource() *SourceQuery {
 	return NewEstablishmentClient(_m.config).QuerySource(_m)
 }
 
+// QuerySources queries the "sources" edge of the Establishment entity.
+func (_m *Establishment) QuerySources() *SourceQuery {
+	return NewEstablishmentClient(_m.config).QuerySources(_m)
+}
+
 // QueryLegalEntity queries the "legal_entity" edge of the Establishment entity.
 func (_m *Establishment) QueryLegalEntity() *LegalEntityQuery {
 	return NewEstablishmentClient(_m.config).QueryLegalEntity(_m)
@@ -558,6 +575,30 @@ func (_m *Establishment) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedSources returns the Sources named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Establishment) NamedSources(name string) ([]*Source, error) {
+	if _m.Edges.namedSources == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSources[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Establishment) appendNamedSources(name string, edges ...*Source) {
+	if _m.Edges.namedSources == nil {
+		_m.Edges.namedSources = make(map[string][]*Source)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSources[name] = []*Source{}
+	} else {
+		_m.Edges.namedSources[name] = append(_m.Edges.namedSources[name], edges...)
+	}
 }
 
 // NamedMemberships returns the Memberships named value or an error if the edge was not

@@ -378,6 +378,21 @@ func (_c *EstablishmentCreate) SetSource(v *Source) *EstablishmentCreate {
 	return _c.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_c *EstablishmentCreate) AddSourceIDs(ids ...int) *EstablishmentCreate {
+	_c.mutation.AddSourceIDs(ids...)
+	return _c
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_c *EstablishmentCreate) AddSources(v ...*Source) *EstablishmentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSourceIDs(ids...)
+}
+
 // SetLegalEntity sets the "legal_entity" edge to the LegalEntity entity.
 func (_c *EstablishmentCreate) SetLegalEntity(v *LegalEntity) *EstablishmentCreate {
 	return _c.SetLegalEntityID(v.ID)
@@ -663,6 +678,22 @@ func (_c *EstablishmentCreate) createSpec() (*Establishment, *sqlgraph.CreateSpe
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.SourceID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.LegalEntityIDs(); len(nodes) > 0 {

@@ -32,6 +32,7 @@ type EstablishmentQuery struct {
 	inters                     []Interceptor
 	predicates                 []predicate.Establishment
 	withSource                 *SourceQuery
+	withSources                *SourceQuery
 	withLegalEntity            *LegalEntityQuery
 	withCommune                *TerritoryQuery
 	withMemberships            *MembershipQuery
@@ -40,6 +41,7 @@ type EstablishmentQuery struct {
 	withGroupings              *GroupingQuery
 	loadTotal                  []func(context.Context, []*Establishment) error
 	modifiers                  []func(*sql.Selector)
+	withNamedSources           map[string]*SourceQuery
 	withNamedMemberships       map[string]*MembershipQuery
 	withNamedConventionParties map[string]*ConventionPartyQuery
 	withNamedTeamSites         map[string]*TeamSiteQuery
@@ -95,6 +97,28 @@ func (_q *EstablishmentQuery) QuerySource() *SourceQuery {
 			sqlgraph.From(establishment.Table, establishment.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, establishment.SourceTable, establishment.SourceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySources chains the current query on the "sources" edge.
+func (_q *EstablishmentQuery) QuerySources() *SourceQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(establishment.Table, establishment.FieldID, selector),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, establishment.SourcesTable, establishment.SourcesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -427,6 +451,7 @@ func (_q *EstablishmentQuery) Clone() *EstablishmentQuery {
 		inters:                append([]Interceptor{}, _q.inters...),
 		predicates:            append([]predicate.Establishment{}, _q.predicates...),
 		withSource:            _q.withSource.Clone(),
+		withSources:           _q.withSources.Clone(),
 		withLegalEntity:       _q.withLegalEntity.Clone(),
 		withCommune:           _q.withCommune.Clone(),
 		withMemberships:       _q.withMemberships.Clone(),
@@ -448,6 +473,17 @@ func (_q *EstablishmentQuery) WithSource(opts ...func(*SourceQuery)) *Establishm
 		opt(query)
 	}
 	_q.withSource = query
+	return _q
+}
+
+// WithSources tells the query-builder to eager-load the nodes that are connected to
+// the "sources" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EstablishmentQuery) WithSources(opts ...func(*SourceQuery)) *EstablishmentQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSources = query
 	return _q
 }
 
@@ -601,8 +637,9 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	var (
 		nodes       = []*Establishment{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withSource != nil,
+			_q.withSources != nil,
 			_q.withLegalEntity != nil,
 			_q.withCommune != nil,
 			_q.withMemberships != nil,
@@ -635,6 +672,13 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	if query := _q.withSource; query != nil {
 		if err := _q.loadSource(ctx, query, nodes, nil,
 			func(n *Establishment, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.Sources = []*Source{} },
+			func(n *Establishment, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -677,6 +721,13 @@ func (_q *EstablishmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		if err := _q.loadGroupings(ctx, query, nodes,
 			func(n *Establishment) { n.Edges.Groupings = []*Grouping{} },
 			func(n *Establishment, e *Grouping) { n.Edges.Groupings = append(n.Edges.Groupings, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedSources(name) },
+			func(n *Establishment, e *Source) { n.appendNamedSources(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -741,6 +792,67 @@ func (_q *EstablishmentQuery) loadSource(ctx context.Context, query *SourceQuery
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *EstablishmentQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*Establishment, init func(*Establishment), assign func(*Establishment, *Source)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Establishment)
+	nids := make(map[int]map[*Establishment]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(establishment.SourcesTable)
+		s.Join(joinT).On(s.C(source.FieldID), joinT.C(establishment.SourcesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(establishment.SourcesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(establishment.SourcesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Establishment]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Source](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "sources" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
 		}
 	}
 	return nil
@@ -1120,6 +1232,20 @@ func (_q *EstablishmentQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *EstablishmentQuery) Modify(modifiers ...func(s *sql.Selector)) *EstablishmentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedSources tells the query-builder to eager-load the nodes that are connected to the "sources"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EstablishmentQuery) WithNamedSources(name string, opts ...func(*SourceQuery)) *EstablishmentQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSources == nil {
+		_q.withNamedSources = make(map[string]*SourceQuery)
+	}
+	_q.withNamedSources[name] = query
+	return _q
 }
 
 // WithNamedMemberships tells the query-builder to eager-load the nodes that are connected to the "memberships"

@@ -565,6 +565,21 @@ func (_u *EstablishmentUpdate) SetSource(v *Source) *EstablishmentUpdate {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *EstablishmentUpdate) AddSourceIDs(ids ...int) *EstablishmentUpdate {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *EstablishmentUpdate) AddSources(v ...*Source) *EstablishmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // SetLegalEntity sets the "legal_entity" edge to the LegalEntity entity.
 func (_u *EstablishmentUpdate) SetLegalEntity(v *LegalEntity) *EstablishmentUpdate {
 	return _u.SetLegalEntityID(v.ID)
@@ -644,6 +659,27 @@ func (_u *EstablishmentUpdate) Mutation() *EstablishmentMutation {
 func (_u *EstablishmentUpdate) ClearSource() *EstablishmentUpdate {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *EstablishmentUpdate) ClearSources() *EstablishmentUpdate {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *EstablishmentUpdate) RemoveSourceIDs(ids ...int) *EstablishmentUpdate {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *EstablishmentUpdate) RemoveSources(v ...*Source) *EstablishmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearLegalEntity clears the "legal_entity" edge to the LegalEntity entity.
@@ -968,6 +1004,51 @@ func (_u *EstablishmentUpdate) sqlSave(ctx context.Context) (_node int, err erro
 			Inverse: false,
 			Table:   establishment.SourceTable,
 			Columns: []string{establishment.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
@@ -1767,6 +1848,21 @@ func (_u *EstablishmentUpdateOne) SetSource(v *Source) *EstablishmentUpdateOne {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *EstablishmentUpdateOne) AddSourceIDs(ids ...int) *EstablishmentUpdateOne {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *EstablishmentUpdateOne) AddSources(v ...*Source) *EstablishmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // SetLegalEntity sets the "legal_entity" edge to the LegalEntity entity.
 func (_u *EstablishmentUpdateOne) SetLegalEntity(v *LegalEntity) *EstablishmentUpdateOne {
 	return _u.SetLegalEntityID(v.ID)
@@ -1846,6 +1942,27 @@ func (_u *EstablishmentUpdateOne) Mutation() *EstablishmentMutation {
 func (_u *EstablishmentUpdateOne) ClearSource() *EstablishmentUpdateOne {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *EstablishmentUpdateOne) ClearSources() *EstablishmentUpdateOne {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *EstablishmentUpdateOne) RemoveSourceIDs(ids ...int) *EstablishmentUpdateOne {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *EstablishmentUpdateOne) RemoveSources(v ...*Source) *EstablishmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearLegalEntity clears the "legal_entity" edge to the LegalEntity entity.
@@ -2200,6 +2317,51 @@ func (_u *EstablishmentUpdateOne) sqlSave(ctx context.Context) (_node *Establish
 			Inverse: false,
 			Table:   establishment.SourceTable,
 			Columns: []string{establishment.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   establishment.SourcesTable,
+			Columns: establishment.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),

@@ -40,6 +40,8 @@ type Grouping struct {
 	Code *string `json:"code,omitempty"`
 	// FINESS number of the grouping when it is registered (a GCS or CPTS has its own).
 	Finess *string `json:"finess,omitempty"`
+	// The grouping's identifier in the FINESS+ register ("GCC-1", "GCO-403"), kept beside its code when another register (the DGOS GHT list) gives the official one.
+	RegisterID *string `json:"register_id,omitempty"`
 	// What the grouping does, in the words of its source.
 	Description string `json:"description,omitempty"`
 	// INSEE code of the grouping's département, where it has one.
@@ -58,6 +60,8 @@ type Grouping struct {
 type GroupingEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
+	// Every source that describes this record, the one it was last updated from included.
+	Sources []*Source `json:"sources,omitempty"`
 	// The grouping's own legal person in FINESS, when it has one (a GCS does, a GHT does not).
 	LegalEntity *LegalEntity `json:"legal_entity,omitempty"`
 	// The grouping's own sites registered in FINESS.
@@ -70,10 +74,11 @@ type GroupingEdges struct {
 	MedicalTeams []*MedicalTeam `json:"medical_teams,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
+	namedSources        map[string][]*Source
 	namedEstablishments map[string][]*Establishment
 	namedMemberships    map[string][]*Membership
 	namedMedicalTeams   map[string][]*MedicalTeam
@@ -90,12 +95,21 @@ func (e GroupingEdges) SourceOrErr() (*Source, error) {
 	return nil, &NotLoadedError{edge: "source"}
 }
 
+// SourcesOrErr returns the Sources value or an error if the edge
+// was not loaded in eager-loading.
+func (e GroupingEdges) SourcesOrErr() ([]*Source, error) {
+	if e.loadedTypes[1] {
+		return e.Sources, nil
+	}
+	return nil, &NotLoadedError{edge: "sources"}
+}
+
 // LegalEntityOrErr returns the LegalEntity value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e GroupingEdges) LegalEntityOrErr() (*LegalEntity, error) {
 	if e.LegalEntity != nil {
 		return e.LegalEntity, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[2] {
 		return nil, &NotFoundError{label: legalentity.Label}
 	}
 	return nil, &NotLoadedError{edge: "legal_entity"}
@@ -104,7 +118,7 @@ func (e GroupingEdges) LegalEntityOrErr() (*LegalEntity, error) {
 // EstablishmentsOrErr returns the Establishments value or an error if the edge
 // was not loaded in eager-loading.
 func (e GroupingEdges) EstablishmentsOrErr() ([]*Establishment, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[3] {
 		return e.Establishments, nil
 	}
 	return nil, &NotLoadedError{edge: "establishments"}
@@ -115,7 +129,7 @@ func (e GroupingEdges) EstablishmentsOrErr() ([]*Establishment, error) {
 func (e GroupingEdges) TerritoryOrErr() (*Territory, error) {
 	if e.Territory != nil {
 		return e.Territory, nil
-	} else if e.loadedTypes[3] {
+	} else if e.loadedTypes[4] {
 		return nil, &NotFoundError{label: territory.Label}
 	}
 	return nil, &NotLoadedError{edge: "territory"}
@@ -124,7 +138,7 @@ func (e GroupingEdges) TerritoryOrErr() (*Territory, error) {
 // MembershipsOrErr returns the Memberships value or an error if the edge
 // was not loaded in eager-loading.
 func (e GroupingEdges) MembershipsOrErr() ([]*Membership, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Memberships, nil
 	}
 	return nil, &NotLoadedError{edge: "memberships"}
@@ -133,7 +147,7 @@ func (e GroupingEdges) MembershipsOrErr() ([]*Membership, error) {
 // MedicalTeamsOrErr returns the MedicalTeams value or an error if the edge
 // was not loaded in eager-loading.
 func (e GroupingEdges) MedicalTeamsOrErr() ([]*MedicalTeam, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.MedicalTeams, nil
 	}
 	return nil, &NotLoadedError{edge: "medical_teams"}
@@ -146,7 +160,7 @@ func (*Grouping) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case grouping.FieldID, grouping.FieldSourceID, grouping.FieldVersion, grouping.FieldLegalEntityID, grouping.FieldTerritoryID:
 			values[i] = new(sql.NullInt64)
-		case grouping.FieldName, grouping.FieldNameKey, grouping.FieldValidFromPrecision, grouping.FieldKind, grouping.FieldCode, grouping.FieldFiness, grouping.FieldDescription, grouping.FieldDepartmentCode:
+		case grouping.FieldName, grouping.FieldNameKey, grouping.FieldValidFromPrecision, grouping.FieldKind, grouping.FieldCode, grouping.FieldFiness, grouping.FieldRegisterID, grouping.FieldDescription, grouping.FieldDepartmentCode:
 			values[i] = new(sql.NullString)
 		case grouping.FieldValidFrom, grouping.FieldValidTo:
 			values[i] = new(sql.NullTime)
@@ -236,6 +250,13 @@ func (_m *Grouping) assignValues(columns []string, values []any) error {
 				_m.Finess = new(string)
 				*_m.Finess = value.String
 			}
+		case grouping.FieldRegisterID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field register_id", values[i])
+			} else if value.Valid {
+				_m.RegisterID = new(string)
+				*_m.RegisterID = value.String
+			}
 		case grouping.FieldDescription:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
@@ -278,6 +299,11 @@ func (_m *Grouping) Value(name string) (ent.Value, error) {
 // QuerySource queries the "source" edge of the Grouping entity.
 func (_m *Grouping) QuerySource() *SourceQuery {
 	return NewGroupingClient(_m.config).QuerySource(_m)
+}
+
+// QuerySources queries the "sources" edge of the Grouping entity.
+func (_m *Grouping) QuerySources() *SourceQuery {
+	return NewGroupingClient(_m.config).QuerySources(_m)
 }
 
 // QueryLegalEntity queries the "legal_entity" edge of the Grouping entity.
@@ -368,6 +394,11 @@ func (_m *Grouping) String() string {
 		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")
+	if v := _m.RegisterID; v != nil {
+		builder.WriteString("register_id=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
 	builder.WriteString(", ")
@@ -385,6 +416,30 @@ func (_m *Grouping) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedSources returns the Sources named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Grouping) NamedSources(name string) ([]*Source, error) {
+	if _m.Edges.namedSources == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSources[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Grouping) appendNamedSources(name string, edges ...*Source) {
+	if _m.Edges.namedSources == nil {
+		_m.Edges.namedSources = make(map[string][]*Source)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSources[name] = []*Source{}
+	} else {
+		_m.Edges.namedSources[name] = append(_m.Edges.namedSources[name], edges...)
+	}
 }
 
 // NamedEstablishments returns the Establishments named value or an error if the edge was not

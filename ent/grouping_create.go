@@ -144,6 +144,20 @@ func (_c *GroupingCreate) SetNillableFiness(v *string) *GroupingCreate {
 	return _c
 }
 
+// SetRegisterID sets the "register_id" field.
+func (_c *GroupingCreate) SetRegisterID(v string) *GroupingCreate {
+	_c.mutation.SetRegisterID(v)
+	return _c
+}
+
+// SetNillableRegisterID sets the "register_id" field if the given value is not nil.
+func (_c *GroupingCreate) SetNillableRegisterID(v *string) *GroupingCreate {
+	if v != nil {
+		_c.SetRegisterID(*v)
+	}
+	return _c
+}
+
 // SetDescription sets the "description" field.
 func (_c *GroupingCreate) SetDescription(v string) *GroupingCreate {
 	_c.mutation.SetDescription(v)
@@ -203,6 +217,21 @@ func (_c *GroupingCreate) SetNillableTerritoryID(v *int) *GroupingCreate {
 // SetSource sets the "source" edge to the Source entity.
 func (_c *GroupingCreate) SetSource(v *Source) *GroupingCreate {
 	return _c.SetSourceID(v.ID)
+}
+
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_c *GroupingCreate) AddSourceIDs(ids ...int) *GroupingCreate {
+	_c.mutation.AddSourceIDs(ids...)
+	return _c
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_c *GroupingCreate) AddSources(v ...*Source) *GroupingCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSourceIDs(ids...)
 }
 
 // SetLegalEntity sets the "legal_entity" edge to the LegalEntity entity.
@@ -404,6 +433,10 @@ func (_c *GroupingCreate) createSpec() (*Grouping, *sqlgraph.CreateSpec) {
 		_spec.SetField(grouping.FieldFiness, field.TypeString, value)
 		_node.Finess = &value
 	}
+	if value, ok := _c.mutation.RegisterID(); ok {
+		_spec.SetField(grouping.FieldRegisterID, field.TypeString, value)
+		_node.RegisterID = &value
+	}
 	if value, ok := _c.mutation.Description(); ok {
 		_spec.SetField(grouping.FieldDescription, field.TypeString, value)
 		_node.Description = value
@@ -427,6 +460,22 @@ func (_c *GroupingCreate) createSpec() (*Grouping, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.SourceID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.LegalEntityIDs(); len(nodes) > 0 {
@@ -722,6 +771,24 @@ func (u *GroupingUpsert) UpdateFiness() *GroupingUpsert {
 // ClearFiness clears the value of the "finess" field.
 func (u *GroupingUpsert) ClearFiness() *GroupingUpsert {
 	u.SetNull(grouping.FieldFiness)
+	return u
+}
+
+// SetRegisterID sets the "register_id" field.
+func (u *GroupingUpsert) SetRegisterID(v string) *GroupingUpsert {
+	u.Set(grouping.FieldRegisterID, v)
+	return u
+}
+
+// UpdateRegisterID sets the "register_id" field to the value that was provided on create.
+func (u *GroupingUpsert) UpdateRegisterID() *GroupingUpsert {
+	u.SetExcluded(grouping.FieldRegisterID)
+	return u
+}
+
+// ClearRegisterID clears the value of the "register_id" field.
+func (u *GroupingUpsert) ClearRegisterID() *GroupingUpsert {
+	u.SetNull(grouping.FieldRegisterID)
 	return u
 }
 
@@ -1023,6 +1090,27 @@ func (u *GroupingUpsertOne) UpdateFiness() *GroupingUpsertOne {
 func (u *GroupingUpsertOne) ClearFiness() *GroupingUpsertOne {
 	return u.Update(func(s *GroupingUpsert) {
 		s.ClearFiness()
+	})
+}
+
+// SetRegisterID sets the "register_id" field.
+func (u *GroupingUpsertOne) SetRegisterID(v string) *GroupingUpsertOne {
+	return u.Update(func(s *GroupingUpsert) {
+		s.SetRegisterID(v)
+	})
+}
+
+// UpdateRegisterID sets the "register_id" field to the value that was provided on create.
+func (u *GroupingUpsertOne) UpdateRegisterID() *GroupingUpsertOne {
+	return u.Update(func(s *GroupingUpsert) {
+		s.UpdateRegisterID()
+	})
+}
+
+// ClearRegisterID clears the value of the "register_id" field.
+func (u *GroupingUpsertOne) ClearRegisterID() *GroupingUpsertOne {
+	return u.Update(func(s *GroupingUpsert) {
+		s.ClearRegisterID()
 	})
 }
 
@@ -1500,6 +1588,27 @@ func (u *GroupingUpsertBulk) UpdateFiness() *GroupingUpsertBulk {
 func (u *GroupingUpsertBulk) ClearFiness() *GroupingUpsertBulk {
 	return u.Update(func(s *GroupingUpsert) {
 		s.ClearFiness()
+	})
+}
+
+// SetRegisterID sets the "register_id" field.
+func (u *GroupingUpsertBulk) SetRegisterID(v string) *GroupingUpsertBulk {
+	return u.Update(func(s *GroupingUpsert) {
+		s.SetRegisterID(v)
+	})
+}
+
+// UpdateRegisterID sets the "register_id" field to the value that was provided on create.
+func (u *GroupingUpsertBulk) UpdateRegisterID() *GroupingUpsertBulk {
+	return u.Update(func(s *GroupingUpsert) {
+		s.UpdateRegisterID()
+	})
+}
+
+// ClearRegisterID clears the value of the "register_id" field.
+func (u *GroupingUpsertBulk) ClearRegisterID() *GroupingUpsertBulk {
+	return u.Update(func(s *GroupingUpsert) {
+		s.ClearRegisterID()
 	})
 }
 

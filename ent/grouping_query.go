@@ -31,6 +31,7 @@ type GroupingQuery struct {
 	inters                  []Interceptor
 	predicates              []predicate.Grouping
 	withSource              *SourceQuery
+	withSources             *SourceQuery
 	withLegalEntity         *LegalEntityQuery
 	withEstablishments      *EstablishmentQuery
 	withTerritory           *TerritoryQuery
@@ -38,6 +39,7 @@ type GroupingQuery struct {
 	withMedicalTeams        *MedicalTeamQuery
 	loadTotal               []func(context.Context, []*Grouping) error
 	modifiers               []func(*sql.Selector)
+	withNamedSources        map[string]*SourceQuery
 	withNamedEstablishments map[string]*EstablishmentQuery
 	withNamedMemberships    map[string]*MembershipQuery
 	withNamedMedicalTeams   map[string]*MedicalTeamQuery
@@ -92,6 +94,28 @@ func (_q *GroupingQuery) QuerySource() *SourceQuery {
 			sqlgraph.From(grouping.Table, grouping.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, grouping.SourceTable, grouping.SourceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySources chains the current query on the "sources" edge.
+func (_q *GroupingQuery) QuerySources() *SourceQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(grouping.Table, grouping.FieldID, selector),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, grouping.SourcesTable, grouping.SourcesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -402,6 +426,7 @@ func (_q *GroupingQuery) Clone() *GroupingQuery {
 		inters:             append([]Interceptor{}, _q.inters...),
 		predicates:         append([]predicate.Grouping{}, _q.predicates...),
 		withSource:         _q.withSource.Clone(),
+		withSources:        _q.withSources.Clone(),
 		withLegalEntity:    _q.withLegalEntity.Clone(),
 		withEstablishments: _q.withEstablishments.Clone(),
 		withTerritory:      _q.withTerritory.Clone(),
@@ -422,6 +447,17 @@ func (_q *GroupingQuery) WithSource(opts ...func(*SourceQuery)) *GroupingQuery {
 		opt(query)
 	}
 	_q.withSource = query
+	return _q
+}
+
+// WithSources tells the query-builder to eager-load the nodes that are connected to
+// the "sources" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *GroupingQuery) WithSources(opts ...func(*SourceQuery)) *GroupingQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSources = query
 	return _q
 }
 
@@ -564,8 +600,9 @@ func (_q *GroupingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Gro
 	var (
 		nodes       = []*Grouping{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withSource != nil,
+			_q.withSources != nil,
 			_q.withLegalEntity != nil,
 			_q.withEstablishments != nil,
 			_q.withTerritory != nil,
@@ -600,6 +637,13 @@ func (_q *GroupingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Gro
 			return nil, err
 		}
 	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Grouping) { n.Edges.Sources = []*Source{} },
+			func(n *Grouping, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withLegalEntity; query != nil {
 		if err := _q.loadLegalEntity(ctx, query, nodes, nil,
 			func(n *Grouping, e *LegalEntity) { n.Edges.LegalEntity = e }); err != nil {
@@ -630,6 +674,13 @@ func (_q *GroupingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Gro
 		if err := _q.loadMedicalTeams(ctx, query, nodes,
 			func(n *Grouping) { n.Edges.MedicalTeams = []*MedicalTeam{} },
 			func(n *Grouping, e *MedicalTeam) { n.Edges.MedicalTeams = append(n.Edges.MedicalTeams, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Grouping) { n.appendNamedSources(name) },
+			func(n *Grouping, e *Source) { n.appendNamedSources(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -687,6 +738,67 @@ func (_q *GroupingQuery) loadSource(ctx context.Context, query *SourceQuery, nod
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *GroupingQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*Grouping, init func(*Grouping), assign func(*Grouping, *Source)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Grouping)
+	nids := make(map[int]map[*Grouping]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(grouping.SourcesTable)
+		s.Join(joinT).On(s.C(source.FieldID), joinT.C(grouping.SourcesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(grouping.SourcesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(grouping.SourcesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Grouping]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Source](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "sources" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
 		}
 	}
 	return nil
@@ -980,6 +1092,20 @@ func (_q *GroupingQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *GroupingQuery) Modify(modifiers ...func(s *sql.Selector)) *GroupingSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedSources tells the query-builder to eager-load the nodes that are connected to the "sources"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *GroupingQuery) WithNamedSources(name string, opts ...func(*SourceQuery)) *GroupingQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSources == nil {
+		_q.withNamedSources = make(map[string]*SourceQuery)
+	}
+	_q.withNamedSources[name] = query
+	return _q
 }
 
 // WithNamedEstablishments tells the query-builder to eager-load the nodes that are connected to the "establishments"

@@ -218,6 +218,26 @@ func (_u *GroupingUpdate) ClearFiness() *GroupingUpdate {
 	return _u
 }
 
+// SetRegisterID sets the "register_id" field.
+func (_u *GroupingUpdate) SetRegisterID(v string) *GroupingUpdate {
+	_u.mutation.SetRegisterID(v)
+	return _u
+}
+
+// SetNillableRegisterID sets the "register_id" field if the given value is not nil.
+func (_u *GroupingUpdate) SetNillableRegisterID(v *string) *GroupingUpdate {
+	if v != nil {
+		_u.SetRegisterID(*v)
+	}
+	return _u
+}
+
+// ClearRegisterID clears the value of the "register_id" field.
+func (_u *GroupingUpdate) ClearRegisterID() *GroupingUpdate {
+	_u.mutation.ClearRegisterID()
+	return _u
+}
+
 // SetDescription sets the "description" field.
 func (_u *GroupingUpdate) SetDescription(v string) *GroupingUpdate {
 	_u.mutation.SetDescription(v)
@@ -303,6 +323,21 @@ func (_u *GroupingUpdate) SetSource(v *Source) *GroupingUpdate {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *GroupingUpdate) AddSourceIDs(ids ...int) *GroupingUpdate {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *GroupingUpdate) AddSources(v ...*Source) *GroupingUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // SetLegalEntity sets the "legal_entity" edge to the LegalEntity entity.
 func (_u *GroupingUpdate) SetLegalEntity(v *LegalEntity) *GroupingUpdate {
 	return _u.SetLegalEntityID(v.ID)
@@ -367,6 +402,27 @@ func (_u *GroupingUpdate) Mutation() *GroupingMutation {
 func (_u *GroupingUpdate) ClearSource() *GroupingUpdate {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *GroupingUpdate) ClearSources() *GroupingUpdate {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *GroupingUpdate) RemoveSourceIDs(ids ...int) *GroupingUpdate {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *GroupingUpdate) RemoveSources(v ...*Source) *GroupingUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearLegalEntity clears the "legal_entity" edge to the LegalEntity entity.
@@ -565,6 +621,12 @@ func (_u *GroupingUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.FinessCleared() {
 		_spec.ClearField(grouping.FieldFiness, field.TypeString)
 	}
+	if value, ok := _u.mutation.RegisterID(); ok {
+		_spec.SetField(grouping.FieldRegisterID, field.TypeString, value)
+	}
+	if _u.mutation.RegisterIDCleared() {
+		_spec.ClearField(grouping.FieldRegisterID, field.TypeString)
+	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(grouping.FieldDescription, field.TypeString, value)
 	}
@@ -596,6 +658,51 @@ func (_u *GroupingUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Inverse: false,
 			Table:   grouping.SourceTable,
 			Columns: []string{grouping.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
@@ -1004,6 +1111,26 @@ func (_u *GroupingUpdateOne) ClearFiness() *GroupingUpdateOne {
 	return _u
 }
 
+// SetRegisterID sets the "register_id" field.
+func (_u *GroupingUpdateOne) SetRegisterID(v string) *GroupingUpdateOne {
+	_u.mutation.SetRegisterID(v)
+	return _u
+}
+
+// SetNillableRegisterID sets the "register_id" field if the given value is not nil.
+func (_u *GroupingUpdateOne) SetNillableRegisterID(v *string) *GroupingUpdateOne {
+	if v != nil {
+		_u.SetRegisterID(*v)
+	}
+	return _u
+}
+
+// ClearRegisterID clears the value of the "register_id" field.
+func (_u *GroupingUpdateOne) ClearRegisterID() *GroupingUpdateOne {
+	_u.mutation.ClearRegisterID()
+	return _u
+}
+
 // SetDescription sets the "description" field.
 func (_u *GroupingUpdateOne) SetDescription(v string) *GroupingUpdateOne {
 	_u.mutation.SetDescription(v)
@@ -1089,6 +1216,21 @@ func (_u *GroupingUpdateOne) SetSource(v *Source) *GroupingUpdateOne {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *GroupingUpdateOne) AddSourceIDs(ids ...int) *GroupingUpdateOne {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *GroupingUpdateOne) AddSources(v ...*Source) *GroupingUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // SetLegalEntity sets the "legal_entity" edge to the LegalEntity entity.
 func (_u *GroupingUpdateOne) SetLegalEntity(v *LegalEntity) *GroupingUpdateOne {
 	return _u.SetLegalEntityID(v.ID)
@@ -1153,6 +1295,27 @@ func (_u *GroupingUpdateOne) Mutation() *GroupingMutation {
 func (_u *GroupingUpdateOne) ClearSource() *GroupingUpdateOne {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *GroupingUpdateOne) ClearSources() *GroupingUpdateOne {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *GroupingUpdateOne) RemoveSourceIDs(ids ...int) *GroupingUpdateOne {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *GroupingUpdateOne) RemoveSources(v ...*Source) *GroupingUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearLegalEntity clears the "legal_entity" edge to the LegalEntity entity.
@@ -1381,6 +1544,12 @@ func (_u *GroupingUpdateOne) sqlSave(ctx context.Context) (_node *Grouping, err 
 	if _u.mutation.FinessCleared() {
 		_spec.ClearField(grouping.FieldFiness, field.TypeString)
 	}
+	if value, ok := _u.mutation.RegisterID(); ok {
+		_spec.SetField(grouping.FieldRegisterID, field.TypeString, value)
+	}
+	if _u.mutation.RegisterIDCleared() {
+		_spec.ClearField(grouping.FieldRegisterID, field.TypeString)
+	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(grouping.FieldDescription, field.TypeString, value)
 	}
@@ -1412,6 +1581,51 @@ func (_u *GroupingUpdateOne) sqlSave(ctx context.Context) (_node *Grouping, err 
 			Inverse: false,
 			Table:   grouping.SourceTable,
 			Columns: []string{grouping.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   grouping.SourcesTable,
+			Columns: grouping.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),

@@ -52,6 +52,8 @@ type LegalEntity struct {
 type LegalEntityEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
+	// Every source that describes this record, the one it was last updated from included.
+	Sources []*Source `json:"sources,omitempty"`
 	// Sites (FINESS ET) run by this legal entity.
 	Establishments []*Establishment `json:"establishments,omitempty"`
 	// Memberships of this entity in groupings (GHT, GCS…), past and present.
@@ -64,10 +66,11 @@ type LegalEntityEdges struct {
 	Groupings []*Grouping `json:"groupings,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
+	namedSources           map[string][]*Source
 	namedEstablishments    map[string][]*Establishment
 	namedMemberships       map[string][]*Membership
 	namedConventionParties map[string][]*ConventionParty
@@ -86,10 +89,19 @@ func (e LegalEntityEdges) SourceOrErr() (*Source, error) {
 	return nil, &NotLoadedError{edge: "source"}
 }
 
+// SourcesOrErr returns the Sources value or an error if the edge
+// was not loaded in eager-loading.
+func (e LegalEntityEdges) SourcesOrErr() ([]*Source, error) {
+	if e.loadedTypes[1] {
+		return e.Sources, nil
+	}
+	return nil, &NotLoadedError{edge: "sources"}
+}
+
 // EstablishmentsOrErr returns the Establishments value or an error if the edge
 // was not loaded in eager-loading.
 func (e LegalEntityEdges) EstablishmentsOrErr() ([]*Establishment, error) {
-	if e.loadedTypes[1] {
+	if e.loadedTypes[2] {
 		return e.Establishments, nil
 	}
 	return nil, &NotLoadedError{edge: "establishments"}
@@ -98,7 +110,7 @@ func (e LegalEntityEdges) EstablishmentsOrErr() ([]*Establishment, error) {
 // MembershipsOrErr returns the Memberships value or an error if the edge
 // was not loaded in eager-loading.
 func (e LegalEntityEdges) MembershipsOrErr() ([]*Membership, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[3] {
 		return e.Memberships, nil
 	}
 	return nil, &NotLoadedError{edge: "memberships"}
@@ -107,7 +119,7 @@ func (e LegalEntityEdges) MembershipsOrErr() ([]*Membership, error) {
 // ConventionPartiesOrErr returns the ConventionParties value or an error if the edge
 // was not loaded in eager-loading.
 func (e LegalEntityEdges) ConventionPartiesOrErr() ([]*ConventionParty, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.ConventionParties, nil
 	}
 	return nil, &NotLoadedError{edge: "convention_parties"}
@@ -116,7 +128,7 @@ func (e LegalEntityEdges) ConventionPartiesOrErr() ([]*ConventionParty, error) {
 // FiliereRolesOrErr returns the FiliereRoles value or an error if the edge
 // was not loaded in eager-loading.
 func (e LegalEntityEdges) FiliereRolesOrErr() ([]*FiliereRole, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.FiliereRoles, nil
 	}
 	return nil, &NotLoadedError{edge: "filiere_roles"}
@@ -125,7 +137,7 @@ func (e LegalEntityEdges) FiliereRolesOrErr() ([]*FiliereRole, error) {
 // GroupingsOrErr returns the Groupings value or an error if the edge
 // was not loaded in eager-loading.
 func (e LegalEntityEdges) GroupingsOrErr() ([]*Grouping, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Groupings, nil
 	}
 	return nil, &NotLoadedError{edge: "groupings"}
@@ -258,6 +270,11 @@ func (_m *LegalEntity) QuerySource() *SourceQuery {
 	return NewLegalEntityClient(_m.config).QuerySource(_m)
 }
 
+// QuerySources queries the "sources" edge of the LegalEntity entity.
+func (_m *LegalEntity) QuerySources() *SourceQuery {
+	return NewLegalEntityClient(_m.config).QuerySources(_m)
+}
+
 // QueryEstablishments queries the "establishments" edge of the LegalEntity entity.
 func (_m *LegalEntity) QueryEstablishments() *EstablishmentQuery {
 	return NewLegalEntityClient(_m.config).QueryEstablishments(_m)
@@ -349,6 +366,30 @@ func (_m *LegalEntity) String() string {
 	builder.WriteString(_m.DepartmentCode)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedSources returns the Sources named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *LegalEntity) NamedSources(name string) ([]*Source, error) {
+	if _m.Edges.namedSources == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSources[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *LegalEntity) appendNamedSources(name string, edges ...*Source) {
+	if _m.Edges.namedSources == nil {
+		_m.Edges.namedSources = make(map[string][]*Source)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSources[name] = []*Source{}
+	} else {
+		_m.Edges.namedSources[name] = append(_m.Edges.namedSources[name], edges...)
+	}
 }
 
 // NamedEstablishments returns the Establishments named value or an error if the edge was not

@@ -177,6 +177,21 @@ func (_c *LegalEntityCreate) SetSource(v *Source) *LegalEntityCreate {
 	return _c.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_c *LegalEntityCreate) AddSourceIDs(ids ...int) *LegalEntityCreate {
+	_c.mutation.AddSourceIDs(ids...)
+	return _c
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_c *LegalEntityCreate) AddSources(v ...*Source) *LegalEntityCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSourceIDs(ids...)
+}
+
 // AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by IDs.
 func (_c *LegalEntityCreate) AddEstablishmentIDs(ids ...int) *LegalEntityCreate {
 	_c.mutation.AddEstablishmentIDs(ids...)
@@ -414,6 +429,22 @@ func (_c *LegalEntityCreate) createSpec() (*LegalEntity, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.SourceID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.EstablishmentsIDs(); len(nodes) > 0 {

@@ -31,6 +31,7 @@ type LegalEntityQuery struct {
 	inters                     []Interceptor
 	predicates                 []predicate.LegalEntity
 	withSource                 *SourceQuery
+	withSources                *SourceQuery
 	withEstablishments         *EstablishmentQuery
 	withMemberships            *MembershipQuery
 	withConventionParties      *ConventionPartyQuery
@@ -38,6 +39,7 @@ type LegalEntityQuery struct {
 	withGroupings              *GroupingQuery
 	loadTotal                  []func(context.Context, []*LegalEntity) error
 	modifiers                  []func(*sql.Selector)
+	withNamedSources           map[string]*SourceQuery
 	withNamedEstablishments    map[string]*EstablishmentQuery
 	withNamedMemberships       map[string]*MembershipQuery
 	withNamedConventionParties map[string]*ConventionPartyQuery
@@ -94,6 +96,28 @@ func (_q *LegalEntityQuery) QuerySource() *SourceQuery {
 			sqlgraph.From(legalentity.Table, legalentity.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, legalentity.SourceTable, legalentity.SourceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySources chains the current query on the "sources" edge.
+func (_q *LegalEntityQuery) QuerySources() *SourceQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(legalentity.Table, legalentity.FieldID, selector),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, legalentity.SourcesTable, legalentity.SourcesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -404,6 +428,7 @@ func (_q *LegalEntityQuery) Clone() *LegalEntityQuery {
 		inters:                append([]Interceptor{}, _q.inters...),
 		predicates:            append([]predicate.LegalEntity{}, _q.predicates...),
 		withSource:            _q.withSource.Clone(),
+		withSources:           _q.withSources.Clone(),
 		withEstablishments:    _q.withEstablishments.Clone(),
 		withMemberships:       _q.withMemberships.Clone(),
 		withConventionParties: _q.withConventionParties.Clone(),
@@ -424,6 +449,17 @@ func (_q *LegalEntityQuery) WithSource(opts ...func(*SourceQuery)) *LegalEntityQ
 		opt(query)
 	}
 	_q.withSource = query
+	return _q
+}
+
+// WithSources tells the query-builder to eager-load the nodes that are connected to
+// the "sources" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *LegalEntityQuery) WithSources(opts ...func(*SourceQuery)) *LegalEntityQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSources = query
 	return _q
 }
 
@@ -566,8 +602,9 @@ func (_q *LegalEntityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	var (
 		nodes       = []*LegalEntity{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withSource != nil,
+			_q.withSources != nil,
 			_q.withEstablishments != nil,
 			_q.withMemberships != nil,
 			_q.withConventionParties != nil,
@@ -599,6 +636,13 @@ func (_q *LegalEntityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	if query := _q.withSource; query != nil {
 		if err := _q.loadSource(ctx, query, nodes, nil,
 			func(n *LegalEntity, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *LegalEntity) { n.Edges.Sources = []*Source{} },
+			func(n *LegalEntity, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -636,6 +680,13 @@ func (_q *LegalEntityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		if err := _q.loadGroupings(ctx, query, nodes,
 			func(n *LegalEntity) { n.Edges.Groupings = []*Grouping{} },
 			func(n *LegalEntity, e *Grouping) { n.Edges.Groupings = append(n.Edges.Groupings, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *LegalEntity) { n.appendNamedSources(name) },
+			func(n *LegalEntity, e *Source) { n.appendNamedSources(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -707,6 +758,67 @@ func (_q *LegalEntityQuery) loadSource(ctx context.Context, query *SourceQuery, 
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *LegalEntityQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*LegalEntity, init func(*LegalEntity), assign func(*LegalEntity, *Source)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*LegalEntity)
+	nids := make(map[int]map[*LegalEntity]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(legalentity.SourcesTable)
+		s.Join(joinT).On(s.C(source.FieldID), joinT.C(legalentity.SourcesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(legalentity.SourcesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(legalentity.SourcesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*LegalEntity]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Source](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "sources" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
 		}
 	}
 	return nil
@@ -962,6 +1074,20 @@ func (_q *LegalEntityQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *LegalEntityQuery) Modify(modifiers ...func(s *sql.Selector)) *LegalEntitySelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedSources tells the query-builder to eager-load the nodes that are connected to the "sources"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *LegalEntityQuery) WithNamedSources(name string, opts ...func(*SourceQuery)) *LegalEntityQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSources == nil {
+		_q.withNamedSources = make(map[string]*SourceQuery)
+	}
+	_q.withNamedSources[name] = query
+	return _q
 }
 
 // WithNamedEstablishments tells the query-builder to eager-load the nodes that are connected to the "establishments"

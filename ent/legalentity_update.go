@@ -242,6 +242,21 @@ func (_u *LegalEntityUpdate) SetSource(v *Source) *LegalEntityUpdate {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *LegalEntityUpdate) AddSourceIDs(ids ...int) *LegalEntityUpdate {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *LegalEntityUpdate) AddSources(v ...*Source) *LegalEntityUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by IDs.
 func (_u *LegalEntityUpdate) AddEstablishmentIDs(ids ...int) *LegalEntityUpdate {
 	_u.mutation.AddEstablishmentIDs(ids...)
@@ -326,6 +341,27 @@ func (_u *LegalEntityUpdate) Mutation() *LegalEntityMutation {
 func (_u *LegalEntityUpdate) ClearSource() *LegalEntityUpdate {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *LegalEntityUpdate) ClearSources() *LegalEntityUpdate {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *LegalEntityUpdate) RemoveSourceIDs(ids ...int) *LegalEntityUpdate {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *LegalEntityUpdate) RemoveSources(v ...*Source) *LegalEntityUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearEstablishments clears all "establishments" edges to the Establishment entity.
@@ -569,6 +605,51 @@ func (_u *LegalEntityUpdate) sqlSave(ctx context.Context) (_node int, err error)
 			Inverse: false,
 			Table:   legalentity.SourceTable,
 			Columns: []string{legalentity.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
@@ -1033,6 +1114,21 @@ func (_u *LegalEntityUpdateOne) SetSource(v *Source) *LegalEntityUpdateOne {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *LegalEntityUpdateOne) AddSourceIDs(ids ...int) *LegalEntityUpdateOne {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *LegalEntityUpdateOne) AddSources(v ...*Source) *LegalEntityUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by IDs.
 func (_u *LegalEntityUpdateOne) AddEstablishmentIDs(ids ...int) *LegalEntityUpdateOne {
 	_u.mutation.AddEstablishmentIDs(ids...)
@@ -1117,6 +1213,27 @@ func (_u *LegalEntityUpdateOne) Mutation() *LegalEntityMutation {
 func (_u *LegalEntityUpdateOne) ClearSource() *LegalEntityUpdateOne {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *LegalEntityUpdateOne) ClearSources() *LegalEntityUpdateOne {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *LegalEntityUpdateOne) RemoveSourceIDs(ids ...int) *LegalEntityUpdateOne {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *LegalEntityUpdateOne) RemoveSources(v ...*Source) *LegalEntityUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearEstablishments clears all "establishments" edges to the Establishment entity.
@@ -1390,6 +1507,51 @@ func (_u *LegalEntityUpdateOne) sqlSave(ctx context.Context) (_node *LegalEntity
 			Inverse: false,
 			Table:   legalentity.SourceTable,
 			Columns: []string{legalentity.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   legalentity.SourcesTable,
+			Columns: legalentity.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),

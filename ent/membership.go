@@ -50,6 +50,8 @@ type Membership struct {
 type MembershipEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
+	// Every source that describes this record, the one it was last updated from included.
+	Sources []*Source `json:"sources,omitempty"`
 	// The grouping.
 	Grouping *Grouping `json:"grouping,omitempty"`
 	// The member legal entity; null while the register's reference (memberRef) is unresolved.
@@ -58,11 +60,12 @@ type MembershipEdges struct {
 	Sites []*Establishment `json:"sites,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
-	namedSites map[string][]*Establishment
+	namedSources map[string][]*Source
+	namedSites   map[string][]*Establishment
 }
 
 // SourceOrErr returns the Source value or an error if the edge
@@ -76,12 +79,21 @@ func (e MembershipEdges) SourceOrErr() (*Source, error) {
 	return nil, &NotLoadedError{edge: "source"}
 }
 
+// SourcesOrErr returns the Sources value or an error if the edge
+// was not loaded in eager-loading.
+func (e MembershipEdges) SourcesOrErr() ([]*Source, error) {
+	if e.loadedTypes[1] {
+		return e.Sources, nil
+	}
+	return nil, &NotLoadedError{edge: "sources"}
+}
+
 // GroupingOrErr returns the Grouping value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e MembershipEdges) GroupingOrErr() (*Grouping, error) {
 	if e.Grouping != nil {
 		return e.Grouping, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[2] {
 		return nil, &NotFoundError{label: grouping.Label}
 	}
 	return nil, &NotLoadedError{edge: "grouping"}
@@ -92,7 +104,7 @@ func (e MembershipEdges) GroupingOrErr() (*Grouping, error) {
 func (e MembershipEdges) LegalEntityOrErr() (*LegalEntity, error) {
 	if e.LegalEntity != nil {
 		return e.LegalEntity, nil
-	} else if e.loadedTypes[2] {
+	} else if e.loadedTypes[3] {
 		return nil, &NotFoundError{label: legalentity.Label}
 	}
 	return nil, &NotLoadedError{edge: "legal_entity"}
@@ -101,7 +113,7 @@ func (e MembershipEdges) LegalEntityOrErr() (*LegalEntity, error) {
 // SitesOrErr returns the Sites value or an error if the edge
 // was not loaded in eager-loading.
 func (e MembershipEdges) SitesOrErr() ([]*Establishment, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Sites, nil
 	}
 	return nil, &NotLoadedError{edge: "sites"}
@@ -221,6 +233,11 @@ func (_m *Membership) QuerySource() *SourceQuery {
 	return NewMembershipClient(_m.config).QuerySource(_m)
 }
 
+// QuerySources queries the "sources" edge of the Membership entity.
+func (_m *Membership) QuerySources() *SourceQuery {
+	return NewMembershipClient(_m.config).QuerySources(_m)
+}
+
 // QueryGrouping queries the "grouping" edge of the Membership entity.
 func (_m *Membership) QueryGrouping() *GroupingQuery {
 	return NewMembershipClient(_m.config).QueryGrouping(_m)
@@ -298,6 +315,30 @@ func (_m *Membership) String() string {
 	builder.WriteString(_m.MemberRef)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedSources returns the Sources named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Membership) NamedSources(name string) ([]*Source, error) {
+	if _m.Edges.namedSources == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSources[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Membership) appendNamedSources(name string, edges ...*Source) {
+	if _m.Edges.namedSources == nil {
+		_m.Edges.namedSources = make(map[string][]*Source)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSources[name] = []*Source{}
+	} else {
+		_m.Edges.namedSources[name] = append(_m.Edges.namedSources[name], edges...)
+	}
 }
 
 // NamedSites returns the Sites named value or an error if the edge was not

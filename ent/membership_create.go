@@ -147,6 +147,21 @@ func (_c *MembershipCreate) SetSource(v *Source) *MembershipCreate {
 	return _c.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_c *MembershipCreate) AddSourceIDs(ids ...int) *MembershipCreate {
+	_c.mutation.AddSourceIDs(ids...)
+	return _c
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_c *MembershipCreate) AddSources(v ...*Source) *MembershipCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSourceIDs(ids...)
+}
+
 // SetGrouping sets the "grouping" edge to the Grouping entity.
 func (_c *MembershipCreate) SetGrouping(v *Grouping) *MembershipCreate {
 	return _c.SetGroupingID(v.ID)
@@ -316,6 +331,22 @@ func (_c *MembershipCreate) createSpec() (*Membership, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.SourceID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.GroupingIDs(); len(nodes) > 0 {

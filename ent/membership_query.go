@@ -24,17 +24,19 @@ import (
 // MembershipQuery is the builder for querying Membership entities.
 type MembershipQuery struct {
 	config
-	ctx             *QueryContext
-	order           []membership.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Membership
-	withSource      *SourceQuery
-	withGrouping    *GroupingQuery
-	withLegalEntity *LegalEntityQuery
-	withSites       *EstablishmentQuery
-	loadTotal       []func(context.Context, []*Membership) error
-	modifiers       []func(*sql.Selector)
-	withNamedSites  map[string]*EstablishmentQuery
+	ctx              *QueryContext
+	order            []membership.OrderOption
+	inters           []Interceptor
+	predicates       []predicate.Membership
+	withSource       *SourceQuery
+	withSources      *SourceQuery
+	withGrouping     *GroupingQuery
+	withLegalEntity  *LegalEntityQuery
+	withSites        *EstablishmentQuery
+	loadTotal        []func(context.Context, []*Membership) error
+	modifiers        []func(*sql.Selector)
+	withNamedSources map[string]*SourceQuery
+	withNamedSites   map[string]*EstablishmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -86,6 +88,28 @@ func (_q *MembershipQuery) QuerySource() *SourceQuery {
 			sqlgraph.From(membership.Table, membership.FieldID, selector),
 			sqlgraph.To(source.Table, source.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, membership.SourceTable, membership.SourceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySources chains the current query on the "sources" edge.
+func (_q *MembershipQuery) QuerySources() *SourceQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(membership.Table, membership.FieldID, selector),
+			sqlgraph.To(source.Table, source.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, membership.SourcesTable, membership.SourcesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -352,6 +376,7 @@ func (_q *MembershipQuery) Clone() *MembershipQuery {
 		inters:          append([]Interceptor{}, _q.inters...),
 		predicates:      append([]predicate.Membership{}, _q.predicates...),
 		withSource:      _q.withSource.Clone(),
+		withSources:     _q.withSources.Clone(),
 		withGrouping:    _q.withGrouping.Clone(),
 		withLegalEntity: _q.withLegalEntity.Clone(),
 		withSites:       _q.withSites.Clone(),
@@ -370,6 +395,17 @@ func (_q *MembershipQuery) WithSource(opts ...func(*SourceQuery)) *MembershipQue
 		opt(query)
 	}
 	_q.withSource = query
+	return _q
+}
+
+// WithSources tells the query-builder to eager-load the nodes that are connected to
+// the "sources" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MembershipQuery) WithSources(opts ...func(*SourceQuery)) *MembershipQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSources = query
 	return _q
 }
 
@@ -490,8 +526,9 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 	var (
 		nodes       = []*Membership{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withSource != nil,
+			_q.withSources != nil,
 			_q.withGrouping != nil,
 			_q.withLegalEntity != nil,
 			_q.withSites != nil,
@@ -524,6 +561,13 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 			return nil, err
 		}
 	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Membership) { n.Edges.Sources = []*Source{} },
+			func(n *Membership, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withGrouping; query != nil {
 		if err := _q.loadGrouping(ctx, query, nodes, nil,
 			func(n *Membership, e *Grouping) { n.Edges.Grouping = e }); err != nil {
@@ -540,6 +584,13 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 		if err := _q.loadSites(ctx, query, nodes,
 			func(n *Membership) { n.Edges.Sites = []*Establishment{} },
 			func(n *Membership, e *Establishment) { n.Edges.Sites = append(n.Edges.Sites, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Membership) { n.appendNamedSources(name) },
+			func(n *Membership, e *Source) { n.appendNamedSources(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -583,6 +634,67 @@ func (_q *MembershipQuery) loadSource(ctx context.Context, query *SourceQuery, n
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *MembershipQuery) loadSources(ctx context.Context, query *SourceQuery, nodes []*Membership, init func(*Membership), assign func(*Membership, *Source)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Membership)
+	nids := make(map[int]map[*Membership]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(membership.SourcesTable)
+		s.Join(joinT).On(s.C(source.FieldID), joinT.C(membership.SourcesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(membership.SourcesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(membership.SourcesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Membership]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Source](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "sources" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
 		}
 	}
 	return nil
@@ -810,6 +922,20 @@ func (_q *MembershipQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *MembershipQuery) Modify(modifiers ...func(s *sql.Selector)) *MembershipSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedSources tells the query-builder to eager-load the nodes that are connected to the "sources"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MembershipQuery) WithNamedSources(name string, opts ...func(*SourceQuery)) *MembershipQuery {
+	query := (&SourceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSources == nil {
+		_q.withNamedSources = make(map[string]*SourceQuery)
+	}
+	_q.withNamedSources[name] = query
+	return _q
 }
 
 // WithNamedSites tells the query-builder to eager-load the nodes that are connected to the "sites"

@@ -221,6 +221,21 @@ func (_u *MembershipUpdate) SetSource(v *Source) *MembershipUpdate {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *MembershipUpdate) AddSourceIDs(ids ...int) *MembershipUpdate {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *MembershipUpdate) AddSources(v ...*Source) *MembershipUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // SetGrouping sets the "grouping" edge to the Grouping entity.
 func (_u *MembershipUpdate) SetGrouping(v *Grouping) *MembershipUpdate {
 	return _u.SetGroupingID(v.ID)
@@ -255,6 +270,27 @@ func (_u *MembershipUpdate) Mutation() *MembershipMutation {
 func (_u *MembershipUpdate) ClearSource() *MembershipUpdate {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *MembershipUpdate) ClearSources() *MembershipUpdate {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *MembershipUpdate) RemoveSourceIDs(ids ...int) *MembershipUpdate {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *MembershipUpdate) RemoveSources(v ...*Source) *MembershipUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearGrouping clears the "grouping" edge to the Grouping entity.
@@ -414,6 +450,51 @@ func (_u *MembershipUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			Inverse: false,
 			Table:   membership.SourceTable,
 			Columns: []string{membership.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
@@ -737,6 +818,21 @@ func (_u *MembershipUpdateOne) SetSource(v *Source) *MembershipUpdateOne {
 	return _u.SetSourceID(v.ID)
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by IDs.
+func (_u *MembershipUpdateOne) AddSourceIDs(ids ...int) *MembershipUpdateOne {
+	_u.mutation.AddSourceIDs(ids...)
+	return _u
+}
+
+// AddSources adds the "sources" edges to the Source entity.
+func (_u *MembershipUpdateOne) AddSources(v ...*Source) *MembershipUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSourceIDs(ids...)
+}
+
 // SetGrouping sets the "grouping" edge to the Grouping entity.
 func (_u *MembershipUpdateOne) SetGrouping(v *Grouping) *MembershipUpdateOne {
 	return _u.SetGroupingID(v.ID)
@@ -771,6 +867,27 @@ func (_u *MembershipUpdateOne) Mutation() *MembershipMutation {
 func (_u *MembershipUpdateOne) ClearSource() *MembershipUpdateOne {
 	_u.mutation.ClearSource()
 	return _u
+}
+
+// ClearSources clears all "sources" edges to the Source entity.
+func (_u *MembershipUpdateOne) ClearSources() *MembershipUpdateOne {
+	_u.mutation.ClearSources()
+	return _u
+}
+
+// RemoveSourceIDs removes the "sources" edge to Source entities by IDs.
+func (_u *MembershipUpdateOne) RemoveSourceIDs(ids ...int) *MembershipUpdateOne {
+	_u.mutation.RemoveSourceIDs(ids...)
+	return _u
+}
+
+// RemoveSources removes "sources" edges to Source entities.
+func (_u *MembershipUpdateOne) RemoveSources(v ...*Source) *MembershipUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSourceIDs(ids...)
 }
 
 // ClearGrouping clears the "grouping" edge to the Grouping entity.
@@ -960,6 +1077,51 @@ func (_u *MembershipUpdateOne) sqlSave(ctx context.Context) (_node *Membership, 
 			Inverse: false,
 			Table:   membership.SourceTable,
 			Columns: []string{membership.SourceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSourcesIDs(); len(nodes) > 0 && !_u.mutation.SourcesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SourcesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   membership.SourcesTable,
+			Columns: membership.SourcesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(source.FieldID, field.TypeInt),

@@ -3579,6 +3579,9 @@ type EstablishmentMutation struct {
 	clearedFields             map[string]struct{}
 	source                    *int
 	clearedsource             bool
+	sources                   map[int]struct{}
+	removedsources            map[int]struct{}
+	clearedsources            bool
 	legal_entity              *int
 	clearedlegal_entity       bool
 	commune                   *int
@@ -5061,6 +5064,60 @@ func (m *EstablishmentMutation) ResetSource() {
 	m.clearedsource = false
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by ids.
+func (m *EstablishmentMutation) AddSourceIDs(ids ...int) {
+	if m.sources == nil {
+		m.sources = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.sources[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSources clears the "sources" edge to the Source entity.
+func (m *EstablishmentMutation) ClearSources() {
+	m.clearedsources = true
+}
+
+// SourcesCleared reports if the "sources" edge to the Source entity was cleared.
+func (m *EstablishmentMutation) SourcesCleared() bool {
+	return m.clearedsources
+}
+
+// RemoveSourceIDs removes the "sources" edge to the Source entity by IDs.
+func (m *EstablishmentMutation) RemoveSourceIDs(ids ...int) {
+	if m.removedsources == nil {
+		m.removedsources = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.sources, ids[i])
+		m.removedsources[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSources returns the removed IDs of the "sources" edge to the Source entity.
+func (m *EstablishmentMutation) RemovedSourcesIDs() (ids []int) {
+	for id := range m.removedsources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SourcesIDs returns the "sources" edge IDs in the mutation.
+func (m *EstablishmentMutation) SourcesIDs() (ids []int) {
+	for id := range m.sources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSources resets all changes to the "sources" edge.
+func (m *EstablishmentMutation) ResetSources() {
+	m.sources = nil
+	m.clearedsources = false
+	m.removedsources = nil
+}
+
 // ClearLegalEntity clears the "legal_entity" edge to the LegalEntity entity.
 func (m *EstablishmentMutation) ClearLegalEntity() {
 	m.clearedlegal_entity = true
@@ -6085,9 +6142,12 @@ func (m *EstablishmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EstablishmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.source != nil {
 		edges = append(edges, establishment.EdgeSource)
+	}
+	if m.sources != nil {
+		edges = append(edges, establishment.EdgeSources)
 	}
 	if m.legal_entity != nil {
 		edges = append(edges, establishment.EdgeLegalEntity)
@@ -6118,6 +6178,12 @@ func (m *EstablishmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.source; id != nil {
 			return []ent.Value{*id}
 		}
+	case establishment.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.sources))
+		for id := range m.sources {
+			ids = append(ids, id)
+		}
+		return ids
 	case establishment.EdgeLegalEntity:
 		if id := m.legal_entity; id != nil {
 			return []ent.Value{*id}
@@ -6156,7 +6222,10 @@ func (m *EstablishmentMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EstablishmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
+	if m.removedsources != nil {
+		edges = append(edges, establishment.EdgeSources)
+	}
 	if m.removedmemberships != nil {
 		edges = append(edges, establishment.EdgeMemberships)
 	}
@@ -6176,6 +6245,12 @@ func (m *EstablishmentMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *EstablishmentMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case establishment.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.removedsources))
+		for id := range m.removedsources {
+			ids = append(ids, id)
+		}
+		return ids
 	case establishment.EdgeMemberships:
 		ids := make([]ent.Value, 0, len(m.removedmemberships))
 		for id := range m.removedmemberships {
@@ -6206,9 +6281,12 @@ func (m *EstablishmentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EstablishmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedsource {
 		edges = append(edges, establishment.EdgeSource)
+	}
+	if m.clearedsources {
+		edges = append(edges, establishment.EdgeSources)
 	}
 	if m.clearedlegal_entity {
 		edges = append(edges, establishment.EdgeLegalEntity)
@@ -6237,6 +6315,8 @@ func (m *EstablishmentMutation) EdgeCleared(name string) bool {
 	switch name {
 	case establishment.EdgeSource:
 		return m.clearedsource
+	case establishment.EdgeSources:
+		return m.clearedsources
 	case establishment.EdgeLegalEntity:
 		return m.clearedlegal_entity
 	case establishment.EdgeCommune:
@@ -6276,6 +6356,9 @@ func (m *EstablishmentMutation) ResetEdge(name string) error {
 	switch name {
 	case establishment.EdgeSource:
 		m.ResetSource()
+		return nil
+	case establishment.EdgeSources:
+		m.ResetSources()
 		return nil
 	case establishment.EdgeLegalEntity:
 		m.ResetLegalEntity()
@@ -8795,11 +8878,15 @@ type GroupingMutation struct {
 	kind                  *grouping.Kind
 	code                  *string
 	finess                *string
+	register_id           *string
 	description           *string
 	department_code       *string
 	clearedFields         map[string]struct{}
 	source                *int
 	clearedsource         bool
+	sources               map[int]struct{}
+	removedsources        map[int]struct{}
+	clearedsources        bool
 	legal_entity          *int
 	clearedlegal_entity   bool
 	establishments        map[int]struct{}
@@ -9374,6 +9461,55 @@ func (m *GroupingMutation) ResetFiness() {
 	delete(m.clearedFields, grouping.FieldFiness)
 }
 
+// SetRegisterID sets the "register_id" field.
+func (m *GroupingMutation) SetRegisterID(s string) {
+	m.register_id = &s
+}
+
+// RegisterID returns the value of the "register_id" field in the mutation.
+func (m *GroupingMutation) RegisterID() (r string, exists bool) {
+	v := m.register_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisterID returns the old "register_id" field's value of the Grouping entity.
+// If the Grouping object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *GroupingMutation) OldRegisterID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisterID: %w", err)
+	}
+	return oldValue.RegisterID, nil
+}
+
+// ClearRegisterID clears the value of the "register_id" field.
+func (m *GroupingMutation) ClearRegisterID() {
+	m.register_id = nil
+	m.clearedFields[grouping.FieldRegisterID] = struct{}{}
+}
+
+// RegisterIDCleared returns if the "register_id" field was cleared in this mutation.
+func (m *GroupingMutation) RegisterIDCleared() bool {
+	_, ok := m.clearedFields[grouping.FieldRegisterID]
+	return ok
+}
+
+// ResetRegisterID resets all changes to the "register_id" field.
+func (m *GroupingMutation) ResetRegisterID() {
+	m.register_id = nil
+	delete(m.clearedFields, grouping.FieldRegisterID)
+}
+
 // SetDescription sets the "description" field.
 func (m *GroupingMutation) SetDescription(s string) {
 	m.description = &s
@@ -9595,6 +9731,60 @@ func (m *GroupingMutation) SourceIDs() (ids []int) {
 func (m *GroupingMutation) ResetSource() {
 	m.source = nil
 	m.clearedsource = false
+}
+
+// AddSourceIDs adds the "sources" edge to the Source entity by ids.
+func (m *GroupingMutation) AddSourceIDs(ids ...int) {
+	if m.sources == nil {
+		m.sources = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.sources[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSources clears the "sources" edge to the Source entity.
+func (m *GroupingMutation) ClearSources() {
+	m.clearedsources = true
+}
+
+// SourcesCleared reports if the "sources" edge to the Source entity was cleared.
+func (m *GroupingMutation) SourcesCleared() bool {
+	return m.clearedsources
+}
+
+// RemoveSourceIDs removes the "sources" edge to the Source entity by IDs.
+func (m *GroupingMutation) RemoveSourceIDs(ids ...int) {
+	if m.removedsources == nil {
+		m.removedsources = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.sources, ids[i])
+		m.removedsources[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSources returns the removed IDs of the "sources" edge to the Source entity.
+func (m *GroupingMutation) RemovedSourcesIDs() (ids []int) {
+	for id := range m.removedsources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SourcesIDs returns the "sources" edge IDs in the mutation.
+func (m *GroupingMutation) SourcesIDs() (ids []int) {
+	for id := range m.sources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSources resets all changes to the "sources" edge.
+func (m *GroupingMutation) ResetSources() {
+	m.sources = nil
+	m.clearedsources = false
+	m.removedsources = nil
 }
 
 // ClearLegalEntity clears the "legal_entity" edge to the LegalEntity entity.
@@ -9847,7 +10037,7 @@ func (m *GroupingMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *GroupingMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.name != nil {
 		fields = append(fields, grouping.FieldName)
 	}
@@ -9877,6 +10067,9 @@ func (m *GroupingMutation) Fields() []string {
 	}
 	if m.finess != nil {
 		fields = append(fields, grouping.FieldFiness)
+	}
+	if m.register_id != nil {
+		fields = append(fields, grouping.FieldRegisterID)
 	}
 	if m.description != nil {
 		fields = append(fields, grouping.FieldDescription)
@@ -9918,6 +10111,8 @@ func (m *GroupingMutation) Field(name string) (ent.Value, bool) {
 		return m.Code()
 	case grouping.FieldFiness:
 		return m.Finess()
+	case grouping.FieldRegisterID:
+		return m.RegisterID()
 	case grouping.FieldDescription:
 		return m.Description()
 	case grouping.FieldDepartmentCode:
@@ -9955,6 +10150,8 @@ func (m *GroupingMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldCode(ctx)
 	case grouping.FieldFiness:
 		return m.OldFiness(ctx)
+	case grouping.FieldRegisterID:
+		return m.OldRegisterID(ctx)
 	case grouping.FieldDescription:
 		return m.OldDescription(ctx)
 	case grouping.FieldDepartmentCode:
@@ -10041,6 +10238,13 @@ func (m *GroupingMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetFiness(v)
+		return nil
+	case grouping.FieldRegisterID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisterID(v)
 		return nil
 	case grouping.FieldDescription:
 		v, ok := value.(string)
@@ -10133,6 +10337,9 @@ func (m *GroupingMutation) ClearedFields() []string {
 	if m.FieldCleared(grouping.FieldFiness) {
 		fields = append(fields, grouping.FieldFiness)
 	}
+	if m.FieldCleared(grouping.FieldRegisterID) {
+		fields = append(fields, grouping.FieldRegisterID)
+	}
 	if m.FieldCleared(grouping.FieldDescription) {
 		fields = append(fields, grouping.FieldDescription)
 	}
@@ -10176,6 +10383,9 @@ func (m *GroupingMutation) ClearField(name string) error {
 		return nil
 	case grouping.FieldFiness:
 		m.ClearFiness()
+		return nil
+	case grouping.FieldRegisterID:
+		m.ClearRegisterID()
 		return nil
 	case grouping.FieldDescription:
 		m.ClearDescription()
@@ -10227,6 +10437,9 @@ func (m *GroupingMutation) ResetField(name string) error {
 	case grouping.FieldFiness:
 		m.ResetFiness()
 		return nil
+	case grouping.FieldRegisterID:
+		m.ResetRegisterID()
+		return nil
 	case grouping.FieldDescription:
 		m.ResetDescription()
 		return nil
@@ -10245,9 +10458,12 @@ func (m *GroupingMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *GroupingMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.source != nil {
 		edges = append(edges, grouping.EdgeSource)
+	}
+	if m.sources != nil {
+		edges = append(edges, grouping.EdgeSources)
 	}
 	if m.legal_entity != nil {
 		edges = append(edges, grouping.EdgeLegalEntity)
@@ -10275,6 +10491,12 @@ func (m *GroupingMutation) AddedIDs(name string) []ent.Value {
 		if id := m.source; id != nil {
 			return []ent.Value{*id}
 		}
+	case grouping.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.sources))
+		for id := range m.sources {
+			ids = append(ids, id)
+		}
+		return ids
 	case grouping.EdgeLegalEntity:
 		if id := m.legal_entity; id != nil {
 			return []ent.Value{*id}
@@ -10307,7 +10529,10 @@ func (m *GroupingMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *GroupingMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
+	if m.removedsources != nil {
+		edges = append(edges, grouping.EdgeSources)
+	}
 	if m.removedestablishments != nil {
 		edges = append(edges, grouping.EdgeEstablishments)
 	}
@@ -10324,6 +10549,12 @@ func (m *GroupingMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *GroupingMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case grouping.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.removedsources))
+		for id := range m.removedsources {
+			ids = append(ids, id)
+		}
+		return ids
 	case grouping.EdgeEstablishments:
 		ids := make([]ent.Value, 0, len(m.removedestablishments))
 		for id := range m.removedestablishments {
@@ -10348,9 +10579,12 @@ func (m *GroupingMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *GroupingMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedsource {
 		edges = append(edges, grouping.EdgeSource)
+	}
+	if m.clearedsources {
+		edges = append(edges, grouping.EdgeSources)
 	}
 	if m.clearedlegal_entity {
 		edges = append(edges, grouping.EdgeLegalEntity)
@@ -10376,6 +10610,8 @@ func (m *GroupingMutation) EdgeCleared(name string) bool {
 	switch name {
 	case grouping.EdgeSource:
 		return m.clearedsource
+	case grouping.EdgeSources:
+		return m.clearedsources
 	case grouping.EdgeLegalEntity:
 		return m.clearedlegal_entity
 	case grouping.EdgeEstablishments:
@@ -10413,6 +10649,9 @@ func (m *GroupingMutation) ResetEdge(name string) error {
 	switch name {
 	case grouping.EdgeSource:
 		m.ResetSource()
+		return nil
+	case grouping.EdgeSources:
+		m.ResetSources()
 		return nil
 	case grouping.EdgeLegalEntity:
 		m.ResetLegalEntity()
@@ -10453,6 +10692,9 @@ type LegalEntityMutation struct {
 	clearedFields             map[string]struct{}
 	source                    *int
 	clearedsource             bool
+	sources                   map[int]struct{}
+	removedsources            map[int]struct{}
+	clearedsources            bool
 	establishments            map[int]struct{}
 	removedestablishments     map[int]struct{}
 	clearedestablishments     bool
@@ -11134,6 +11376,60 @@ func (m *LegalEntityMutation) ResetSource() {
 	m.clearedsource = false
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by ids.
+func (m *LegalEntityMutation) AddSourceIDs(ids ...int) {
+	if m.sources == nil {
+		m.sources = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.sources[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSources clears the "sources" edge to the Source entity.
+func (m *LegalEntityMutation) ClearSources() {
+	m.clearedsources = true
+}
+
+// SourcesCleared reports if the "sources" edge to the Source entity was cleared.
+func (m *LegalEntityMutation) SourcesCleared() bool {
+	return m.clearedsources
+}
+
+// RemoveSourceIDs removes the "sources" edge to the Source entity by IDs.
+func (m *LegalEntityMutation) RemoveSourceIDs(ids ...int) {
+	if m.removedsources == nil {
+		m.removedsources = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.sources, ids[i])
+		m.removedsources[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSources returns the removed IDs of the "sources" edge to the Source entity.
+func (m *LegalEntityMutation) RemovedSourcesIDs() (ids []int) {
+	for id := range m.removedsources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SourcesIDs returns the "sources" edge IDs in the mutation.
+func (m *LegalEntityMutation) SourcesIDs() (ids []int) {
+	for id := range m.sources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSources resets all changes to the "sources" edge.
+func (m *LegalEntityMutation) ResetSources() {
+	m.sources = nil
+	m.clearedsources = false
+	m.removedsources = nil
+}
+
 // AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by ids.
 func (m *LegalEntityMutation) AddEstablishmentIDs(ids ...int) {
 	if m.establishments == nil {
@@ -11778,9 +12074,12 @@ func (m *LegalEntityMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *LegalEntityMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.source != nil {
 		edges = append(edges, legalentity.EdgeSource)
+	}
+	if m.sources != nil {
+		edges = append(edges, legalentity.EdgeSources)
 	}
 	if m.establishments != nil {
 		edges = append(edges, legalentity.EdgeEstablishments)
@@ -11808,6 +12107,12 @@ func (m *LegalEntityMutation) AddedIDs(name string) []ent.Value {
 		if id := m.source; id != nil {
 			return []ent.Value{*id}
 		}
+	case legalentity.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.sources))
+		for id := range m.sources {
+			ids = append(ids, id)
+		}
+		return ids
 	case legalentity.EdgeEstablishments:
 		ids := make([]ent.Value, 0, len(m.establishments))
 		for id := range m.establishments {
@@ -11844,7 +12149,10 @@ func (m *LegalEntityMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *LegalEntityMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
+	if m.removedsources != nil {
+		edges = append(edges, legalentity.EdgeSources)
+	}
 	if m.removedestablishments != nil {
 		edges = append(edges, legalentity.EdgeEstablishments)
 	}
@@ -11867,6 +12175,12 @@ func (m *LegalEntityMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *LegalEntityMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case legalentity.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.removedsources))
+		for id := range m.removedsources {
+			ids = append(ids, id)
+		}
+		return ids
 	case legalentity.EdgeEstablishments:
 		ids := make([]ent.Value, 0, len(m.removedestablishments))
 		for id := range m.removedestablishments {
@@ -11903,9 +12217,12 @@ func (m *LegalEntityMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *LegalEntityMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedsource {
 		edges = append(edges, legalentity.EdgeSource)
+	}
+	if m.clearedsources {
+		edges = append(edges, legalentity.EdgeSources)
 	}
 	if m.clearedestablishments {
 		edges = append(edges, legalentity.EdgeEstablishments)
@@ -11931,6 +12248,8 @@ func (m *LegalEntityMutation) EdgeCleared(name string) bool {
 	switch name {
 	case legalentity.EdgeSource:
 		return m.clearedsource
+	case legalentity.EdgeSources:
+		return m.clearedsources
 	case legalentity.EdgeEstablishments:
 		return m.clearedestablishments
 	case legalentity.EdgeMemberships:
@@ -11962,6 +12281,9 @@ func (m *LegalEntityMutation) ResetEdge(name string) error {
 	switch name {
 	case legalentity.EdgeSource:
 		m.ResetSource()
+		return nil
+	case legalentity.EdgeSources:
+		m.ResetSources()
 		return nil
 	case legalentity.EdgeEstablishments:
 		m.ResetEstablishments()
@@ -13287,6 +13609,9 @@ type MembershipMutation struct {
 	clearedFields        map[string]struct{}
 	source               *int
 	clearedsource        bool
+	sources              map[int]struct{}
+	removedsources       map[int]struct{}
+	clearedsources       bool
 	grouping             *int
 	clearedgrouping      bool
 	legal_entity         *int
@@ -13882,6 +14207,60 @@ func (m *MembershipMutation) ResetSource() {
 	m.clearedsource = false
 }
 
+// AddSourceIDs adds the "sources" edge to the Source entity by ids.
+func (m *MembershipMutation) AddSourceIDs(ids ...int) {
+	if m.sources == nil {
+		m.sources = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.sources[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSources clears the "sources" edge to the Source entity.
+func (m *MembershipMutation) ClearSources() {
+	m.clearedsources = true
+}
+
+// SourcesCleared reports if the "sources" edge to the Source entity was cleared.
+func (m *MembershipMutation) SourcesCleared() bool {
+	return m.clearedsources
+}
+
+// RemoveSourceIDs removes the "sources" edge to the Source entity by IDs.
+func (m *MembershipMutation) RemoveSourceIDs(ids ...int) {
+	if m.removedsources == nil {
+		m.removedsources = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.sources, ids[i])
+		m.removedsources[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSources returns the removed IDs of the "sources" edge to the Source entity.
+func (m *MembershipMutation) RemovedSourcesIDs() (ids []int) {
+	for id := range m.removedsources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SourcesIDs returns the "sources" edge IDs in the mutation.
+func (m *MembershipMutation) SourcesIDs() (ids []int) {
+	for id := range m.sources {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSources resets all changes to the "sources" edge.
+func (m *MembershipMutation) ResetSources() {
+	m.sources = nil
+	m.clearedsources = false
+	m.removedsources = nil
+}
+
 // ClearGrouping clears the "grouping" edge to the Grouping entity.
 func (m *MembershipMutation) ClearGrouping() {
 	m.clearedgrouping = true
@@ -14330,9 +14709,12 @@ func (m *MembershipMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MembershipMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.source != nil {
 		edges = append(edges, membership.EdgeSource)
+	}
+	if m.sources != nil {
+		edges = append(edges, membership.EdgeSources)
 	}
 	if m.grouping != nil {
 		edges = append(edges, membership.EdgeGrouping)
@@ -14354,6 +14736,12 @@ func (m *MembershipMutation) AddedIDs(name string) []ent.Value {
 		if id := m.source; id != nil {
 			return []ent.Value{*id}
 		}
+	case membership.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.sources))
+		for id := range m.sources {
+			ids = append(ids, id)
+		}
+		return ids
 	case membership.EdgeGrouping:
 		if id := m.grouping; id != nil {
 			return []ent.Value{*id}
@@ -14374,7 +14762,10 @@ func (m *MembershipMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MembershipMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
+	if m.removedsources != nil {
+		edges = append(edges, membership.EdgeSources)
+	}
 	if m.removedsites != nil {
 		edges = append(edges, membership.EdgeSites)
 	}
@@ -14385,6 +14776,12 @@ func (m *MembershipMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *MembershipMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case membership.EdgeSources:
+		ids := make([]ent.Value, 0, len(m.removedsources))
+		for id := range m.removedsources {
+			ids = append(ids, id)
+		}
+		return ids
 	case membership.EdgeSites:
 		ids := make([]ent.Value, 0, len(m.removedsites))
 		for id := range m.removedsites {
@@ -14397,9 +14794,12 @@ func (m *MembershipMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MembershipMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedsource {
 		edges = append(edges, membership.EdgeSource)
+	}
+	if m.clearedsources {
+		edges = append(edges, membership.EdgeSources)
 	}
 	if m.clearedgrouping {
 		edges = append(edges, membership.EdgeGrouping)
@@ -14419,6 +14819,8 @@ func (m *MembershipMutation) EdgeCleared(name string) bool {
 	switch name {
 	case membership.EdgeSource:
 		return m.clearedsource
+	case membership.EdgeSources:
+		return m.clearedsources
 	case membership.EdgeGrouping:
 		return m.clearedgrouping
 	case membership.EdgeLegalEntity:
@@ -14453,6 +14855,9 @@ func (m *MembershipMutation) ResetEdge(name string) error {
 	case membership.EdgeSource:
 		m.ResetSource()
 		return nil
+	case membership.EdgeSources:
+		m.ResetSources()
+		return nil
 	case membership.EdgeGrouping:
 		m.ResetGrouping()
 		return nil
@@ -14469,24 +14874,36 @@ func (m *MembershipMutation) ResetEdge(name string) error {
 // SourceMutation represents an operation that mutates the Source nodes in the graph.
 type SourceMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	kind          *source.Kind
-	key           *string
-	title         *string
-	reference     *string
-	url           *string
-	publisher     *string
-	published_on  *time.Time
-	author        *string
-	recorded_at   *time.Time
-	note          *string
-	report        *string
-	clearedFields map[string]struct{}
-	done          bool
-	oldValue      func(context.Context) (*Source, error)
-	predicates    []predicate.Source
+	op                    Op
+	typ                   string
+	id                    *int
+	kind                  *source.Kind
+	key                   *string
+	title                 *string
+	reference             *string
+	url                   *string
+	publisher             *string
+	published_on          *time.Time
+	author                *string
+	recorded_at           *time.Time
+	note                  *string
+	report                *string
+	clearedFields         map[string]struct{}
+	legal_entities        map[int]struct{}
+	removedlegal_entities map[int]struct{}
+	clearedlegal_entities bool
+	establishments        map[int]struct{}
+	removedestablishments map[int]struct{}
+	clearedestablishments bool
+	groupings             map[int]struct{}
+	removedgroupings      map[int]struct{}
+	clearedgroupings      bool
+	memberships           map[int]struct{}
+	removedmemberships    map[int]struct{}
+	clearedmemberships    bool
+	done                  bool
+	oldValue              func(context.Context) (*Source, error)
+	predicates            []predicate.Source
 }
 
 var _ ent.Mutation = (*SourceMutation)(nil)
@@ -15074,6 +15491,222 @@ func (m *SourceMutation) ResetReport() {
 	delete(m.clearedFields, source.FieldReport)
 }
 
+// AddLegalEntityIDs adds the "legal_entities" edge to the LegalEntity entity by ids.
+func (m *SourceMutation) AddLegalEntityIDs(ids ...int) {
+	if m.legal_entities == nil {
+		m.legal_entities = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.legal_entities[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLegalEntities clears the "legal_entities" edge to the LegalEntity entity.
+func (m *SourceMutation) ClearLegalEntities() {
+	m.clearedlegal_entities = true
+}
+
+// LegalEntitiesCleared reports if the "legal_entities" edge to the LegalEntity entity was cleared.
+func (m *SourceMutation) LegalEntitiesCleared() bool {
+	return m.clearedlegal_entities
+}
+
+// RemoveLegalEntityIDs removes the "legal_entities" edge to the LegalEntity entity by IDs.
+func (m *SourceMutation) RemoveLegalEntityIDs(ids ...int) {
+	if m.removedlegal_entities == nil {
+		m.removedlegal_entities = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.legal_entities, ids[i])
+		m.removedlegal_entities[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLegalEntities returns the removed IDs of the "legal_entities" edge to the LegalEntity entity.
+func (m *SourceMutation) RemovedLegalEntitiesIDs() (ids []int) {
+	for id := range m.removedlegal_entities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LegalEntitiesIDs returns the "legal_entities" edge IDs in the mutation.
+func (m *SourceMutation) LegalEntitiesIDs() (ids []int) {
+	for id := range m.legal_entities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLegalEntities resets all changes to the "legal_entities" edge.
+func (m *SourceMutation) ResetLegalEntities() {
+	m.legal_entities = nil
+	m.clearedlegal_entities = false
+	m.removedlegal_entities = nil
+}
+
+// AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by ids.
+func (m *SourceMutation) AddEstablishmentIDs(ids ...int) {
+	if m.establishments == nil {
+		m.establishments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.establishments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEstablishments clears the "establishments" edge to the Establishment entity.
+func (m *SourceMutation) ClearEstablishments() {
+	m.clearedestablishments = true
+}
+
+// EstablishmentsCleared reports if the "establishments" edge to the Establishment entity was cleared.
+func (m *SourceMutation) EstablishmentsCleared() bool {
+	return m.clearedestablishments
+}
+
+// RemoveEstablishmentIDs removes the "establishments" edge to the Establishment entity by IDs.
+func (m *SourceMutation) RemoveEstablishmentIDs(ids ...int) {
+	if m.removedestablishments == nil {
+		m.removedestablishments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.establishments, ids[i])
+		m.removedestablishments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEstablishments returns the removed IDs of the "establishments" edge to the Establishment entity.
+func (m *SourceMutation) RemovedEstablishmentsIDs() (ids []int) {
+	for id := range m.removedestablishments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EstablishmentsIDs returns the "establishments" edge IDs in the mutation.
+func (m *SourceMutation) EstablishmentsIDs() (ids []int) {
+	for id := range m.establishments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEstablishments resets all changes to the "establishments" edge.
+func (m *SourceMutation) ResetEstablishments() {
+	m.establishments = nil
+	m.clearedestablishments = false
+	m.removedestablishments = nil
+}
+
+// AddGroupingIDs adds the "groupings" edge to the Grouping entity by ids.
+func (m *SourceMutation) AddGroupingIDs(ids ...int) {
+	if m.groupings == nil {
+		m.groupings = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.groupings[ids[i]] = struct{}{}
+	}
+}
+
+// ClearGroupings clears the "groupings" edge to the Grouping entity.
+func (m *SourceMutation) ClearGroupings() {
+	m.clearedgroupings = true
+}
+
+// GroupingsCleared reports if the "groupings" edge to the Grouping entity was cleared.
+func (m *SourceMutation) GroupingsCleared() bool {
+	return m.clearedgroupings
+}
+
+// RemoveGroupingIDs removes the "groupings" edge to the Grouping entity by IDs.
+func (m *SourceMutation) RemoveGroupingIDs(ids ...int) {
+	if m.removedgroupings == nil {
+		m.removedgroupings = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.groupings, ids[i])
+		m.removedgroupings[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedGroupings returns the removed IDs of the "groupings" edge to the Grouping entity.
+func (m *SourceMutation) RemovedGroupingsIDs() (ids []int) {
+	for id := range m.removedgroupings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// GroupingsIDs returns the "groupings" edge IDs in the mutation.
+func (m *SourceMutation) GroupingsIDs() (ids []int) {
+	for id := range m.groupings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetGroupings resets all changes to the "groupings" edge.
+func (m *SourceMutation) ResetGroupings() {
+	m.groupings = nil
+	m.clearedgroupings = false
+	m.removedgroupings = nil
+}
+
+// AddMembershipIDs adds the "memberships" edge to the Membership entity by ids.
+func (m *SourceMutation) AddMembershipIDs(ids ...int) {
+	if m.memberships == nil {
+		m.memberships = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.memberships[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMemberships clears the "memberships" edge to the Membership entity.
+func (m *SourceMutation) ClearMemberships() {
+	m.clearedmemberships = true
+}
+
+// MembershipsCleared reports if the "memberships" edge to the Membership entity was cleared.
+func (m *SourceMutation) MembershipsCleared() bool {
+	return m.clearedmemberships
+}
+
+// RemoveMembershipIDs removes the "memberships" edge to the Membership entity by IDs.
+func (m *SourceMutation) RemoveMembershipIDs(ids ...int) {
+	if m.removedmemberships == nil {
+		m.removedmemberships = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.memberships, ids[i])
+		m.removedmemberships[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMemberships returns the removed IDs of the "memberships" edge to the Membership entity.
+func (m *SourceMutation) RemovedMembershipsIDs() (ids []int) {
+	for id := range m.removedmemberships {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MembershipsIDs returns the "memberships" edge IDs in the mutation.
+func (m *SourceMutation) MembershipsIDs() (ids []int) {
+	for id := range m.memberships {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMemberships resets all changes to the "memberships" edge.
+func (m *SourceMutation) ResetMemberships() {
+	m.memberships = nil
+	m.clearedmemberships = false
+	m.removedmemberships = nil
+}
+
 // Where appends a list predicates to the SourceMutation builder.
 func (m *SourceMutation) Where(ps ...predicate.Source) {
 	m.predicates = append(m.predicates, ps...)
@@ -15422,49 +16055,163 @@ func (m *SourceMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *SourceMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 4)
+	if m.legal_entities != nil {
+		edges = append(edges, source.EdgeLegalEntities)
+	}
+	if m.establishments != nil {
+		edges = append(edges, source.EdgeEstablishments)
+	}
+	if m.groupings != nil {
+		edges = append(edges, source.EdgeGroupings)
+	}
+	if m.memberships != nil {
+		edges = append(edges, source.EdgeMemberships)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *SourceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case source.EdgeLegalEntities:
+		ids := make([]ent.Value, 0, len(m.legal_entities))
+		for id := range m.legal_entities {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeEstablishments:
+		ids := make([]ent.Value, 0, len(m.establishments))
+		for id := range m.establishments {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeGroupings:
+		ids := make([]ent.Value, 0, len(m.groupings))
+		for id := range m.groupings {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeMemberships:
+		ids := make([]ent.Value, 0, len(m.memberships))
+		for id := range m.memberships {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *SourceMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 4)
+	if m.removedlegal_entities != nil {
+		edges = append(edges, source.EdgeLegalEntities)
+	}
+	if m.removedestablishments != nil {
+		edges = append(edges, source.EdgeEstablishments)
+	}
+	if m.removedgroupings != nil {
+		edges = append(edges, source.EdgeGroupings)
+	}
+	if m.removedmemberships != nil {
+		edges = append(edges, source.EdgeMemberships)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *SourceMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case source.EdgeLegalEntities:
+		ids := make([]ent.Value, 0, len(m.removedlegal_entities))
+		for id := range m.removedlegal_entities {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeEstablishments:
+		ids := make([]ent.Value, 0, len(m.removedestablishments))
+		for id := range m.removedestablishments {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeGroupings:
+		ids := make([]ent.Value, 0, len(m.removedgroupings))
+		for id := range m.removedgroupings {
+			ids = append(ids, id)
+		}
+		return ids
+	case source.EdgeMemberships:
+		ids := make([]ent.Value, 0, len(m.removedmemberships))
+		for id := range m.removedmemberships {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *SourceMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 4)
+	if m.clearedlegal_entities {
+		edges = append(edges, source.EdgeLegalEntities)
+	}
+	if m.clearedestablishments {
+		edges = append(edges, source.EdgeEstablishments)
+	}
+	if m.clearedgroupings {
+		edges = append(edges, source.EdgeGroupings)
+	}
+	if m.clearedmemberships {
+		edges = append(edges, source.EdgeMemberships)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *SourceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case source.EdgeLegalEntities:
+		return m.clearedlegal_entities
+	case source.EdgeEstablishments:
+		return m.clearedestablishments
+	case source.EdgeGroupings:
+		return m.clearedgroupings
+	case source.EdgeMemberships:
+		return m.clearedmemberships
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *SourceMutation) ClearEdge(name string) error {
+	switch name {
+	}
 	return fmt.Errorf("unknown Source unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *SourceMutation) ResetEdge(name string) error {
+	switch name {
+	case source.EdgeLegalEntities:
+		m.ResetLegalEntities()
+		return nil
+	case source.EdgeEstablishments:
+		m.ResetEstablishments()
+		return nil
+	case source.EdgeGroupings:
+		m.ResetGroupings()
+		return nil
+	case source.EdgeMemberships:
+		m.ResetMemberships()
+		return nil
+	}
 	return fmt.Errorf("unknown Source edge %s", name)
 }
 

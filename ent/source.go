@@ -38,8 +38,67 @@ type Source struct {
 	// What the source says that the records do not: caveats, derivations.
 	Note string `json:"note,omitempty"`
 	// For a file import: what the import did (added, updated, closed, unchanged, warnings).
-	Report       string `json:"report,omitempty"`
+	Report string `json:"report,omitempty"`
+	// Edges holds the relations/edges for other nodes in the graph.
+	// The values are being populated by the SourceQuery when eager-loading is set.
+	Edges        SourceEdges `json:"edges"`
 	selectValues sql.SelectValues
+}
+
+// SourceEdges holds the relations/edges for other nodes in the graph.
+type SourceEdges struct {
+	// LegalEntities holds the value of the legal_entities edge.
+	LegalEntities []*LegalEntity `json:"legal_entities,omitempty"`
+	// Establishments holds the value of the establishments edge.
+	Establishments []*Establishment `json:"establishments,omitempty"`
+	// Groupings holds the value of the groupings edge.
+	Groupings []*Grouping `json:"groupings,omitempty"`
+	// Memberships holds the value of the memberships edge.
+	Memberships []*Membership `json:"memberships,omitempty"`
+	// loadedTypes holds the information for reporting if a
+	// type was loaded (or requested) in eager-loading or not.
+	loadedTypes [4]bool
+
+	namedLegalEntities  map[string][]*LegalEntity
+	namedEstablishments map[string][]*Establishment
+	namedGroupings      map[string][]*Grouping
+	namedMemberships    map[string][]*Membership
+}
+
+// LegalEntitiesOrErr returns the LegalEntities value or an error if the edge
+// was not loaded in eager-loading.
+func (e SourceEdges) LegalEntitiesOrErr() ([]*LegalEntity, error) {
+	if e.loadedTypes[0] {
+		return e.LegalEntities, nil
+	}
+	return nil, &NotLoadedError{edge: "legal_entities"}
+}
+
+// EstablishmentsOrErr returns the Establishments value or an error if the edge
+// was not loaded in eager-loading.
+func (e SourceEdges) EstablishmentsOrErr() ([]*Establishment, error) {
+	if e.loadedTypes[1] {
+		return e.Establishments, nil
+	}
+	return nil, &NotLoadedError{edge: "establishments"}
+}
+
+// GroupingsOrErr returns the Groupings value or an error if the edge
+// was not loaded in eager-loading.
+func (e SourceEdges) GroupingsOrErr() ([]*Grouping, error) {
+	if e.loadedTypes[2] {
+		return e.Groupings, nil
+	}
+	return nil, &NotLoadedError{edge: "groupings"}
+}
+
+// MembershipsOrErr returns the Memberships value or an error if the edge
+// was not loaded in eager-loading.
+func (e SourceEdges) MembershipsOrErr() ([]*Membership, error) {
+	if e.loadedTypes[3] {
+		return e.Memberships, nil
+	}
+	return nil, &NotLoadedError{edge: "memberships"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -154,6 +213,26 @@ func (_m *Source) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
 }
 
+// QueryLegalEntities queries the "legal_entities" edge of the Source entity.
+func (_m *Source) QueryLegalEntities() *LegalEntityQuery {
+	return NewSourceClient(_m.config).QueryLegalEntities(_m)
+}
+
+// QueryEstablishments queries the "establishments" edge of the Source entity.
+func (_m *Source) QueryEstablishments() *EstablishmentQuery {
+	return NewSourceClient(_m.config).QueryEstablishments(_m)
+}
+
+// QueryGroupings queries the "groupings" edge of the Source entity.
+func (_m *Source) QueryGroupings() *GroupingQuery {
+	return NewSourceClient(_m.config).QueryGroupings(_m)
+}
+
+// QueryMemberships queries the "memberships" edge of the Source entity.
+func (_m *Source) QueryMemberships() *MembershipQuery {
+	return NewSourceClient(_m.config).QueryMemberships(_m)
+}
+
 // Update returns a builder for updating this Source.
 // Note that you need to call Source.Unwrap() before calling this method if this Source
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -213,6 +292,102 @@ func (_m *Source) String() string {
 	builder.WriteString(_m.Report)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedLegalEntities returns the LegalEntities named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Source) NamedLegalEntities(name string) ([]*LegalEntity, error) {
+	if _m.Edges.namedLegalEntities == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedLegalEntities[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Source) appendNamedLegalEntities(name string, edges ...*LegalEntity) {
+	if _m.Edges.namedLegalEntities == nil {
+		_m.Edges.namedLegalEntities = make(map[string][]*LegalEntity)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedLegalEntities[name] = []*LegalEntity{}
+	} else {
+		_m.Edges.namedLegalEntities[name] = append(_m.Edges.namedLegalEntities[name], edges...)
+	}
+}
+
+// NamedEstablishments returns the Establishments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Source) NamedEstablishments(name string) ([]*Establishment, error) {
+	if _m.Edges.namedEstablishments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEstablishments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Source) appendNamedEstablishments(name string, edges ...*Establishment) {
+	if _m.Edges.namedEstablishments == nil {
+		_m.Edges.namedEstablishments = make(map[string][]*Establishment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEstablishments[name] = []*Establishment{}
+	} else {
+		_m.Edges.namedEstablishments[name] = append(_m.Edges.namedEstablishments[name], edges...)
+	}
+}
+
+// NamedGroupings returns the Groupings named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Source) NamedGroupings(name string) ([]*Grouping, error) {
+	if _m.Edges.namedGroupings == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedGroupings[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Source) appendNamedGroupings(name string, edges ...*Grouping) {
+	if _m.Edges.namedGroupings == nil {
+		_m.Edges.namedGroupings = make(map[string][]*Grouping)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedGroupings[name] = []*Grouping{}
+	} else {
+		_m.Edges.namedGroupings[name] = append(_m.Edges.namedGroupings[name], edges...)
+	}
+}
+
+// NamedMemberships returns the Memberships named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Source) NamedMemberships(name string) ([]*Membership, error) {
+	if _m.Edges.namedMemberships == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMemberships[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Source) appendNamedMemberships(name string, edges ...*Membership) {
+	if _m.Edges.namedMemberships == nil {
+		_m.Edges.namedMemberships = make(map[string][]*Membership)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMemberships[name] = []*Membership{}
+	} else {
+		_m.Edges.namedMemberships[name] = append(_m.Edges.namedMemberships[name], edges...)
+	}
 }
 
 // Sources is a parsable slice of Source.

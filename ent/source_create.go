@@ -11,6 +11,10 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/source"
 )
 
@@ -144,6 +148,66 @@ func (_c *SourceCreate) SetNillableReport(v *string) *SourceCreate {
 	return _c
 }
 
+// AddLegalEntityIDs adds the "legal_entities" edge to the LegalEntity entity by IDs.
+func (_c *SourceCreate) AddLegalEntityIDs(ids ...int) *SourceCreate {
+	_c.mutation.AddLegalEntityIDs(ids...)
+	return _c
+}
+
+// AddLegalEntities adds the "legal_entities" edges to the LegalEntity entity.
+func (_c *SourceCreate) AddLegalEntities(v ...*LegalEntity) *SourceCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddLegalEntityIDs(ids...)
+}
+
+// AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by IDs.
+func (_c *SourceCreate) AddEstablishmentIDs(ids ...int) *SourceCreate {
+	_c.mutation.AddEstablishmentIDs(ids...)
+	return _c
+}
+
+// AddEstablishments adds the "establishments" edges to the Establishment entity.
+func (_c *SourceCreate) AddEstablishments(v ...*Establishment) *SourceCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEstablishmentIDs(ids...)
+}
+
+// AddGroupingIDs adds the "groupings" edge to the Grouping entity by IDs.
+func (_c *SourceCreate) AddGroupingIDs(ids ...int) *SourceCreate {
+	_c.mutation.AddGroupingIDs(ids...)
+	return _c
+}
+
+// AddGroupings adds the "groupings" edges to the Grouping entity.
+func (_c *SourceCreate) AddGroupings(v ...*Grouping) *SourceCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddGroupingIDs(ids...)
+}
+
+// AddMembershipIDs adds the "memberships" edge to the Membership entity by IDs.
+func (_c *SourceCreate) AddMembershipIDs(ids ...int) *SourceCreate {
+	_c.mutation.AddMembershipIDs(ids...)
+	return _c
+}
+
+// AddMemberships adds the "memberships" edges to the Membership entity.
+func (_c *SourceCreate) AddMemberships(v ...*Membership) *SourceCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMembershipIDs(ids...)
+}
+
 // Mutation returns the SourceMutation object of the builder.
 func (_c *SourceCreate) Mutation() *SourceMutation {
 	return _c.mutation
@@ -275,6 +339,70 @@ func (_c *SourceCreate) createSpec() (*Source, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Report(); ok {
 		_spec.SetField(source.FieldReport, field.TypeString, value)
 		_node.Report = value
+	}
+	if nodes := _c.mutation.LegalEntitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(legalentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EstablishmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.GroupingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(grouping.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MembershipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }

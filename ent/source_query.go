@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -12,6 +13,10 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/predicate"
 	"github.com/maillage/maillage/ent/source"
 )
@@ -19,12 +24,20 @@ import (
 // SourceQuery is the builder for querying Source entities.
 type SourceQuery struct {
 	config
-	ctx        *QueryContext
-	order      []source.OrderOption
-	inters     []Interceptor
-	predicates []predicate.Source
-	loadTotal  []func(context.Context, []*Source) error
-	modifiers  []func(*sql.Selector)
+	ctx                     *QueryContext
+	order                   []source.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Source
+	withLegalEntities       *LegalEntityQuery
+	withEstablishments      *EstablishmentQuery
+	withGroupings           *GroupingQuery
+	withMemberships         *MembershipQuery
+	loadTotal               []func(context.Context, []*Source) error
+	modifiers               []func(*sql.Selector)
+	withNamedLegalEntities  map[string]*LegalEntityQuery
+	withNamedEstablishments map[string]*EstablishmentQuery
+	withNamedGroupings      map[string]*GroupingQuery
+	withNamedMemberships    map[string]*MembershipQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -59,6 +72,94 @@ func (_q *SourceQuery) Unique(unique bool) *SourceQuery {
 func (_q *SourceQuery) Order(o ...source.OrderOption) *SourceQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryLegalEntities chains the current query on the "legal_entities" edge.
+func (_q *SourceQuery) QueryLegalEntities() *LegalEntityQuery {
+	query := (&LegalEntityClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, selector),
+			sqlgraph.To(legalentity.Table, legalentity.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.LegalEntitiesTable, source.LegalEntitiesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEstablishments chains the current query on the "establishments" edge.
+func (_q *SourceQuery) QueryEstablishments() *EstablishmentQuery {
+	query := (&EstablishmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, selector),
+			sqlgraph.To(establishment.Table, establishment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.EstablishmentsTable, source.EstablishmentsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryGroupings chains the current query on the "groupings" edge.
+func (_q *SourceQuery) QueryGroupings() *GroupingQuery {
+	query := (&GroupingClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, selector),
+			sqlgraph.To(grouping.Table, grouping.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.GroupingsTable, source.GroupingsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMemberships chains the current query on the "memberships" edge.
+func (_q *SourceQuery) QueryMemberships() *MembershipQuery {
+	query := (&MembershipClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(source.Table, source.FieldID, selector),
+			sqlgraph.To(membership.Table, membership.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, source.MembershipsTable, source.MembershipsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // First returns the first Source entity from the query.
@@ -248,16 +349,64 @@ func (_q *SourceQuery) Clone() *SourceQuery {
 		return nil
 	}
 	return &SourceQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]source.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Source{}, _q.predicates...),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]source.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.Source{}, _q.predicates...),
+		withLegalEntities:  _q.withLegalEntities.Clone(),
+		withEstablishments: _q.withEstablishments.Clone(),
+		withGroupings:      _q.withGroupings.Clone(),
+		withMemberships:    _q.withMemberships.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
 		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
 	}
+}
+
+// WithLegalEntities tells the query-builder to eager-load the nodes that are connected to
+// the "legal_entities" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithLegalEntities(opts ...func(*LegalEntityQuery)) *SourceQuery {
+	query := (&LegalEntityClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withLegalEntities = query
+	return _q
+}
+
+// WithEstablishments tells the query-builder to eager-load the nodes that are connected to
+// the "establishments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithEstablishments(opts ...func(*EstablishmentQuery)) *SourceQuery {
+	query := (&EstablishmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEstablishments = query
+	return _q
+}
+
+// WithGroupings tells the query-builder to eager-load the nodes that are connected to
+// the "groupings" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithGroupings(opts ...func(*GroupingQuery)) *SourceQuery {
+	query := (&GroupingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withGroupings = query
+	return _q
+}
+
+// WithMemberships tells the query-builder to eager-load the nodes that are connected to
+// the "memberships" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithMemberships(opts ...func(*MembershipQuery)) *SourceQuery {
+	query := (&MembershipClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMemberships = query
+	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -342,8 +491,14 @@ func (_q *SourceQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *SourceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Source, error) {
 	var (
-		nodes = []*Source{}
-		_spec = _q.querySpec()
+		nodes       = []*Source{}
+		_spec       = _q.querySpec()
+		loadedTypes = [4]bool{
+			_q.withLegalEntities != nil,
+			_q.withEstablishments != nil,
+			_q.withGroupings != nil,
+			_q.withMemberships != nil,
+		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Source).scanValues(nil, columns)
@@ -351,6 +506,7 @@ func (_q *SourceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sourc
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Source{config: _q.config}
 		nodes = append(nodes, node)
+		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -365,12 +521,313 @@ func (_q *SourceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sourc
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withLegalEntities; query != nil {
+		if err := _q.loadLegalEntities(ctx, query, nodes,
+			func(n *Source) { n.Edges.LegalEntities = []*LegalEntity{} },
+			func(n *Source, e *LegalEntity) { n.Edges.LegalEntities = append(n.Edges.LegalEntities, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEstablishments; query != nil {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *Source) { n.Edges.Establishments = []*Establishment{} },
+			func(n *Source, e *Establishment) { n.Edges.Establishments = append(n.Edges.Establishments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withGroupings; query != nil {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *Source) { n.Edges.Groupings = []*Grouping{} },
+			func(n *Source, e *Grouping) { n.Edges.Groupings = append(n.Edges.Groupings, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMemberships; query != nil {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Source) { n.Edges.Memberships = []*Membership{} },
+			func(n *Source, e *Membership) { n.Edges.Memberships = append(n.Edges.Memberships, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedLegalEntities {
+		if err := _q.loadLegalEntities(ctx, query, nodes,
+			func(n *Source) { n.appendNamedLegalEntities(name) },
+			func(n *Source, e *LegalEntity) { n.appendNamedLegalEntities(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEstablishments {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *Source) { n.appendNamedEstablishments(name) },
+			func(n *Source, e *Establishment) { n.appendNamedEstablishments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedGroupings {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *Source) { n.appendNamedGroupings(name) },
+			func(n *Source, e *Grouping) { n.appendNamedGroupings(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMemberships {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Source) { n.appendNamedMemberships(name) },
+			func(n *Source, e *Membership) { n.appendNamedMemberships(name, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
+}
+
+func (_q *SourceQuery) loadLegalEntities(ctx context.Context, query *LegalEntityQuery, nodes []*Source, init func(*Source), assign func(*Source, *LegalEntity)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Source)
+	nids := make(map[int]map[*Source]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(source.LegalEntitiesTable)
+		s.Join(joinT).On(s.C(legalentity.FieldID), joinT.C(source.LegalEntitiesPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(source.LegalEntitiesPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(source.LegalEntitiesPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Source]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*LegalEntity](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "legal_entities" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *SourceQuery) loadEstablishments(ctx context.Context, query *EstablishmentQuery, nodes []*Source, init func(*Source), assign func(*Source, *Establishment)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Source)
+	nids := make(map[int]map[*Source]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(source.EstablishmentsTable)
+		s.Join(joinT).On(s.C(establishment.FieldID), joinT.C(source.EstablishmentsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(source.EstablishmentsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(source.EstablishmentsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Source]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Establishment](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "establishments" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *SourceQuery) loadGroupings(ctx context.Context, query *GroupingQuery, nodes []*Source, init func(*Source), assign func(*Source, *Grouping)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Source)
+	nids := make(map[int]map[*Source]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(source.GroupingsTable)
+		s.Join(joinT).On(s.C(grouping.FieldID), joinT.C(source.GroupingsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(source.GroupingsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(source.GroupingsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Source]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Grouping](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "groupings" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *SourceQuery) loadMemberships(ctx context.Context, query *MembershipQuery, nodes []*Source, init func(*Source), assign func(*Source, *Membership)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Source)
+	nids := make(map[int]map[*Source]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(source.MembershipsTable)
+		s.Join(joinT).On(s.C(membership.FieldID), joinT.C(source.MembershipsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(source.MembershipsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(source.MembershipsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Source]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Membership](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "memberships" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
 }
 
 func (_q *SourceQuery) sqlCount(ctx context.Context) (int, error) {
@@ -464,6 +921,62 @@ func (_q *SourceQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *SourceQuery) Modify(modifiers ...func(s *sql.Selector)) *SourceSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedLegalEntities tells the query-builder to eager-load the nodes that are connected to the "legal_entities"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithNamedLegalEntities(name string, opts ...func(*LegalEntityQuery)) *SourceQuery {
+	query := (&LegalEntityClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedLegalEntities == nil {
+		_q.withNamedLegalEntities = make(map[string]*LegalEntityQuery)
+	}
+	_q.withNamedLegalEntities[name] = query
+	return _q
+}
+
+// WithNamedEstablishments tells the query-builder to eager-load the nodes that are connected to the "establishments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithNamedEstablishments(name string, opts ...func(*EstablishmentQuery)) *SourceQuery {
+	query := (&EstablishmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEstablishments == nil {
+		_q.withNamedEstablishments = make(map[string]*EstablishmentQuery)
+	}
+	_q.withNamedEstablishments[name] = query
+	return _q
+}
+
+// WithNamedGroupings tells the query-builder to eager-load the nodes that are connected to the "groupings"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithNamedGroupings(name string, opts ...func(*GroupingQuery)) *SourceQuery {
+	query := (&GroupingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedGroupings == nil {
+		_q.withNamedGroupings = make(map[string]*GroupingQuery)
+	}
+	_q.withNamedGroupings[name] = query
+	return _q
+}
+
+// WithNamedMemberships tells the query-builder to eager-load the nodes that are connected to the "memberships"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SourceQuery) WithNamedMemberships(name string, opts ...func(*MembershipQuery)) *SourceQuery {
+	query := (&MembershipClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMemberships == nil {
+		_q.withNamedMemberships = make(map[string]*MembershipQuery)
+	}
+	_q.withNamedMemberships[name] = query
+	return _q
 }
 
 // SourceGroupBy is the group-by builder for Source entities.

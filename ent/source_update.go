@@ -11,6 +11,10 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/ent/predicate"
 	"github.com/maillage/maillage/ent/source"
 )
@@ -225,9 +229,153 @@ func (_u *SourceUpdate) ClearReport() *SourceUpdate {
 	return _u
 }
 
+// AddLegalEntityIDs adds the "legal_entities" edge to the LegalEntity entity by IDs.
+func (_u *SourceUpdate) AddLegalEntityIDs(ids ...int) *SourceUpdate {
+	_u.mutation.AddLegalEntityIDs(ids...)
+	return _u
+}
+
+// AddLegalEntities adds the "legal_entities" edges to the LegalEntity entity.
+func (_u *SourceUpdate) AddLegalEntities(v ...*LegalEntity) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLegalEntityIDs(ids...)
+}
+
+// AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by IDs.
+func (_u *SourceUpdate) AddEstablishmentIDs(ids ...int) *SourceUpdate {
+	_u.mutation.AddEstablishmentIDs(ids...)
+	return _u
+}
+
+// AddEstablishments adds the "establishments" edges to the Establishment entity.
+func (_u *SourceUpdate) AddEstablishments(v ...*Establishment) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEstablishmentIDs(ids...)
+}
+
+// AddGroupingIDs adds the "groupings" edge to the Grouping entity by IDs.
+func (_u *SourceUpdate) AddGroupingIDs(ids ...int) *SourceUpdate {
+	_u.mutation.AddGroupingIDs(ids...)
+	return _u
+}
+
+// AddGroupings adds the "groupings" edges to the Grouping entity.
+func (_u *SourceUpdate) AddGroupings(v ...*Grouping) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddGroupingIDs(ids...)
+}
+
+// AddMembershipIDs adds the "memberships" edge to the Membership entity by IDs.
+func (_u *SourceUpdate) AddMembershipIDs(ids ...int) *SourceUpdate {
+	_u.mutation.AddMembershipIDs(ids...)
+	return _u
+}
+
+// AddMemberships adds the "memberships" edges to the Membership entity.
+func (_u *SourceUpdate) AddMemberships(v ...*Membership) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMembershipIDs(ids...)
+}
+
 // Mutation returns the SourceMutation object of the builder.
 func (_u *SourceUpdate) Mutation() *SourceMutation {
 	return _u.mutation
+}
+
+// ClearLegalEntities clears all "legal_entities" edges to the LegalEntity entity.
+func (_u *SourceUpdate) ClearLegalEntities() *SourceUpdate {
+	_u.mutation.ClearLegalEntities()
+	return _u
+}
+
+// RemoveLegalEntityIDs removes the "legal_entities" edge to LegalEntity entities by IDs.
+func (_u *SourceUpdate) RemoveLegalEntityIDs(ids ...int) *SourceUpdate {
+	_u.mutation.RemoveLegalEntityIDs(ids...)
+	return _u
+}
+
+// RemoveLegalEntities removes "legal_entities" edges to LegalEntity entities.
+func (_u *SourceUpdate) RemoveLegalEntities(v ...*LegalEntity) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLegalEntityIDs(ids...)
+}
+
+// ClearEstablishments clears all "establishments" edges to the Establishment entity.
+func (_u *SourceUpdate) ClearEstablishments() *SourceUpdate {
+	_u.mutation.ClearEstablishments()
+	return _u
+}
+
+// RemoveEstablishmentIDs removes the "establishments" edge to Establishment entities by IDs.
+func (_u *SourceUpdate) RemoveEstablishmentIDs(ids ...int) *SourceUpdate {
+	_u.mutation.RemoveEstablishmentIDs(ids...)
+	return _u
+}
+
+// RemoveEstablishments removes "establishments" edges to Establishment entities.
+func (_u *SourceUpdate) RemoveEstablishments(v ...*Establishment) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEstablishmentIDs(ids...)
+}
+
+// ClearGroupings clears all "groupings" edges to the Grouping entity.
+func (_u *SourceUpdate) ClearGroupings() *SourceUpdate {
+	_u.mutation.ClearGroupings()
+	return _u
+}
+
+// RemoveGroupingIDs removes the "groupings" edge to Grouping entities by IDs.
+func (_u *SourceUpdate) RemoveGroupingIDs(ids ...int) *SourceUpdate {
+	_u.mutation.RemoveGroupingIDs(ids...)
+	return _u
+}
+
+// RemoveGroupings removes "groupings" edges to Grouping entities.
+func (_u *SourceUpdate) RemoveGroupings(v ...*Grouping) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveGroupingIDs(ids...)
+}
+
+// ClearMemberships clears all "memberships" edges to the Membership entity.
+func (_u *SourceUpdate) ClearMemberships() *SourceUpdate {
+	_u.mutation.ClearMemberships()
+	return _u
+}
+
+// RemoveMembershipIDs removes the "memberships" edge to Membership entities by IDs.
+func (_u *SourceUpdate) RemoveMembershipIDs(ids ...int) *SourceUpdate {
+	_u.mutation.RemoveMembershipIDs(ids...)
+	return _u
+}
+
+// RemoveMemberships removes "memberships" edges to Membership entities.
+func (_u *SourceUpdate) RemoveMemberships(v ...*Membership) *SourceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMembershipIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -348,6 +496,186 @@ func (_u *SourceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ReportCleared() {
 		_spec.ClearField(source.FieldReport, field.TypeString)
+	}
+	if _u.mutation.LegalEntitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(legalentity.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLegalEntitiesIDs(); len(nodes) > 0 && !_u.mutation.LegalEntitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(legalentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LegalEntitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(legalentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EstablishmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEstablishmentsIDs(); len(nodes) > 0 && !_u.mutation.EstablishmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EstablishmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.GroupingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(grouping.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedGroupingsIDs(); len(nodes) > 0 && !_u.mutation.GroupingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(grouping.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.GroupingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(grouping.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MembershipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMembershipsIDs(); len(nodes) > 0 && !_u.mutation.MembershipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MembershipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -567,9 +895,153 @@ func (_u *SourceUpdateOne) ClearReport() *SourceUpdateOne {
 	return _u
 }
 
+// AddLegalEntityIDs adds the "legal_entities" edge to the LegalEntity entity by IDs.
+func (_u *SourceUpdateOne) AddLegalEntityIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.AddLegalEntityIDs(ids...)
+	return _u
+}
+
+// AddLegalEntities adds the "legal_entities" edges to the LegalEntity entity.
+func (_u *SourceUpdateOne) AddLegalEntities(v ...*LegalEntity) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLegalEntityIDs(ids...)
+}
+
+// AddEstablishmentIDs adds the "establishments" edge to the Establishment entity by IDs.
+func (_u *SourceUpdateOne) AddEstablishmentIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.AddEstablishmentIDs(ids...)
+	return _u
+}
+
+// AddEstablishments adds the "establishments" edges to the Establishment entity.
+func (_u *SourceUpdateOne) AddEstablishments(v ...*Establishment) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEstablishmentIDs(ids...)
+}
+
+// AddGroupingIDs adds the "groupings" edge to the Grouping entity by IDs.
+func (_u *SourceUpdateOne) AddGroupingIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.AddGroupingIDs(ids...)
+	return _u
+}
+
+// AddGroupings adds the "groupings" edges to the Grouping entity.
+func (_u *SourceUpdateOne) AddGroupings(v ...*Grouping) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddGroupingIDs(ids...)
+}
+
+// AddMembershipIDs adds the "memberships" edge to the Membership entity by IDs.
+func (_u *SourceUpdateOne) AddMembershipIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.AddMembershipIDs(ids...)
+	return _u
+}
+
+// AddMemberships adds the "memberships" edges to the Membership entity.
+func (_u *SourceUpdateOne) AddMemberships(v ...*Membership) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMembershipIDs(ids...)
+}
+
 // Mutation returns the SourceMutation object of the builder.
 func (_u *SourceUpdateOne) Mutation() *SourceMutation {
 	return _u.mutation
+}
+
+// ClearLegalEntities clears all "legal_entities" edges to the LegalEntity entity.
+func (_u *SourceUpdateOne) ClearLegalEntities() *SourceUpdateOne {
+	_u.mutation.ClearLegalEntities()
+	return _u
+}
+
+// RemoveLegalEntityIDs removes the "legal_entities" edge to LegalEntity entities by IDs.
+func (_u *SourceUpdateOne) RemoveLegalEntityIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.RemoveLegalEntityIDs(ids...)
+	return _u
+}
+
+// RemoveLegalEntities removes "legal_entities" edges to LegalEntity entities.
+func (_u *SourceUpdateOne) RemoveLegalEntities(v ...*LegalEntity) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLegalEntityIDs(ids...)
+}
+
+// ClearEstablishments clears all "establishments" edges to the Establishment entity.
+func (_u *SourceUpdateOne) ClearEstablishments() *SourceUpdateOne {
+	_u.mutation.ClearEstablishments()
+	return _u
+}
+
+// RemoveEstablishmentIDs removes the "establishments" edge to Establishment entities by IDs.
+func (_u *SourceUpdateOne) RemoveEstablishmentIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.RemoveEstablishmentIDs(ids...)
+	return _u
+}
+
+// RemoveEstablishments removes "establishments" edges to Establishment entities.
+func (_u *SourceUpdateOne) RemoveEstablishments(v ...*Establishment) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEstablishmentIDs(ids...)
+}
+
+// ClearGroupings clears all "groupings" edges to the Grouping entity.
+func (_u *SourceUpdateOne) ClearGroupings() *SourceUpdateOne {
+	_u.mutation.ClearGroupings()
+	return _u
+}
+
+// RemoveGroupingIDs removes the "groupings" edge to Grouping entities by IDs.
+func (_u *SourceUpdateOne) RemoveGroupingIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.RemoveGroupingIDs(ids...)
+	return _u
+}
+
+// RemoveGroupings removes "groupings" edges to Grouping entities.
+func (_u *SourceUpdateOne) RemoveGroupings(v ...*Grouping) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveGroupingIDs(ids...)
+}
+
+// ClearMemberships clears all "memberships" edges to the Membership entity.
+func (_u *SourceUpdateOne) ClearMemberships() *SourceUpdateOne {
+	_u.mutation.ClearMemberships()
+	return _u
+}
+
+// RemoveMembershipIDs removes the "memberships" edge to Membership entities by IDs.
+func (_u *SourceUpdateOne) RemoveMembershipIDs(ids ...int) *SourceUpdateOne {
+	_u.mutation.RemoveMembershipIDs(ids...)
+	return _u
+}
+
+// RemoveMemberships removes "memberships" edges to Membership entities.
+func (_u *SourceUpdateOne) RemoveMemberships(v ...*Membership) *SourceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMembershipIDs(ids...)
 }
 
 // Where appends a list predicates to the SourceUpdate builder.
@@ -720,6 +1192,186 @@ func (_u *SourceUpdateOne) sqlSave(ctx context.Context) (_node *Source, err erro
 	}
 	if _u.mutation.ReportCleared() {
 		_spec.ClearField(source.FieldReport, field.TypeString)
+	}
+	if _u.mutation.LegalEntitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(legalentity.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLegalEntitiesIDs(); len(nodes) > 0 && !_u.mutation.LegalEntitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(legalentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LegalEntitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.LegalEntitiesTable,
+			Columns: source.LegalEntitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(legalentity.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EstablishmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEstablishmentsIDs(); len(nodes) > 0 && !_u.mutation.EstablishmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EstablishmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.EstablishmentsTable,
+			Columns: source.EstablishmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(establishment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.GroupingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(grouping.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedGroupingsIDs(); len(nodes) > 0 && !_u.mutation.GroupingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(grouping.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.GroupingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.GroupingsTable,
+			Columns: source.GroupingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(grouping.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MembershipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMembershipsIDs(); len(nodes) > 0 && !_u.mutation.MembershipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MembershipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   source.MembershipsTable,
+			Columns: source.MembershipsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(membership.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Source{config: _u.config}

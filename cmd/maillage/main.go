@@ -221,8 +221,7 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	if err := fs.Parse(args[2:]); err != nil {
 		return err
 	}
-	content, err := os.ReadFile(file)
-	if err != nil {
+	if _, err := os.Stat(file); err != nil {
 		return err
 	}
 	db, err := openMigrated(ctx, *dbURL)
@@ -231,7 +230,7 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	}
 	defer db.Close()
 	bar := newProgressBar()
-	rep, err := ingest.Import(ctx, db.Client, bar.show, format, file, content)
+	rep, err := ingest.ImportFile(ctx, db.Client, bar.show, format, file)
 	bar.finish()
 	if err != nil {
 		return err

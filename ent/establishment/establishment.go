@@ -75,6 +75,8 @@ const (
 	FieldCommuneID = "commune_id"
 	// EdgeSource holds the string denoting the source edge name in mutations.
 	EdgeSource = "source"
+	// EdgeSources holds the string denoting the sources edge name in mutations.
+	EdgeSources = "sources"
 	// EdgeLegalEntity holds the string denoting the legal_entity edge name in mutations.
 	EdgeLegalEntity = "legal_entity"
 	// EdgeCommune holds the string denoting the commune edge name in mutations.
@@ -96,6 +98,11 @@ const (
 	SourceInverseTable = "sources"
 	// SourceColumn is the table column denoting the source relation/edge.
 	SourceColumn = "source_id"
+	// SourcesTable is the table that holds the sources relation/edge. The primary key declared below.
+	SourcesTable = "establishment_sources"
+	// SourcesInverseTable is the table name for the Source entity.
+	// It exists in this package in order to avoid circular dependency with the "source" package.
+	SourcesInverseTable = "sources"
 	// LegalEntityTable is the table that holds the legal_entity relation/edge.
 	LegalEntityTable = "establishments"
 	// LegalEntityInverseTable is the table name for the LegalEntity entity.
@@ -168,6 +175,9 @@ var Columns = []string{
 }
 
 var (
+	// SourcesPrimaryKey and SourcesColumn2 are the table columns denoting the
+	// primary key for the sources relation (M2M).
+	SourcesPrimaryKey = []string{"establishment_id", "source_id"}
 	// MembershipsPrimaryKey and MembershipsColumn2 are the table columns denoting the
 	// primary key for the memberships relation (M2M).
 	MembershipsPrimaryKey = []string{"membership_id", "establishment_id"}
@@ -382,6 +392,20 @@ func BySourceField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// BySourcesCount orders the results by sources count.
+func BySourcesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSourcesStep(), opts...)
+	}
+}
+
+// BySources orders the results by sources terms.
+func BySources(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSourcesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByLegalEntityField orders the results by legal_entity field.
 func ByLegalEntityField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -456,6 +480,13 @@ func newSourceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SourceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, SourceTable, SourceColumn),
+	)
+}
+func newSourcesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SourcesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
 	)
 }
 func newLegalEntityStep() *sqlgraph.Step {

@@ -1948,6 +1948,29 @@ func HasSourceWith(preds ...predicate.Source) predicate.Establishment {
 	})
 }
 
+// HasSources applies the HasEdge predicate on the "sources" edge.
+func HasSources() predicate.Establishment {
+	return predicate.Establishment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSourcesWith applies the HasEdge predicate on the "sources" edge with a given conditions (other predicates).
+func HasSourcesWith(preds ...predicate.Source) predicate.Establishment {
+	return predicate.Establishment(func(s *sql.Selector) {
+		step := newSourcesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasLegalEntity applies the HasEdge predicate on the "legal_entity" edge.
 func HasLegalEntity() predicate.Establishment {
 	return predicate.Establishment(func(s *sql.Selector) {

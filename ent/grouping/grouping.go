@@ -37,6 +37,8 @@ const (
 	FieldCode = "code"
 	// FieldFiness holds the string denoting the finess field in the database.
 	FieldFiness = "finess"
+	// FieldRegisterID holds the string denoting the register_id field in the database.
+	FieldRegisterID = "register_id"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
 	// FieldDepartmentCode holds the string denoting the department_code field in the database.
@@ -47,6 +49,8 @@ const (
 	FieldTerritoryID = "territory_id"
 	// EdgeSource holds the string denoting the source edge name in mutations.
 	EdgeSource = "source"
+	// EdgeSources holds the string denoting the sources edge name in mutations.
+	EdgeSources = "sources"
 	// EdgeLegalEntity holds the string denoting the legal_entity edge name in mutations.
 	EdgeLegalEntity = "legal_entity"
 	// EdgeEstablishments holds the string denoting the establishments edge name in mutations.
@@ -66,6 +70,11 @@ const (
 	SourceInverseTable = "sources"
 	// SourceColumn is the table column denoting the source relation/edge.
 	SourceColumn = "source_id"
+	// SourcesTable is the table that holds the sources relation/edge. The primary key declared below.
+	SourcesTable = "grouping_sources"
+	// SourcesInverseTable is the table name for the Source entity.
+	// It exists in this package in order to avoid circular dependency with the "source" package.
+	SourcesInverseTable = "sources"
 	// LegalEntityTable is the table that holds the legal_entity relation/edge.
 	LegalEntityTable = "groupings"
 	// LegalEntityInverseTable is the table name for the LegalEntity entity.
@@ -114,6 +123,7 @@ var Columns = []string{
 	FieldKind,
 	FieldCode,
 	FieldFiness,
+	FieldRegisterID,
 	FieldDescription,
 	FieldDepartmentCode,
 	FieldLegalEntityID,
@@ -121,6 +131,9 @@ var Columns = []string{
 }
 
 var (
+	// SourcesPrimaryKey and SourcesColumn2 are the table columns denoting the
+	// primary key for the sources relation (M2M).
+	SourcesPrimaryKey = []string{"grouping_id", "source_id"}
 	// EstablishmentsPrimaryKey and EstablishmentsColumn2 are the table columns denoting the
 	// primary key for the establishments relation (M2M).
 	EstablishmentsPrimaryKey = []string{"grouping_id", "establishment_id"}
@@ -270,6 +283,11 @@ func ByFiness(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFiness, opts...).ToFunc()
 }
 
+// ByRegisterID orders the results by the register_id field.
+func ByRegisterID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisterID, opts...).ToFunc()
+}
+
 // ByDescription orders the results by the description field.
 func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
@@ -294,6 +312,20 @@ func ByTerritoryID(opts ...sql.OrderTermOption) OrderOption {
 func BySourceField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newSourceStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// BySourcesCount orders the results by sources count.
+func BySourcesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSourcesStep(), opts...)
+	}
+}
+
+// BySources orders the results by sources terms.
+func BySources(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSourcesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -357,6 +389,13 @@ func newSourceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SourceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, SourceTable, SourceColumn),
+	)
+}
+func newSourcesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SourcesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
 	)
 }
 func newLegalEntityStep() *sqlgraph.Step {

@@ -95,6 +95,11 @@ func Finess(v string) predicate.Grouping {
 	return predicate.Grouping(sql.FieldEQ(FieldFiness, v))
 }
 
+// RegisterID applies equality check predicate on the "register_id" field. It's identical to RegisterIDEQ.
+func RegisterID(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldEQ(FieldRegisterID, v))
+}
+
 // Description applies equality check predicate on the "description" field. It's identical to DescriptionEQ.
 func Description(v string) predicate.Grouping {
 	return predicate.Grouping(sql.FieldEQ(FieldDescription, v))
@@ -615,6 +620,81 @@ func FinessContainsFold(v string) predicate.Grouping {
 	return predicate.Grouping(sql.FieldContainsFold(FieldFiness, v))
 }
 
+// RegisterIDEQ applies the EQ predicate on the "register_id" field.
+func RegisterIDEQ(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldEQ(FieldRegisterID, v))
+}
+
+// RegisterIDNEQ applies the NEQ predicate on the "register_id" field.
+func RegisterIDNEQ(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldNEQ(FieldRegisterID, v))
+}
+
+// RegisterIDIn applies the In predicate on the "register_id" field.
+func RegisterIDIn(vs ...string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldIn(FieldRegisterID, vs...))
+}
+
+// RegisterIDNotIn applies the NotIn predicate on the "register_id" field.
+func RegisterIDNotIn(vs ...string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldNotIn(FieldRegisterID, vs...))
+}
+
+// RegisterIDGT applies the GT predicate on the "register_id" field.
+func RegisterIDGT(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldGT(FieldRegisterID, v))
+}
+
+// RegisterIDGTE applies the GTE predicate on the "register_id" field.
+func RegisterIDGTE(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldGTE(FieldRegisterID, v))
+}
+
+// RegisterIDLT applies the LT predicate on the "register_id" field.
+func RegisterIDLT(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldLT(FieldRegisterID, v))
+}
+
+// RegisterIDLTE applies the LTE predicate on the "register_id" field.
+func RegisterIDLTE(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldLTE(FieldRegisterID, v))
+}
+
+// RegisterIDContains applies the Contains predicate on the "register_id" field.
+func RegisterIDContains(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldContains(FieldRegisterID, v))
+}
+
+// RegisterIDHasPrefix applies the HasPrefix predicate on the "register_id" field.
+func RegisterIDHasPrefix(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldHasPrefix(FieldRegisterID, v))
+}
+
+// RegisterIDHasSuffix applies the HasSuffix predicate on the "register_id" field.
+func RegisterIDHasSuffix(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldHasSuffix(FieldRegisterID, v))
+}
+
+// RegisterIDIsNil applies the IsNil predicate on the "register_id" field.
+func RegisterIDIsNil() predicate.Grouping {
+	return predicate.Grouping(sql.FieldIsNull(FieldRegisterID))
+}
+
+// RegisterIDNotNil applies the NotNil predicate on the "register_id" field.
+func RegisterIDNotNil() predicate.Grouping {
+	return predicate.Grouping(sql.FieldNotNull(FieldRegisterID))
+}
+
+// RegisterIDEqualFold applies the EqualFold predicate on the "register_id" field.
+func RegisterIDEqualFold(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldEqualFold(FieldRegisterID, v))
+}
+
+// RegisterIDContainsFold applies the ContainsFold predicate on the "register_id" field.
+func RegisterIDContainsFold(v string) predicate.Grouping {
+	return predicate.Grouping(sql.FieldContainsFold(FieldRegisterID, v))
+}
+
 // DescriptionEQ applies the EQ predicate on the "description" field.
 func DescriptionEQ(v string) predicate.Grouping {
 	return predicate.Grouping(sql.FieldEQ(FieldDescription, v))
@@ -840,6 +920,29 @@ func HasSource() predicate.Grouping {
 func HasSourceWith(preds ...predicate.Source) predicate.Grouping {
 	return predicate.Grouping(func(s *sql.Selector) {
 		step := newSourceStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasSources applies the HasEdge predicate on the "sources" edge.
+func HasSources() predicate.Grouping {
+	return predicate.Grouping(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSourcesWith applies the HasEdge predicate on the "sources" edge with a given conditions (other predicates).
+func HasSourcesWith(preds ...predicate.Source) predicate.Grouping {
+	return predicate.Grouping(func(s *sql.Selector) {
+		step := newSourcesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

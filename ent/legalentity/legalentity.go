@@ -43,6 +43,8 @@ const (
 	FieldDepartmentCode = "department_code"
 	// EdgeSource holds the string denoting the source edge name in mutations.
 	EdgeSource = "source"
+	// EdgeSources holds the string denoting the sources edge name in mutations.
+	EdgeSources = "sources"
 	// EdgeEstablishments holds the string denoting the establishments edge name in mutations.
 	EdgeEstablishments = "establishments"
 	// EdgeMemberships holds the string denoting the memberships edge name in mutations.
@@ -62,6 +64,11 @@ const (
 	SourceInverseTable = "sources"
 	// SourceColumn is the table column denoting the source relation/edge.
 	SourceColumn = "source_id"
+	// SourcesTable is the table that holds the sources relation/edge. The primary key declared below.
+	SourcesTable = "legal_entity_sources"
+	// SourcesInverseTable is the table name for the Source entity.
+	// It exists in this package in order to avoid circular dependency with the "source" package.
+	SourcesInverseTable = "sources"
 	// EstablishmentsTable is the table that holds the establishments relation/edge.
 	EstablishmentsTable = "establishments"
 	// EstablishmentsInverseTable is the table name for the Establishment entity.
@@ -115,6 +122,12 @@ var Columns = []string{
 	FieldPublicStatus,
 	FieldDepartmentCode,
 }
+
+var (
+	// SourcesPrimaryKey and SourcesColumn2 are the table columns denoting the
+	// primary key for the sources relation (M2M).
+	SourcesPrimaryKey = []string{"legal_entity_id", "source_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -241,6 +254,20 @@ func BySourceField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// BySourcesCount orders the results by sources count.
+func BySourcesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSourcesStep(), opts...)
+	}
+}
+
+// BySources orders the results by sources terms.
+func BySources(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSourcesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByEstablishmentsCount orders the results by establishments count.
 func ByEstablishmentsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -315,6 +342,13 @@ func newSourceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SourceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, SourceTable, SourceColumn),
+	)
+}
+func newSourcesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SourcesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
 	)
 }
 func newEstablishmentsStep() *sqlgraph.Step {

@@ -798,6 +798,29 @@ func HasSourceWith(preds ...predicate.Source) predicate.LegalEntity {
 	})
 }
 
+// HasSources applies the HasEdge predicate on the "sources" edge.
+func HasSources() predicate.LegalEntity {
+	return predicate.LegalEntity(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSourcesWith applies the HasEdge predicate on the "sources" edge with a given conditions (other predicates).
+func HasSourcesWith(preds ...predicate.Source) predicate.LegalEntity {
+	return predicate.LegalEntity(func(s *sql.Selector) {
+		step := newSourcesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasEstablishments applies the HasEdge predicate on the "establishments" edge.
 func HasEstablishments() predicate.LegalEntity {
 	return predicate.LegalEntity(func(s *sql.Selector) {

@@ -39,6 +39,8 @@ const (
 	FieldMemberRef = "member_ref"
 	// EdgeSource holds the string denoting the source edge name in mutations.
 	EdgeSource = "source"
+	// EdgeSources holds the string denoting the sources edge name in mutations.
+	EdgeSources = "sources"
 	// EdgeGrouping holds the string denoting the grouping edge name in mutations.
 	EdgeGrouping = "grouping"
 	// EdgeLegalEntity holds the string denoting the legal_entity edge name in mutations.
@@ -54,6 +56,11 @@ const (
 	SourceInverseTable = "sources"
 	// SourceColumn is the table column denoting the source relation/edge.
 	SourceColumn = "source_id"
+	// SourcesTable is the table that holds the sources relation/edge. The primary key declared below.
+	SourcesTable = "membership_sources"
+	// SourcesInverseTable is the table name for the Source entity.
+	// It exists in this package in order to avoid circular dependency with the "source" package.
+	SourcesInverseTable = "sources"
 	// GroupingTable is the table that holds the grouping relation/edge.
 	GroupingTable = "memberships"
 	// GroupingInverseTable is the table name for the Grouping entity.
@@ -91,6 +98,9 @@ var Columns = []string{
 }
 
 var (
+	// SourcesPrimaryKey and SourcesColumn2 are the table columns denoting the
+	// primary key for the sources relation (M2M).
+	SourcesPrimaryKey = []string{"membership_id", "source_id"}
 	// SitesPrimaryKey and SitesColumn2 are the table columns denoting the
 	// primary key for the sites relation (M2M).
 	SitesPrimaryKey = []string{"membership_id", "establishment_id"}
@@ -232,6 +242,20 @@ func BySourceField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// BySourcesCount orders the results by sources count.
+func BySourcesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSourcesStep(), opts...)
+	}
+}
+
+// BySources orders the results by sources terms.
+func BySources(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSourcesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByGroupingField orders the results by grouping field.
 func ByGroupingField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -264,6 +288,13 @@ func newSourceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SourceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, SourceTable, SourceColumn),
+	)
+}
+func newSourcesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SourcesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, SourcesTable, SourcesPrimaryKey...),
 	)
 }
 func newGroupingStep() *sqlgraph.Step {

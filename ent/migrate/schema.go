@@ -403,6 +403,7 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"GHT", "CHT", "GCS", "GCS_ES", "GCSMS", "GIP", "FMIH", "CPT", "CPTS", "MSP", "HEALTH_CENTRE", "SIH", "UNION", "NETWORK", "OTHER"}},
 		{Name: "code", Type: field.TypeString, Nullable: true},
 		{Name: "finess", Type: field.TypeString, Nullable: true},
+		{Name: "register_id", Type: field.TypeString, Nullable: true},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "department_code", Type: field.TypeString, Nullable: true},
 		{Name: "source_id", Type: field.TypeInt},
@@ -417,19 +418,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "groupings_sources_source",
-				Columns:    []*schema.Column{GroupingsColumns[12]},
+				Columns:    []*schema.Column{GroupingsColumns[13]},
 				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "groupings_legal_entities_legal_entity",
-				Columns:    []*schema.Column{GroupingsColumns[13]},
+				Columns:    []*schema.Column{GroupingsColumns[14]},
 				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "groupings_territories_territory",
-				Columns:    []*schema.Column{GroupingsColumns[14]},
+				Columns:    []*schema.Column{GroupingsColumns[15]},
 				RefColumns: []*schema.Column{TerritoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -456,6 +457,11 @@ var (
 				Columns: []*schema.Column{GroupingsColumns[9]},
 			},
 			{
+				Name:    "grouping_register_id",
+				Unique:  true,
+				Columns: []*schema.Column{GroupingsColumns[10]},
+			},
+			{
 				Name:    "grouping_kind",
 				Unique:  false,
 				Columns: []*schema.Column{GroupingsColumns[7]},
@@ -463,12 +469,12 @@ var (
 			{
 				Name:    "grouping_department_code",
 				Unique:  false,
-				Columns: []*schema.Column{GroupingsColumns[11]},
+				Columns: []*schema.Column{GroupingsColumns[12]},
 			},
 			{
 				Name:    "grouping_legal_entity_id",
 				Unique:  false,
-				Columns: []*schema.Column{GroupingsColumns[13]},
+				Columns: []*schema.Column{GroupingsColumns[14]},
 			},
 		},
 	}
@@ -828,6 +834,56 @@ var (
 			},
 		},
 	}
+	// EstablishmentSourcesColumns holds the columns for the "establishment_sources" table.
+	EstablishmentSourcesColumns = []*schema.Column{
+		{Name: "establishment_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// EstablishmentSourcesTable holds the schema information for the "establishment_sources" table.
+	EstablishmentSourcesTable = &schema.Table{
+		Name:       "establishment_sources",
+		Columns:    EstablishmentSourcesColumns,
+		PrimaryKey: []*schema.Column{EstablishmentSourcesColumns[0], EstablishmentSourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "establishment_sources_establishment_id",
+				Columns:    []*schema.Column{EstablishmentSourcesColumns[0]},
+				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "establishment_sources_source_id",
+				Columns:    []*schema.Column{EstablishmentSourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// GroupingSourcesColumns holds the columns for the "grouping_sources" table.
+	GroupingSourcesColumns = []*schema.Column{
+		{Name: "grouping_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// GroupingSourcesTable holds the schema information for the "grouping_sources" table.
+	GroupingSourcesTable = &schema.Table{
+		Name:       "grouping_sources",
+		Columns:    GroupingSourcesColumns,
+		PrimaryKey: []*schema.Column{GroupingSourcesColumns[0], GroupingSourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "grouping_sources_grouping_id",
+				Columns:    []*schema.Column{GroupingSourcesColumns[0]},
+				RefColumns: []*schema.Column{GroupingsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "grouping_sources_source_id",
+				Columns:    []*schema.Column{GroupingSourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// GroupingEstablishmentsColumns holds the columns for the "grouping_establishments" table.
 	GroupingEstablishmentsColumns = []*schema.Column{
 		{Name: "grouping_id", Type: field.TypeInt},
@@ -849,6 +905,56 @@ var (
 				Symbol:     "grouping_establishments_establishment_id",
 				Columns:    []*schema.Column{GroupingEstablishmentsColumns[1]},
 				RefColumns: []*schema.Column{EstablishmentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// LegalEntitySourcesColumns holds the columns for the "legal_entity_sources" table.
+	LegalEntitySourcesColumns = []*schema.Column{
+		{Name: "legal_entity_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// LegalEntitySourcesTable holds the schema information for the "legal_entity_sources" table.
+	LegalEntitySourcesTable = &schema.Table{
+		Name:       "legal_entity_sources",
+		Columns:    LegalEntitySourcesColumns,
+		PrimaryKey: []*schema.Column{LegalEntitySourcesColumns[0], LegalEntitySourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "legal_entity_sources_legal_entity_id",
+				Columns:    []*schema.Column{LegalEntitySourcesColumns[0]},
+				RefColumns: []*schema.Column{LegalEntitiesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "legal_entity_sources_source_id",
+				Columns:    []*schema.Column{LegalEntitySourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// MembershipSourcesColumns holds the columns for the "membership_sources" table.
+	MembershipSourcesColumns = []*schema.Column{
+		{Name: "membership_id", Type: field.TypeInt},
+		{Name: "source_id", Type: field.TypeInt},
+	}
+	// MembershipSourcesTable holds the schema information for the "membership_sources" table.
+	MembershipSourcesTable = &schema.Table{
+		Name:       "membership_sources",
+		Columns:    MembershipSourcesColumns,
+		PrimaryKey: []*schema.Column{MembershipSourcesColumns[0], MembershipSourcesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "membership_sources_membership_id",
+				Columns:    []*schema.Column{MembershipSourcesColumns[0]},
+				RefColumns: []*schema.Column{MembershipsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "membership_sources_source_id",
+				Columns:    []*schema.Column{MembershipSourcesColumns[1]},
+				RefColumns: []*schema.Column{SourcesColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 		},
@@ -895,7 +1001,11 @@ var (
 		TerritoriesTable,
 		TokensTable,
 		ConventionPartySitesTable,
+		EstablishmentSourcesTable,
+		GroupingSourcesTable,
 		GroupingEstablishmentsTable,
+		LegalEntitySourcesTable,
+		MembershipSourcesTable,
 		MembershipSitesTable,
 	}
 )
@@ -975,8 +1085,16 @@ func init() {
 	}
 	ConventionPartySitesTable.ForeignKeys[0].RefTable = ConventionPartiesTable
 	ConventionPartySitesTable.ForeignKeys[1].RefTable = EstablishmentsTable
+	EstablishmentSourcesTable.ForeignKeys[0].RefTable = EstablishmentsTable
+	EstablishmentSourcesTable.ForeignKeys[1].RefTable = SourcesTable
+	GroupingSourcesTable.ForeignKeys[0].RefTable = GroupingsTable
+	GroupingSourcesTable.ForeignKeys[1].RefTable = SourcesTable
 	GroupingEstablishmentsTable.ForeignKeys[0].RefTable = GroupingsTable
 	GroupingEstablishmentsTable.ForeignKeys[1].RefTable = EstablishmentsTable
+	LegalEntitySourcesTable.ForeignKeys[0].RefTable = LegalEntitiesTable
+	LegalEntitySourcesTable.ForeignKeys[1].RefTable = SourcesTable
+	MembershipSourcesTable.ForeignKeys[0].RefTable = MembershipsTable
+	MembershipSourcesTable.ForeignKeys[1].RefTable = SourcesTable
 	MembershipSitesTable.ForeignKeys[0].RefTable = MembershipsTable
 	MembershipSitesTable.ForeignKeys[1].RefTable = EstablishmentsTable
 }

@@ -111,7 +111,7 @@ func init() {
 	// conventionparty.DefaultVersion holds the default value on creation for the version field.
 	conventionparty.DefaultVersion = conventionpartyDescVersion.Default.(int)
 	establishmentMixin := schema.Establishment{}.Mixin()
-	establishment.Policy = privacy.NewPolicies(establishmentMixin[3], schema.Establishment{})
+	establishment.Policy = privacy.NewPolicies(establishmentMixin[4], schema.Establishment{})
 	establishment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := establishment.Policy.EvalMutation(ctx, m); err != nil {
@@ -200,7 +200,7 @@ func init() {
 	// filiererole.DefaultVersion holds the default value on creation for the version field.
 	filiererole.DefaultVersion = filiereroleDescVersion.Default.(int)
 	groupingMixin := schema.Grouping{}.Mixin()
-	grouping.Policy = privacy.NewPolicies(groupingMixin[4], schema.Grouping{})
+	grouping.Policy = privacy.NewPolicies(groupingMixin[5], schema.Grouping{})
 	grouping.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := grouping.Policy.EvalMutation(ctx, m); err != nil {
@@ -211,17 +211,17 @@ func init() {
 	}
 	groupingMixinHooks0 := groupingMixin[0].Hooks()
 	groupingMixinHooks1 := groupingMixin[1].Hooks()
-	groupingMixinHooks3 := groupingMixin[3].Hooks()
+	groupingMixinHooks4 := groupingMixin[4].Hooks()
 
 	grouping.Hooks[1] = groupingMixinHooks0[0]
 
 	grouping.Hooks[2] = groupingMixinHooks1[0]
 
-	grouping.Hooks[3] = groupingMixinHooks3[0]
+	grouping.Hooks[3] = groupingMixinHooks4[0]
 	groupingMixinFields0 := groupingMixin[0].Fields()
 	_ = groupingMixinFields0
-	groupingMixinFields3 := groupingMixin[3].Fields()
-	_ = groupingMixinFields3
+	groupingMixinFields4 := groupingMixin[4].Fields()
+	_ = groupingMixinFields4
 	groupingFields := schema.Grouping{}.Fields()
 	_ = groupingFields
 	// groupingDescName is the schema descriptor for name field.
@@ -229,7 +229,7 @@ func init() {
 	// grouping.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	grouping.NameValidator = groupingDescName.Validators[0].(func(string) error)
 	// groupingDescVersion is the schema descriptor for version field.
-	groupingDescVersion := groupingMixinFields3[0].Descriptor()
+	groupingDescVersion := groupingMixinFields4[0].Descriptor()
 	// grouping.DefaultVersion holds the default value on creation for the version field.
 	grouping.DefaultVersion = groupingDescVersion.Default.(int)
 	// groupingDescFiness is the schema descriptor for finess field.
@@ -237,7 +237,7 @@ func init() {
 	// grouping.FinessValidator is a validator for the "finess" field. It is called by the builders before save.
 	grouping.FinessValidator = groupingDescFiness.Validators[0].(func(string) error)
 	legalentityMixin := schema.LegalEntity{}.Mixin()
-	legalentity.Policy = privacy.NewPolicies(legalentityMixin[3], schema.LegalEntity{})
+	legalentity.Policy = privacy.NewPolicies(legalentityMixin[4], schema.LegalEntity{})
 	legalentity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := legalentity.Policy.EvalMutation(ctx, m); err != nil {
@@ -302,7 +302,7 @@ func init() {
 	// medicalteam.DefaultVersion holds the default value on creation for the version field.
 	medicalteam.DefaultVersion = medicalteamDescVersion.Default.(int)
 	membershipMixin := schema.Membership{}.Mixin()
-	membership.Policy = privacy.NewPolicies(membershipMixin[3], schema.Membership{})
+	membership.Policy = privacy.NewPolicies(membershipMixin[4], schema.Membership{})
 	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := membership.Policy.EvalMutation(ctx, m); err != nil {
@@ -312,17 +312,17 @@ func init() {
 		})
 	}
 	membershipMixinHooks0 := membershipMixin[0].Hooks()
-	membershipMixinHooks2 := membershipMixin[2].Hooks()
+	membershipMixinHooks3 := membershipMixin[3].Hooks()
 
 	membership.Hooks[1] = membershipMixinHooks0[0]
 
-	membership.Hooks[2] = membershipMixinHooks2[0]
-	membershipMixinFields2 := membershipMixin[2].Fields()
-	_ = membershipMixinFields2
+	membership.Hooks[2] = membershipMixinHooks3[0]
+	membershipMixinFields3 := membershipMixin[3].Fields()
+	_ = membershipMixinFields3
 	membershipFields := schema.Membership{}.Fields()
 	_ = membershipFields
 	// membershipDescVersion is the schema descriptor for version field.
-	membershipDescVersion := membershipMixinFields2[0].Descriptor()
+	membershipDescVersion := membershipMixinFields3[0].Descriptor()
 	// membership.DefaultVersion holds the default value on creation for the version field.
 	membership.DefaultVersion = membershipDescVersion.Default.(int)
 	sourceMixin := schema.Source{}.Mixin()

@@ -18,7 +18,7 @@ type Establishment struct{ ent.Schema }
 
 // Mixin of Establishment.
 func (Establishment) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Rights{Class: rights.Register}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Described{}, Rights{Class: rights.Register}}
 }
 
 // Fields of Establishment.

@@ -18,7 +18,7 @@ type Grouping struct{ ent.Schema }
 
 // Mixin of Grouping.
 func (Grouping) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Described{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of Grouping.
@@ -36,6 +36,10 @@ func (Grouping) Fields() []ent.Field {
 			Optional().Nillable().
 			Validate(finess.CheckFormat).
 			Comment("FINESS number of the grouping when it is registered (a GCS or CPTS has its own)."),
+		field.String("register_id").
+			Optional().Nillable().
+			Comment("The grouping's identifier in the FINESS+ register (\"GCC-1\", \"GCO-403\"), kept beside its code when another register (the DGOS GHT list) gives the official one.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Text("description").Optional().
 			Comment("What the grouping does, in the words of its source."),
 		field.String("department_code").Optional().
@@ -77,6 +81,7 @@ func (Grouping) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("code").Unique(),
 		index.Fields("finess"),
+		index.Fields("register_id").Unique(),
 		index.Fields("kind"),
 		index.Fields("department_code"),
 		index.Fields("legal_entity_id"), // the groupings an entity is the legal person of

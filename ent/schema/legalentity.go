@@ -18,7 +18,7 @@ type LegalEntity struct{ ent.Schema }
 
 // Mixin of LegalEntity.
 func (LegalEntity) Mixin() []ent.Mixin {
-	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Rights{Class: rights.Register}}
+	return []ent.Mixin{SearchableName{}, Validity{}, Provenance{}, Described{}, Rights{Class: rights.Register}}
 }
 
 // Fields of LegalEntity.

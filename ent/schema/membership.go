@@ -16,7 +16,7 @@ type Membership struct{ ent.Schema }
 
 // Mixin of Membership.
 func (Membership) Mixin() []ent.Mixin {
-	return []ent.Mixin{Validity{}, Provenance{}, Versioned{}, Rights{Class: rights.Cooperation}}
+	return []ent.Mixin{Validity{}, Provenance{}, Described{}, Versioned{}, Rights{Class: rights.Cooperation}}
 }
 
 // Fields of Membership.

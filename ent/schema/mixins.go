@@ -185,10 +185,11 @@ func (Versioned) Hooks() []ent.Hook {
 }
 
 // bumpVersion adds one to the version of every record an update
-// touches, in the same statement.
+// touches, in the same statement; one more source describing the record
+// changes none of its values, and no version.
 func bumpVersion(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-		if m.Op().Is(ent.OpUpdate | ent.OpUpdateOne) {
+		if m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) && !onlyNewSources(m) {
 			if _, set := m.Field("version"); !set {
 				if err := m.AddField("version", 1); err != nil {
 					return nil, err
@@ -197,4 +198,27 @@ func bumpVersion(next ent.Mutator) ent.Mutator {
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// Described lets a register record name every source that describes it:
+// the same legal entity, site, grouping or membership read from FINESS+,
+// an etalab extract and the DGOS GHT list is one record with several
+// sources, not several records. Provenance's source stays the one the
+// record was last updated from.
+type Described struct{ mixin.Schema }
+
+// Edges of the Described mixin.
+func (Described) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("sources", Source.Type).
+			Comment("Every source that describes this record, the one it was last updated from included.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+// onlyNewSources reports whether a mutation only adds sources.
+func onlyNewSources(m ent.Mutation) bool {
+	added := m.AddedEdges()
+	return len(m.Fields()) == 0 && len(m.AddedFields()) == 0 && len(m.ClearedFields()) == 0 &&
+		len(m.RemovedEdges()) == 0 && len(m.ClearedEdges()) == 0 && len(added) == 1 && added[0] == "sources"
 }

@@ -4,6 +4,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
@@ -54,6 +55,18 @@ func (Source) Fields() []ent.Field {
 		field.Text("report").Optional().
 			Comment("For a file import: what the import did (added, updated, closed, unchanged, warnings).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
+	}
+}
+
+// Edges of Source: the register records it describes (their sources
+// edge, many to many).
+func (Source) Edges() []ent.Edge {
+	skip := entgql.Skip(entgql.SkipAll)
+	return []ent.Edge{
+		edge.From("legal_entities", LegalEntity.Type).Ref("sources").Annotations(skip),
+		edge.From("establishments", Establishment.Type).Ref("sources").Annotations(skip),
+		edge.From("groupings", Grouping.Type).Ref("sources").Annotations(skip),
+		edge.From("memberships", Membership.Type).Ref("sources").Annotations(skip),
 	}
 }
 

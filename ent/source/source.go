@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 const (
@@ -38,8 +39,36 @@ const (
 	FieldNote = "note"
 	// FieldReport holds the string denoting the report field in the database.
 	FieldReport = "report"
+	// EdgeLegalEntities holds the string denoting the legal_entities edge name in mutations.
+	EdgeLegalEntities = "legal_entities"
+	// EdgeEstablishments holds the string denoting the establishments edge name in mutations.
+	EdgeEstablishments = "establishments"
+	// EdgeGroupings holds the string denoting the groupings edge name in mutations.
+	EdgeGroupings = "groupings"
+	// EdgeMemberships holds the string denoting the memberships edge name in mutations.
+	EdgeMemberships = "memberships"
 	// Table holds the table name of the source in the database.
 	Table = "sources"
+	// LegalEntitiesTable is the table that holds the legal_entities relation/edge. The primary key declared below.
+	LegalEntitiesTable = "legal_entity_sources"
+	// LegalEntitiesInverseTable is the table name for the LegalEntity entity.
+	// It exists in this package in order to avoid circular dependency with the "legalentity" package.
+	LegalEntitiesInverseTable = "legal_entities"
+	// EstablishmentsTable is the table that holds the establishments relation/edge. The primary key declared below.
+	EstablishmentsTable = "establishment_sources"
+	// EstablishmentsInverseTable is the table name for the Establishment entity.
+	// It exists in this package in order to avoid circular dependency with the "establishment" package.
+	EstablishmentsInverseTable = "establishments"
+	// GroupingsTable is the table that holds the groupings relation/edge. The primary key declared below.
+	GroupingsTable = "grouping_sources"
+	// GroupingsInverseTable is the table name for the Grouping entity.
+	// It exists in this package in order to avoid circular dependency with the "grouping" package.
+	GroupingsInverseTable = "groupings"
+	// MembershipsTable is the table that holds the memberships relation/edge. The primary key declared below.
+	MembershipsTable = "membership_sources"
+	// MembershipsInverseTable is the table name for the Membership entity.
+	// It exists in this package in order to avoid circular dependency with the "membership" package.
+	MembershipsInverseTable = "memberships"
 )
 
 // Columns holds all SQL columns for source fields.
@@ -57,6 +86,21 @@ var Columns = []string{
 	FieldNote,
 	FieldReport,
 }
+
+var (
+	// LegalEntitiesPrimaryKey and LegalEntitiesColumn2 are the table columns denoting the
+	// primary key for the legal_entities relation (M2M).
+	LegalEntitiesPrimaryKey = []string{"legal_entity_id", "source_id"}
+	// EstablishmentsPrimaryKey and EstablishmentsColumn2 are the table columns denoting the
+	// primary key for the establishments relation (M2M).
+	EstablishmentsPrimaryKey = []string{"establishment_id", "source_id"}
+	// GroupingsPrimaryKey and GroupingsColumn2 are the table columns denoting the
+	// primary key for the groupings relation (M2M).
+	GroupingsPrimaryKey = []string{"grouping_id", "source_id"}
+	// MembershipsPrimaryKey and MembershipsColumn2 are the table columns denoting the
+	// primary key for the memberships relation (M2M).
+	MembershipsPrimaryKey = []string{"membership_id", "source_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -172,6 +216,90 @@ func ByNote(opts ...sql.OrderTermOption) OrderOption {
 // ByReport orders the results by the report field.
 func ByReport(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReport, opts...).ToFunc()
+}
+
+// ByLegalEntitiesCount orders the results by legal_entities count.
+func ByLegalEntitiesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newLegalEntitiesStep(), opts...)
+	}
+}
+
+// ByLegalEntities orders the results by legal_entities terms.
+func ByLegalEntities(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newLegalEntitiesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByEstablishmentsCount orders the results by establishments count.
+func ByEstablishmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEstablishmentsStep(), opts...)
+	}
+}
+
+// ByEstablishments orders the results by establishments terms.
+func ByEstablishments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEstablishmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByGroupingsCount orders the results by groupings count.
+func ByGroupingsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newGroupingsStep(), opts...)
+	}
+}
+
+// ByGroupings orders the results by groupings terms.
+func ByGroupings(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newGroupingsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByMembershipsCount orders the results by memberships count.
+func ByMembershipsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMembershipsStep(), opts...)
+	}
+}
+
+// ByMemberships orders the results by memberships terms.
+func ByMemberships(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMembershipsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+func newLegalEntitiesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(LegalEntitiesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, LegalEntitiesTable, LegalEntitiesPrimaryKey...),
+	)
+}
+func newEstablishmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EstablishmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, EstablishmentsTable, EstablishmentsPrimaryKey...),
+	)
+}
+func newGroupingsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(GroupingsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, GroupingsTable, GroupingsPrimaryKey...),
+	)
+}
+func newMembershipsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MembershipsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, MembershipsTable, MembershipsPrimaryKey...),
+	)
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/maillage/maillage/ent/predicate"
 )
 
@@ -792,6 +793,98 @@ func ReportEqualFold(v string) predicate.Source {
 // ReportContainsFold applies the ContainsFold predicate on the "report" field.
 func ReportContainsFold(v string) predicate.Source {
 	return predicate.Source(sql.FieldContainsFold(FieldReport, v))
+}
+
+// HasLegalEntities applies the HasEdge predicate on the "legal_entities" edge.
+func HasLegalEntities() predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, LegalEntitiesTable, LegalEntitiesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasLegalEntitiesWith applies the HasEdge predicate on the "legal_entities" edge with a given conditions (other predicates).
+func HasLegalEntitiesWith(preds ...predicate.LegalEntity) predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := newLegalEntitiesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasEstablishments applies the HasEdge predicate on the "establishments" edge.
+func HasEstablishments() predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, EstablishmentsTable, EstablishmentsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEstablishmentsWith applies the HasEdge predicate on the "establishments" edge with a given conditions (other predicates).
+func HasEstablishmentsWith(preds ...predicate.Establishment) predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := newEstablishmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasGroupings applies the HasEdge predicate on the "groupings" edge.
+func HasGroupings() predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, GroupingsTable, GroupingsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasGroupingsWith applies the HasEdge predicate on the "groupings" edge with a given conditions (other predicates).
+func HasGroupingsWith(preds ...predicate.Grouping) predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := newGroupingsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasMemberships applies the HasEdge predicate on the "memberships" edge.
+func HasMemberships() predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, MembershipsTable, MembershipsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMembershipsWith applies the HasEdge predicate on the "memberships" edge with a given conditions (other predicates).
+func HasMembershipsWith(preds ...predicate.Membership) predicate.Source {
+	return predicate.Source(func(s *sql.Selector) {
+		step := newMembershipsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // And groups predicates with the AND operator between them.

@@ -34,9 +34,13 @@ func (t *text) UnmarshalJSON(b []byte) error {
 	case c == '{':
 		var coding struct {
 			Code json.RawMessage `json:"code"`
+			Date json.RawMessage `json:"dateEvenement"` // the 2025 schema's dateDerniereMaj
 		}
 		if err := json.Unmarshal(b, &coding); err != nil {
 			return err
+		}
+		if len(coding.Code) == 0 {
+			coding.Code = coding.Date
 		}
 		if len(coding.Code) == 0 || coding.Code[0] == '{' {
 			t.bad = "an object without a code"
@@ -83,14 +87,15 @@ type rawMember struct {
 }
 
 type rawGcc struct {
-	ID         text        `json:"gccId"`
-	Name       text        `json:"nomGcc"`
-	Type       text        `json:"typeGcc"`
-	ExternalID text        `json:"gccIdentifiantExterne"`
-	State      text        `json:"etatObjet"`
-	Events     []rawEvent  `json:"evenement"`
-	PMs        []rawMember `json:"pmejDuGcc"`
-	Sites      []rawMember `json:"egeDuGcc"`
+	ID          text            `json:"gccId"`
+	Name        text            `json:"nomGcc"`
+	Type        text            `json:"typeGcc"`
+	ExternalID  text            `json:"gccIdentifiantExterne"`
+	State       text            `json:"etatObjet"`
+	Events      []rawEvent      `json:"evenement"`
+	Engagements []rawEngagement `json:"engagement"`
+	PMs         []rawMember     `json:"pmejDuGcc"`
+	Sites       []rawMember     `json:"egeDuGcc"`
 }
 
 type rawGco struct {
@@ -116,18 +121,34 @@ type rawPMEJ struct {
 		Created  text `json:"dateCreation"`
 		Closed   text `json:"dateFermeture"`
 		State    text `json:"etatObjet"` // 2025 schema only
+		SIREN    text `json:"siren"`
+		Status   text `json:"statutJuridique"`
+		APE      text `json:"codeApe"`
 	} `json:"informationsGeneralesPMEJ"`
-	State  text       `json:"etatObjet"`
-	Events []rawEvent `json:"evenement"`
-	Sites  []rawEGE   `json:"ege"`
+	State     text         `json:"etatObjet"`
+	Updated   text         `json:"dateDerniereMaj"`
+	Addresses []rawAddress `json:"adresse"`
+	Events    []rawEvent   `json:"evenement"`
+	Sites     []rawEGE     `json:"ege"`
 }
 
 type rawEGE struct {
 	Info struct {
-		ID     text `json:"egeId"`
-		Finess text `json:"numFinessEge"`
+		ID        text `json:"egeId"`
+		Finess    text `json:"numFinessEge"`
+		ShortName text `json:"nomEgeCourt"`
+		LongName  text `json:"nomEgeLong"`
+		Opened    text `json:"dateOuverture"`
+		Closed    text `json:"dateFermeture"`
+		SIRET     text `json:"siret"`
 	} `json:"informationsGeneralesEGE"`
-	Events []rawEvent `json:"evenement"`
+	Category  text         `json:"categorieEntiteGeographiqueExercice"`
+	SIRET     text         `json:"siret"` // 2025 schema
+	State     text         `json:"etatObjet"`
+	Updated   text         `json:"dateDerniereMaj"`
+	Addresses []rawAddress `json:"adresse"`
+	Contacts  []rawContact `json:"contact"`
+	Events    []rawEvent   `json:"evenement"`
 }
 
 // lineCounter passes the input through and keeps what is needed to turn an

@@ -1,14 +1,15 @@
-// Package finessplus reads what a FINESS+ "structures" file (the national
+// Package finessplus reads a FINESS+ "structures" file (the national
 // FINESS flow published on data.gouv.fr as "finess-structures", format of
-// the ansforge/finess repository) says about cooperation: the groupes de
-// coopération conventionnelle (gcc: GHT…) and organique (gco: GCS…), their
-// member legal entities and sites, with the FINESS numbers of those
-// resolved through the file's legal entities (pmej). Pure parsing: nothing
-// is stored.
+// the ansforge/finess repository): its legal entities (pmej) with their
+// sites (ege), and the groupes de coopération conventionnelle (gcc: GHT…)
+// and organique (gco: GCS…) with their members, resolved to FINESS
+// numbers through the file's own legal entities. Pure parsing: nothing is
+// stored.
 //
-// The file is read as a stream, one gcc, gco or pmej entry at a time, and
-// only the fields named here are kept, so that the national file (every
-// legal entity with its sites) fits in little memory.
+// The file is read as a stream, one gcc, gco or pmej entry at a time:
+// Stream hands each legal entity to its caller as it is read and keeps
+// only what resolving the groupings needs, so that the national file
+// fits in little memory.
 package finessplus
 
 import (
@@ -28,6 +29,7 @@ type File struct {
 	Name        string    // as given to Read, for messages
 	GeneratedAt time.Time // top-level generatedAt (the extract date; zero if absent)
 	Groupings   []Grouping
+	Entities    int // pmej entries read
 }
 
 // Grouping is a gcc or a gco with its members.
@@ -45,6 +47,9 @@ type Grouping struct {
 	ValidFrom  *time.Time // from evenement
 	ValidTo    *time.Time
 	Members    []Member
+	// Engagements are the conventions and arrêtés the register records
+	// for a gcc.
+	Engagements []Engagement
 }
 
 // Member is a legal entity's or a site's membership of a grouping.
@@ -70,13 +75,23 @@ type Member struct {
 // duplicated identifier are errors with their path. A member whose
 // pmSmsseId or egeId has no entry in the file is not: its FINESS stays "".
 func Read(name string, r io.Reader) (*File, error) {
+	return Stream(name, r, nil)
+}
+
+// Stream reads a structures file like Read, handing each legal entity
+// (pmej, with its sites) to entity as soon as it is read, so that the
+// caller never holds them all; nil skips them. An error of entity stops
+// the reading and is returned. The groupings, which need every legal
+// entity to resolve their members, come with the File at the end.
+func Stream(name string, r io.Reader, entity func(*LegalEntity) error) (*File, error) {
 	lc := &lineCounter{r: r}
 	p := &parser{
-		name: name,
-		lc:   lc,
-		dec:  json.NewDecoder(lc),
-		pms:  map[string]*pmInfo{},
-		eges: map[string]*egeInfo{},
+		name:   name,
+		lc:     lc,
+		dec:    json.NewDecoder(lc),
+		pms:    map[string]*pmInfo{},
+		eges:   map[string]*egeInfo{},
+		entity: entity,
 	}
 	f := &File{Name: name}
 	if err := p.readTop(f); err != nil {
@@ -99,6 +114,7 @@ type parser struct {
 	eges map[string]*egeInfo // by egeId
 	// membership events found in pmej and ege entries, by member
 	memberEvents map[memberKey][]memberEvent
+	entity       func(*LegalEntity) error
 }
 
 // pmInfo is what is kept of a pmej entry.
@@ -186,6 +202,7 @@ func (p *parser) readTop(f *File) error {
 				if err := p.decode(&pm, path); err != nil {
 					return err
 				}
+				f.Entities++
 				return p.addPMEJ(&pm, path)
 			})
 		default:
@@ -376,6 +393,12 @@ func (p *parser) addPMEJ(pm *rawPMEJ, path string) error {
 	}
 	pi := &pmInfo{path: path, finess: nb, name: name, state: state, from: from, to: to}
 	p.pms[id] = pi
+	var le *LegalEntity
+	if p.entity != nil {
+		if le, err = p.legalEntity(pm, path, id, nb, name, state, from, to); err != nil {
+			return err
+		}
+	}
 	if err := p.collectMemberEvents(pm.Events, path+".evenement", objectPM, id); err != nil {
 		return err
 	}
@@ -402,8 +425,47 @@ func (p *parser) addPMEJ(pm *rawPMEJ, path string) error {
 		if err := p.collectMemberEvents(e.Events, epath+".evenement", objectSite, eid); err != nil {
 			return err
 		}
+		if le != nil {
+			if enb == "" {
+				return p.errorf("%s.numFinessEge: missing", einfo)
+			}
+			s, err := p.site(e, epath, eid, enb)
+			if err != nil {
+				return err
+			}
+			le.Sites = append(le.Sites, s)
+		}
+	}
+	if le != nil {
+		if err := p.entity(le); err != nil {
+			return fmt.Errorf("%s: %s: %w", p.name, path, err)
+		}
 	}
 	return nil
+}
+
+// legalEntity reads what the register says of a pmej entry besides what
+// addPMEJ checked.
+func (p *parser) legalEntity(pm *rawPMEJ, path, id, nb, name, state string, from, to *time.Time) (*LegalEntity, error) {
+	info := path + ".informationsGeneralesPMEJ"
+	if nb == "" {
+		return nil, p.errorf("%s.numFinessPm: missing", info)
+	}
+	le := &LegalEntity{Path: path, ID: id, Finess: nb, Name: name, ValidFrom: from, ValidTo: to}
+	if err := p.texts(info, &le.ShortName, pm.Info.Name, "denominationPm", &le.SIREN, pm.Info.SIREN, "siren", &le.LegalStatus, pm.Info.Status, "statutJuridique", &le.APE, pm.Info.APE, "codeApe"); err != nil {
+		return nil, err
+	}
+	if le.Name == "" {
+		return nil, p.errorf("%s.denominationPm: missing", info)
+	}
+	var err error
+	if le.Active, err = p.state(text{s: state}, path+".etatObjet"); err != nil {
+		return nil, err
+	}
+	if le.Updated, err = p.date(pm.Updated, path+".dateDerniereMaj"); err != nil {
+		return nil, err
+	}
+	return le, nil
 }
 
 // denomination returns the long denomination, else the short one, with runs of
@@ -663,6 +725,9 @@ func (p *parser) gcc(r *rawGcc, path string) (Grouping, error) {
 	if g.ValidFrom, g.ValidTo, err = p.lifespan(r.Events, path+".evenement"); err != nil {
 		return g, err
 	}
+	if g.Engagements, err = p.engagements(r.Engagements, path+".engagement"); err != nil {
+		return g, err
+	}
 	g.Members, err = p.members(r.PMs, r.Sites, r.Events, path, "pmejDuGcc", "egeDuGcc", objectGroup, g.ID)
 	return g, err
 }
@@ -799,4 +864,46 @@ func (p *parser) member(m *Member, r *rawMember, events []rawEvent, path, object
 	}
 	m.ValidFrom, m.ValidTo = period(marks)
 	return nil
+}
+
+// GeneratedAt reads the top-level generatedAt of a structures file
+// without reading further than needed when it comes first, as it does in
+// the flow; zero when absent.
+func GeneratedAt(name string, r io.Reader) (time.Time, error) {
+	p := &parser{name: name, lc: &lineCounter{r: r}}
+	p.dec = json.NewDecoder(p.lc)
+	tok, err := p.dec.Token()
+	if err != nil {
+		return time.Time{}, p.syntax(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return time.Time{}, fmt.Errorf("%s:1: want a JSON object at the top level", name)
+	}
+	for p.dec.More() {
+		tok, err := p.dec.Token()
+		if err != nil {
+			return time.Time{}, p.syntax(err)
+		}
+		if key, _ := tok.(string); !strings.EqualFold(key, "generatedAt") {
+			p.lc.forget(p.dec.InputOffset())
+			if err := p.skip(); err != nil {
+				return time.Time{}, err
+			}
+			continue
+		}
+		var t text
+		if err := p.decode(&t, "generatedAt"); err != nil {
+			return time.Time{}, err
+		}
+		s, err := t.value("generatedAt")
+		if err != nil || s == "" {
+			return time.Time{}, err
+		}
+		at, err := parseTime(s)
+		if err != nil {
+			return time.Time{}, p.errorf("generatedAt: %v", err)
+		}
+		return at, nil
+	}
+	return time.Time{}, nil
 }

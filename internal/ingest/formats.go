@@ -1,9 +1,14 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/maillage/maillage/internal/cooperation"
@@ -33,12 +38,50 @@ func ingestEtalab(ctx context.Context, im *importer.Importer, f file) (*importer
 	return im.Sites(ctx, src, importer.SiteFile{Sites: ex.Sites, Date: ex.Date, Positioned: ex.Positioned, Complete: true, Warnings: ex.Warnings}, territories)
 }
 
+// ingestStructures reads the file twice, as a stream: once for its date
+// and digest (the source's key, recorded before any record), once to
+// import it.
 func ingestStructures(ctx context.Context, im *importer.Importer, f file) (*importer.Report, error) {
-	parsed, err := finessplus.Read(f.name, bytes.NewReader(f.content))
+	rc, err := f.reader()
 	if err != nil {
 		return nil, err
 	}
-	return im.Structures(ctx, structuresSource(f, parsed.GeneratedAt.UTC()), parsed)
+	h := sha256.New()
+	generated, err := finessplus.GeneratedAt(f.name, io.TeeReader(rc, h))
+	if err == nil {
+		_, err = io.Copy(h, rc)
+	}
+	rc.Close()
+	if err != nil {
+		return nil, err
+	}
+	if generated.IsZero() {
+		return nil, fmt.Errorf("%s: generatedAt: missing: the file's date dates what it closes", f.name)
+	}
+	territories, err := shippedTerritories()
+	if err != nil {
+		return nil, err
+	}
+	categories, err := shippedCategories()
+	if err != nil {
+		return nil, err
+	}
+	sf := importer.StructuresFile{
+		Name: f.name, GeneratedAt: generated.UTC(),
+		Read: func(entity func(*finessplus.LegalEntity) error) (*finessplus.File, error) {
+			rc, err := f.reader()
+			if err != nil {
+				return nil, err
+			}
+			defer rc.Close()
+			return finessplus.Stream(f.name, bufio.NewReaderSize(rc, 1<<16), entity)
+		},
+		Category: func(code string) (string, string, string) {
+			c := categories[code]
+			return c[0], c[1], c[2]
+		},
+	}
+	return im.Structures(ctx, structuresSource(f.name, generated.UTC(), hex.EncodeToString(h.Sum(nil)[:6])), sf, territories)
 }
 
 func ingestGHTList(ctx context.Context, im *importer.Importer, f file) (*importer.Report, error) {
@@ -106,4 +149,24 @@ func shippedTerritories() (importer.TerritoryFile, error) {
 		return importer.TerritoryFile{}, err
 	}
 	return importer.TerritoryFile{Source: territorySource, Levels: france.Levels, Locator: france.Locator}, nil
+}
+
+// shippedCategories labels the FINESS categories (FINESS+ gives codes
+// only): code → label, aggregate code, aggregate label.
+func shippedCategories() (map[string][3]string, error) {
+	content, err := readShipped("finess/finess-categories-2021-01.csv")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := csv.NewReader(bytes.NewReader(content)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("data/finess/finess-categories-2021-01.csv: %w", err)
+	}
+	out := make(map[string][3]string, len(rows))
+	for _, r := range rows[1:] {
+		if len(r) >= 4 {
+			out[r[0]] = [3]string{r[1], r[2], r[3]}
+		}
+	}
+	return out, nil
 }

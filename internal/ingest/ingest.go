@@ -6,8 +6,11 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -19,7 +22,10 @@ import (
 type format struct {
 	name   string
 	public bool // offered to users; the others read the shipped files only
-	ingest func(ctx context.Context, im *importer.Importer, f file) (*importer.Report, error)
+	// streams: the format reads its file as a stream (file.reader), never
+	// whole, so that ImportFile need not load it.
+	streams bool
+	ingest  func(ctx context.Context, im *importer.Importer, f file) (*importer.Report, error)
 }
 
 // file is the content to import and how it is named in messages and
@@ -27,6 +33,8 @@ type format struct {
 type file struct {
 	name    string
 	content []byte
+	// open reads the file as a stream when content is nil (ImportFile).
+	open func() (io.ReadCloser, error)
 	// source describes the file when its content does not (the shipped
 	// files); nil: the format derives it from the content.
 	source *importer.SourceInfo
@@ -35,7 +43,7 @@ type file struct {
 // formats, in the order the CLI lists them.
 var formats = []format{
 	{name: "finess", public: true, ingest: ingestEtalab},
-	{name: "structures", public: true, ingest: ingestStructures},
+	{name: "structures", public: true, streams: true, ingest: ingestStructures},
 	{name: "ght", public: true, ingest: ingestGHTList},
 	{name: "cooperation", public: true, ingest: ingestCooperation},
 	{name: "sites", public: false, ingest: ingestSiteCSV},
@@ -61,6 +69,32 @@ func Import(ctx context.Context, client *ent.Client, progress importer.Progress,
 		return nil, fmt.Errorf("unknown format %q: want one of %s", formatName, strings.Join(Formats(), ", "))
 	}
 	return formats[i].ingest(ctx, importer.New(client).WithProgress(progress), file{name: name, content: content})
+}
+
+// ImportFile imports the file at path like Import; a format that streams
+// reads it as it goes, in bounded memory, whatever its size.
+func ImportFile(ctx context.Context, client *ent.Client, progress importer.Progress, formatName, path string) (*importer.Report, error) {
+	i := slices.IndexFunc(formats, func(f format) bool { return f.public && f.name == formatName })
+	if i < 0 {
+		return nil, fmt.Errorf("unknown format %q: want one of %s", formatName, strings.Join(Formats(), ", "))
+	}
+	f := file{name: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	if !formats[i].streams {
+		content, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		f = file{name: path, content: content}
+	}
+	return formats[i].ingest(ctx, importer.New(client).WithProgress(progress), f)
+}
+
+// reader opens the file's content.
+func (f file) reader() (io.ReadCloser, error) {
+	if f.content != nil || f.open == nil {
+		return io.NopCloser(bytes.NewReader(f.content)), nil
+	}
+	return f.open()
 }
 
 // formatNamed is the format of a shipped file.

@@ -29,12 +29,12 @@ func etalabSource(name string, ex *finess.Extract) importer.SourceInfo {
 	}
 }
 
-func structuresSource(f file, generated time.Time) importer.SourceInfo {
+func structuresSource(name string, generated time.Time, digest string) importer.SourceInfo {
 	return importer.SourceInfo{
-		Key:         importer.FamilyStructures + generated.Format("2006-01-02") + "-" + digest(f.content),
+		Key:         importer.FamilyStructures + generated.Format("2006-01-02") + "-" + digest,
 		Kind:        source.KindREGISTER,
-		Title:       "FINESS+ — structures (groupes de coopération) du " + generated.Format("02/01/2006"),
-		Reference:   filepath.Base(f.name),
+		Title:       "FINESS+ — structures (entités juridiques, établissements, groupes de coopération) du " + generated.Format("02/01/2006"),
+		Reference:   filepath.Base(name),
 		URL:         "https://www.data.gouv.fr/fr/datasets/finess-structures/",
 		Publisher:   "Agence du numérique en santé (Licence Ouverte)",
 		PublishedOn: &generated,

@@ -26,6 +26,10 @@ func (im *Importer) GHTList(ctx context.Context, src SourceInfo, name string, ro
 		if err != nil {
 			return err
 		}
+		dates, err := sourceDates(ctx, c)
+		if err != nil {
+			return err
+		}
 		regions, err := c.Territory.Query().Where(territory.KindEQ(territory.KindREGION)).All(ctx)
 		if err != nil {
 			return err
@@ -55,7 +59,23 @@ func (im *Importer) GHTList(ctx context.Context, src SourceInfo, name string, ro
 			} else if members[0].Region != "" {
 				rep.warnf("%s: row %d: région %q unknown: GHT %s has no territory", name, members[0].Line, members[0].Region, code)
 			}
-			gid, err := upsertGrouping(ctx, c, sourceID, want, rep)
+			var support *int
+			for _, r := range members {
+				if membership.Role(r.Role) == membership.RoleSUPPORT {
+					id := entities[r.Finess]
+					support = &id
+				}
+			}
+			// The same GHT FINESS+ recorded first takes this list's code.
+			if exists, err := c.Grouping.Query().Where(grouping.Code(code)).Exist(ctx); err != nil {
+				return err
+			} else if !exists {
+				if want.existing, err = findGHT(ctx, c, want.name, support, grouping.And(grouping.RegisterIDNotNil(), grouping.CodeHasPrefix("FINESSPLUS-"))); err != nil {
+					return err
+				}
+				want.setCode = want.existing != nil
+			}
+			g, err := upsertGrouping(ctx, c, sourceID, want, rep)
 			if err != nil {
 				return fmt.Errorf("%s: row %d: %w", name, members[0].Line, err)
 			}
@@ -68,7 +88,7 @@ func (im *Importer) GHTList(ctx context.Context, src SourceInfo, name string, ro
 				}
 				wants = append(wants, memberWant{line: fmt.Sprintf("%s: row %d", name, r.Line), entityID: &id, role: role, validFrom: r.ValidFrom, validTo: r.ValidTo})
 			}
-			if err := syncMemberships(ctx, c, gid, sourceID, FamilyGHTList, date, wants, rep); err != nil {
+			if err := syncMemberships(ctx, c, g.ID, sourceID, FamilyGHTList, date, dates, false, wants, rep); err != nil {
 				return err
 			}
 		}

@@ -3,11 +3,15 @@ package importer
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/membership"
+	"github.com/maillage/maillage/ent/predicate"
 	"github.com/maillage/maillage/internal/finess"
+	"github.com/maillage/maillage/internal/textnorm"
 )
 
 // registeredGroupings maps the FINESS categories that are cooperation
@@ -96,7 +100,7 @@ func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client
 			SetLegalEntityID(entityIDs[k.entity]).
 			AddEstablishmentIDs(p.sites...).
 			SetNillableValidFrom(p.opened).
-			SetSourceID(sourceID)
+			SetSourceID(sourceID).AddSourceIDs(sourceID)
 	}
 	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.GroupingCreate) ([]*ent.Grouping, error) {
 		return c.Grouping.CreateBulk(bs...).Save(ctx)
@@ -112,29 +116,41 @@ func (im *Importer) createRegisteredGroupings(ctx context.Context, c *ent.Client
 // groupingWant is a grouping as a register file describes it.
 type groupingWant struct {
 	code, name, description, finess string
-	kind                            grouping.Kind
-	legalEntityID, territoryID      *int
-	validFrom, validTo              *time.Time
+	// registerID is the FINESS+ identifier; setCode gives the grouping
+	// this code even when found by another identity (the DGOS code of a
+	// GHT FINESS+ recorded first).
+	registerID                 string
+	setCode                    bool
+	kind                       grouping.Kind
+	legalEntityID, territoryID *int
+	validFrom, validTo         *time.Time
+	// existing is the grouping found by another identity than the code.
+	existing *ent.Grouping
 }
 
-// upsertGrouping creates the grouping with this code or brings it in
-// line with the file; it returns its ID.
-func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w groupingWant, rep *Report) (int, error) {
-	g, err := c.Grouping.Query().Where(grouping.Code(w.code)).Only(ctx)
+// upsertGrouping creates the grouping (w.existing, else the one with
+// this code) or brings it in line with the file, naming the file among
+// its sources.
+func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w groupingWant, rep *Report) (*ent.Grouping, error) {
+	g, err := w.existing, error(nil)
+	if g == nil {
+		g, err = c.Grouping.Query().Where(grouping.Code(w.code)).Only(ctx)
+	}
 	if ent.IsNotFound(err) {
 		created, err := c.Grouping.Create().
 			SetCode(w.code).SetName(w.name).SetKind(w.kind).SetDescription(w.description).
+			SetNillableRegisterID(nonEmpty(w.registerID)).
 			SetNillableFiness(nonEmpty(w.finess)).SetNillableLegalEntityID(w.legalEntityID).SetNillableTerritoryID(w.territoryID).
-			SetNillableValidFrom(w.validFrom).SetNillableValidTo(w.validTo).SetSourceID(sourceID).
+			SetNillableValidFrom(w.validFrom).SetNillableValidTo(w.validTo).SetSourceID(sourceID).AddSourceIDs(sourceID).
 			Save(ctx)
 		if err != nil {
-			return 0, fmt.Errorf("grouping %s: %w", w.code, err)
+			return nil, fmt.Errorf("grouping %s: %w", w.code, err)
 		}
 		rep.Added["grouping"]++
-		return created.ID, nil
+		return created, nil
 	}
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	u := c.Grouping.UpdateOneID(g.ID)
 	changed := false
@@ -143,6 +159,14 @@ func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w grouping
 			set(new)
 			changed = true
 		}
+	}
+	if w.setCode && (g.Code == nil || *g.Code != w.code) {
+		u.SetCode(w.code)
+		changed = true
+	}
+	if w.registerID != "" && (g.RegisterID == nil || *g.RegisterID != w.registerID) {
+		u.SetRegisterID(w.registerID)
+		changed = true
 	}
 	str(g.Name, w.name, u.SetName)
 	str(g.Description, w.description, u.SetDescription)
@@ -165,11 +189,53 @@ func upsertGrouping(ctx context.Context, c *ent.Client, sourceID int, w grouping
 	changed = setPeriod(g.ValidFrom, g.ValidTo, w.validFrom, w.validTo, u.SetValidFrom, u.ClearValidFrom, u.SetValidTo, u.ClearValidTo) || changed
 	if !changed {
 		rep.Unchanged["grouping"]++
-		return g.ID, nil
+		return g, c.Grouping.UpdateOneID(g.ID).AddSourceIDs(sourceID).Exec(ctx)
 	}
-	if err := u.SetSourceID(sourceID).Exec(ctx); err != nil {
-		return 0, fmt.Errorf("grouping %s: %w", w.code, err)
+	if err := u.SetSourceID(sourceID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
+		return nil, fmt.Errorf("grouping %s: %w", w.code, err)
 	}
 	rep.Updated["grouping"]++
-	return g.ID, nil
+	return g, nil
+}
+
+// findGHT finds among the GHTs other (the other register's) keeps the one
+// named name, or else the one whose support is the legal entity support:
+// the DGOS list and FINESS+ name the same GHTs, each its own way.
+func findGHT(ctx context.Context, c *ent.Client, name string, support *int, other predicate.Grouping) (*ent.Grouping, error) {
+	ghts, err := c.Grouping.Query().Where(grouping.KindEQ(grouping.KindGHT), other).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := ghtKey(name)
+	for _, g := range ghts {
+		if key != "" && ghtKey(g.Name) == key {
+			return g, nil
+		}
+	}
+	if support == nil || len(ghts) == 0 {
+		return nil, nil
+	}
+	ids := make([]int, len(ghts))
+	for i, g := range ghts {
+		ids[i] = g.ID
+	}
+	m, err := c.Membership.Query().Where(membership.GroupingIDIn(ids...), membership.LegalEntityID(*support),
+		membership.RoleEQ(membership.RoleSUPPORT), membership.ValidToIsNil()).First(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c.Grouping.Get(ctx, m.GroupingID)
+}
+
+// ghtKey folds a GHT's name for matching, without the words saying it
+// is one ("GHT Loire", "Groupement hospitalier de territoire Loire").
+func ghtKey(name string) string {
+	k := textnorm.Key(name)
+	for _, prefix := range []string{"groupement hospitalier de territoire ", "groupement hospitalier du territoire ", "ght "} {
+		k = strings.TrimPrefix(k, prefix)
+	}
+	return k
 }

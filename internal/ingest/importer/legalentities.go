@@ -41,6 +41,7 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 		}
 		inFile := make(map[string]int, len(file.Entities))
 		var creates []*finess.LegalEntity
+		var described []int
 		for i, f := range file.Entities {
 			if i%5000 == 0 {
 				im.tell("legal entities", i, len(file.Entities))
@@ -54,6 +55,7 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 				continue
 			}
 			inFile[f.Finess] = e.ID
+			described = append(described, e.ID)
 			if d := dates[e.SourceID]; d != nil && d.After(file.Date) {
 				rep.Unchanged["legalEntity"]++
 				continue
@@ -69,12 +71,18 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 			rep.Updated["legalEntity"]++
 		}
 		im.tell("legal entities", len(file.Entities), len(file.Entities))
+		for start := 0; start < len(described); start += batchSize {
+			chunk := described[start:min(start+batchSize, len(described))]
+			if err := c.LegalEntity.Update().Where(legalentity.IDIn(chunk...)).AddSourceIDs(sourceID).Exec(ctx); err != nil {
+				return err
+			}
+		}
 		created, err := createInBatches(ctx, len(creates), func(i int) *ent.LegalEntityCreate {
 			f := creates[i]
 			return c.LegalEntity.Create().
 				SetFiness(f.Finess).SetName(f.Name).SetNameDerived(false).
 				SetSiren(f.SIREN).SetLegalStatus(legalStatus(*f)).SetDepartmentCode(f.Department).
-				SetNillableValidFrom(f.Created).SetSourceID(sourceID)
+				SetNillableValidFrom(f.Created).SetSourceID(sourceID).AddSourceIDs(sourceID)
 		}, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
 			return c.LegalEntity.CreateBulk(bs...).Save(ctx)
 		}, nil)
@@ -174,7 +182,7 @@ func (im *Importer) createLegalEntities(ctx context.Context, c *ent.Client, sour
 			SetSiren(siren).
 			SetPublicStatus(e.first.SPHLabel).
 			SetDepartmentCode(finess.Department(n)).
-			SetSourceID(sourceID)
+			SetSourceID(sourceID).AddSourceIDs(sourceID)
 	}
 	created, err := createInBatches(ctx, len(order), build, func(ctx context.Context, bs []*ent.LegalEntityCreate) ([]*ent.LegalEntity, error) {
 		return c.LegalEntity.CreateBulk(bs...).Save(ctx)

@@ -20,9 +20,9 @@ const (
 	FamilyGHTList    = "ght-list-"
 )
 
-// memberWant is one membership as a register file describes it. key
-// identifies it across imports: the register's reference to the member
-// (kept in memberRef) or the legal entity.
+// memberWant is one membership as a register file describes it: its
+// legal entity when resolved, else the register's reference to the
+// member (kept in memberRef).
 type memberWant struct {
 	line               string // where the file says it, for messages
 	ref                string
@@ -32,53 +32,78 @@ type memberWant struct {
 	validFrom, validTo *time.Time
 }
 
+// key identifies a membership within a file: the same legal entity is
+// the same member whichever register names it.
 func (w memberWant) key() string {
-	if w.ref != "" {
-		return w.ref
+	if w.entityID != nil {
+		return "entity:" + strconv.Itoa(*w.entityID)
 	}
-	return "entity:" + strconv.Itoa(*w.entityID)
-}
-
-func membershipKey(m *ent.Membership) string {
-	if m.MemberRef != "" {
-		return m.MemberRef
-	}
-	if m.LegalEntityID == nil {
-		return "membership:" + strconv.Itoa(m.ID)
-	}
-	return "entity:" + strconv.Itoa(*m.LegalEntityID)
+	return w.ref
 }
 
 // syncMemberships brings a grouping's memberships in line with a file:
-// added, updated, and — for those an earlier file of the same register
-// (sources whose key starts with family) recorded and this one omits —
-// closed on date. Memberships from other sources are left alone.
-func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID int, family string, date time.Time, wants []memberWant, rep *Report) error {
+// added, updated (unless last updated from a newer file: dates are the
+// sources' dates), and — for those only sources of the same register
+// (keys starting with family) describe, and this one omits — closed on
+// date. A membership another register describes too stays one
+// membership naming both; those of other sources alone are left alone.
+// When the grouping was last updated from a newer file (older), the file
+// only names itself among the sources of the memberships it lists.
+func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID int, family string, date time.Time, dates map[int]*time.Time, older bool, wants []memberWant, rep *Report) error {
 	existing, err := c.Membership.Query().Where(membership.GroupingID(groupingID)).
-		WithSites().WithSource(func(q *ent.SourceQuery) { q.Select(source.FieldKey) }).All(ctx)
+		WithSites().WithSource(func(q *ent.SourceQuery) { q.Select(source.FieldKey) }).
+		WithSources(func(q *ent.SourceQuery) { q.Select(source.FieldID, source.FieldKey) }).All(ctx)
 	if err != nil {
 		return err
 	}
-	byKey := map[string]*ent.Membership{}
+	byEntity, byRef := map[int]*ent.Membership{}, map[string]*ent.Membership{}
 	for _, m := range existing {
-		byKey[membershipKey(m)] = m
+		if m.LegalEntityID != nil {
+			byEntity[*m.LegalEntityID] = m
+		}
+		if m.MemberRef != "" {
+			byRef[m.MemberRef] = m
+		}
 	}
-	listed := map[string]bool{}
+	listedKey, listed := map[string]string{}, map[int]bool{}
 	for _, w := range wants {
 		k := w.key()
-		if listed[k] {
-			return fmt.Errorf("%s: the same member is listed twice in this grouping", w.line)
+		if first, dup := listedKey[k]; dup {
+			return fmt.Errorf("%s: the same member is listed twice in this grouping (first at %s)", w.line, first)
 		}
-		listed[k] = true
-		m, ok := byKey[k]
-		if !ok {
+		listedKey[k] = w.line
+		var m *ent.Membership
+		if w.entityID != nil {
+			m = byEntity[*w.entityID]
+		}
+		if m == nil && w.ref != "" {
+			m = byRef[w.ref]
+		}
+		if m == nil && older {
+			continue
+		}
+		if m == nil {
 			err := c.Membership.Create().SetGroupingID(groupingID).SetNillableLegalEntityID(w.entityID).
 				SetMemberRef(w.ref).SetRole(w.role).AddSiteIDs(w.siteIDs...).
-				SetNillableValidFrom(w.validFrom).SetNillableValidTo(w.validTo).SetSourceID(sourceID).Exec(ctx)
+				SetNillableValidFrom(w.validFrom).SetNillableValidTo(w.validTo).SetSourceID(sourceID).AddSourceIDs(sourceID).Exec(ctx)
 			if err != nil {
 				return fmt.Errorf("%s: %w", w.line, err)
 			}
 			rep.Added["membership"]++
+			continue
+		}
+		listed[m.ID] = true
+		described := m.SourceID == sourceID
+		for _, src := range m.Edges.Sources {
+			described = described || src.ID == sourceID
+		}
+		if d := dates[m.SourceID]; older || d != nil && d.After(date) {
+			rep.Unchanged["membership"]++
+			if !described {
+				if err := c.Membership.UpdateOneID(m.ID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		u := c.Membership.UpdateOneID(m.ID)
@@ -104,24 +129,45 @@ func syncMemberships(ctx context.Context, c *ent.Client, groupingID, sourceID in
 		changed = setPeriod(m.ValidFrom, m.ValidTo, w.validFrom, w.validTo, u.SetValidFrom, u.ClearValidFrom, u.SetValidTo, u.ClearValidTo) || changed
 		if !changed {
 			rep.Unchanged["membership"]++
+			if !described {
+				if err := c.Membership.UpdateOneID(m.ID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
+					return err
+				}
+			}
 			continue
 		}
-		if err := u.SetSourceID(sourceID).Exec(ctx); err != nil {
+		if err := u.SetSourceID(sourceID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
 			return fmt.Errorf("%s: %w", w.line, err)
 		}
 		rep.Updated["membership"]++
 	}
-	for k, m := range byKey {
-		if listed[k] || m.ValidTo != nil || m.Edges.Source == nil || !strings.HasPrefix(m.Edges.Source.Key, family) {
+	for _, m := range existing {
+		if older || listed[m.ID] || m.ValidTo != nil || !onlyFamily(m, family) {
 			continue
 		}
 		if m.ValidFrom != nil && !m.ValidFrom.Before(date) {
 			continue
 		}
-		if err := c.Membership.UpdateOneID(m.ID).SetValidTo(date).SetSourceID(sourceID).Exec(ctx); err != nil {
+		if d := dates[m.SourceID]; d != nil && d.After(date) {
+			continue // a newer file vouched for it
+		}
+		if err := c.Membership.UpdateOneID(m.ID).SetValidTo(date).SetSourceID(sourceID).AddSourceIDs(sourceID).Exec(ctx); err != nil {
 			return err
 		}
 		rep.Closed["membership"]++
 	}
 	return nil
+}
+
+// onlyFamily reports whether every source describing m is of the family.
+func onlyFamily(m *ent.Membership, family string) bool {
+	if m.Edges.Source == nil || !strings.HasPrefix(m.Edges.Source.Key, family) {
+		return false
+	}
+	for _, s := range m.Edges.Sources {
+		if !strings.HasPrefix(s.Key, family) {
+			return false
+		}
+	}
+	return true
 }

@@ -112,6 +112,7 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 		place placement
 	}
 	var creates []pendingSite
+	var described []int // known sites the file describes
 	unlocated, unpositioned, older := 0, 0, 0
 	for i, s := range file.Sites {
 		if i%5000 == 0 {
@@ -133,6 +134,7 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 			continue
 		}
 		ids[s.Finess] = e.ID
+		described = append(described, e.ID)
 		if d := sourceDates[e.SourceID]; d != nil && d.After(file.Date) {
 			older++
 			rep.Unchanged["establishment"]++
@@ -149,6 +151,12 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 		rep.Updated["establishment"]++
 	}
 	im.tell("sites", len(file.Sites), len(file.Sites))
+	for start := 0; start < len(described); start += batchSize {
+		chunk := described[start:min(start+batchSize, len(described))]
+		if err := c.Establishment.Update().Where(establishment.IDIn(chunk...)).AddSourceIDs(sourceID).Exec(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if unpositioned > 20 {
 		rep.warnf("%d more sites have no position", unpositioned-20)
 	}
@@ -209,7 +217,7 @@ func newEstablishment(c *ent.Client, s finess.Site, p placement, entityID, sourc
 		SetNillableCommuneID(p.communeID).
 		SetDepartmentCode(p.department).
 		SetRegionCode(p.region).
-		SetSourceID(sourceID)
+		SetSourceID(sourceID).AddSourceIDs(sourceID)
 }
 
 // establishmentChanges returns the update that brings e in line with
