@@ -158,8 +158,10 @@ func TestSync(t *testing.T) {
 			if n := pub.downloads(); n != 2 {
 				t.Errorf("first sync: %d downloads, want 2", n)
 			}
-			if n, _ := c.Establishment.Query().Count(ctx); n != 14 {
-				t.Errorf("%d establishments, want the sample's 14", n)
+			// The etalab sample's 14 sites, and the 2 of the FINESS+
+			// sample that the etalab excerpt does not list.
+			if n, _ := c.Establishment.Query().Count(ctx); n != 16 {
+				t.Errorf("%d establishments, want the samples' 16", n)
 			}
 			if n, _ := c.Grouping.Query().Count(ctx); n != 19 {
 				t.Errorf("%d groupings, want the sample's 19", n)

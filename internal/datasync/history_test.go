@@ -144,8 +144,8 @@ func TestEvery(t *testing.T) {
 			case <-time.After(60 * time.Second):
 				t.Fatal("the loop did not stop with its context")
 			}
-			if n, _ := db.Client.Establishment.Query().Count(context.Background()); n != 14 {
-				t.Errorf("%d establishments after the loop", n)
+			if n, _ := db.Client.Establishment.Query().Count(context.Background()); n != 16 {
+				t.Errorf("%d establishments after the loop, want the samples' 16", n)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/finess"
 )
@@ -93,10 +94,16 @@ func (im *Importer) LegalEntities(ctx context.Context, src SourceInfo, file Lega
 		if !file.Complete {
 			return nil
 		}
-		records := make([]registerRecord, len(existing))
-		for i, e := range existing {
-			records[i] = registerRecord{e.ID, e.SourceID, e.Finess, e.ValidFrom, e.ValidTo}
+		// Entities only another register describes (FINESS+) are that
+		// register's to close.
+		others, err := c.LegalEntity.Query().Where(legalentity.HasSources(),
+			legalentity.Not(legalentity.HasSourcesWith(source.KeyHasPrefix(siteRegisterKeys)))).IDs(ctx)
+		if err != nil {
+			return err
 		}
+		records := closable(existing, others, func(e *ent.LegalEntity) registerRecord {
+			return registerRecord{e.ID, e.SourceID, e.Finess, e.ValidFrom, e.ValidTo}
+		})
 		return closeOmitted(ctx, "legalEntity", file.Date, records, inFile, dates, rep, func(ctx context.Context, chunk []int) error {
 			return c.LegalEntity.Update().Where(legalentity.IDIn(chunk...)).SetValidTo(file.Date).SetSourceID(sourceID).Exec(ctx)
 		})

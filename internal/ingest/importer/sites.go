@@ -7,6 +7,7 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/finess"
 	"github.com/maillage/maillage/internal/geo"
@@ -177,11 +178,17 @@ func (im *Importer) syncEstablishments(ctx context.Context, c *ent.Client, sourc
 	}
 	rep.Added["establishment"] += created
 	if file.Complete {
-		records := make([]registerRecord, len(existing))
-		for i, e := range existing {
-			records[i] = registerRecord{e.ID, e.SourceID, e.Finess, e.ValidFrom, e.ValidTo}
+		// Sites only another register describes (FINESS+) are that
+		// register's to close.
+		others, err := c.Establishment.Query().Where(establishment.HasSources(),
+			establishment.Not(establishment.HasSourcesWith(source.KeyHasPrefix(siteRegisterKeys)))).IDs(ctx)
+		if err != nil {
+			return nil, err
 		}
-		err := closeOmitted(ctx, "establishment", file.Date, records, ids, sourceDates, rep, func(ctx context.Context, chunk []int) error {
+		records := closable(existing, others, func(e *ent.Establishment) registerRecord {
+			return registerRecord{e.ID, e.SourceID, e.Finess, e.ValidFrom, e.ValidTo}
+		})
+		err = closeOmitted(ctx, "establishment", file.Date, records, ids, sourceDates, rep, func(ctx context.Context, chunk []int) error {
 			return c.Establishment.Update().Where(establishment.IDIn(chunk...)).SetValidTo(file.Date).SetSourceID(sourceID).Exec(ctx)
 		})
 		if err != nil {

@@ -13,6 +13,26 @@ type registerRecord struct {
 	validFrom, validTo *time.Time
 }
 
+// siteRegisterKeys prefixes the keys of the FINESS site and legal-entity
+// register's files: etalab extracts, and the shipped extract.
+const siteRegisterKeys = "finess-et"
+
+// closable lists the records a complete file may close: all but those
+// (by ID) only another register describes.
+func closable[T any](existing []T, others []int, record func(T) registerRecord) []registerRecord {
+	skip := make(map[int]bool, len(others))
+	for _, id := range others {
+		skip[id] = true
+	}
+	out := make([]registerRecord, 0, len(existing))
+	for _, e := range existing {
+		if r := record(e); !skip[r.id] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // closeOmitted gives date as end date to the open records a complete file
 // omits — unless a file at least as new as this one vouched for them, or
 // they opened on or after that date — through close, batch by batch.
