@@ -7,12 +7,9 @@
 package datasync
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -343,24 +340,10 @@ var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 func safeName(s string) string { return unsafeChars.ReplaceAllString(s, "_") }
 
-// importFile reads a cached file (gzip inflated) and imports it.
+// importFile imports a cached file (gzip inflated as it is read): the
+// national FINESS+ file streams, in bounded memory.
 func (s *Syncer) importFile(ctx context.Context, client *ent.Client, p planned, path string) (*importer.Report, error) {
-	content, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	name := filepath.Base(path)
-	if len(content) > 2 && content[0] == 0x1f && content[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(content))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if content, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("%s: inflate: %w", name, err)
-		}
-		name = strings.TrimSuffix(name, ".gz")
-	}
-	return ingest.Import(ctx, client, s.cfg.ImportProgress, p.dataset.Format, name, content)
+	return ingest.ImportFile(ctx, client, s.cfg.ImportProgress, p.dataset.Format, path)
 }
 
 // Every syncs at once, then every interval, until ctx ends; failures

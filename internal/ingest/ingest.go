@@ -6,7 +6,9 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -71,22 +73,55 @@ func Import(ctx context.Context, client *ent.Client, progress importer.Progress,
 	return formats[i].ingest(ctx, importer.New(client).WithProgress(progress), file{name: name, content: content})
 }
 
-// ImportFile imports the file at path like Import; a format that streams
-// reads it as it goes, in bounded memory, whatever its size.
+// ImportFile imports the file at path like Import, inflating it when it
+// is gzipped; a format that streams reads it as it goes, in bounded
+// memory, whatever its size.
 func ImportFile(ctx context.Context, client *ent.Client, progress importer.Progress, formatName, path string) (*importer.Report, error) {
 	i := slices.IndexFunc(formats, func(f format) bool { return f.public && f.name == formatName })
 	if i < 0 {
 		return nil, fmt.Errorf("unknown format %q: want one of %s", formatName, strings.Join(Formats(), ", "))
 	}
-	f := file{name: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	name := strings.TrimSuffix(path, ".gz")
+	f := file{name: name, open: func() (io.ReadCloser, error) { return openInflated(path) }}
 	if !formats[i].streams {
-		content, err := os.ReadFile(path)
+		rc, err := openInflated(path)
 		if err != nil {
 			return nil, err
 		}
-		f = file{name: path, content: content}
+		content, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		f = file{name: name, content: content}
 	}
 	return formats[i].ingest(ctx, importer.New(client).WithProgress(progress), f)
+}
+
+// openInflated opens a file, through gzip when it starts with gzip's
+// magic number.
+func openInflated(path string) (io.ReadCloser, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReader(fh)
+	magic, _ := br.Peek(2)
+	if len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		return struct {
+			io.Reader
+			io.Closer
+		}{br, fh}, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		_ = fh.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{zr, fh}, nil
 }
 
 // reader opens the file's content.
