@@ -56,6 +56,13 @@ func addAsOfArguments(_ *gen.Graph, s *ast.Schema) error {
 					Arguments: ast.ArgumentList{{Name: "reason", Value: &ast.Value{Kind: ast.StringValue, Raw: "Use sites."}}},
 				})
 			}
+			if f.Name == "sources" && f.Type.Elem != nil && len(f.Arguments) == 0 {
+				f.Type.NonNull = true
+				f.Directives = append(f.Directives, &ast.Directive{Name: "goField", Arguments: ast.ArgumentList{
+					{Name: "forceResolver", Value: &ast.Value{Kind: ast.BooleanValue, Raw: "true"}}}})
+				f.Arguments = append(f.Arguments, firstArgument())
+				continue
+			}
 			if f.Type.Elem == nil || !dated(f.Type.Elem.Name()) || len(f.Arguments) > 0 {
 				continue
 			}
@@ -76,14 +83,19 @@ func addAsOfArguments(_ *gen.Graph, s *ast.Schema) error {
 				Name:        "asOf",
 				Description: "Only the records that hold on this day. Omitted: every record, past and present.",
 				Type:        ast.NamedType("Date", nil),
-			}, &ast.ArgumentDefinition{
-				Name: "first",
-				Description: "At most this many records, in the order they were made (1 to 1000; omitted: 1000). " +
-					"A list cut short is named in the response's `extensions.truncated`. " +
-					"A query is priced by this bound, so a small `first` lets lists nest.",
-				Type: ast.NamedType("Int", nil),
-			})
+			}, firstArgument())
 		}
 	}
 	return nil
+}
+
+// firstArgument bounds a list field.
+func firstArgument() *ast.ArgumentDefinition {
+	return &ast.ArgumentDefinition{
+		Name: "first",
+		Description: "At most this many records, in the order they were made (1 to 1000; omitted: 1000). " +
+			"A list cut short is named in the response's `extensions.truncated`. " +
+			"A query is priced by this bound, so a small `first` lets lists nest.",
+		Type: ast.NamedType("Int", nil),
+	}
 }

@@ -86,7 +86,7 @@ type Establishment struct {
 type EstablishmentEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
-	// Every source that describes this record, the one it was last updated from included.
+	// Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.
 	Sources []*Source `json:"sources,omitempty"`
 	// The legal entity (FINESS EJ) that runs this site.
 	LegalEntity *LegalEntity `json:"legal_entity,omitempty"`
@@ -104,7 +104,7 @@ type EstablishmentEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [7]map[string]int
+	totalCount [8]map[string]int
 
 	namedSources           map[string][]*Source
 	namedMemberships       map[string][]*Membership

@@ -556,6 +556,19 @@ func (_q *EstablishmentQuery) collectField(ctx context.Context, oneNode bool, op
 				fieldSeen[establishment.FieldSourceID] = struct{}{}
 			}
 
+		case "sources":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SourceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, sourceImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSources(alias, func(wq *SourceQuery) {
+				*wq = *query
+			})
+
 		case "legalEntity":
 			var (
 				alias = field.Alias
@@ -1213,6 +1226,19 @@ func (_q *GroupingQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				fieldSeen[grouping.FieldSourceID] = struct{}{}
 			}
 
+		case "sources":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SourceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, sourceImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSources(alias, func(wq *SourceQuery) {
+				*wq = *query
+			})
+
 		case "legalEntity":
 			var (
 				alias = field.Alias
@@ -1430,6 +1456,19 @@ func (_q *LegalEntityQuery) collectField(ctx context.Context, oneNode bool, opCt
 				selectedFields = append(selectedFields, legalentity.FieldSourceID)
 				fieldSeen[legalentity.FieldSourceID] = struct{}{}
 			}
+
+		case "sources":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SourceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, sourceImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSources(alias, func(wq *SourceQuery) {
+				*wq = *query
+			})
 
 		case "sites", "establishments":
 			var (
@@ -1821,6 +1860,19 @@ func (_q *MembershipQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, membership.FieldSourceID)
 				fieldSeen[membership.FieldSourceID] = struct{}{}
 			}
+
+		case "sources":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SourceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, sourceImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSources(alias, func(wq *SourceQuery) {
+				*wq = *query
+			})
 
 		case "grouping":
 			var (

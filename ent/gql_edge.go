@@ -104,6 +104,18 @@ func (_m *Establishment) Source(ctx context.Context) (*Source, error) {
 	return result, err
 }
 
+func (_m *Establishment) Sources(ctx context.Context) (result []*Source, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSources(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SourcesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySources().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Establishment) LegalEntity(ctx context.Context) (*LegalEntity, error) {
 	result, err := _m.Edges.LegalEntityOrErr()
 	if IsNotLoaded(err) {
@@ -244,6 +256,18 @@ func (_m *Grouping) Source(ctx context.Context) (*Source, error) {
 	return result, err
 }
 
+func (_m *Grouping) Sources(ctx context.Context) (result []*Source, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSources(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SourcesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySources().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Grouping) LegalEntity(ctx context.Context) (*LegalEntity, error) {
 	result, err := _m.Edges.LegalEntityOrErr()
 	if IsNotLoaded(err) {
@@ -300,6 +324,18 @@ func (_m *LegalEntity) Source(ctx context.Context) (*Source, error) {
 	result, err := _m.Edges.SourceOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QuerySource().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *LegalEntity) Sources(ctx context.Context) (result []*Source, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSources(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SourcesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySources().All(ctx)
 	}
 	return result, err
 }
@@ -404,6 +440,18 @@ func (_m *Membership) Source(ctx context.Context) (*Source, error) {
 	result, err := _m.Edges.SourceOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QuerySource().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Membership) Sources(ctx context.Context) (result []*Source, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSources(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SourcesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySources().All(ctx)
 	}
 	return result, err
 }

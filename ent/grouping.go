@@ -60,7 +60,7 @@ type Grouping struct {
 type GroupingEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
-	// Every source that describes this record, the one it was last updated from included.
+	// Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.
 	Sources []*Source `json:"sources,omitempty"`
 	// The grouping's own legal person in FINESS, when it has one (a GCS does, a GHT does not).
 	LegalEntity *LegalEntity `json:"legal_entity,omitempty"`
@@ -76,7 +76,7 @@ type GroupingEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedSources        map[string][]*Source
 	namedEstablishments map[string][]*Establishment

@@ -50,7 +50,7 @@ type Membership struct {
 type MembershipEdges struct {
 	// Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
 	Source *Source `json:"source,omitempty"`
-	// Every source that describes this record, the one it was last updated from included.
+	// Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.
 	Sources []*Source `json:"sources,omitempty"`
 	// The grouping.
 	Grouping *Grouping `json:"grouping,omitempty"`
@@ -62,7 +62,7 @@ type MembershipEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
 	namedSources map[string][]*Source
 	namedSites   map[string][]*Establishment

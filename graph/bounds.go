@@ -1,10 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,6 +102,24 @@ func records[T ent.Dated](ctx context.Context, asOf *time.Time, first *int, load
 	return rs, nil
 }
 
+// sources answers a record's sources: at most first (MaxListItems when
+// omitted), in the order they were recorded.
+func sources(ctx context.Context, first *int, load func(context.Context) ([]*ent.Source, error)) ([]*ent.Source, error) {
+	ss, err := load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ss, func(a, b *ent.Source) int { return cmp.Compare(a.ID, b.ID) })
+	if n := listBound(first); len(ss) > n {
+		noteTruncated(ctx, len(ss), n)
+		ss = ss[:n]
+	}
+	if ss == nil {
+		ss = []*ent.Source{}
+	}
+	return ss, nil
+}
+
 // graphLimit is the most nodes, and the most edges, a graph answer holds:
 // the filter's limit, or coopgraph's default when it gives none or 0.
 func graphLimit(f *model.CooperationGraphFilter) int {
@@ -169,7 +189,7 @@ var boundedByParent = map[string]bool{
 // asOf and first arguments) by its bound. Reflection, so that an edge
 // added to the schema is priced without anyone remembering to.
 func priceRecordLists(root *generated.ComplexityRoot) {
-	want := reflect.TypeOf(listCost)
+	dated, undated := reflect.TypeOf(listCost), reflect.TypeOf(firstCost)
 	types := reflect.ValueOf(root).Elem()
 	for i := range types.NumField() {
 		fields := types.Field(i)
@@ -177,12 +197,18 @@ func priceRecordLists(root *generated.ComplexityRoot) {
 			continue
 		}
 		for j := range fields.NumField() {
-			if f := fields.Field(j); f.Type() == want && f.IsNil() {
+			switch f := fields.Field(j); {
+			case f.Type() == dated && f.IsNil():
 				f.Set(reflect.ValueOf(listCost))
+			case f.Type() == undated && f.IsNil() && strings.HasPrefix(fields.Type().Field(j).Name, "Sources"):
+				f.Set(reflect.ValueOf(firstCost)) // a record's sources
 			}
 		}
 	}
 }
+
+// firstCost prices a plain list with a first argument only.
+func firstCost(child int, first *int) int { return times(listBound(first), child) }
 
 // Truncation is a plain list cut at its bound: where, how many records
 // it held and how many it returned.

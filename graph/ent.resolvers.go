@@ -34,6 +34,11 @@ func (r *conventionPartyResolver) Sites(ctx context.Context, obj *ent.Convention
 	return records(ctx, asOf, first, obj.Sites)
 }
 
+// Sources is the resolver for the sources field.
+func (r *establishmentResolver) Sources(ctx context.Context, obj *ent.Establishment, first *int) ([]*ent.Source, error) {
+	return sources(ctx, first, obj.Sources)
+}
+
 // Memberships is the resolver for the memberships field.
 func (r *establishmentResolver) Memberships(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.Membership, error) {
 	return records(ctx, asOf, first, obj.Memberships)
@@ -59,6 +64,11 @@ func (r *filiereResolver) Roles(ctx context.Context, obj *ent.Filiere, asOf *tim
 	return records(ctx, asOf, first, obj.Roles)
 }
 
+// Sources is the resolver for the sources field.
+func (r *groupingResolver) Sources(ctx context.Context, obj *ent.Grouping, first *int) ([]*ent.Source, error) {
+	return sources(ctx, first, obj.Sources)
+}
+
 // Sites is the resolver for the sites field.
 func (r *groupingResolver) Sites(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error) {
 	return records(ctx, asOf, first, obj.Establishments)
@@ -77,6 +87,11 @@ func (r *groupingResolver) Memberships(ctx context.Context, obj *ent.Grouping, a
 // MedicalTeams is the resolver for the medicalTeams field.
 func (r *groupingResolver) MedicalTeams(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.MedicalTeam, error) {
 	return records(ctx, asOf, first, obj.MedicalTeams)
+}
+
+// Sources is the resolver for the sources field.
+func (r *legalEntityResolver) Sources(ctx context.Context, obj *ent.LegalEntity, first *int) ([]*ent.Source, error) {
+	return sources(ctx, first, obj.Sources)
 }
 
 // Sites is the resolver for the sites field.
@@ -112,6 +127,11 @@ func (r *legalEntityResolver) Groupings(ctx context.Context, obj *ent.LegalEntit
 // Sites is the resolver for the sites field.
 func (r *medicalTeamResolver) Sites(ctx context.Context, obj *ent.MedicalTeam, asOf *time.Time, first *int) ([]*ent.TeamSite, error) {
 	return records(ctx, asOf, first, obj.Sites)
+}
+
+// Sources is the resolver for the sources field.
+func (r *membershipResolver) Sources(ctx context.Context, obj *ent.Membership, first *int) ([]*ent.Source, error) {
+	return sources(ctx, first, obj.Sources)
 }
 
 // Sites is the resolver for the sites field.

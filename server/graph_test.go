@@ -176,6 +176,10 @@ func TestRegisters(t *testing.T) {
 		if raw != `{"registers":[{"register":"FINESS_SITES","source":{"publishedOn":"2021-01-08","key":"finess-et-2021-01-08"},"syncedAt":null}]}` {
 			t.Errorf("%s: %s", b.name, raw)
 		}
+		sources := string(b.data(t, `{ establishment(finess: "420000234") { sources(first: 5) { key } } }`, nil))
+		if sources != `{"establishment":{"sources":[{"key":"finess-et-2021-01-08"}]}}` {
+			t.Errorf("%s: the sources of a shipped site: %s", b.name, sources)
+		}
 	}
 }
 

@@ -211,8 +211,8 @@ type Described struct{ mixin.Schema }
 func (Described) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("sources", Source.Type).
-			Comment("Every source that describes this record, the one it was last updated from included.").
-			Annotations(entgql.Skip(entgql.SkipAll)),
+			Comment("Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 

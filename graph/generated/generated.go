@@ -188,6 +188,7 @@ type ComplexityRoot struct {
 		RegisterUpdatedOn  func(childComplexity int) int
 		Siret              func(childComplexity int) int
 		Source             func(childComplexity int) int
+		Sources            func(childComplexity int, first *int) int
 		SphCode            func(childComplexity int) int
 		SphLabel           func(childComplexity int) int
 		TeamSites          func(childComplexity int, asOf *time.Time, first *int) int
@@ -305,6 +306,7 @@ type ComplexityRoot struct {
 		Name               func(childComplexity int) int
 		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
+		Sources            func(childComplexity int, first *int) int
 		Territory          func(childComplexity int) int
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
@@ -339,6 +341,7 @@ type ComplexityRoot struct {
 		Siren              func(childComplexity int) int
 		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
+		Sources            func(childComplexity int, first *int) int
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
@@ -390,6 +393,7 @@ type ComplexityRoot struct {
 		Role               func(childComplexity int) int
 		Sites              func(childComplexity int, asOf *time.Time, first *int) int
 		Source             func(childComplexity int) int
+		Sources            func(childComplexity int, first *int) int
 		ValidFrom          func(childComplexity int) int
 		ValidFromPrecision func(childComplexity int) int
 		ValidTo            func(childComplexity int) int
@@ -574,6 +578,8 @@ type ConventionPartyResolver interface {
 	Sites(ctx context.Context, obj *ent.ConventionParty, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 }
 type EstablishmentResolver interface {
+	Sources(ctx context.Context, obj *ent.Establishment, first *int) ([]*ent.Source, error)
+
 	Memberships(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.Membership, error)
 	ConventionParties(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.ConventionParty, error)
 	TeamSites(ctx context.Context, obj *ent.Establishment, asOf *time.Time, first *int) ([]*ent.TeamSite, error)
@@ -586,6 +592,8 @@ type GraphNodeResolver interface {
 	NodeKind(ctx context.Context, obj *coopgraph.NodeView) (model.NodeKind, error)
 }
 type GroupingResolver interface {
+	Sources(ctx context.Context, obj *ent.Grouping, first *int) ([]*ent.Source, error)
+
 	Sites(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 	Establishments(ctx context.Context, obj *ent.Grouping, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 
@@ -594,6 +602,7 @@ type GroupingResolver interface {
 	MembersKnown(ctx context.Context, obj *ent.Grouping) (bool, error)
 }
 type LegalEntityResolver interface {
+	Sources(ctx context.Context, obj *ent.LegalEntity, first *int) ([]*ent.Source, error)
 	Sites(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 	Establishments(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 	Memberships(ctx context.Context, obj *ent.LegalEntity, asOf *time.Time, first *int) ([]*ent.Membership, error)
@@ -605,6 +614,8 @@ type MedicalTeamResolver interface {
 	Sites(ctx context.Context, obj *ent.MedicalTeam, asOf *time.Time, first *int) ([]*ent.TeamSite, error)
 }
 type MembershipResolver interface {
+	Sources(ctx context.Context, obj *ent.Membership, first *int) ([]*ent.Source, error)
+
 	Sites(ctx context.Context, obj *ent.Membership, asOf *time.Time, first *int) ([]*ent.Establishment, error)
 }
 type MutationResolver interface {
@@ -1256,6 +1267,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Establishment.Source(childComplexity), true
+	case "Establishment.sources":
+		if e.ComplexityRoot.Establishment.Sources == nil {
+			break
+		}
+
+		args, err := ec.field_Establishment_sources_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Establishment.Sources(childComplexity, args["first"].(*int)), true
 	case "Establishment.sphCode":
 		if e.ComplexityRoot.Establishment.SphCode == nil {
 			break
@@ -1801,6 +1823,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Grouping.Source(childComplexity), true
+	case "Grouping.sources":
+		if e.ComplexityRoot.Grouping.Sources == nil {
+			break
+		}
+
+		args, err := ec.field_Grouping_sources_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Grouping.Sources(childComplexity, args["first"].(*int)), true
 	case "Grouping.territory":
 		if e.ComplexityRoot.Grouping.Territory == nil {
 			break
@@ -1984,6 +2017,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalEntity.Source(childComplexity), true
+	case "LegalEntity.sources":
+		if e.ComplexityRoot.LegalEntity.Sources == nil {
+			break
+		}
+
+		args, err := ec.field_LegalEntity_sources_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LegalEntity.Sources(childComplexity, args["first"].(*int)), true
 	case "LegalEntity.validFrom":
 		if e.ComplexityRoot.LegalEntity.ValidFrom == nil {
 			break
@@ -2198,6 +2242,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.Source(childComplexity), true
+	case "Membership.sources":
+		if e.ComplexityRoot.Membership.Sources == nil {
+			break
+		}
+
+		args, err := ec.field_Membership_sources_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Membership.Sources(childComplexity, args["first"].(*int)), true
 	case "Membership.validFrom":
 		if e.ComplexityRoot.Membership.ValidFrom == nil {
 			break
@@ -4882,6 +4937,15 @@ type Establishment implements Node {
   """
   source: Source!
   """
+  Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.
+  """
+  sources(
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
+  ): [Source!]! @goField(forceResolver: true)
+  """
   The legal entity (FINESS EJ) that runs this site.
   """
   legalEntity: LegalEntity!
@@ -5977,6 +6041,15 @@ type Grouping implements Node {
   """
   source: Source!
   """
+  Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.
+  """
+  sources(
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
+  ): [Source!]! @goField(forceResolver: true)
+  """
   The grouping's own legal person in FINESS, when it has one (a GCS does, a GHT does not).
   """
   legalEntity: LegalEntity
@@ -6366,6 +6439,15 @@ type LegalEntity implements Node {
   Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
   """
   source: Source!
+  """
+  Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.
+  """
+  sources(
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
+  ): [Source!]! @goField(forceResolver: true)
   """
   Sites (FINESS ET) run by this legal entity.
   """
@@ -7019,6 +7101,15 @@ type Membership implements Node {
   Where this record comes from: a register import (file and extract date), a legal text or convention (reference, URL), or an edit (who, when).
   """
   source: Source!
+  """
+  Every source that describes this record, the one it was last updated from included: the same record read from FINESS+, an etalab extract and the DGOS GHT list names all three.
+  """
+  sources(
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
+  ): [Source!]! @goField(forceResolver: true)
   """
   The grouping.
   """
@@ -8985,6 +9076,8 @@ func (ec *executionContext) childFields_Establishment(ctx context.Context, field
 		return ec.fieldContext_Establishment_regionCode(ctx, field)
 	case "source":
 		return ec.fieldContext_Establishment_source(ctx, field)
+	case "sources":
+		return ec.fieldContext_Establishment_sources(ctx, field)
 	case "legalEntity":
 		return ec.fieldContext_Establishment_legalEntity(ctx, field)
 	case "commune":
@@ -9215,6 +9308,8 @@ func (ec *executionContext) childFields_Grouping(ctx context.Context, field grap
 		return ec.fieldContext_Grouping_departmentCode(ctx, field)
 	case "source":
 		return ec.fieldContext_Grouping_source(ctx, field)
+	case "sources":
+		return ec.fieldContext_Grouping_sources(ctx, field)
 	case "legalEntity":
 		return ec.fieldContext_Grouping_legalEntity(ctx, field)
 	case "sites":
@@ -9281,6 +9376,8 @@ func (ec *executionContext) childFields_LegalEntity(ctx context.Context, field g
 		return ec.fieldContext_LegalEntity_departmentCode(ctx, field)
 	case "source":
 		return ec.fieldContext_LegalEntity_source(ctx, field)
+	case "sources":
+		return ec.fieldContext_LegalEntity_sources(ctx, field)
 	case "sites":
 		return ec.fieldContext_LegalEntity_sites(ctx, field)
 	case "establishments":
@@ -9391,6 +9488,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_memberRef(ctx, field)
 	case "source":
 		return ec.fieldContext_Membership_source(ctx, field)
+	case "sources":
+		return ec.fieldContext_Membership_sources(ctx, field)
 	case "grouping":
 		return ec.fieldContext_Membership_grouping(ctx, field)
 	case "legalEntity":
@@ -9889,6 +9988,20 @@ func (ec *executionContext) field_Establishment_memberships_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Establishment_sources_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Establishment_teamSites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10018,6 +10131,20 @@ func (ec *executionContext) field_Grouping_sites_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Grouping_sources_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -10153,6 +10280,20 @@ func (ec *executionContext) field_LegalEntity_sites_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_LegalEntity_sources_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_MedicalTeam_sites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10194,6 +10335,20 @@ func (ec *executionContext) field_Membership_sites_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Membership_sources_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -14082,6 +14237,50 @@ func (ec *executionContext) fieldContext_Establishment_source(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Establishment_sources(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Establishment_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Establishment().Sources(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Establishment_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Establishment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Establishment_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Establishment_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16226,6 +16425,50 @@ func (ec *executionContext) fieldContext_Grouping_source(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Grouping_sources(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Grouping_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Grouping().Sources(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Grouping_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Grouping",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Grouping_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Grouping_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16912,6 +17155,50 @@ func (ec *executionContext) fieldContext_LegalEntity_source(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalEntity_sources(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalEntity_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LegalEntity().Sources(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalEntity_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LegalEntity_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -18000,6 +18287,50 @@ func (ec *executionContext) fieldContext_Membership_source(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Membership_sources(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Membership().Sources(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Membership",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Membership_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -38223,6 +38554,12 @@ func (ec *executionContext) _Establishment(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Establishment_source(ctx, field, obj)
 				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Establishment_sources(ctx, field, obj)
+				})
 		case "legalEntity":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -38957,6 +39294,12 @@ func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Grouping_source(ctx, field, obj)
 				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Grouping_sources(ctx, field, obj)
+				})
 		case "legalEntity":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -39168,6 +39511,12 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LegalEntity_source(ctx, field, obj)
+				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LegalEntity_sources(ctx, field, obj)
 				})
 		case "sites":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -39532,6 +39881,12 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Membership_source(ctx, field, obj)
+				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Membership_sources(ctx, field, obj)
 				})
 		case "grouping":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -42060,6 +42415,22 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋmaillageᚋmaill
 		return graphql.Null
 	}
 	return ec._SearchHit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Source) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx context.Context, sel ast.SelectionSet, v *ent.Source) graphql.Marshaler {
