@@ -92,7 +92,8 @@ clean: ## remove build outputs
 	rm -rf bin dist frontend/dist
 	find $(SPA_DIST) -mindepth 1 ! -name .keep -delete
 
-bench-graph: build ## graph queries on the shipped data plus the synthetic layer (both databases): index rebuild, each query, a load test (p95), and the server's memory
+bench-graph: build ## the graph engine, response cache off (every request runs), on the shipped data plus the synthetic layer (both databases): index rebuild, each query, a load test (p95), and the server's memory
+	@echo "bench-graph: the engine, response cache off: every request runs its query"
 	$(GO) test -run '^$$' -bench 'Graph' -count 5 -timeout 30m ./server/
 	scripts/bench-serve-memory.sh $(BIN)
 

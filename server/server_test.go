@@ -34,6 +34,10 @@ type backend struct {
 	db      *store.DB
 	counter *countingDriver
 	handler http.Handler
+	// engine is a handler without the response cache, its graph index
+	// built on first use: benchmarks measure the engine, every request
+	// run.
+	engine http.Handler
 }
 
 var backends []*backend
@@ -56,10 +60,13 @@ func run(m *testing.M) int {
 	defer closeAll()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for i, d := range dbs {
-		backends = append(backends, &backend{name: d.Name, url: d.URL, db: d.DB, counter: counters[i], handler: server.New(d.DB, logger, prometheus.NewRegistry(), server.WithoutRateLimits(), roomyTimeouts)})
+		backends = append(backends, &backend{name: d.Name, url: d.URL, db: d.DB, counter: counters[i], handler: server.New(d.DB, logger, prometheus.NewRegistry(), server.WithoutRateLimits(), roomyTimeouts),
+			engine: server.New(d.DB, logger, prometheus.NewRegistry(), server.WithoutRateLimits(), roomyTimeouts, server.WithoutWarmUp(), withoutResponseCache)})
 	}
 	return m.Run()
 }
+
+func withoutResponseCache(c *server.Config) { c.ResponseCacheBytes = 0 }
 
 // roomyTimeouts gives the shared test servers deadlines a busy 2-core
 // machine cannot miss: building the graph index while other packages'

@@ -8,6 +8,7 @@
 #   DOC     where to write the report (default: print only)
 #
 # Environment: MAILLAGE_PG_BIN (default /usr/lib/postgresql/15/bin),
+# BENCH_PEER_ARGS: more flags for the driver (-runs 1 -sat 2s, say),
 # BENCH_PEER_HOLD=1 keeps everything running after the setup and waits
 # (for writing queries by hand; Ctrl-C cleans up).
 #
@@ -141,6 +142,8 @@ log "maillage gen synthetic"
 "$bin" gen synthetic --with-real-data --db "$db_maillage" >"$work/gen.log" 2>&1 || die "maillage gen synthetic failed"
 kill "$maillage_pid" && wait "$maillage_pid" || true
 maillage_pid=
+# PostGraphile's neighbourhood (question c): the SQL function a user writes.
+"$pgbin/psql" -X -q -v ON_ERROR_STOP=1 "$db_admin" -f "$here/neighbourhood.sql" >/dev/null || die "creating neighbourhood() failed"
 "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 "$db_admin" -c 'VACUUM ANALYZE' || die "VACUUM ANALYZE failed"
 log "maillage serve (restart on the full data), and a second one without the response cache"
 start_maillage "$maillage_port" "$work/maillage.log"
@@ -152,7 +155,11 @@ nocache_pid=$started_pid
 log "npm ci (PostGraphile, pinned in bench/peer/package-lock.json)"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1) || { cat "$work/npm.log" >&2; die "npm ci failed"; }
 peer_port=$(freeport)
-(cd "$here" && exec node node_modules/postgraphile/cli.js \
+# As PostGraphile's documentation recommends for production: NODE_ENV=
+# production, and a cluster worker per core (--cluster-workers).
+peer_workers=$(nproc)
+(cd "$here" && NODE_ENV=production exec node node_modules/postgraphile/cli.js \
+	--cluster-workers "$peer_workers" \
 	--connection "$db_peer" --schema public \
 	--host 127.0.0.1 --port "$peer_port" \
 	--append-plugins @graphile-contrib/pg-simplify-inflector \
@@ -180,9 +187,11 @@ log "building the load driver"
 args=(
 	-maillage "http://127.0.0.1:$maillage_port/graphql" -maillage-pid "$maillage_pid"
 	-maillage-nocache "http://127.0.0.1:$nocache_port/graphql" -maillage-nocache-pid "$nocache_pid"
-	-peer "http://127.0.0.1:$peer_port/graphql" -peer-pid "$peer_pid"
+	-peer "http://127.0.0.1:$peer_port/graphql" -peer-pid "$peer_pid" -peer-workers "$peer_workers"
 	-db "$db_admin"
 	-peer-version "$(node "$here/node_modules/postgraphile/cli.js" --version 2>/dev/null | tail -1)"
 )
 [ -n "$doc" ] && args+=(-doc "$doc")
+# shellcheck disable=SC2206
+args+=(${BENCH_PEER_ARGS:-})
 "$work/driver" "${args[@]}"

@@ -122,6 +122,7 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 	noLoad := fs.Bool("no-load", false, "do not load the shipped datasets into an empty database")
 	replicaURL := fs.String("db-replica", os.Getenv("MAILLAGE_DB_REPLICA"), "PostgreSQL read replica for queries (postgres://…); writes and the graph index use --db")
 	listenURL := fs.String("db-listen", os.Getenv("MAILLAGE_DB_LISTEN"), "direct PostgreSQL URL for the change listener (LISTEN) when --db goes through a pooler in transaction mode (PgBouncer)")
+	pprofAddr := fs.String("pprof-addr", os.Getenv("MAILLAGE_PPROF_ADDR"), "serve Go's profiler (/debug/pprof/) on this separate address, e.g. 127.0.0.1:6060 (empty: off); never expose it publicly")
 	cfg, checkEnv := server.Flags(fs)
 	syncSet, checkSyncEnv := syncFlags(fs)
 	everyDefault, everyErr := envDuration("MAILLAGE_SYNC_EVERY", 0)
@@ -143,6 +144,9 @@ func serve(ctx context.Context, args []string, logger *slog.Logger) error {
 		}
 	}
 	setMemoryLimit(logger)
+	if *pprofAddr != "" {
+		servePprof(*pprofAddr, logger)
+	}
 	db, err := openStore(ctx, *dbURL, *listenURL)
 	if err != nil {
 		return err

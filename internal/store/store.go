@@ -112,7 +112,7 @@ func openDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, er
 		db, err = openSQLite(strings.TrimPrefix(rawURL, "sqlite://"))
 		dialect = dialectSQLite
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
-		db, err = sql.Open("postgres", rawURL)
+		db, err = sql.Open("postgres", withBinaryParameters(rawURL))
 		dialect = dialectPostgres
 	default:
 		return nil, nil, fmt.Errorf("database URL %q: want sqlite://PATH or postgres://…", Redact(rawURL))
@@ -133,6 +133,21 @@ func openDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, er
 		return nil, nil, fmt.Errorf("connect to %s: %w", Redact(rawURL), err)
 	}
 	return entsql.OpenDB(dialect, db), db, nil
+}
+
+// withBinaryParameters turns on lib/pq's binary_parameters unless the URL
+// says otherwise: a statement with arguments then goes in one round trip
+// (parse, bind and execute sent together) instead of two (parse and
+// describe, wait, then bind and execute). Maillage passes no []byte
+// argument, the only values the option sends differently.
+func withBinaryParameters(rawURL string) string {
+	if strings.Contains(rawURL, "binary_parameters=") {
+		return rawURL
+	}
+	if strings.Contains(rawURL, "?") {
+		return rawURL + "&binary_parameters=yes"
+	}
+	return rawURL + "?binary_parameters=yes"
 }
 
 // poolSize is the number of connections a process keeps: enough for the
