@@ -32,7 +32,7 @@ type LegalEntity struct {
 	SourceID int `json:"source_id,omitempty"`
 	// FINESS number of the legal entity (9 characters, kept as a string).
 	Finess string `json:"finess,omitempty"`
-	// True while the name is provisional, derived from the names of the entity's sites because the loaded register gave none; a legal-entity register import replaces it.
+	// True while the name is provisional, derived from the names of the entity's sites because the loaded register gave none. A legal-entity register import replaces it; so does the name a cooperation's source gives the entity (a convention party's designation), and that source is then among the entity's sources.
 	NameDerived bool `json:"name_derived,omitempty"`
 	// SIREN number (9 digits), from the SIRET of the entity's sites.
 	Siren string `json:"siren,omitempty"`

@@ -186,7 +186,7 @@ func TestRegisters(t *testing.T) {
 func TestSearchQuery(t *testing.T) {
 	for _, b := range backends {
 		raw := string(b.data(t, `{ search(text: "saint etienne", first: 20, kinds: ["LEGAL_ENTITY", "SITE"]) { kind label finess score node { id ... on LegalEntity { finess name } ... on Establishment { finess } } } }`, nil))
-		if !strings.HasPrefix(raw, `{"search":[{"kind":"LEGAL_ENTITY","label":"CHU42","finess":"420784878"`) || !strings.Contains(raw, `"node":{"id":`) {
+		if !strings.HasPrefix(raw, `{"search":[{"kind":"LEGAL_ENTITY","label":"CHU de Saint-Étienne","finess":"420784878"`) || !strings.Contains(raw, `"node":{"id":`) {
 			t.Errorf("%s: %.400s", b.name, raw)
 		}
 		// The enum forms answer the same as the deprecated strings.

@@ -31,7 +31,7 @@ func (LegalEntity) Fields() []ent.Field {
 			Annotations(entgql.OrderField("FINESS")),
 		field.Bool("name_derived").
 			Default(false).
-			Comment("True while the name is provisional, derived from the names of the entity's sites because the loaded register gave none; a legal-entity register import replaces it."),
+			Comment("True while the name is provisional, derived from the names of the entity's sites because the loaded register gave none. A legal-entity register import replaces it; so does the name a cooperation's source gives the entity (a convention party's designation), and that source is then among the entity's sources."),
 		field.String("siren").Optional().
 			Comment("SIREN number (9 digits), from the SIRET of the entity's sites."),
 		field.String("legal_status").Optional().

@@ -6416,7 +6416,7 @@ type LegalEntity implements Node {
   """
   finess: String!
   """
-  True while the name is provisional, derived from the names of the entity's sites because the loaded register gave none; a legal-entity register import replaces it.
+  True while the name is provisional, derived from the names of the entity's sites because the loaded register gave none. A legal-entity register import replaces it; so does the name a cooperation's source gives the entity (a convention party's designation), and that source is then among the entity's sources.
   """
   nameDerived: Boolean!
   """

@@ -127,7 +127,7 @@ func TestNeighborhoodOfTheCHU(t *testing.T) {
 			// The filières are the charter's (the article names no party
 			// per filière): two hops away, like the other parties.
 			gotTwo := strings.Join(labels(two), "\n")
-			for _, want := range []string{"LEGAL_ENTITY:CH DE FIRMINY", "FILIERE:G4 – Urgences", "FILIERE:G4 – Biologie"} {
+			for _, want := range []string{"LEGAL_ENTITY:Hôpital Le Corbusier (CH de Firminy)", "FILIERE:G4 – Urgences", "FILIERE:G4 – Biologie"} {
 				if !strings.Contains(gotTwo, want) {
 					t.Errorf("depth 2 lacks %s:\n%s", want, gotTwo)
 				}

@@ -101,7 +101,7 @@ func OpenWith(ctx context.Context, rawURL string, o Options, opts ...ent.Option)
 
 // openDriver opens the ent SQL driver for rawURL and checks the database
 // answers.
-func openDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, error) {
+func openDriver(ctx context.Context, rawURL string) (dialect.Driver, *sql.DB, error) {
 	var (
 		db      *sql.DB
 		dialect string
@@ -132,14 +132,18 @@ func openDriver(ctx context.Context, rawURL string) (*entsql.Driver, *sql.DB, er
 		_ = db.Close()
 		return nil, nil, fmt.Errorf("connect to %s: %w", Redact(rawURL), err)
 	}
-	return entsql.OpenDB(dialect, db), db, nil
+	drv := entsql.OpenDB(dialect, db)
+	if dialect == dialectPostgres {
+		return textArgs{drv}, db, nil
+	}
+	return drv, db, nil
 }
 
 // withBinaryParameters turns on lib/pq's binary_parameters unless the URL
 // says otherwise: a statement with arguments then goes in one round trip
 // (parse, bind and execute sent together) instead of two (parse and
-// describe, wait, then bind and execute). Maillage passes no []byte
-// argument, the only values the option sends differently.
+// describe, wait, then bind and execute). []byte arguments, which the
+// option sends in binary, go as text (textArgs).
 func withBinaryParameters(rawURL string) string {
 	if strings.Contains(rawURL, "binary_parameters=") {
 		return rawURL

@@ -78,6 +78,23 @@ func (w *coopWriter) entity(path, number string) (int, error) {
 	return id, err
 }
 
+// nameFromSource gives a legal entity whose name is derived from its
+// sites the name a cooperation's source gives it (the G4 article's "CHU
+// de Saint-Étienne" for "CHU42"), and names that source among the
+// entity's; a register's name is never replaced.
+func (w *coopWriter) nameFromSource(path string, entityID int, name string, sourceID int) error {
+	if name == "" {
+		return nil
+	}
+	n, err := w.c.LegalEntity.Update().Where(legalentity.ID(entityID), legalentity.NameDerived(true)).
+		SetName(name).SetNameDerived(false).AddSourceIDs(sourceID).Save(w.ctx)
+	if err != nil {
+		return w.f.Errorf(path, "%v", err)
+	}
+	w.rep.Updated["legalEntity"] += n
+	return nil
+}
+
 func (w *coopWriter) site(path, number string) (int, error) {
 	id, err := w.c.Establishment.Query().Where(establishment.Finess(number)).OnlyID(w.ctx)
 	if ent.IsNotFound(err) {
@@ -243,6 +260,9 @@ func (w *coopWriter) convention(path string, cv cooperation.Convention) error {
 			return w.f.Errorf(q, "%v", err)
 		}
 		w.rep.Added["conventionParty"]++
+		if err := w.nameFromSource(q, entityID, p.Designation, sourceID); err != nil {
+			return err
+		}
 	}
 	for i, fl := range cv.Filieres {
 		fl.Dated = inherit(fl.Dated)
