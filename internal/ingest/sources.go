@@ -43,13 +43,13 @@ func structuresSource(name string, generated time.Time, digest string) importer.
 
 func ghtListSource(f file, today time.Time) importer.SourceInfo {
 	return importer.SourceInfo{
-		Key:         importer.FamilyGHTList + digest(f.content),
-		Kind:        source.KindREGISTER,
-		Title:       "Liste des GHT et de leurs membres (DGOS) — " + filepath.Base(f.name),
-		Reference:   filepath.Base(f.name),
-		Publisher:   "Ministère chargé de la santé (DGOS)",
-		PublishedOn: &today,
-		Note:        "Importée le " + today.Format("02/01/2006") + " : les membres absents d'une liste plus récente sont clos à cette date.",
+		Key:       importer.FamilyGHTList + digest(f.content),
+		Kind:      source.KindREGISTER,
+		Title:     "Liste des GHT et de leurs membres (DGOS) — " + filepath.Base(f.name),
+		Reference: filepath.Base(f.name),
+		Publisher: "Ministère chargé de la santé (DGOS)",
+		// The list gives no date of its own: none is recorded.
+		Note: "Date de publication non indiquée par le fichier ; importée le " + today.Format("02/01/2006") + " : les membres absents d'une liste plus récente sont clos à cette date.",
 	}
 }
 
