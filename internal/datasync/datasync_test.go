@@ -16,6 +16,8 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/internal/datasync"
 	"github.com/maillage/maillage/internal/pgtest"
@@ -165,6 +167,27 @@ func TestSync(t *testing.T) {
 			}
 			if n, _ := c.Grouping.Query().Count(ctx); n != 19 {
 				t.Errorf("%d groupings, want the sample's 19", n)
+			}
+			// The register's own names, positions, and the GHT's members
+			// and support with their dates, from the FINESS+ sample.
+			if e, err := c.LegalEntity.Query().Where(legalentity.Finess("010000156")).Only(ctx); err != nil || e.Name != "CLINIQUE CONVERT" || e.NameDerived {
+				t.Errorf("legal entity 010000156 after the sync: %+v (%v), want its register name", e, err)
+			}
+			if site, err := c.Establishment.Query().Where(establishment.Finess("010780195")).Only(ctx); err != nil || site.Latitude == nil || site.Longitude == nil {
+				t.Errorf("site 010780195 after the sync: %+v (%v), want its position", site, err)
+			}
+			ght, err := c.Grouping.Query().Where(grouping.RegisterID("GCC-1")).WithMemberships().Only(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			supports := 0
+			for _, m := range ght.Edges.Memberships {
+				if m.Role == membership.RoleSUPPORT {
+					supports++
+				}
+			}
+			if len(ght.Edges.Memberships) < 2 || supports != 1 || ght.ValidFrom == nil || ght.ValidFrom.Format(time.DateOnly) != "2017-01-01" {
+				t.Errorf("GHT GCC-1 after the sync: %d members, %d supports, from %v; want its members, one support, from 2017-01-01", len(ght.Edges.Memberships), supports, ght.ValidFrom)
 			}
 			st, err := datasync.ReadState(cache)
 			if err != nil || st.LastSuccess == nil || len(st.Resources) != 2 {
