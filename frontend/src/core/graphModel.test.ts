@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { degrees, mergeGraphs, nodeStyle, partners, pathEdgeKeys, visibleGraph, type GraphData } from './graphModel.ts';
+import { degrees, labelThreshold, mergeGraphs, nodeStyle, partners, pathEdgeKeys, visibleGraph, type GraphData } from './graphModel.ts';
 
 const site = (id: string) => ({ id, kind: 'SITE', label: `site ${id}` });
 const hub = (id: string, kind = 'CONVENTION') => ({ id, kind, label: `hub ${id}` });
@@ -93,5 +93,16 @@ describe('pathEdgeKeys', () => {
   });
   it('null path', () => {
     expect(pathEdgeKeys(null).size).toBe(0);
+  });
+});
+
+describe('labelThreshold', () => {
+  it.each([
+    [5, 0],
+    [60, 0],
+    [61, 9],
+    [900, 9],
+  ])('%i nodes', (n, want) => {
+    expect(labelThreshold(n)).toBe(want);
   });
 });

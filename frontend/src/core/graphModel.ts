@@ -181,3 +181,15 @@ export function pathEdgeKeys(path: GraphData | null): Set<string> {
   }
   return keys;
 }
+
+/** Au-delà de ce nombre de nœuds, seuls les plus gros portent leur nom. */
+export const ALL_LABELS_UP_TO = 60;
+
+/**
+ * La taille à partir de laquelle sigma écrit le nom d'un nœud : tous les
+ * noms dans un petit réseau (qui coopère avec qui se lit), ceux des pivots
+ * dans un grand.
+ */
+export function labelThreshold(nodeCount: number): number {
+  return nodeCount <= ALL_LABELS_UP_TO ? 0 : 9;
+}

@@ -6,7 +6,7 @@ import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { degrees, GROUPING_COLORS, KIND_COLORS, neighbours, nodeStyle, partners, type GraphData } from '../core/graphModel.ts';
+import { degrees, GROUPING_COLORS, KIND_COLORS, labelThreshold, neighbours, nodeStyle, partners, type GraphData } from '../core/graphModel.ts';
 import { useMessages } from '../app/messages.ts';
 import type { FlyTo, PngExporter } from '../app/viewTypes.ts';
 
@@ -248,6 +248,16 @@ const LEGEND: readonly [string, string][] = [
   ['TEAM', KIND_COLORS['TEAM'] ?? ''],
 ];
 
+/** Les noms de tous les nœuds d'un petit réseau, des pivots d'un grand. */
+function LabelThreshold({ nodeCount }: { readonly nodeCount: number }) {
+  const setSettings = useSetSettings();
+  const threshold = labelThreshold(nodeCount);
+  useEffect(() => {
+    setSettings({ labelRenderedSizeThreshold: threshold });
+  }, [setSettings, threshold]);
+  return null;
+}
+
 export default function NetworkView(props: NetworkViewProps) {
   const { graph, selected, loading, hasScope, truncated } = props;
   const m = useMessages();
@@ -285,6 +295,7 @@ export default function NetworkView(props: NetworkViewProps) {
     >
       <SigmaContainer graph={graphInstance} settings={settings} className="network__canvas">
         <GraphLoader graph={graph} onLayout={setLayout} />
+        <LabelThreshold nodeCount={graph.nodes.length} />
         <Highlighter {...props} />
         <Events onSelect={props.onSelect} onExpand={props.onExpand} onHover={props.onHover} onHide={props.onHide} />
         <ControlsContainer position="top-right">
