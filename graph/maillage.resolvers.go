@@ -10,6 +10,8 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/territory"
+	"github.com/maillage/maillage/graph/generated"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/lookup"
 )
 
@@ -32,3 +34,18 @@ func (r *queryResolver) Grouping(ctx context.Context, code string) (*ent.Groupin
 func (r *queryResolver) Territory(ctx context.Context, code string, kind *territory.Kind) (*ent.Territory, error) {
 	return lookup.Territory(ctx, r.client.Territory.Query(), code, kind)
 }
+
+// Viewer is the resolver for the viewer field.
+func (r *queryResolver) Viewer(ctx context.Context) (*access.Principal, error) {
+	return access.Caller(ctx), nil
+}
+
+// Role is the resolver for the role field.
+func (r *viewerResolver) Role(ctx context.Context, obj *access.Principal) (string, error) {
+	return string(obj.Role), nil
+}
+
+// Viewer returns generated.ViewerResolver implementation.
+func (r *Resolver) Viewer() generated.ViewerResolver { return &viewerResolver{r} }
+
+type viewerResolver struct{ *Resolver }
