@@ -234,7 +234,7 @@ export interface ConventionInput {
   sourceID: string;
 }
 
-export interface FormMessages extends DateMessages {}
+export type FormMessages = DateMessages;
 
 /**
  * L'entrée de createConvention (base null) ou d'updateConvention (base :

@@ -46,7 +46,7 @@ export function cleanToken(text: string): string | null {
 
 /** Un territoire d'un jeton (`REGION:84`, `DEPARTMENT:42`, `42`) → son genre et son code. */
 export function parseTokenTerritory(value: string): { kind: 'REGION' | 'DEPARTMENT' | null; code: string } {
-  const [kind, code] = value.includes(':') ? value.split(':', 2) : [null, value];
-  const k = kind?.toUpperCase();
-  return { kind: k === 'REGION' || k === 'DEPARTMENT' ? k : null, code: code ?? value };
+  const at = value.indexOf(':');
+  const k = at < 0 ? null : value.slice(0, at).toUpperCase();
+  return { kind: k === 'REGION' || k === 'DEPARTMENT' ? k : null, code: at < 0 ? value : value.slice(at + 1) };
 }
