@@ -30,9 +30,12 @@ export function SessionBar({ territories }: { readonly territories: Territories 
     const rights = !viewer.mayEdit ? m.session.readOnly : viewer.role === 'admin' ? m.session.mayEditAll : m.session.mayEditIn(names.join(m.session.and));
     return (
       <div className="session" data-testid="session">
-        <span className="session__who" title={rights}>
-          <strong data-testid="session-name">{viewer.name}</strong> · <span data-testid="session-role">{m.session.roles[viewer.role] ?? viewer.role}</span>
-          {names.length > 0 && <> · <span data-testid="session-territories">{names.join(', ')}</span></>}
+        <span className="session__who" title={`${viewer.name} — ${rights}`}>
+          <strong data-testid="session-name">{viewer.name}</strong>
+          <span>
+            <span data-testid="session-role">{m.session.roles[viewer.role] ?? viewer.role}</span>
+            {names.length > 0 && <> · <span data-testid="session-territories">{names.join(', ')}</span></>}
+          </span>
         </span>
         <span className="visually-hidden" data-testid="session-rights">{rights}</span>
         <button type="button" className="button button--small" data-testid="sign-out" onClick={signOut}>

@@ -287,6 +287,8 @@ export default function EditPanel({ target, viewer, territories, onClose }: Edit
             {em.cancel}
           </button>
         </>
+      ) : territories.byKey.size === 0 ? (
+        <p className="status">{em.loading}</p>
       ) : t.id === null ? (
         <RecordForm key={target} target={t} record={null} viewer={viewer} territories={territories} onClose={onClose} />
       ) : (
