@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Conflict, Draft } from '../core/editForm.ts';
 import { em } from './messages.ts';
 
@@ -10,8 +11,14 @@ function show(v: string | readonly string[] | undefined): string {
 /** Ce que l'autre a changé, à côté de la saisie ; réappliquer la sienne par-dessus. */
 export function ConflictView({ conflict, base, theirs, mine, onReapply, onDiscard }: { readonly conflict: Conflict; readonly base: Draft; readonly theirs: Draft; readonly mine: Draft; readonly onReapply: () => void; readonly onDiscard: () => void }) {
   const fields = [...new Set([...conflict.theirs, ...conflict.mine])].filter((f) => f !== 'legalEntityLabel');
+  const ref = useRef<HTMLElement>(null);
+  // Le conflit s'affiche en tête du formulaire : on l'amène à l'écran et le focus y va.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus();
+  }, []);
   return (
-    <section className="conflict notice" role="alert" data-testid="conflict" aria-labelledby="conflict-title">
+    <section ref={ref} tabIndex={-1} className="conflict notice" role="alert" data-testid="conflict" aria-labelledby="conflict-title">
       <h3 id="conflict-title">{em.conflict.title}</h3>
       <p>{em.conflict.intro}</p>
       <table className="conflict__table">

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { ApiError } from '../core/api.ts';
 import { parseDateInput, type ApiRefusal } from '../core/editForm.ts';
 import { em } from './messages.ts';
@@ -112,9 +112,13 @@ export function CheckList({ name, label, error, value, onChange, options }: Base
 
 /** Un refus qui ne nomme aucun champ (droits, conflit sans détail…) : en tête du formulaire. */
 export function Refusal({ refusal }: { readonly refusal: ApiRefusal | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusal !== null) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [refusal]);
   if (refusal === null) return null;
   return (
-    <div className="notice notice--error" role="alert" data-testid="form-refusal" data-code={refusal.code ?? ''}>
+    <div ref={ref} className="notice notice--error" role="alert" data-testid="form-refusal" data-code={refusal.code ?? ''}>
       <strong>{refusal.code === 'FORBIDDEN' ? em.forbidden : em.refused}</strong>
       <span data-testid="form-refusal-reason">{refusal.message}</span>
       <span className="muted">{em.kept}</span>
