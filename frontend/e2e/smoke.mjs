@@ -816,6 +816,26 @@ async function testAppEdit(page, base) {
     const text = await details.innerText();
     assert(text.includes(otherCode) && text.includes('version de l’éditeur'), `fiche après réapplication :\n${text}`);
   });
+  // Chaque formulaire a son adresse : une capture de chacun.
+  const body = await graphql(base, '{ grouping(code: "MAILLAGE-GCS-OLORON") { id } }', {});
+  const oloron = /** @type {{ id: string }} */ (dataOf(body, 'grouping')).id;
+  for (const [search, shot] of /** @type {const} */ ([
+    [`?sel=${conventionID}&edit=party:new:${conventionID}`, 'edition-formulaire-partie'],
+    ['?edit=grouping:new', 'edition-formulaire-groupement'],
+    [`?sel=${oloron}&edit=membership:new:${oloron}`, 'edition-formulaire-membre'],
+  ])) {
+    await step(`le formulaire ${search} s’ouvre par son adresse`, () => openForm(page, base, search));
+    await screenshot(page, shot);
+  }
+  await step('clore la convention : sa fin s’affiche sur sa fiche', async () => {
+    await openForm(page, base, `?sel=${conventionID}&edit=convention:${conventionID}:close`);
+    await page.getByTestId('field-closeOn').fill('2030-01-01');
+    await screenshot(page, 'edition-formulaire-cloture');
+    await page.getByTestId('edit-save').click();
+    const details = page.locator('[data-testid="details"][data-kind="Convention"]');
+    await details.waitFor({ state: 'visible' });
+    await details.getByText('01/01/2030').first().waitFor({ state: 'visible' });
+  });
   await step('se déconnecter oublie le jeton', async () => {
     await page.getByTestId('sign-out').click();
     await page.getByTestId('sign-in').waitFor({ state: 'visible' });
