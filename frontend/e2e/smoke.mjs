@@ -759,6 +759,12 @@ async function testAppEdit(page, base) {
     assert(text.includes('e2e ARS') && text.includes(name), `événement : ${text}`);
   });
   await screenshot(page, 'edition-historique');
+  await step('le fil de la région 84 montre la création', async () => {
+    await page.goto(new URL('/?territory=region:84&tab=history', base).toString(), { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('history').getByText('Modifications récentes — Auvergne-Rhône-Alpes').waitFor({ state: 'visible' });
+    await page.locator('[data-testid="history-event"][data-operation="CREATE"]').filter({ hasText: name }).first().waitFor({ state: 'visible' });
+  });
+  await screenshot(page, 'edition-fil-region');
   await step('un enregistrement d’une autre région : refus, raison affichée, saisie gardée', async () => {
     const body = await graphql(base, '{ grouping(code: "MAILLAGE-GCS-OLORON") { id } }', {});
     const id = /** @type {{ id: string }} */ (dataOf(body, 'grouping')).id;

@@ -97,7 +97,7 @@ export function SidePanel({ state, asOf, update, data, territoryName, onFocus, t
           <Details state={state} asOf={asOf} update={update} data={data} onFocus={onFocus} />
         ) : tab === 'history' ? (
           <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
-            <HistoryView id={state.selected} onFocus={onFocus} />
+            <HistoryView id={state.selected} onFocus={onFocus} territory={feedTerritory(state, territories)} />
           </Suspense>
         ) : (
           <Questions state={state} asOf={asOf} update={update} data={data} territoryName={territoryName} onFocus={onFocus} />
@@ -226,6 +226,17 @@ function GraphActions({ state, update }: { readonly state: AppState; readonly up
       )}
     </div>
   );
+}
+
+/** Le territoire du fil des modifications : le choisi, avec ses départements s'il est une région. */
+function feedTerritory(state: AppState, territories: Territories): { name: string; ids: ReadonlySet<string> } | null {
+  const t = state.territory;
+  if (t === null || t.kind === 'COMMUNE') return null;
+  const item = territories.byKey.get(`${t.kind}:${t.code}`);
+  if (item === undefined) return null;
+  const ids = new Set([item.id]);
+  if (t.kind === 'REGION') for (const d of territories.departments) if (d.parent === t.code) ids.add(d.id);
+  return { name: item.name, ids };
 }
 
 /** Modifier, clore, compléter la fiche affichée (pour qui peut écrire ; le serveur juge). */

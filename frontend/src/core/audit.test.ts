@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditChanges, showValue } from './audit.ts';
+import { auditChanges, inTerritory, showValue } from './audit.ts';
 
 describe('auditChanges', () => {
   it('lists the fields that differ, without the mechanics', () => {
@@ -20,5 +20,18 @@ describe('auditChanges', () => {
     expect(showValue(3)).toBe('3');
     expect(showValue(true)).toBe('true');
     expect(showValue([])).toBe('—');
+  });
+});
+
+describe('inTerritory', () => {
+  it('keeps the records of the territory and their parts', () => {
+    const events = [
+      { entityID: '1', after: { territory_id: 84, name: 'Convention' } },
+      { entityID: '2', after: { convention_id: 1, designation: 'CHU' } },
+      { entityID: '3', after: { territory_id: 75 } },
+      { entityID: '4', after: { convention_id: 3 } },
+      { entityID: '1', before: { territory_id: 84 }, after: { territory_id: 84, valid_to: '2030-01-01' } },
+    ];
+    expect(inTerritory(events, new Set(['84'])).map((e) => e.entityID)).toEqual(['1', '2', '1']);
   });
 });

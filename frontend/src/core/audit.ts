@@ -33,3 +33,34 @@ export function auditChanges(before: Json, after: Json): AuditChange[] {
   }
   return out;
 }
+
+/** Ce que le fil lit d'un événement. */
+export interface AuditEventLike {
+  readonly entityID: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+function field(e: AuditEventLike, key: string): string | null {
+  for (const side of [e.after, e.before]) {
+    if (typeof side === 'object' && side !== null && !Array.isArray(side)) {
+      const v = (side as Record<string, unknown>)[key];
+      if (typeof v === 'number' || typeof v === 'string') return String(v);
+    }
+  }
+  return null;
+}
+
+/**
+ * Les événements d'un territoire : ceux des conventions et groupements
+ * rattachés à l'un de ses territoires (territory_id), et ceux de leurs
+ * parties et adhésions (convention_id, grouping_id) parmi les événements lus.
+ */
+export function inTerritory<E extends AuditEventLike>(all: readonly E[], territoryIds: ReadonlySet<string>): E[] {
+  const records = new Set<string>();
+  for (const e of all) {
+    const t = field(e, 'territory_id');
+    if (t !== null && territoryIds.has(t)) records.add(e.entityID);
+  }
+  return all.filter((e) => records.has(e.entityID) || [field(e, 'convention_id'), field(e, 'grouping_id')].some((p) => p !== null && records.has(p)));
+}

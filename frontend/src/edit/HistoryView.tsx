@@ -3,7 +3,7 @@
  * (qui, quand, quoi, avant et après), ou sans sélection le fil des
  * modifications récentes.
  */
-import { auditChanges } from '../core/audit.ts';
+import { auditChanges, inTerritory } from '../core/audit.ts';
 import { failureOf } from '../core/api.ts';
 import { graphql } from '../gql/index.ts';
 import { ErrorNotice } from '../app/ErrorNotice.tsx';
@@ -32,7 +32,7 @@ const RecordHistoryDocument = graphql(`
 
 const RecentChangesDocument = graphql(`
   query RecentChanges {
-    auditEvents(first: 30, orderBy: { field: AT, direction: DESC }) {
+    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {
       totalCount
       edges {
         node {
@@ -121,16 +121,25 @@ function events(edges: readonly ({ readonly node?: Event | null } | null)[] | nu
   return (edges ?? []).flatMap((e) => (e?.node == null ? [] : [e.node]));
 }
 
-export default function HistoryView({ id, onFocus }: { readonly id: string | null; readonly onFocus: (id: string) => void }) {
+export interface HistoryViewProps {
+  readonly id: string | null;
+  readonly onFocus: (id: string) => void;
+  /** Sans sélection : le territoire choisi (son nom, ses identifiants et ceux de ses départements) ; null : tous. */
+  readonly territory: { readonly name: string; readonly ids: ReadonlySet<string> } | null;
+}
+
+export default function HistoryView({ id, onFocus, territory }: HistoryViewProps) {
   const one = useGql(RecordHistoryDocument, id === null ? null : { id });
   const feed = useGql(RecentChangesDocument, id === null ? {} : null);
   const result = id === null ? feed : one;
+  const all = result.data === undefined ? null : events(result.data.auditEvents.edges);
+  const shown = all === null ? null : id === null && territory !== null ? inTerritory(all, territory.ids).slice(0, 50) : all.slice(0, 100);
   return (
     <section className="history" data-testid="history" aria-labelledby="history-title">
-      <h2 id="history-title">{id === null ? em.history.feed : em.history.title}</h2>
+      <h2 id="history-title">{id !== null ? em.history.title : territory === null ? em.history.feed : em.history.feedIn(territory.name)}</h2>
       {id === null && <p className="muted">{em.history.feedHint}</p>}
       {result.error !== null && <ErrorNotice failure={failureOf(result.error)} />}
-      {result.data !== undefined && <Timeline events={events(result.data.auditEvents.edges)} onFocus={onFocus} showRecord={id === null} />}
+      {shown !== null && <Timeline events={shown} onFocus={onFocus} showRecord={id === null} />}
     </section>
   );
 }

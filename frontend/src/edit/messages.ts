@@ -98,6 +98,7 @@ export const em = {
   history: {
     title: 'Historique',
     feed: 'Modifications récentes',
+    feedIn: (name: string) => `Modifications récentes — ${name}`,
     feedHint: 'Les dernières modifications que vous pouvez lire, la plus récente d’abord.',
     none: 'Aucune modification enregistrée.',
     ops: { CREATE: 'Création', UPDATE: 'Modification', CLOSE: 'Clôture' } as Record<string, string>,

@@ -51,7 +51,7 @@ type Documents = {
     "\n    mutation EditUpdateMembership($id: ID!, $v: Int!, $input: UpdateMembershipInput!) {\n      updateMembership(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditUpdateMembershipDocument,
     "\n    mutation EditCloseMembership($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": typeof types.EditCloseMembershipDocument,
     "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecordHistoryDocument,
-    "\n  query RecentChanges {\n    auditEvents(first: 30, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecentChangesDocument,
+    "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecentChangesDocument,
     "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": typeof types.EditSourcesDocument,
 };
 const documents: Documents = {
@@ -91,7 +91,7 @@ const documents: Documents = {
     "\n    mutation EditUpdateMembership($id: ID!, $v: Int!, $input: UpdateMembershipInput!) {\n      updateMembership(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": types.EditUpdateMembershipDocument,
     "\n    mutation EditCloseMembership($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": types.EditCloseMembershipDocument,
     "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecordHistoryDocument,
-    "\n  query RecentChanges {\n    auditEvents(first: 30, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecentChangesDocument,
+    "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecentChangesDocument,
     "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": types.EditSourcesDocument,
 };
 
@@ -242,7 +242,7 @@ export function graphql(source: "\n  query RecordHistory($id: ID!) {\n    auditE
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecentChanges {\n    auditEvents(first: 30, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecentChangesDocument;
+export function graphql(source: "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecentChangesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2013,7 +2013,7 @@ export const RecordHistoryDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<RecordHistoryQuery, RecordHistoryQueryVariables>;
 export const RecentChangesDocument = new TypedDocumentString(`
     query RecentChanges {
-  auditEvents(first: 30, orderBy: {field: AT, direction: DESC}) {
+  auditEvents(first: 200, orderBy: {field: AT, direction: DESC}) {
     totalCount
     edges {
       node {
