@@ -19,6 +19,7 @@ import (
 	"github.com/maillage/maillage/graph/generated"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/tokens"
 )
 
 // Every list of the schema is bounded, and a query's complexity is priced
@@ -148,6 +149,7 @@ func complexity() generated.ComplexityRoot {
 	c.Territory.Children = pageCost[*ent.TerritoryOrder, *ent.TerritoryWhereInput]
 	c.Query.Nodes = func(child int, ids []int) int { return times(len(ids), child) }
 	c.Query.Registers = fixed(4) // one state per freshness.Register
+	c.Viewer.Territories = fixed(tokens.MaxTerritories)
 	c.Query.Search = func(child int, _ string, first *int, _ []model.NodeKind, _ []string) int {
 		n := coopgraph.DefaultHits
 		if first != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/graph/generated"
 	"github.com/maillage/maillage/graph/model"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/freshness"
 	"github.com/maillage/maillage/internal/lookup"
 )
@@ -41,12 +42,28 @@ func (r *queryResolver) Registers(ctx context.Context) ([]*freshness.State, erro
 	return freshness.Registers(ctx, r.client, r.lastSync)
 }
 
+// Viewer is the resolver for the viewer field.
+func (r *queryResolver) Viewer(ctx context.Context) (*access.Principal, error) {
+	return access.Caller(ctx), nil
+}
+
 // Register is the resolver for the register field.
 func (r *registerStateResolver) Register(ctx context.Context, obj *freshness.State) (model.RegisterKind, error) {
 	return model.RegisterKind(obj.Register), nil
 }
 
+// Role is the resolver for the role field.
+func (r *viewerResolver) Role(ctx context.Context, obj *access.Principal) (string, error) {
+	return string(obj.Role), nil
+}
+
 // RegisterState returns generated.RegisterStateResolver implementation.
 func (r *Resolver) RegisterState() generated.RegisterStateResolver { return &registerStateResolver{r} }
 
-type registerStateResolver struct{ *Resolver }
+// Viewer returns generated.ViewerResolver implementation.
+func (r *Resolver) Viewer() generated.ViewerResolver { return &viewerResolver{r} }
+
+type (
+	registerStateResolver struct{ *Resolver }
+	viewerResolver        struct{ *Resolver }
+)

@@ -61,3 +61,40 @@ func TestBearerTokens(t *testing.T) {
 		})
 	}
 }
+
+// The viewer query says who the token names; two partners never see
+// each other's name, though partners' reads share the response cache.
+func TestViewer(t *testing.T) {
+	ctx := context.Background()
+	b := backends[0]
+	stamp := time.Now().Format(time.RFC3339Nano)
+	p1, _, err := tokens.Create(ctx, b.db.Client, tokens.Spec{Role: access.RolePartner, Name: "viewer partner one " + stamp}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, _, err := tokens.Create(ctx, b.db.Client, tokens.Spec{Role: access.RolePartner, Name: "viewer partner two " + stamp}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, _, err := tokens.Create(ctx, b.db.Client, tokens.Spec{Role: access.RoleEditor, Territories: []string{"REGION:84"}, Name: "viewer editor " + stamp}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ token, want string }{
+		{"", `{"data":{"viewer":{"name":"anonymous","role":"anonymous","territories":[],"mayEdit":false,"mayReadAudit":false}}}`},
+		{p1, `{"data":{"viewer":{"name":"viewer partner one ` + stamp + `","role":"partner","territories":[],"mayEdit":false,"mayReadAudit":false}}}`},
+		{p2, `{"data":{"viewer":{"name":"viewer partner two ` + stamp + `","role":"partner","territories":[],"mayEdit":false,"mayReadAudit":false}}}`},
+		{ed, `{"data":{"viewer":{"name":"viewer editor ` + stamp + `","role":"editor","territories":["REGION:84"],"mayEdit":true,"mayReadAudit":true}}}`},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ viewer { name role territories mayEdit mayReadAudit } }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if tt.token != "" {
+			req.Header.Set("Authorization", "Bearer "+tt.token)
+		}
+		rec := httptest.NewRecorder()
+		b.handler.ServeHTTP(rec, req)
+		if got := strings.TrimSpace(rec.Body.String()); got != tt.want {
+			t.Errorf("viewer: %s, want %s", got, tt.want)
+		}
+	}
+}

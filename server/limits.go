@@ -68,8 +68,8 @@ func (q *queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql
 	op := opCtx.Operation
 	name := op.Name
 	st.setOperation(name, 0)
-	if op.Operation == ast.Query {
-		st.markQuery()
+	if op.Operation == ast.Query && !namesCaller(op.SelectionSet, map[string]bool{}) {
+		st.markQuery() // a query's answer may be cached unless it says who asked
 	}
 	if op.Operation != ast.Query && st.method != http.MethodPost {
 		st.setStatus(http.StatusMethodNotAllowed)
@@ -362,4 +362,29 @@ func sameRecords(t *ast.Definition, name string) bool {
 func isRecordLink(t *ast.Definition, field *ast.FieldDefinition, target *ast.Definition) bool {
 	return target != nil && target.Kind == ast.Object && field.Type.Elem == nil && len(field.Arguments) == 0 &&
 		slices.Contains(t.Interfaces, "Node") && slices.Contains(target.Interfaces, "Node")
+}
+
+// namesCaller tells whether a root selection asks for `viewer`, whose
+// answer depends on the token (partners' answers are otherwise shared).
+func namesCaller(set ast.SelectionSet, seen map[string]bool) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name == "viewer" {
+				return true
+			}
+		case *ast.InlineFragment:
+			if namesCaller(s.SelectionSet, seen) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition != nil && !seen[s.Name] {
+				seen[s.Name] = true
+				if namesCaller(s.Definition.SelectionSet, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

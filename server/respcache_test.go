@@ -58,6 +58,8 @@ func TestResponseCache(t *testing.T) {
 				{"same read over GET computed once", http.MethodGet, "", find, "miss"},
 				{"then from cache", http.MethodGet, "", find, "hit"},
 				{"an editor's read is not cached", http.MethodPost, editor, find, ""},
+				{"who asks is never kept", http.MethodPost, "", `{ viewer { name role } }`, "miss"},
+				{"… nor answered from cache", http.MethodPost, "", `{ viewer { name role } }`, "miss"},
 				{"an answer with errors is computed again", http.MethodPost, "", `{ establishment(finess: "12") { name } }`, "miss"},
 				{"… and again", http.MethodPost, "", `{ establishment(finess: "12") { name } }`, "miss"},
 				{"a refused mutation is not kept", http.MethodPost, "", `mutation { closeGrouping(id: "x", expectedVersion: 1, validTo: "2020-01-01", sourceID: "y") { id } }`, "miss"},

@@ -666,11 +666,200 @@ async function testApiEdit(page, base) {
   });
 }
 
+/**
+ * Se connecter dans l'application avec un jeton (formulaire de la barre du haut).
+ * @param {import('playwright-core').Page} page
+ * @param {string} token
+ */
+async function signIn(page, token) {
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-in-token').fill(token);
+  await page.getByTestId('sign-in-token').press('Enter');
+  await page.getByTestId('session-name').waitFor({ state: 'visible' });
+}
+
+/**
+ * Ouvre une adresse de l'application et attend son formulaire d'édition.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ * @param {string} search
+ */
+async function openForm(page, base, search) {
+  await page.goto(new URL(`/${search}`, base).toString(), { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('edit-form').waitFor({ state: 'visible' });
+}
+
+/**
+ * Un éditeur de la région 84 dans l'application : se connecte, crée une
+ * convention entre deux hôpitaux de la Loire avec sa source, la voit dans le
+ * réseau et l'historique, est refusé sur un enregistrement d'une autre région
+ * (la raison affichée), résout un conflit créé depuis un second contexte de
+ * navigateur.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testAppEdit(page, base) {
+  const token = process.env['MAILLAGE_EDITOR_TOKEN'] ?? '';
+  const stamp = Date.now().toString(36);
+  const name = `Convention imagerie Loire essai ${stamp}`;
+  // Un code est unique : neuf à chaque passage.
+  const otherCode = `IMG-LOIRE-${stamp.toUpperCase()}`;
+  let conventionID = '';
+  await step('se connecter avec le jeton : nom, rôle et territoire affichés', async () => {
+    assert(token.startsWith('mlg_'), 'MAILLAGE_EDITOR_TOKEN manquant (scripts/e2e.sh le crée)');
+    await page.goto(new URL('/', base).toString(), { waitUntil: 'domcontentloaded' });
+    await signIn(page, token);
+    const who = await page.getByTestId('session').innerText();
+    assert(who.includes('e2e ARS') && who.includes('Éditeur') && who.includes('Auvergne-Rhône-Alpes'), `session affichée : ${who}`);
+    // Le jeton est dans sessionStorage seulement : ni dans localStorage (GraphiQL y garde ses onglets), ni dans l'adresse.
+    const stored = /** @type {{ local: string, session: string | null, url: string }} */ (
+      await page.evaluate("({ local: Object.values(localStorage).join('\\n'), session: sessionStorage.getItem('maillage.token'), url: location.href })")
+    );
+    assert(!stored.local.includes(token) && stored.session === token && !stored.url.includes(token), 'le jeton n’est pas gardé en sessionStorage seulement');
+  });
+  await screenshot(page, 'edition-connexion');
+  await step('le formulaire de convention s’ouvre par son adresse', async () => {
+    await openForm(page, base, '?edit=convention:new');
+    await page.getByTestId('field-name').fill(name);
+    await page.getByTestId('field-validFrom').fill('2025');
+    await page.getByTestId('precision-validFrom').waitFor({ state: 'visible' });
+    assert((await page.getByTestId('precision-validFrom').innerText()).includes('année'), 'la précision « année » n’est pas lue');
+    await page.getByLabel('Imagerie').check();
+  });
+  await step('deux hôpitaux de la Loire choisis comme dans la recherche', async () => {
+    await chooseSuggestion(page, 'party-search', LEGAL_ENTITY_FINESS, '[data-kind="LEGAL_ENTITY"]');
+    await chooseSuggestion(page, 'party-search', FOREZ, '[data-kind="LEGAL_ENTITY"]');
+    const rows = page.getByTestId('party-row');
+    await rows.nth(1).waitFor({ state: 'visible' });
+    assert((await rows.count()) === 2, `parties choisies : ${String(await rows.count())}`);
+  });
+  await step('une nouvelle source : titre, éditeur, date, lien', async () => {
+    await page.getByTestId('field-sourceTitle').fill(`Convention d’imagerie (essai e2e) : ${name}`);
+    await page.getByTestId('field-sourcePublisher').fill('ARS Auvergne-Rhône-Alpes');
+    await page.getByTestId('field-sourcePublishedOn').fill('2025-01-15');
+    await page.getByTestId('field-sourceUrl').fill('https://www.auvergne-rhone-alpes.ars.sante.fr/');
+  });
+  await screenshot(page, 'edition-formulaire-convention');
+  await step('enregistrer : la fiche de la convention montre ses deux parties', async () => {
+    await page.getByTestId('edit-save').click();
+    const details = page.locator('[data-testid="details"][data-kind="Convention"]');
+    await details.waitFor({ state: 'visible' });
+    assert((await details.getByTestId('details-title').innerText()) === name, 'la fiche ouverte n’est pas la convention créée');
+    const parties = details.getByTestId('panel-parties').locator('li');
+    await parties.nth(1).waitFor({ state: 'visible' });
+    assert((await parties.count()) === 2, `parties : ${String(await parties.count())}`);
+    conventionID = (await page.getByTestId('panel-selection').getAttribute('data-selected')) ?? '';
+    assert(conventionID !== '', 'sélection sans identifiant');
+  });
+  await step('le réseau relie la convention à ses deux parties', async () => {
+    await waitFor(page, '[data-testid="network"][data-selected-present="true"][data-layout="done"]');
+    const degree = Number(await page.getByTestId('network').getAttribute('data-selected-degree'));
+    assert(degree >= 2, `la convention n'a que ${String(degree)} voisin(s) dans le réseau`);
+  });
+  await screenshot(page, 'edition-convention-creee');
+  await step('l’historique montre la création, son auteur et ses valeurs', async () => {
+    await page.getByTestId('tab-history').click();
+    const event = page.locator('[data-testid="history-event"][data-operation="CREATE"]').first();
+    await event.waitFor({ state: 'visible' });
+    const text = await event.innerText();
+    assert(text.includes('e2e ARS') && text.includes(name), `événement : ${text}`);
+  });
+  await screenshot(page, 'edition-historique');
+  await step('le fil de la région 84 montre la création', async () => {
+    await page.goto(new URL('/?territory=region:84&tab=history', base).toString(), { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('history').getByText('Modifications récentes — Auvergne-Rhône-Alpes').waitFor({ state: 'visible' });
+    await page.locator('[data-testid="history-event"][data-operation="CREATE"]').filter({ hasText: name }).first().waitFor({ state: 'visible' });
+  });
+  await screenshot(page, 'edition-fil-region');
+  await step('un enregistrement d’une autre région : refus, raison affichée, saisie gardée', async () => {
+    const body = await graphql(base, '{ grouping(code: "MAILLAGE-GCS-OLORON") { id } }', {});
+    const id = /** @type {{ id: string }} */ (dataOf(body, 'grouping')).id;
+    await openForm(page, base, `?sel=${id}&edit=grouping:${id}`);
+    const field = page.getByTestId('field-name');
+    await field.fill('GCS renommé par un éditeur de la région 84');
+    await page.getByTestId('edit-save').click();
+    const refusal = page.locator('[data-testid="form-refusal"][data-code="FORBIDDEN"]');
+    await refusal.waitFor({ state: 'visible' });
+    const reason = await refusal.getByTestId('form-refusal-reason').innerText();
+    assert(reason.includes('REGION:84') && reason.includes('région 75'), `raison : ${reason}`);
+    assert((await field.inputValue()) === 'GCS renommé par un éditeur de la région 84', 'la saisie est perdue après le refus');
+  });
+  await screenshot(page, 'edition-refus-autre-region');
+  await step('ouvrir la convention pour la modifier et saisir une description', async () => {
+    await openForm(page, base, `?sel=${conventionID}&edit=convention:${conventionID}`);
+    await page.getByTestId('field-description').fill('Imagerie partagée, version de l’éditeur');
+  });
+  const other = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    const context = await other.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+    const page2 = await context.newPage();
+    page2.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await step('entre-temps, un second contexte de navigateur se connecte et change le code', async () => {
+      await page2.goto(new URL(`/?sel=${conventionID}&edit=convention:${conventionID}`, base).toString(), { waitUntil: 'domcontentloaded' });
+      await signIn(page2, token);
+      await page2.getByTestId('edit-form').waitFor({ state: 'visible' });
+      await page2.getByTestId('field-code').fill(otherCode);
+      await page2.getByTestId('edit-save').click();
+      await page2.locator('[data-testid="details"][data-kind="Convention"]').waitFor({ state: 'visible' });
+    });
+  } catch (err) {
+    const pages = other.contexts()[0]?.pages() ?? [];
+    if (pages[0] !== undefined) {
+      await screenshot(pages[0], 'edition-second-contexte-echec');
+      console.log(`      second contexte : ${(await pages[0].locator('[data-testid="field-error"], [data-testid="form-refusal"]').allInnerTexts()).join(' | ')}`);
+    }
+    throw err;
+  } finally {
+    await other.close();
+  }
+  await step('enregistrer : conflit, leur changement à côté du mien', async () => {
+    await page.getByTestId('edit-save').click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor({ state: 'visible' });
+    const theirs = await conflict.locator('[data-testid="conflict-row"][data-field="code"] [data-testid="conflict-theirs"]').innerText();
+    const mine = await conflict.locator('[data-testid="conflict-row"][data-field="description"] [data-testid="conflict-mine"]').innerText();
+    assert(theirs === otherCode && mine.includes('version de l’éditeur'), `conflit affiché : ${theirs} / ${mine}`);
+  });
+  await screenshot(page, 'edition-conflit');
+  await step('réappliquer : les deux modifications sont gardées', async () => {
+    await page.getByTestId('conflict-reapply').click();
+    const details = page.locator('[data-testid="details"][data-kind="Convention"]');
+    await details.waitFor({ state: 'visible' });
+    const text = await details.innerText();
+    assert(text.includes(otherCode) && text.includes('version de l’éditeur'), `fiche après réapplication :\n${text}`);
+  });
+  // Chaque formulaire a son adresse : une capture de chacun.
+  const body = await graphql(base, '{ grouping(code: "MAILLAGE-GCS-OLORON") { id } }', {});
+  const oloron = /** @type {{ id: string }} */ (dataOf(body, 'grouping')).id;
+  for (const [search, shot] of /** @type {const} */ ([
+    [`?sel=${conventionID}&edit=party:new:${conventionID}`, 'edition-formulaire-partie'],
+    ['?edit=grouping:new', 'edition-formulaire-groupement'],
+    [`?sel=${oloron}&edit=membership:new:${oloron}`, 'edition-formulaire-membre'],
+  ])) {
+    await step(`le formulaire ${search} s’ouvre par son adresse`, () => openForm(page, base, search));
+    await screenshot(page, shot);
+  }
+  await step('clore la convention : sa fin s’affiche sur sa fiche', async () => {
+    await openForm(page, base, `?sel=${conventionID}&edit=convention:${conventionID}:close`);
+    await page.getByTestId('field-closeOn').fill('2030-01-01');
+    await screenshot(page, 'edition-formulaire-cloture');
+    await page.getByTestId('edit-save').click();
+    const details = page.locator('[data-testid="details"][data-kind="Convention"]');
+    await details.waitFor({ state: 'visible' });
+    await details.getByText('01/01/2030').first().waitFor({ state: 'visible' });
+  });
+  await step('se déconnecter oublie le jeton', async () => {
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor({ state: 'visible' });
+    assert((await page.evaluate("sessionStorage.getItem('maillage.token')")) === null, 'le jeton reste en sessionStorage');
+  });
+}
+
 async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
     console.error('MAILLAGE_URL manquant (par exemple MAILLAGE_URL=http://127.0.0.1:18080)');
-    console.log('0 passed, 9 failed');
+    console.log('0 passed, 10 failed');
     return 2;
   }
   const base = new URL(rawBase);
@@ -687,6 +876,8 @@ async function main() {
     { name: 'API qui refuse les requêtes', slug: 'api-refusee', run: testApiRefused, expected: /Failed to load resource: the server responded with a status of 400/ },
     { name: 'GraphiQL (/graphiql)', slug: 'graphiql', run: testGraphiQL },
     { name: 'modification par l’API visible dans l’application', slug: 'modification-api', run: testApiEdit },
+    // Ouvrir un formulaire par son adresse quitte la page : ce qu'elle chargeait encore (couches, worker du réseau) est abandonné.
+    { name: 'un éditeur modifie dans l’application', slug: 'edition', run: testAppEdit, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
   ];
   let passed = 0;
   let failed = 0;
@@ -706,7 +897,13 @@ async function main() {
       acceptDownloads: true,
     });
 
+    // MAILLAGE_E2E_ONLY=slug,slug : ne lancer que ces tests (mise au point).
+    const only = (process.env['MAILLAGE_E2E_ONLY'] ?? '').split(',').filter((x) => x !== '');
     for (const test of tests) {
+      if (only.length > 0 && !only.includes(test.slug)) {
+        done += 1;
+        continue;
+      }
       console.log(`• ${test.name}`);
       const { page, problems } = await openPage(context, base);
       try {

@@ -31,6 +31,7 @@ import (
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/graph/scalar"
+	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/freshness"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -61,6 +62,7 @@ type ResolverRoot interface {
 	RegisterState() RegisterStateResolver
 	SearchHit() SearchHitResolver
 	Territory() TerritoryResolver
+	Viewer() ViewerResolver
 }
 
 type DirectiveRoot struct {
@@ -471,6 +473,7 @@ type ComplexityRoot struct {
 		Territories       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) int
 		Territory         func(childComplexity int, code string, kind *territory.Kind) int
 		TerritoryStats    func(childComplexity int, code string, kind *territory.Kind, asOf *time.Time) int
+		Viewer            func(childComplexity int) int
 	}
 
 	RegisterState struct {
@@ -562,6 +565,14 @@ type ComplexityRoot struct {
 		IsolatedCount            func(childComplexity int) int
 		LegalEntities            func(childComplexity int) int
 		Sites                    func(childComplexity int) int
+	}
+
+	Viewer struct {
+		MayEdit      func(childComplexity int) int
+		MayReadAudit func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Role         func(childComplexity int) int
+		Territories  func(childComplexity int) int
 	}
 }
 
@@ -670,6 +681,7 @@ type QueryResolver interface {
 	Grouping(ctx context.Context, code string) (*ent.Grouping, error)
 	Territory(ctx context.Context, code string, kind *territory.Kind) (*ent.Territory, error)
 	Registers(ctx context.Context) ([]*freshness.State, error)
+	Viewer(ctx context.Context) (*access.Principal, error)
 }
 type RegisterStateResolver interface {
 	Register(ctx context.Context, obj *freshness.State) (model.RegisterKind, error)
@@ -679,6 +691,9 @@ type SearchHitResolver interface {
 }
 type TerritoryResolver interface {
 	Children(ctx context.Context, obj *ent.Territory, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TerritoryOrder, where *ent.TerritoryWhereInput) (*ent.TerritoryConnection, error)
+}
+type ViewerResolver interface {
+	Role(ctx context.Context, obj *access.Principal) (string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2871,6 +2886,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.TerritoryStats(childComplexity, args["code"].(string), args["kind"].(*territory.Kind), args["asOf"].(*time.Time)), true
+	case "Query.viewer":
+		if e.ComplexityRoot.Query.Viewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
 	case "RegisterState.register":
 		if e.ComplexityRoot.RegisterState.Register == nil {
@@ -3252,6 +3273,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TerritoryStats.Sites(childComplexity), true
+
+	case "Viewer.mayEdit":
+		if e.ComplexityRoot.Viewer.MayEdit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.MayEdit(childComplexity), true
+	case "Viewer.mayReadAudit":
+		if e.ComplexityRoot.Viewer.MayReadAudit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.MayReadAudit(childComplexity), true
+	case "Viewer.name":
+		if e.ComplexityRoot.Viewer.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Name(childComplexity), true
+	case "Viewer.role":
+		if e.ComplexityRoot.Viewer.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Role(childComplexity), true
+	case "Viewer.territories":
+		if e.ComplexityRoot.Viewer.Territories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Territories(childComplexity), true
 
 	}
 	return 0, false
@@ -8826,6 +8878,33 @@ extend type Query {
   "How current each register the database holds is, one entry per register."
   registers: [RegisterState!]!
 }
+
+extend type Query {
+  """
+  Who is calling: the name, role and territories of the token the
+  request carries (` + "`" + `anonymous` + "`" + ` without one). What the app shows of the
+  caller's rights; the server decides each write on its own.
+  """
+  viewer: Viewer!
+}
+
+"The caller: the principal a bearer token names."
+type Viewer {
+  "The token's name (who it is for); ` + "`" + `anonymous` + "`" + ` without a token."
+  name: String!
+  "` + "`" + `anonymous` + "`" + `, ` + "`" + `partner` + "`" + `, ` + "`" + `editor` + "`" + ` or ` + "`" + `admin` + "`" + `."
+  role: String!
+  """
+  Where an editor may write: région or département codes, as
+  ` + "`" + `REGION:84` + "`" + `, ` + "`" + `DEPARTMENT:42` + "`" + ` or a plain code (either kind). Empty for
+  other roles: an admin writes everywhere, others nowhere.
+  """
+  territories: [String!]!
+  "Whether the role may write at all (editor or admin); an editor only within its territories."
+  mayEdit: Boolean!
+  "Whether the role may read the audit log (editor or admin)."
+  mayReadAudit: Boolean!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -9716,6 +9795,22 @@ func (ec *executionContext) childFields_TerritoryStats(ctx context.Context, fiel
 		return ec.fieldContext_TerritoryStats_groupingsByKind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TerritoryStats", field.Name)
+}
+
+func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Viewer_name(ctx, field)
+	case "role":
+		return ec.fieldContext_Viewer_role(ctx, field)
+	case "territories":
+		return ec.fieldContext_Viewer_territories(ctx, field)
+	case "mayEdit":
+		return ec.fieldContext_Viewer_mayEdit(ctx, field)
+	case "mayReadAudit":
+		return ec.fieldContext_Viewer_mayReadAudit(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -20821,6 +20916,38 @@ func (ec *executionContext) fieldContext_Query_registers(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_viewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Viewer(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *access.Principal) graphql.Marshaler {
+			return ec.marshalNViewer2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋaccessᚐPrincipal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Viewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22472,6 +22599,121 @@ func (ec *executionContext) fieldContext_TerritoryStats_groupingsByKind(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_name(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Viewer_role(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().Role(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, true, "String")
+}
+
+func (ec *executionContext) _Viewer_territories(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_territories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Territories, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_territories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Viewer_mayEdit(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_mayEdit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MayEdit(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_mayEdit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Viewer_mayReadAudit(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_mayReadAudit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MayReadAudit(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_mayReadAudit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, false, "Boolean")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -40426,6 +40668,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_registers(ctx, field)
 				})
+		case "viewer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_viewer(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -41032,6 +41280,60 @@ func (ec *executionContext) _TerritoryStats(ctx context.Context, sel ast.Selecti
 			out.Values[i] = ec._TerritoryStats_groupingsByKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var viewerImplementors = []string{"Viewer"}
+
+func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *access.Principal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Viewer")
+		case "name":
+			out.Values[i] = ec._Viewer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_role(ctx, field, obj)
+				})
+		case "territories":
+			out.Values[i] = ec._Viewer_territories(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mayEdit":
+			out.Values[i] = ec._Viewer_mayEdit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mayReadAudit":
+			out.Values[i] = ec._Viewer_mayReadAudit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -42492,6 +42794,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNTeamSite2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSiteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TeamSite) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -42642,6 +42973,14 @@ func (ec *executionContext) unmarshalNUpdateMembershipInput2githubᚗcomᚋmaill
 func (ec *executionContext) unmarshalNUpdateTeamSiteInput2githubᚗcomᚋmaillageᚋmaillageᚋentᚐUpdateTeamSiteInput(ctx context.Context, v any) (ent.UpdateTeamSiteInput, error) {
 	res, err := ec.unmarshalInputUpdateTeamSiteInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNViewer2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋaccessᚐPrincipal(ctx context.Context, sel ast.SelectionSet, v *access.Principal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Viewer!")
+		return graphql.Null
+	}
+	return ec._Viewer(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -109,3 +109,18 @@ func refuse(w http.ResponseWriter, message string) {
 }
 
 func quote(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+
+// MayEdit tells whether p's role writes at all: editors (within their
+// territories, which the rights package checks) and admins.
+func (p Principal) MayEdit() bool {
+	return p.Role == RoleEditor || p.Role == RoleAdmin || p.Role == RoleSystem
+}
+
+// MayReadAudit tells whether p's role reads the audit log.
+func (p Principal) MayReadAudit() bool { return p.MayEdit() }
+
+// Caller returns the caller ctx carries, as the GraphQL `viewer` shows it.
+func Caller(ctx context.Context) *Principal {
+	p := FromContext(ctx)
+	return &p
+}

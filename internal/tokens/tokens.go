@@ -33,6 +33,10 @@ type Spec struct {
 	Expires     *time.Time
 }
 
+// MaxTerritories bounds the territories one token names: every région
+// and département (18 + 101).
+const MaxTerritories = 119
+
 // Create records a token and returns it: the only time it is shown.
 func Create(ctx context.Context, c *ent.Client, s Spec, now time.Time) (string, *ent.Token, error) {
 	ctx = access.AsSystem(ctx) // tokens are managed from the command line
@@ -47,6 +51,9 @@ func Create(ctx context.Context, c *ent.Client, s Spec, now time.Time) (string, 
 	}
 	if s.Role != access.RoleEditor && len(s.Territories) > 0 {
 		return "", nil, fmt.Errorf("--territory: only editor tokens are limited to territories, not %s", s.Role)
+	}
+	if len(s.Territories) > MaxTerritories {
+		return "", nil, fmt.Errorf("--territory: %d territories, at most %d (every région and département)", len(s.Territories), MaxTerritories)
 	}
 	for _, t := range s.Territories {
 		kinds := []territory.Kind{territory.KindREGION, territory.KindDEPARTMENT}

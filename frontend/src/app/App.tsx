@@ -6,6 +6,7 @@ import { ErrorNotice } from './ErrorNotice.tsx';
 import { ExportMenu, type ViewExporters } from './ExportMenu.tsx';
 import { useMessages } from './messages.ts';
 import { SearchBox, type SearchHit } from './SearchBox.tsx';
+import { SessionBar } from './SessionBar.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { TerritorySelect, useTerritories } from './TerritorySelect.tsx';
 import { TimeBar } from './TimeBar.tsx';
@@ -177,6 +178,7 @@ export function App() {
         <a className="topbar__link" href="/graphiql">
           {m.graphiqlLink}
         </a>
+        <SessionBar territories={territories} />
       </header>
 
       <TimeBar
@@ -244,6 +246,7 @@ export function App() {
           )}
         </div>
         <SidePanel
+          territories={territories}
           state={state}
           asOf={asOf}
           update={update}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { RegisterFreshness } from './RegisterFreshness.tsx';
 import { partners } from '../core/graphModel.ts';
 import type { AppState } from '../core/urlState.ts';
@@ -13,6 +13,12 @@ import { useMessages } from './messages.ts';
 import { Questions } from './Questions.tsx';
 import type { GraphBundle } from './useGraphData.ts';
 import { useGql } from './query.ts';
+import { useSession } from './session.tsx';
+import type { Territories } from './TerritorySelect.tsx';
+
+// L'édition et l'historique ne sont chargés que pour qui s'en sert.
+const EditPanel = lazy(() => import('../edit/EditPanel.tsx'));
+const HistoryView = lazy(() => import('../edit/HistoryView.tsx'));
 
 const NodeDetailsDocument = graphql(`
   query NodeDetails($id: ID!, $asOf: Date) {
@@ -37,15 +43,39 @@ export interface SidePanelProps {
   readonly data: GraphBundle;
   readonly territoryName: string;
   readonly onFocus: (id: string) => void;
+  readonly territories: Territories;
 }
 
-export function SidePanel({ state, asOf, update, data, territoryName, onFocus }: SidePanelProps) {
+export function SidePanel({ state, asOf, update, data, territoryName, onFocus, territories }: SidePanelProps) {
   const m = useMessages();
-  const tab = state.tab;
+  const { viewer } = useSession();
+  const tabs = viewer?.mayReadAudit === true ? (['details', 'questions', 'history'] as const) : (['details', 'questions'] as const);
+  const tab = (tabs as readonly string[]).includes(state.tab) ? state.tab : 'details';
+  if (state.edit !== null) {
+    return (
+      <aside className="side" aria-label={m.panel.label} data-testid="side-panel">
+        <div className="side__body">
+          <Suspense fallback={<p className="status">{m.edit.loading}</p>}>
+            <EditPanel
+              target={state.edit}
+              viewer={viewer}
+              territories={territories}
+              onClose={(selected) => {
+                update({ edit: null, ...(selected === undefined ? {} : { selected, tab: 'details' }) });
+              }}
+              onEdit={(edit) => {
+                update({ edit });
+              }}
+            />
+          </Suspense>
+        </div>
+      </aside>
+    );
+  }
   return (
     <aside className="side" aria-label={m.panel.label} data-testid="side-panel">
       <div className="tabs" role="tablist" aria-label={m.panel.label}>
-        {(['details', 'questions'] as const).map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             type="button"
@@ -66,6 +96,10 @@ export function SidePanel({ state, asOf, update, data, territoryName, onFocus }:
       <div className="side__body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'details' ? (
           <Details state={state} asOf={asOf} update={update} data={data} onFocus={onFocus} />
+        ) : tab === 'history' ? (
+          <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
+            <HistoryView id={state.selected} onFocus={onFocus} territory={feedTerritory(state, territories)} />
+          </Suspense>
         ) : (
           <Questions state={state} asOf={asOf} update={update} data={data} territoryName={territoryName} onFocus={onFocus} />
         )}
@@ -74,8 +108,10 @@ export function SidePanel({ state, asOf, update, data, territoryName, onFocus }:
   );
 }
 
-function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 'territoryName'>) {
+function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 'territoryName' | 'territories'>) {
   const m = useMessages();
+  const { viewer } = useSession();
+  const onEdit = viewer?.mayEdit === true ? (edit: string) => { update({ edit }); } : undefined;
   const id = state.selected;
   const result = useGql(NodeDetailsDocument, id === null ? null : { id, asOf });
   const partnerIds = useMemo(() => (id === null ? new Set<string>() : partners(data.visible, id)), [data.visible, id]);
@@ -85,6 +121,16 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
         <p className="muted" data-testid="panel-empty">
           {m.panel.none}
         </p>
+        {onEdit !== undefined && (
+          <div className="side__actions">
+            <button type="button" className="button button--small" data-testid="new-convention" onClick={() => { onEdit('convention:new'); }}>
+              {m.edit.newConvention}
+            </button>
+            <button type="button" className="button button--small" data-testid="new-grouping" onClick={() => { onEdit('grouping:new'); }}>
+              {m.edit.newGrouping}
+            </button>
+          </div>
+        )}
         <GraphActions state={state} update={update} />
         <RegisterFreshness />
       </>
@@ -121,6 +167,7 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
           {node.__typename === 'LegalEntity' && <LegalEntityDetails entity={node} asOf={asOf} onFocus={onFocus} />}
           {node.__typename === 'Grouping' && (
             <GroupingDetails
+              onEdit={onEdit}
               grouping={node}
               asOf={asOf}
               onFocus={onFocus}
@@ -129,7 +176,10 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
               }}
             />
           )}
-          {node.__typename === 'Convention' && <ConventionDetails convention={node} asOf={asOf} onFocus={onFocus} />}
+          {onEdit !== undefined && (node.__typename === 'Convention' || node.__typename === 'Grouping') && (
+            <RecordEdit kind={node.__typename === 'Convention' ? 'convention' : 'grouping'} id={node.id} onEdit={onEdit} />
+          )}
+          {node.__typename === 'Convention' && <ConventionDetails convention={node} asOf={asOf} onFocus={onFocus} onEdit={onEdit} />}
           {node.__typename === 'Filiere' && <FiliereDetails filiere={node} asOf={asOf} onFocus={onFocus} />}
           {node.__typename === 'MedicalTeam' && <TeamDetails team={node} asOf={asOf} onFocus={onFocus} />}
           {node.__typename === 'Territory' && (
@@ -176,6 +226,35 @@ function GraphActions({ state, update }: { readonly state: AppState; readonly up
           {m.panel.collapseAll}
         </button>
       )}
+    </div>
+  );
+}
+
+/** Le territoire du fil des modifications : le choisi, avec ses départements s'il est une région. */
+function feedTerritory(state: AppState, territories: Territories): { name: string; ids: ReadonlySet<string> } | null {
+  const t = state.territory;
+  if (t === null || t.kind === 'COMMUNE') return null;
+  const item = territories.byKey.get(`${t.kind}:${t.code}`);
+  if (item === undefined) return null;
+  const ids = new Set([item.id]);
+  if (t.kind === 'REGION') for (const d of territories.departments) if (d.parent === t.code) ids.add(d.id);
+  return { name: item.name, ids };
+}
+
+/** Modifier, clore, compléter la fiche affichée (pour qui peut écrire ; le serveur juge). */
+function RecordEdit({ kind, id, onEdit }: { readonly kind: 'convention' | 'grouping'; readonly id: string; readonly onEdit: (target: string) => void }) {
+  const m = useMessages();
+  return (
+    <div className="side__actions" data-testid="record-edit">
+      <button type="button" className="button button--small" data-testid={`edit-${kind}`} onClick={() => { onEdit(`${kind}:${id}`); }}>
+        {m.edit.edit}
+      </button>
+      <button type="button" className="button button--small" data-testid={`close-${kind}`} onClick={() => { onEdit(`${kind}:${id}:close`); }}>
+        {m.edit.close}
+      </button>
+      <button type="button" className="button button--small" data-testid={kind === 'convention' ? 'add-party' : 'add-member'} onClick={() => { onEdit(`${kind === 'convention' ? 'party' : 'membership'}:new:${id}`); }}>
+        {kind === 'convention' ? m.edit.addParty : m.edit.addMember}
+      </button>
     </div>
   );
 }

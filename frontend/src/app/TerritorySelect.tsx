@@ -23,6 +23,7 @@ const TerritoriesDocument = graphql(`
 `);
 
 export interface TerritoryItem {
+  readonly id: string;
   readonly kind: 'REGION' | 'DEPARTMENT';
   readonly code: string;
   readonly name: string;
@@ -46,7 +47,7 @@ export function useTerritories(): Territories {
         const node = edge?.node;
         if (node == null) continue;
         if (node.kind !== 'REGION' && node.kind !== 'DEPARTMENT') continue;
-        items.push({ kind: node.kind, code: node.code, name: node.name, parent: node.parent?.code ?? null });
+        items.push({ id: node.id, kind: node.kind, code: node.code, name: node.name, parent: node.parent?.code ?? null });
       }
     }
     const sorted = (kind: string) => items.filter((t) => t.kind === kind).sort((a, b) => collator.compare(a.name, b.name));

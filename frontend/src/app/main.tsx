@@ -5,6 +5,7 @@ import { fr } from '../i18n/fr.ts';
 import { App } from './App.tsx';
 import { MessagesContext } from './messages.ts';
 import { createQueryClient } from './query.ts';
+import { SessionProvider } from './session.tsx';
 import './app.css';
 
 const container = document.getElementById('root');
@@ -21,7 +22,9 @@ createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <MessagesContext value={fr}>
-        <App />
+        <SessionProvider>
+          <App />
+        </SessionProvider>
       </MessagesContext>
     </QueryClientProvider>
   </StrictMode>,

@@ -14,7 +14,7 @@ export interface TypedDocument<TResult, TVariables> {
 export type ApiFailure =
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'http'; readonly status: number }
-  | { readonly kind: 'graphql'; readonly code: string | null; readonly message: string }
+  | { readonly kind: 'graphql'; readonly code: string | null; readonly message: string; readonly field?: string }
   | { readonly kind: 'invalid' };
 
 export class ApiError extends Error {
@@ -27,6 +27,21 @@ export class ApiError extends Error {
 }
 
 export const GRAPHQL_ENDPOINT = '/graphql';
+
+/**
+ * Le jeton de la session (en mémoire ; session.ts le garde aussi dans
+ * sessionStorage, jamais dans l'adresse ni dans localStorage). Chaque
+ * requête le porte dans l'en-tête Authorization.
+ */
+let authToken: string | null = null;
+
+export function setAuthToken(token: string | null): void {
+  authToken = token;
+}
+
+export function getAuthToken(): string | null {
+  return authToken;
+}
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -49,7 +64,8 @@ export function readGraphQLBody(body: unknown): { ok: true; data: unknown } | { 
     const message = isObject(first) && typeof first['message'] === 'string' ? first['message'] : '';
     const extensions = isObject(first) ? first['extensions'] : undefined;
     const code = isObject(extensions) && typeof extensions['code'] === 'string' ? extensions['code'] : null;
-    return { ok: false, failure: { kind: 'graphql', code, message } };
+    const field = isObject(extensions) && typeof extensions['field'] === 'string' ? extensions['field'] : undefined;
+    return { ok: false, failure: field === undefined ? { kind: 'graphql', code, message } : { kind: 'graphql', code, message, field } };
   }
   if (!isObject(body['data'])) {
     return { ok: false, failure: { kind: 'invalid' } };
@@ -61,6 +77,8 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
   readonly fetchImpl?: typeof fetch;
   readonly endpoint?: string;
+  /** Un autre jeton que celui de la session (vérifier un jeton avant de l'adopter) ; null : aucun. */
+  readonly token?: string | null;
 }
 
 /** Envoie une requête ; rejette avec ApiError (ou AbortError si annulée). */
@@ -70,9 +88,12 @@ export async function gql<TResult, TVariables>(
   options: RequestOptions = {},
 ): Promise<TResult> {
   const fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
+  const token = options.token === undefined ? authToken : options.token;
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
+  if (token !== null) headers['Authorization'] = `Bearer ${token}`;
   const init: RequestInit = {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+    headers,
     body: JSON.stringify({ query: document.toString(), variables }),
   };
   if (options.signal !== undefined) {

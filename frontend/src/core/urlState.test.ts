@@ -23,6 +23,8 @@ describe('parseState', () => {
     { name: 'level', search: '?level=SITE', expected: { level: 'SITE' } },
     { name: 'memberless structures', search: '?memberless=1', expected: { memberless: true } },
     { name: 'memberless, not 1', search: '?memberless=yes', expected: {} },
+    { name: 'edit form', search: '?sel=12&edit=party:new:12&tab=history', expected: { selected: '12', edit: 'party:new:12', tab: 'history' } },
+    { name: 'bad edit form', search: '?edit=party:drop:12', expected: {} },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -37,6 +39,7 @@ describe('formatState round trip', () => {
     { view: 'map', territory: { kind: 'REGION', code: '84' }, asOf: '2015-01-01', since: '2010-01-01' },
     { selected: '1', expanded: ['2', '3'], hidden: ['4'], kinds: ['CONVENTION'], level: 'SITE', memberless: true },
     { pathFrom: '8589969672', pathTo: '8589969671', tab: 'questions' },
+    { selected: '5', edit: 'convention:5:close' },
   ];
   for (const partial of states) {
     it(JSON.stringify(partial), () => {

@@ -7,7 +7,7 @@ export type ViewMode = 'split' | 'map' | 'network';
 export type TerritoryKind = 'REGION' | 'DEPARTMENT' | 'COMMUNE';
 export type Level = 'SITE' | 'LEGAL_ENTITY';
 export type ObjectKind = 'GROUPING' | 'CONVENTION' | 'FILIERE' | 'TEAM';
-export type SideTab = 'details' | 'questions';
+export type SideTab = 'details' | 'questions' | 'history';
 
 export interface TerritoryRef {
   readonly kind: TerritoryKind;
@@ -34,6 +34,8 @@ export interface AppState {
   readonly pathFrom: string | null;
   readonly pathTo: string | null;
   readonly tab: SideTab;
+  /** Le formulaire d'édition ouvert (core/editForm's EditTarget, écrit) ; null : aucun. */
+  readonly edit: string | null;
 }
 
 export const DEFAULT_STATE: AppState = {
@@ -51,12 +53,15 @@ export const DEFAULT_STATE: AppState = {
   pathFrom: null,
   pathTo: null,
   tab: 'details',
+  edit: null,
 };
 
 const VIEWS: readonly ViewMode[] = ['split', 'map', 'network'];
 const LEVELS: readonly Level[] = ['SITE', 'LEGAL_ENTITY'];
 const OBJECT_KINDS: readonly ObjectKind[] = ['GROUPING', 'CONVENTION', 'FILIERE', 'TEAM'];
-const TABS: readonly SideTab[] = ['details', 'questions'];
+const TABS: readonly SideTab[] = ['details', 'questions', 'history'];
+/** Le formulaire d'une adresse : core/editForm.ts le lit en détail. */
+const EDIT_RE = /^(?:convention|party|grouping|membership):(?:new(?::[0-9]{1,20})?|[0-9]{1,20}(?::close)?)$/;
 const TERRITORY_PREFIX: Readonly<Record<string, TerritoryKind>> = { region: 'REGION', dep: 'DEPARTMENT', commune: 'COMMUNE' };
 
 const ID_RE = /^[0-9]{1,20}$/;
@@ -132,6 +137,7 @@ export function parseState(search: string): AppState {
     pathFrom: id(params.get('from')),
     pathTo: id(params.get('to')),
     tab: oneOf(params.get('tab'), TABS, DEFAULT_STATE.tab),
+    edit: EDIT_RE.test(params.get('edit') ?? '') ? params.get('edit') : null,
   };
 }
 
@@ -151,6 +157,7 @@ export function formatState(state: AppState): string {
   if (state.pathFrom !== null) params.set('from', state.pathFrom);
   if (state.pathTo !== null) params.set('to', state.pathTo);
   if (state.tab !== DEFAULT_STATE.tab) params.set('tab', state.tab);
+  if (state.edit !== null) params.set('edit', state.edit);
   const text = params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',');
   return text === '' ? '' : `?${text}`;
 }

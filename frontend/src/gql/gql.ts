@@ -36,6 +36,24 @@ type Documents = {
     "\n  query Neighborhood($id: ID!, $depth: Int, $filter: CooperationGraphFilter) {\n    neighborhood(id: $id, depth: $depth, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": typeof types.NeighborhoodDocument,
     "\n  query Path($from: ID!, $to: ID!, $filter: CooperationGraphFilter) {\n    cooperationPath(from: $from, to: $to, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": typeof types.PathDocument,
     "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n": typeof types.DiffDocument,
+    "\n  query Viewer {\n    viewer {\n      name\n      role\n      territories\n      mayEdit\n      mayReadAudit\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query EditRecord($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Convention {\n        version\n        name\n        conventionKind: kind\n        code\n        domains\n        description\n        signedOn\n        validFrom\n        conventionPrecision: validFromPrecision\n        validTo\n        territory {\n          id\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on Grouping {\n        version\n        name\n        groupingKind: kind\n        code\n        validFrom\n        groupingPrecision: validFromPrecision\n        validTo\n        territory {\n          id\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on ConventionParty {\n        version\n        partyRole: role\n        designation\n        validFrom\n        partyPrecision: validFromPrecision\n        validTo\n        legalEntity {\n          id\n          name\n        }\n        convention {\n          id\n          name\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on Membership {\n        version\n        memberRole: role\n        validFrom\n        memberPrecision: validFromPrecision\n        validTo\n        member: legalEntity {\n          id\n          name\n        }\n        grouping {\n          id\n          name\n        }\n        source {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.EditRecordDocument,
+    "\n  mutation EditCreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.EditCreateSourceDocument,
+    "\n    mutation EditCreateConvention($input: CreateConventionInput!) {\n      createConvention(input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditCreateConventionDocument,
+    "\n    mutation EditUpdateConvention($id: ID!, $v: Int!, $input: UpdateConventionInput!) {\n      updateConvention(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditUpdateConventionDocument,
+    "\n    mutation EditCloseConvention($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConvention(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": typeof types.EditCloseConventionDocument,
+    "\n    mutation EditCreateParty($input: CreateConventionPartyInput!) {\n      createConventionParty(input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditCreatePartyDocument,
+    "\n    mutation EditUpdateParty($id: ID!, $v: Int!, $input: UpdateConventionPartyInput!) {\n      updateConventionParty(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditUpdatePartyDocument,
+    "\n    mutation EditCloseParty($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConventionParty(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": typeof types.EditClosePartyDocument,
+    "\n    mutation EditCreateGrouping($input: CreateGroupingInput!) {\n      createGrouping(input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditCreateGroupingDocument,
+    "\n    mutation EditUpdateGrouping($id: ID!, $v: Int!, $input: UpdateGroupingInput!) {\n      updateGrouping(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditUpdateGroupingDocument,
+    "\n    mutation EditCloseGrouping($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeGrouping(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": typeof types.EditCloseGroupingDocument,
+    "\n    mutation EditCreateMembership($input: CreateMembershipInput!) {\n      createMembership(input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditCreateMembershipDocument,
+    "\n    mutation EditUpdateMembership($id: ID!, $v: Int!, $input: UpdateMembershipInput!) {\n      updateMembership(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditUpdateMembershipDocument,
+    "\n    mutation EditCloseMembership($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": typeof types.EditCloseMembershipDocument,
+    "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecordHistoryDocument,
+    "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecentChangesDocument,
+    "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": typeof types.EditSourcesDocument,
 };
 const documents: Documents = {
     "\n  query TerritoryStats($code: String!, $kind: TerritoryKind, $asOf: Date) {\n    territoryStats(code: $code, kind: $kind, asOf: $asOf) {\n      sites\n      legalEntities\n      cooperatingLegalEntities\n      cooperatingShare\n      isolatedCount\n      isolated {\n        id\n        label\n        finess\n        category\n      }\n      groupingsByKind {\n        key\n        count\n      }\n    }\n  }\n": types.TerritoryStatsDocument,
@@ -59,6 +77,24 @@ const documents: Documents = {
     "\n  query Neighborhood($id: ID!, $depth: Int, $filter: CooperationGraphFilter) {\n    neighborhood(id: $id, depth: $depth, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": types.NeighborhoodDocument,
     "\n  query Path($from: ID!, $to: ID!, $filter: CooperationGraphFilter) {\n    cooperationPath(from: $from, to: $to, filter: $filter) {\n      ...GraphFields\n    }\n  }\n": types.PathDocument,
     "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n": types.DiffDocument,
+    "\n  query Viewer {\n    viewer {\n      name\n      role\n      territories\n      mayEdit\n      mayReadAudit\n    }\n  }\n": types.ViewerDocument,
+    "\n  query EditRecord($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Convention {\n        version\n        name\n        conventionKind: kind\n        code\n        domains\n        description\n        signedOn\n        validFrom\n        conventionPrecision: validFromPrecision\n        validTo\n        territory {\n          id\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on Grouping {\n        version\n        name\n        groupingKind: kind\n        code\n        validFrom\n        groupingPrecision: validFromPrecision\n        validTo\n        territory {\n          id\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on ConventionParty {\n        version\n        partyRole: role\n        designation\n        validFrom\n        partyPrecision: validFromPrecision\n        validTo\n        legalEntity {\n          id\n          name\n        }\n        convention {\n          id\n          name\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on Membership {\n        version\n        memberRole: role\n        validFrom\n        memberPrecision: validFromPrecision\n        validTo\n        member: legalEntity {\n          id\n          name\n        }\n        grouping {\n          id\n          name\n        }\n        source {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.EditRecordDocument,
+    "\n  mutation EditCreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      id\n      title\n    }\n  }\n": types.EditCreateSourceDocument,
+    "\n    mutation EditCreateConvention($input: CreateConventionInput!) {\n      createConvention(input: $input) {\n        id\n      }\n    }\n  ": types.EditCreateConventionDocument,
+    "\n    mutation EditUpdateConvention($id: ID!, $v: Int!, $input: UpdateConventionInput!) {\n      updateConvention(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": types.EditUpdateConventionDocument,
+    "\n    mutation EditCloseConvention($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConvention(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": types.EditCloseConventionDocument,
+    "\n    mutation EditCreateParty($input: CreateConventionPartyInput!) {\n      createConventionParty(input: $input) {\n        id\n      }\n    }\n  ": types.EditCreatePartyDocument,
+    "\n    mutation EditUpdateParty($id: ID!, $v: Int!, $input: UpdateConventionPartyInput!) {\n      updateConventionParty(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": types.EditUpdatePartyDocument,
+    "\n    mutation EditCloseParty($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConventionParty(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": types.EditClosePartyDocument,
+    "\n    mutation EditCreateGrouping($input: CreateGroupingInput!) {\n      createGrouping(input: $input) {\n        id\n      }\n    }\n  ": types.EditCreateGroupingDocument,
+    "\n    mutation EditUpdateGrouping($id: ID!, $v: Int!, $input: UpdateGroupingInput!) {\n      updateGrouping(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": types.EditUpdateGroupingDocument,
+    "\n    mutation EditCloseGrouping($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeGrouping(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": types.EditCloseGroupingDocument,
+    "\n    mutation EditCreateMembership($input: CreateMembershipInput!) {\n      createMembership(input: $input) {\n        id\n      }\n    }\n  ": types.EditCreateMembershipDocument,
+    "\n    mutation EditUpdateMembership($id: ID!, $v: Int!, $input: UpdateMembershipInput!) {\n      updateMembership(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": types.EditUpdateMembershipDocument,
+    "\n    mutation EditCloseMembership($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": types.EditCloseMembershipDocument,
+    "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecordHistoryDocument,
+    "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecentChangesDocument,
+    "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": types.EditSourcesDocument,
 };
 
 /**
@@ -145,6 +181,78 @@ export function graphql(source: "\n  query Path($from: ID!, $to: ID!, $filter: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DiffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      name\n      role\n      territories\n      mayEdit\n      mayReadAudit\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditRecord($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Convention {\n        version\n        name\n        conventionKind: kind\n        code\n        domains\n        description\n        signedOn\n        validFrom\n        conventionPrecision: validFromPrecision\n        validTo\n        territory {\n          id\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on Grouping {\n        version\n        name\n        groupingKind: kind\n        code\n        validFrom\n        groupingPrecision: validFromPrecision\n        validTo\n        territory {\n          id\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on ConventionParty {\n        version\n        partyRole: role\n        designation\n        validFrom\n        partyPrecision: validFromPrecision\n        validTo\n        legalEntity {\n          id\n          name\n        }\n        convention {\n          id\n          name\n        }\n        source {\n          id\n          title\n        }\n      }\n      ... on Membership {\n        version\n        memberRole: role\n        validFrom\n        memberPrecision: validFromPrecision\n        validTo\n        member: legalEntity {\n          id\n          name\n        }\n        grouping {\n          id\n          name\n        }\n        source {\n          id\n          title\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').EditRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditCreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      id\n      title\n    }\n  }\n"): typeof import('./graphql').EditCreateSourceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCreateConvention($input: CreateConventionInput!) {\n      createConvention(input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditCreateConventionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditUpdateConvention($id: ID!, $v: Int!, $input: UpdateConventionInput!) {\n      updateConvention(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditUpdateConventionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCloseConvention($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConvention(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditCloseConventionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCreateParty($input: CreateConventionPartyInput!) {\n      createConventionParty(input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditCreatePartyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditUpdateParty($id: ID!, $v: Int!, $input: UpdateConventionPartyInput!) {\n      updateConventionParty(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditUpdatePartyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCloseParty($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConventionParty(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditClosePartyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCreateGrouping($input: CreateGroupingInput!) {\n      createGrouping(input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditCreateGroupingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditUpdateGrouping($id: ID!, $v: Int!, $input: UpdateGroupingInput!) {\n      updateGrouping(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditUpdateGroupingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCloseGrouping($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeGrouping(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditCloseGroupingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCreateMembership($input: CreateMembershipInput!) {\n      createMembership(input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditCreateMembershipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditUpdateMembership($id: ID!, $v: Int!, $input: UpdateMembershipInput!) {\n      updateMembership(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditUpdateMembershipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation EditCloseMembership($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  "): typeof import('./graphql').EditCloseMembershipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecordHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecentChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').EditSourcesDocument;
 
 
 export function graphql(source: string) {

@@ -141,7 +141,7 @@ export const fr = {
 
   panel: {
     label: 'Détails',
-    tabs: { details: 'Détails', questions: 'Questions' },
+    tabs: { details: 'Détails', questions: 'Questions', history: 'Historique' },
     none: 'Sélectionnez un établissement, un groupement ou une convention sur la carte, dans le réseau ou par la recherche.',
     loading: 'Chargement…',
     close: 'Fermer la sélection',
@@ -250,6 +250,34 @@ export const fr = {
     copyLink: 'Copier le lien',
     copied: 'Lien copié',
     nothing: 'Rien à exporter : le graphe est vide.',
+  },
+
+  session: {
+    signIn: 'Se connecter',
+    signOut: 'Se déconnecter',
+    tokenLabel: 'Jeton d’accès',
+    tokenHint: 'Le jeton qu’un administrateur vous a remis (mlg_…). Il est gardé pour cet onglet seulement et oublié à la déconnexion.',
+    submit: 'Se connecter',
+    cancel: 'Annuler',
+    checking: 'Vérification…',
+    badToken: 'Ce jeton est inconnu, révoqué ou expiré.',
+    expired: 'Votre jeton n’est plus accepté : reconnectez-vous.',
+    roles: { anonymous: 'Anonyme', partner: 'Partenaire', editor: 'Éditeur', admin: 'Administrateur' } as Record<string, string>,
+    who: 'Connecté',
+    mayEditIn: (where: string) => `Vous pouvez modifier les coopérations dont toutes les parties sont en ${where}.`,
+    mayEditAll: 'Vous pouvez modifier toutes les coopérations.',
+    readOnly: 'Ce jeton permet de lire, pas de modifier.',
+    and: ' et ',
+  },
+
+  edit: {
+    edit: 'Modifier',
+    close: 'Clore',
+    addParty: 'Ajouter une partie',
+    addMember: 'Ajouter un membre',
+    newConvention: 'Nouvelle convention',
+    newGrouping: 'Nouveau groupement',
+    loading: 'Chargement du formulaire…',
   },
 
   errors: {

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 import type { GroupingDetailsFragment } from '../../gql/graphql.ts';
 import { useMessages } from '../messages.ts';
-import { Field, LinkSection, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
+import { Field, LinkSection, NodeLink, Period, RowEdit, Section, SourceLine, type DetailProps } from './common.tsx';
 
 export const GroupingDetailsFragmentDoc = graphql(`
   fragment GroupingDetails on Grouping {
@@ -68,6 +68,7 @@ export function GroupingDetails({
   grouping,
   asOf,
   onFocus,
+  onEdit,
   onFindings,
 }: DetailProps & { readonly grouping: GroupingDetailsFragment; readonly onFindings: (departmentCode: string | null) => void }) {
   const m = useMessages();
@@ -137,7 +138,8 @@ export function GroupingDetails({
                     </NodeLink>
                   )}{' '}
                   <Period from={ms.validFrom} to={ms.validTo} asOf={asOf} precision={ms.validFromPrecision} />
-                  {ms.sites.length > 0 && <span className="muted"> · {ms.sites.map((s) => s.name).join(', ')}</span>}
+                  {ms.sites.length > 0 && <span className="muted"> · {ms.sites.map((s) => s.name).join(', ')}</span>}{' '}
+                  <RowEdit kind="membership" id={ms.id} label={ms.legalEntity?.name ?? ms.memberRef ?? ms.id} onEdit={onEdit} />
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 import type { ConventionDetailsFragment, FiliereDetailsFragment, TeamDetailsFragment, TerritoryDetailsFragment } from '../../gql/graphql.ts';
 import { useMessages } from '../messages.ts';
-import { Field, LinkSection, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
+import { Field, LinkSection, NodeLink, Period, RowEdit, Section, SourceLine, type DetailProps } from './common.tsx';
 
 export const ConventionDetailsFragmentDoc = graphql(`
   fragment ConventionDetails on Convention {
@@ -135,7 +135,7 @@ export const TerritoryDetailsFragmentDoc = graphql(`
   }
 `);
 
-export function ConventionDetails({ convention, asOf, onFocus }: DetailProps & { readonly convention: ConventionDetailsFragment }) {
+export function ConventionDetails({ convention, asOf, onFocus, onEdit }: DetailProps & { readonly convention: ConventionDetailsFragment }) {
   const m = useMessages();
   return (
     <article className="details" data-testid="details" data-kind="Convention">
@@ -162,7 +162,8 @@ export function ConventionDetails({ convention, asOf, onFocus }: DetailProps & {
               <NodeLink id={p.legalEntity.id} onFocus={onFocus}>
                 {p.designation ?? p.legalEntity.name}
               </NodeLink>{' '}
-              <span className="badge">{m.roles[p.role] ?? p.role}</span> <Period from={p.validFrom} to={p.validTo} asOf={asOf} precision={p.validFromPrecision} />
+              <span className="badge">{m.roles[p.role] ?? p.role}</span> <Period from={p.validFrom} to={p.validTo} asOf={asOf} precision={p.validFromPrecision} />{' '}
+              <RowEdit kind="party" id={p.id} label={p.designation ?? p.legalEntity.name} onEdit={onEdit} />
             </li>
           ))}
         </ul>

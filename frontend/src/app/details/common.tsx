@@ -132,4 +132,22 @@ export function LinkSection({ title, items, onFocus }: { readonly title: string;
 export interface DetailProps {
   readonly asOf: string;
   readonly onFocus: (id: string) => void;
+  /** Ouvre un formulaire d'édition (adresse `party:12`, `party:12:close`…) ; absent : lecture seule. */
+  readonly onEdit?: ((target: string) => void) | undefined;
+}
+
+/** Modifier et clore une ligne (une partie, une adhésion), pour qui peut écrire. */
+export function RowEdit({ kind, id, label, onEdit }: { readonly kind: string; readonly id: string; readonly label: string; readonly onEdit: ((target: string) => void) | undefined }) {
+  const m = useMessages();
+  if (onEdit === undefined) return null;
+  return (
+    <span className="row-edit">
+      <button type="button" className="linklike" aria-label={`${m.edit.edit} : ${label}`} data-testid={`edit-${kind}`} onClick={() => { onEdit(`${kind}:${id}`); }}>
+        {m.edit.edit}
+      </button>
+      <button type="button" className="linklike" aria-label={`${m.edit.close} : ${label}`} data-testid={`close-${kind}`} onClick={() => { onEdit(`${kind}:${id}:close`); }}>
+        {m.edit.close}
+      </button>
+    </span>
+  );
 }
