@@ -176,6 +176,7 @@ export const fr = {
     domains: 'Domaines',
     validity: 'Validité',
     source: 'Source',
+    lastUpdate: 'dernière mise à jour',
     synthetic: 'synthétique : rien de ceci n’existe',
     sources: 'Sources',
     findings: 'Voir les anomalies du territoire',

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 import type { EstablishmentDetailsFragment, LegalEntityDetailsFragment } from '../../gql/graphql.ts';
 import { useMessages } from '../messages.ts';
-import { Field, NodeLink, Period, Section, SourceLine, type DetailProps } from './common.tsx';
+import { Field, NodeLink, Period, Section, SourceLine, SourceList, type DetailProps } from './common.tsx';
 
 export const LegalEntityDetailsFragmentDoc = graphql(`
   fragment LegalEntityDetails on LegalEntity {
@@ -15,6 +15,9 @@ export const LegalEntityDetailsFragmentDoc = graphql(`
     entityPrecision: validFromPrecision
     validTo
     source {
+      ...SourceLine
+    }
+    sources(first: 10) {
       ...SourceLine
     }
     sites(asOf: $asOf) {
@@ -99,6 +102,9 @@ export const EstablishmentDetailsFragmentDoc = graphql(`
     sitePrecision: validFromPrecision
     validTo
     source {
+      ...SourceLine
+    }
+    sources(first: 10) {
       ...SourceLine
     }
     teamSites {
@@ -207,8 +213,8 @@ export function LegalEntityDetails({ entity, asOf, onFocus }: DetailProps & { re
         <Field label={m.panel.validity}>
           <Period from={entity.validFrom} to={entity.validTo} asOf={asOf} precision={entity.entityPrecision} />
         </Field>
-        <Field label={m.panel.source}>
-          <SourceLine source={entity.source} />
+        <Field label={entity.sources.length > 1 ? m.panel.sources : m.panel.source}>
+          <SourceList current={entity.source} all={entity.sources} />
         </Field>
       </dl>
       <LegalEntityBody entity={entity} asOf={asOf} onFocus={onFocus} />
@@ -241,8 +247,8 @@ export function EstablishmentDetails({ site, asOf, onFocus }: DetailProps & { re
         <Field label={m.panel.validity}>
           <Period from={site.validFrom} to={site.validTo} asOf={asOf} precision={site.sitePrecision} />
         </Field>
-        <Field label={m.panel.source}>
-          <SourceLine source={site.source} />
+        <Field label={site.sources.length > 1 ? m.panel.sources : m.panel.source}>
+          <SourceList current={site.source} all={site.sources} />
         </Field>
       </dl>
       {site.teamSites.length > 0 && (

@@ -38,6 +38,28 @@ export function SourceLine({ source }: { readonly source: SourceLineFragment | n
 }
 
 /**
+ * Toutes les sources qui décrivent un enregistrement (le registre etalab,
+ * FINESS+, la liste des GHT…), celle de sa dernière mise à jour en tête.
+ */
+export function SourceList({ current, all }: { readonly current: SourceLineFragment | null | undefined; readonly all: readonly SourceLineFragment[] }) {
+  const m = useMessages();
+  const others = all.filter((s) => s.id !== current?.id);
+  if (others.length === 0) return <SourceLine source={current} />;
+  return (
+    <ul className="list" data-testid="sources">
+      <li>
+        <SourceLine source={current} /> <span className="muted">({m.panel.lastUpdate})</span>
+      </li>
+      {others.map((s) => (
+        <li key={s.id}>
+          <SourceLine source={s} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
  * Période de validité, marquée quand elle ne contient pas la date choisie.
  * Un début connu à l'année ou au mois près s'écrit ainsi (« depuis 2016 »),
  * et la période est dite incertaine à une date de cette année ou de ce mois.
