@@ -21,6 +21,7 @@ import (
 	"github.com/maillage/maillage/graph"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/imports"
 	"github.com/maillage/maillage/internal/respcache"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/internal/tokens"
@@ -110,6 +111,10 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	})
 	mux.Handle("GET /api/boundaries/{file}", layer(boundariesHandler(budget, logger)))
 	mux.Handle("GET /api/sites.geojson", layer(sitesHandler(graphs, budget, logger)))
+	startImport, listImports, oneImport := importsHandlers(imports.New(db.Primary, ""))
+	mux.Handle("POST /api/imports", callers(startImport))
+	mux.Handle("GET /api/imports", callers(listImports))
+	mux.Handle("GET /api/imports/{id}", callers(oneImport))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	if !cfg.GraphiQL {
 		mux.Handle("/graphiql", http.NotFoundHandler())
