@@ -35,4 +35,6 @@ curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "e2e: server not r
 # the API with it. The token is printed on stdout, once.
 editor_token=$("$bin" token create --role editor --territory REGION:84 --name "e2e ARS Auvergne-Rhône-Alpes" --db "sqlite://$work/e2e.db")
 
-MAILLAGE_URL="http://127.0.0.1:$port" MAILLAGE_EDITOR_TOKEN="$editor_token" npm run e2e
+admin_token=$("$bin" token create --role admin --name "e2e admin" --db "sqlite://$work/e2e.db")
+
+MAILLAGE_URL="http://127.0.0.1:$port" MAILLAGE_EDITOR_TOKEN="$editor_token" MAILLAGE_ADMIN_TOKEN="$admin_token" npm run e2e

@@ -3,6 +3,7 @@
 //
 //   MAILLAGE_URL=http://127.0.0.1:18080 MAILLAGE_EDITOR_TOKEN=mlg_… node e2e/smoke.mjs
 //
+// MAILLAGE_ADMIN_TOKEN : un jeton d'admin (l'import depuis l'application).
 // MAILLAGE_EDITOR_TOKEN : un jeton d'éditeur de la région 84 sur la base de ce
 // serveur (maillage token create --role editor --territory REGION:84 --name …),
 // pour le dernier test, qui crée un GCS dans la Loire par l'API ; scripts/e2e.sh
@@ -679,6 +680,61 @@ async function signIn(page, token) {
 }
 
 /**
+ * Un admin importe depuis l'application un fichier de coopérations : son
+ * avancement puis son rapport ; un fichier erroné est refusé avec sa ligne
+ * et rien ne change. Un éditeur ne voit pas l'onglet.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testAppImport(page, base) {
+  const token = process.env['MAILLAGE_ADMIN_TOKEN'] ?? '';
+  await step('un jeton d’admin est fourni (MAILLAGE_ADMIN_TOKEN)', async () => {
+    assert(token.startsWith('mlg_'), 'MAILLAGE_ADMIN_TOKEN manquant (scripts/e2e.sh le crée)');
+  });
+  await step('se connecter en admin et ouvrir l’onglet Importer', async () => {
+    await page.goto(new URL('/?tab=import', base).toString(), { waitUntil: 'domcontentloaded' });
+    await signIn(page, token);
+    await page.getByTestId('tab-import').click();
+    await page.getByTestId('import').waitFor({ state: 'visible' });
+  });
+  const stamp = Date.now().toString(36);
+  /** @param {string} name */
+  const file = (name) => ({
+    name,
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(`sources:
+  - key: e2e-import-${stamp}
+    kind: PRESS
+    title: Essai d'import depuis l'application
+groupings:
+  - code: E2E-IMPORT-${stamp}
+    kind: GCS
+    name: GCS essai import ${stamp}
+    source: e2e-import-${stamp}
+    members:
+      - {finess: "420784878", role: MEMBER}
+      - {finess: "${name === 'bad.yaml' ? '12345' : '420013831'}", role: MEMBER}
+`),
+  });
+  await step('un fichier erroné : refusé avec sa ligne, rien ne change', async () => {
+    await page.getByTestId('import-format').selectOption('cooperation');
+    await page.getByTestId('import-file').setInputFiles(file('bad.yaml'));
+    await page.getByTestId('import-start').click();
+    await waitFor(page, '[data-testid="import-job"][data-state="FAILED"]');
+    const error = await page.getByTestId('import-error').innerText();
+    assert(error.includes('bad.yaml'), `erreur sans son fichier : ${error}`);
+  });
+  await step('le bon fichier : importé, son rapport affiché', async () => {
+    await page.getByTestId('import-file').setInputFiles(file('good.yaml'));
+    await page.getByTestId('import-start').click();
+    await waitFor(page, '[data-testid="import-job"][data-state="DONE"]');
+    const report = await page.getByTestId('import-report').innerText();
+    assert(report.includes('grouping +1') && report.includes('membership +2'), `rapport inattendu :\n${report}`);
+  });
+  await screenshot(page, 'import-rapport');
+}
+
+/**
  * Ouvre une adresse de l'application et attend son formulaire d'édition.
  * @param {import('playwright-core').Page} page
  * @param {URL} base
@@ -859,7 +915,7 @@ async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
     console.error('MAILLAGE_URL manquant (par exemple MAILLAGE_URL=http://127.0.0.1:18080)');
-    console.log('0 passed, 10 failed');
+    console.log('0 passed, 11 failed');
     return 2;
   }
   const base = new URL(rawBase);
@@ -878,6 +934,7 @@ async function main() {
     { name: 'modification par l’API visible dans l’application', slug: 'modification-api', run: testApiEdit },
     // Ouvrir un formulaire par son adresse quitte la page : ce qu'elle chargeait encore (couches, worker du réseau) est abandonné.
     { name: 'un éditeur modifie dans l’application', slug: 'edition', run: testAppEdit, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
+    { name: 'un admin importe un fichier depuis l’application', slug: 'import', run: testAppImport, expected: /Failed to load resource: the server responded with a status of 40[39]/ },
   ];
   let passed = 0;
   let failed = 0;

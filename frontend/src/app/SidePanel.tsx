@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { RegisterFreshness } from './RegisterFreshness.tsx';
 import { partners } from '../core/graphModel.ts';
-import type { AppState } from '../core/urlState.ts';
+import type { AppState, SideTab } from '../core/urlState.ts';
 import { graphql } from '../gql/index.ts';
 import { ConventionDetails, FiliereDetails, TeamDetails, TerritoryDetails } from './details/ObjectDetails.tsx';
 import { EstablishmentDetails, LegalEntityDetails } from './details/OrganisationDetails.tsx';
@@ -18,6 +18,7 @@ import type { Territories } from './TerritorySelect.tsx';
 
 // L'édition et l'historique ne sont chargés que pour qui s'en sert.
 const EditPanel = lazy(() => import('../edit/EditPanel.tsx'));
+const ImportView = lazy(() => import('../edit/ImportView.tsx'));
 const HistoryView = lazy(() => import('../edit/HistoryView.tsx'));
 
 const NodeDetailsDocument = graphql(`
@@ -49,7 +50,8 @@ export interface SidePanelProps {
 export function SidePanel({ state, asOf, update, data, territoryName, onFocus, territories }: SidePanelProps) {
   const m = useMessages();
   const { viewer } = useSession();
-  const tabs = viewer?.mayReadAudit === true ? (['details', 'questions', 'history'] as const) : (['details', 'questions'] as const);
+  const tabs: readonly SideTab[] =
+    viewer?.role === 'admin' ? ['details', 'questions', 'history', 'import'] : viewer?.mayReadAudit === true ? ['details', 'questions', 'history'] : ['details', 'questions'];
   const tab = (tabs as readonly string[]).includes(state.tab) ? state.tab : 'details';
   if (state.edit !== null) {
     return (
@@ -96,6 +98,10 @@ export function SidePanel({ state, asOf, update, data, territoryName, onFocus, t
       <div className="side__body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'details' ? (
           <Details state={state} asOf={asOf} update={update} data={data} onFocus={onFocus} />
+        ) : tab === 'import' ? (
+          <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
+            <ImportView />
+          </Suspense>
         ) : tab === 'history' ? (
           <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
             <HistoryView id={state.selected} onFocus={onFocus} territory={feedTerritory(state, territories)} />

@@ -63,6 +63,19 @@ export const fr = {
   },
 
   level: { label: 'Organisations', SITE: 'Sites', LEGAL_ENTITY: 'Entités juridiques' },
+  imports: {
+    title: 'Importer un fichier',
+    format: 'Format',
+    file: 'Fichier',
+    start: 'Importer',
+    formats: {
+      finess: 'Extraction FINESS etalab (établissements ou entités juridiques)',
+      structures: 'FINESS+ structures (JSON)',
+      ght: 'Liste des GHT (DGOS, xlsx ou csv)',
+      cooperation: 'Fichier de coopérations (YAML ou CSV)',
+    },
+    states: { RECEIVED: 'reçu', RUNNING: 'import en cours', DONE: 'importé', FAILED: 'refusé : rien n’a changé' },
+  },
   freshness: {
     label: 'Sources des registres',
     asOf: 'au',
@@ -141,7 +154,7 @@ export const fr = {
 
   panel: {
     label: 'Détails',
-    tabs: { details: 'Détails', questions: 'Questions', history: 'Historique' },
+    tabs: { details: 'Détails', questions: 'Questions', history: 'Historique', import: 'Importer' },
     none: 'Sélectionnez un établissement, un groupement ou une convention sur la carte, dans le réseau ou par la recherche.',
     loading: 'Chargement…',
     close: 'Fermer la sélection',
