@@ -234,7 +234,7 @@ func importFile(ctx context.Context, args []string, logger *slog.Logger) error {
 	}
 	defer db.Close()
 	bar := newProgressBar()
-	rep, err := ingest.ImportFile(ctx, db.Client, bar.show, format, file)
+	rep, err := ingest.ImportFile(ctx, db.Client, bar.show, format, file, "")
 	bar.finish()
 	if err != nil {
 		return err

@@ -343,7 +343,7 @@ func safeName(s string) string { return unsafeChars.ReplaceAllString(s, "_") }
 // importFile imports a cached file (gzip inflated as it is read): the
 // national FINESS+ file streams, in bounded memory.
 func (s *Syncer) importFile(ctx context.Context, client *ent.Client, p planned, path string) (*importer.Report, error) {
-	return ingest.ImportFile(ctx, client, s.cfg.ImportProgress, p.dataset.Format, path)
+	return ingest.ImportFile(ctx, client, s.cfg.ImportProgress, p.dataset.Format, path, "")
 }
 
 // Every syncs at once, then every interval, until ctx ends; failures

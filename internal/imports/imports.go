@@ -102,7 +102,7 @@ func (r *Runner) Start(format, name, by string, body io.Reader) (*Job, error) {
 		progress := func(step string, done, total int) {
 			r.update(job, func(j *Job) { j.Step, j.Done, j.Total = step, done, total })
 		}
-		rep, err := ingest.ImportFile(context.Background(), r.client, progress, format, path)
+		rep, err := ingest.ImportFile(context.Background(), r.client, progress, format, path, job.Name)
 		var report string
 		if rep != nil {
 			report = rep.Detail()

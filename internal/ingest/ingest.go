@@ -75,13 +75,18 @@ func Import(ctx context.Context, client *ent.Client, progress importer.Progress,
 
 // ImportFile imports the file at path like Import, inflating it when it
 // is gzipped; a format that streams reads it as it goes, in bounded
-// memory, whatever its size.
-func ImportFile(ctx context.Context, client *ent.Client, progress importer.Progress, formatName, path string) (*importer.Report, error) {
+// memory, whatever its size. name is the file's name in messages and
+// provenance (the path when empty: an upload is named as the user's
+// file, not as its temporary copy).
+func ImportFile(ctx context.Context, client *ent.Client, progress importer.Progress, formatName, path, name string) (*importer.Report, error) {
 	i := slices.IndexFunc(formats, func(f format) bool { return f.public && f.name == formatName })
 	if i < 0 {
 		return nil, fmt.Errorf("unknown format %q: want one of %s", formatName, strings.Join(Formats(), ", "))
 	}
-	name := strings.TrimSuffix(path, ".gz")
+	if name == "" {
+		name = path
+	}
+	name = strings.TrimSuffix(name, ".gz")
 	f := file{name: name, open: func() (io.ReadCloser, error) { return openInflated(path) }}
 	if !formats[i].streams {
 		rc, err := openInflated(path)

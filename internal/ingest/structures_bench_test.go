@@ -52,7 +52,7 @@ func BenchmarkImportStructures(b *testing.B) {
 				db := freshDatabases(b)[backend]
 				peak.reset()
 				b.StartTimer()
-				rep, err := ImportFile(ctx, db.Client, nil, "structures", path)
+				rep, err := ImportFile(ctx, db.Client, nil, "structures", path, "")
 				b.StopTimer()
 				peak.read()
 				if err != nil || rep.Added["establishment"] < 90000 {
@@ -65,13 +65,13 @@ func BenchmarkImportStructures(b *testing.B) {
 		})
 		b.Run(backend+"/reimport", func(b *testing.B) {
 			db := freshDatabases(b)[backend]
-			if _, err := ImportFile(ctx, db.Client, nil, "structures", path); err != nil {
+			if _, err := ImportFile(ctx, db.Client, nil, "structures", path, ""); err != nil {
 				b.Fatal(err)
 			}
 			peak := newPeakMeter()
 			for b.Loop() {
 				peak.reset()
-				rep, err := ImportFile(ctx, db.Client, nil, "structures", path)
+				rep, err := ImportFile(ctx, db.Client, nil, "structures", path, "")
 				peak.read()
 				if err != nil || rep.Changes() != 0 {
 					b.Fatalf("%v %v", rep, err)
