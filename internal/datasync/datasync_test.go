@@ -22,6 +22,7 @@ import (
 	"github.com/maillage/maillage/internal/datasync"
 	"github.com/maillage/maillage/internal/pgtest"
 	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/internal/storetest"
 )
 
 var (
@@ -43,27 +44,7 @@ func TestMain(m *testing.M) {
 
 // freshDatabases returns a new, migrated SQLite file and PostgreSQL
 // database.
-func freshDatabases(t testing.TB) map[string]*store.DB {
-	t.Helper()
-	ctx := context.Background()
-	pgURL, err := pg.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]*store.DB{}
-	for name, url := range map[string]string{"sqlite": "sqlite://" + filepath.Join(t.TempDir(), "m.db"), "postgres": pgURL} {
-		db, err := store.Open(ctx, url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = db.Close() })
-		if err := db.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
-		out[name] = db
-	}
-	return out
-}
+func freshDatabases(t testing.TB) map[string]*store.DB { return storetest.Fresh(t, pg) }
 
 func datasets() []datasync.Dataset {
 	return []datasync.Dataset{{Format: "finess", ID: finessSlug}, {Format: "structures", ID: structuresSlug}}
