@@ -3504,9 +3504,10 @@ input CooperationGraphFilter {
   """
   limit: Int
   """
-  Also draw the groupings located there that no source gives a member
-  (the GCS, CPTS… FINESS registers from their sites), as nodes without
-  edges; ` + "`" + `memberlessGroupings` + "`" + ` counts them either way.
+  Also draw the groupings located there with no member to draw (the
+  GCS, CPTS… FINESS registers from their sites; a grouping whose listed
+  members match no loaded organisation), as nodes without edges;
+  ` + "`" + `memberlessGroupings` + "`" + ` counts them either way.
   """
   withMemberless: Boolean
 }
@@ -3605,8 +3606,9 @@ type CooperationGraph {
   totalEdges: Int!
   """
   cooperationGraph only: the groupings located in the filter's
-  territories, in force on its day, that no source gives a member; drawn
-  only with ` + "`" + `withMemberless` + "`" + `. 0 in other answers.
+  territories, in force on its day, with no member to draw: none known
+  (` + "`" + `Grouping.membersKnown` + "`" + ` false), or none matched to a loaded
+  organisation; drawn only with ` + "`" + `withMemberless` + "`" + `. 0 in other answers.
   """
   memberlessGroupings: Int!
 }

@@ -38,9 +38,10 @@ type CooperationGraphFilter struct {
 	// The most nodes in the answer (default 2,000, at most 20,000); a bigger
 	// graph is cut and says so in `truncated`.
 	Limit *int `json:"limit,omitempty"`
-	// Also draw the groupings located there that no source gives a member
-	// (the GCS, CPTS… FINESS registers from their sites), as nodes without
-	// edges; `memberlessGroupings` counts them either way.
+	// Also draw the groupings located there with no member to draw (the
+	// GCS, CPTS… FINESS registers from their sites; a grouping whose listed
+	// members match no loaded organisation), as nodes without edges;
+	// `memberlessGroupings` counts them either way.
 	WithMemberless *bool `json:"withMemberless,omitempty"`
 }
 

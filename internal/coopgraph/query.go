@@ -93,7 +93,8 @@ type Result struct {
 	TotalNodes int
 	TotalEdges int
 	// MemberlessGroupings counts the groupings located in the filter's
-	// territories, in force on its day, that no source gives a member.
+	// territories, in force on its day, with no member to draw (none
+	// known, or none matched to a loaded organisation).
 	MemberlessGroupings int
 }
 
@@ -249,7 +250,8 @@ func (g *Graph) located(q *query, n int32) bool {
 	return q.communes[nd.commune] || q.departments[nd.department] || q.regions[nd.region]
 }
 
-// memberless reports whether no organisation takes part in grouping n.
+// memberless reports whether no organisation of the graph takes part in
+// grouping n.
 func (g *Graph) memberless(n int32) bool {
 	for _, ei := range g.adj[n] {
 		e := &g.edges[ei]

@@ -65,9 +65,10 @@ export type CooperationGraphFilter = {
    */
   territories?: Array<string> | null | undefined;
   /**
-   * Also draw the groupings located there that no source gives a member
-   * (the GCS, CPTS… FINESS registers from their sites), as nodes without
-   * edges; `memberlessGroupings` counts them either way.
+   * Also draw the groupings located there with no member to draw (the
+   * GCS, CPTS… FINESS registers from their sites; a grouping whose listed
+   * members match no loaded organisation), as nodes without edges;
+   * `memberlessGroupings` counts them either way.
    */
   withMemberless?: boolean | null | undefined;
 };
