@@ -120,7 +120,7 @@ type namedQuery struct{ name, query string }
 
 func graphQueries(ids map[string]string) []namedQuery {
 	return []namedQuery{
-		{"cooperationGraph-region-sites", `{ cooperationGraph(filter: {territories: ["REGION:84"], level: SITE, limit: 20000}) { totalNodes nodes { id kind label latitude longitude } edges { id source target role } } }`},
+		{"cooperationGraph-region-sites", `{ cooperationGraph(filter: {territories: ["REGION:84"], level: SITE, limit: 10000}) { totalNodes nodes { id kind label latitude longitude } edges { id source target role } } }`},
 		{"neighborhood-depth2", fmt.Sprintf(`{ neighborhood(id: %q, depth: 2) { totalNodes nodes { id kind label } edges { source target role } } }`, ids["chu"])},
 		{"cooperationPath", fmt.Sprintf(`{ cooperationPath(from: %q, to: %q) { nodes { id label } edges { role } } }`, ids["firminy"], ids["oloron"])},
 		{"search", `{ search(text: "centre hospitalier saint", first: 10) { kind label finess score } }`},
