@@ -75,6 +75,12 @@ func present(ctx context.Context, logger *slog.Logger, ping func(context.Context
 	if field != "" {
 		gqlErr.Extensions["field"] = field
 	}
+	if reason, details := reasonOf(err); reason != "" {
+		gqlErr.Extensions["reason"] = reason
+		if len(details) > 0 {
+			gqlErr.Extensions["details"] = details
+		}
+	}
 	var constraint *ent.ConstraintError
 	if errors.As(err, &constraint) {
 		gqlErr.Message = "the value conflicts with an existing record" // the driver's message names tables
@@ -155,6 +161,18 @@ func pathString(path ast.Path) string {
 		}
 	}
 	return strings.Join(names, ".")
+}
+
+// reasonOf says why an edit was refused, when the error knows.
+func reasonOf(err error) (string, map[string]any) {
+	if e, ok := apperr.As(err); ok && e.Reason != "" {
+		return e.Reason, e.Details
+	}
+	var x apperr.Explainer
+	if errors.As(err, &x) {
+		return x.Reason()
+	}
+	return "", nil
 }
 
 // classify maps an error to its API code and the input it concerns.

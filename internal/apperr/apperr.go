@@ -14,6 +14,9 @@ type Error struct {
 	Field string
 	Msg   string
 	Err   error
+	// Reason and Details say why, for a client to explain (reasons.go).
+	Reason  string
+	Details map[string]any
 }
 
 func (e *Error) Error() string {

@@ -30,3 +30,25 @@ func TestCodesAreDocumented(t *testing.T) {
 		seen[c.Code] = true
 	}
 }
+
+// TestReasonsAreDocumented keeps the README's table of refusal reasons
+// equal to Reasons.
+func TestReasonsAreDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	want.WriteString("| reason | code | details | meaning |\n|---|---|---|---|\n")
+	seen := map[string]bool{}
+	for _, r := range Reasons {
+		fmt.Fprintf(&want, "| `%s` | `%s` | %s | %s |\n", r.Reason, r.Code, r.Details, r.Meaning)
+		if seen[r.Reason] {
+			t.Errorf("%s listed twice", r.Reason)
+		}
+		seen[r.Reason] = true
+	}
+	if !strings.Contains(string(readme), want.String()) {
+		t.Errorf("the README's table of refusal reasons differs from apperr.Reasons; it should read:\n%s", want.String())
+	}
+}

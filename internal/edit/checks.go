@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,7 +65,8 @@ func (r *refs) one(field string, t target, id *int) *refs {
 	case err != nil:
 		r.err = err
 	case !found:
-		r.err = apperr.BadInput(field, fmt.Errorf("no %s has ID %d", t.what, *id))
+		r.err = apperr.BadInput(field, fmt.Errorf("no %s has ID %d", t.what, *id)).
+			Because(apperr.ReasonUnknownRecord, map[string]any{"type": t.what, "id": strconv.Itoa(*id)})
 	}
 	return r
 }
@@ -136,7 +138,8 @@ func knownFiness(ctx context.Context, c *ent.Client, field, number string) error
 	if err != nil || found {
 		return err
 	}
-	return apperr.BadInput(field, fmt.Errorf("FINESS %s is not in the register: no legal entity or site has it", number))
+	return apperr.BadInput(field, fmt.Errorf("FINESS %s is not in the register: no legal entity or site has it", number)).
+		Because(apperr.ReasonUnknownFiness, map[string]any{"finess": number})
 }
 
 // sitesOf refuses sites that another legal entity than owner runs.
@@ -145,7 +148,8 @@ func sitesOf(ctx context.Context, c *ent.Client, field string, owner int, sites 
 	if err != nil || len(others) == 0 {
 		return err
 	}
-	return apperr.BadInput(field, fmt.Errorf("site(s) %s belong to another legal entity than the party", strings.Join(others, ", ")))
+	return apperr.BadInput(field, fmt.Errorf("site(s) %s belong to another legal entity than the party", strings.Join(others, ", "))).
+		Because(apperr.ReasonSiteOfAnotherEntity, map[string]any{"sites": others})
 }
 
 // overlapping selects memberships whose period meets [from, to).
@@ -177,7 +181,8 @@ func checkMembership(ctx context.Context, c *ent.Client, _, m *ent.Membership) e
 	case err != nil:
 		return err
 	default:
-		return apperr.BadInput("validFrom", fmt.Errorf("the legal entity is already a member of this grouping %s (membership %d): close or change that one", during(dup.ValidFrom, dup.ValidTo), dup.ID))
+		return apperr.BadInput("validFrom", fmt.Errorf("the legal entity is already a member of this grouping %s (membership %d): close or change that one", during(dup.ValidFrom, dup.ValidTo), dup.ID)).
+			Because(apperr.ReasonDuplicateMembership, withPeriod(map[string]any{"membership": strconv.Itoa(dup.ID)}, dup.ValidFrom, dup.ValidTo))
 	}
 	if m.Role != membership.RoleSUPPORT {
 		return nil
@@ -194,7 +199,19 @@ func checkMembership(ctx context.Context, c *ent.Client, _, m *ent.Membership) e
 	case err != nil:
 		return err
 	}
-	return apperr.BadInput("role", fmt.Errorf("GHT %s already has a support %s (membership %d): a GHT has one support at any date", g.Name, during(other.ValidFrom, other.ValidTo), other.ID))
+	return apperr.BadInput("role", fmt.Errorf("GHT %s already has a support %s (membership %d): a GHT has one support at any date", g.Name, during(other.ValidFrom, other.ValidTo), other.ID)).
+		Because(apperr.ReasonSecondSupport, withPeriod(map[string]any{"grouping": g.Name, "membership": strconv.Itoa(other.ID)}, other.ValidFrom, other.ValidTo))
+}
+
+// withPeriod adds a period's known ends to a refusal's details.
+func withPeriod(details map[string]any, from, to *time.Time) map[string]any {
+	if from != nil {
+		details["validFrom"] = from.Format(time.DateOnly)
+	}
+	if to != nil {
+		details["validTo"] = to.Format(time.DateOnly)
+	}
+	return details
 }
 
 func during(from, to *time.Time) string {

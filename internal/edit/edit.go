@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/maillage/maillage/ent"
@@ -52,7 +53,8 @@ func transact[T any](ctx context.Context, c *ent.Client, fn func(c *ent.Client, 
 // stale refuses a change to a record someone changed since the caller
 // read it; state says how its version differs.
 func stale(typ string, id int, state string) error {
-	return apperr.Conflict("expectedVersion", fmt.Sprintf("%s %d %s: someone changed it since you read it; read it again", typ, id, state))
+	return apperr.Conflict("expectedVersion", fmt.Sprintf("%s %d %s: someone changed it since you read it; read it again", typ, id, state)).
+		Because(apperr.ReasonStaleVersion, map[string]any{"type": typ, "id": strconv.Itoa(id)})
 }
 
 // journal writes audit events in the change's transaction.
@@ -115,7 +117,12 @@ func coded(err error) error {
 		return err
 	}
 	if code, field, ok := ent.Classify(err); ok {
-		return &apperr.Error{Code: code, Field: field, Msg: err.Error(), Err: err}
+		e := &apperr.Error{Code: code, Field: field, Msg: err.Error(), Err: err}
+		var x apperr.Explainer
+		if errors.As(err, &x) {
+			e.Reason, e.Details = x.Reason()
+		}
+		return e
 	}
 	return err
 }
@@ -123,7 +130,8 @@ func coded(err error) error {
 // requireSource refuses an edit that cites no source.
 func requireSource(field string, id *int) error {
 	if id == nil {
-		return apperr.BadInput(field, errors.New("an edit cites its source: record one with createSource and give its ID"))
+		return apperr.BadInput(field, errors.New("an edit cites its source: record one with createSource and give its ID")).
+			Because(apperr.ReasonSourceRequired, nil)
 	}
 	return nil
 }

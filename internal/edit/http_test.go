@@ -66,6 +66,16 @@ func field(t *testing.T, r gqlResponse, name string, v any) {
 	}
 }
 
+// mustJSON writes v as JSON.
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 type record struct {
 	ID      string `json:"id"`
 	Version int    `json:"version"`
@@ -140,6 +150,56 @@ func TestEditThroughTheAPI(t *testing.T) {
 			if r := post(t, h, editor, update, map[string]any{"id": m.ID, "v": 0, "src": src.ID}); r.code() != "CONFLICT" {
 				t.Errorf("stale update: %+v, want CONFLICT", r.Errors)
 			}
+			// Each refusal says why, with the values a client needs to
+			// explain it; nothing is written.
+			elsewhere, _, err := tokens.Create(ctx, w.c, tokens.Spec{Role: access.RoleEditor, Territories: []string{"REGION:11"}, Name: "ARS IDF " + db.Name}, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			closeMember := `mutation($id: ID!, $v: Int!, $to: Date!, $src: ID!) { closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) { id } }`
+			unknownSource := map[string]any{"in": map[string]any{"groupingID": g.ID, "legalEntityID": member, "role": "MEMBER", "validFrom": "2030-01-01", "sourceID": "987654321"}}
+			for _, tc := range []struct {
+				name, token, query string
+				vars               map[string]any
+				code, reason       string
+				details            map[string]any // values the details must hold
+			}{
+				{"anonymous", "", addMember, in, "FORBIDDEN", "ROLE_MAY_NOT_WRITE", map[string]any{"role": "anonymous"}},
+				{"editor of another région", elsewhere, addMember, in, "FORBIDDEN", "OUTSIDE_TERRITORY", map[string]any{"territories": []any{"REGION:11"}}},
+				{"stale version", editor, update, map[string]any{"id": m.ID, "v": 0, "src": src.ID}, "CONFLICT", "STALE_VERSION", map[string]any{"id": m.ID, "type": "Membership"}},
+				{"same member twice", editor, addMember, in, "BAD_USER_INPUT", "DUPLICATE_MEMBERSHIP", map[string]any{"membership": m.ID, "validFrom": "2024-01-01"}},
+				{"end before start", editor, closeMember, map[string]any{"id": m.ID, "v": m.Version, "to": "2020-01-01", "src": src.ID}, "BAD_USER_INPUT", "DATES_OUT_OF_ORDER", map[string]any{"validFrom": "2024-01-01", "validTo": "2020-01-01"}},
+				{"unknown source", editor, addMember, unknownSource, "BAD_USER_INPUT", "UNKNOWN_RECORD", map[string]any{"id": "987654321"}},
+			} {
+				r := post(t, h, tc.token, tc.query, tc.vars)
+				if len(r.Errors) == 0 {
+					t.Errorf("%s: accepted, want %s %s", tc.name, tc.code, tc.reason)
+					continue
+				}
+				ext := r.Errors[0].Extensions
+				details, _ := ext["details"].(map[string]any)
+				if ext["code"] != tc.code || ext["reason"] != tc.reason {
+					t.Errorf("%s: code %v reason %v (%s), want %s %s", tc.name, ext["code"], ext["reason"], r.Errors[0].Message, tc.code, tc.reason)
+				}
+				for k, want := range tc.details {
+					if got, _ := json.Marshal(details[k]); string(got) != mustJSON(t, want) {
+						t.Errorf("%s: details.%s = %s, want %s (details %v)", tc.name, k, got, mustJSON(t, want), details)
+					}
+				}
+			}
+			{
+				// Where the record lies outside the caller's territories.
+				var r struct {
+					Details struct {
+						Outside []map[string]string `json:"outside"`
+					} `json:"details"`
+				}
+				raw, _ := json.Marshal(post(t, h, elsewhere, addMember, in).Errors[0].Extensions)
+				if err := json.Unmarshal(raw, &r); err != nil || len(r.Details.Outside) == 0 || r.Details.Outside[0]["region"] != "84" || r.Details.Outside[0]["department"] != "42" {
+					t.Errorf("outside %+v (%v), want région 84, département 42", r.Details.Outside, err)
+				}
+			}
+
 			var updated record
 			field(t, post(t, h, editor, update, map[string]any{"id": m.ID, "v": m.Version, "src": src.ID}), "updateMembership", &updated)
 			if updated.Version != m.Version+1 {

@@ -71,7 +71,8 @@ func (e *editable[T, C, U]) close(ctx context.Context, c *ent.Client, j *journal
 		func() (T, error) { return e.db.close(ctx, c, id, expected, at, sourceID) },
 		func(_ context.Context, _ *ent.Client, before, _ T) error {
 			if _, _, end := meta(before); end != nil {
-				return apperr.BadInput("validTo", fmt.Errorf("%s %d was already closed on %s; update it to change its end", e.typ, id, end.Format(time.DateOnly)))
+				return apperr.BadInput("validTo", fmt.Errorf("%s %d was already closed on %s; update it to change its end", e.typ, id, end.Format(time.DateOnly))).
+					Because(apperr.ReasonAlreadyClosed, map[string]any{"validTo": end.Format(time.DateOnly)})
 			}
 			return nil
 		})

@@ -24,6 +24,11 @@ func (e *OrderError) Error() string {
 // APICode makes periods out of order the caller's error, on validTo.
 func (e *OrderError) APICode() (code, field string) { return apperr.CodeBadInput, "validTo" }
 
+// Reason says why, for a client to explain.
+func (e *OrderError) Reason() (string, map[string]any) {
+	return apperr.ReasonDatesOutOfOrder, map[string]any{"validFrom": e.From.Format(DateLayout), "validTo": e.To.Format(DateLayout)}
+}
+
 // CheckOrder returns an *OrderError unless to is strictly after from.
 func CheckOrder(from, to time.Time) error {
 	if !Day(to).After(Day(from)) {

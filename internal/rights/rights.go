@@ -76,7 +76,8 @@ func (p Policy) EvalMutation(ctx context.Context, m entgo.Mutation) error {
 		return privacy.Allow
 	case access.RoleEditor:
 	default:
-		return forbidden(fmt.Sprintf("%s may not write: an editor or admin token is needed", who.Role))
+		return because(forbidden(fmt.Sprintf("%s may not write: an editor or admin token is needed", who.Role)),
+			apperr.ReasonRoleMayNotWrite, map[string]any{"role": string(who.Role)})
 	}
 	switch p.Class {
 	case Source:
@@ -116,20 +117,32 @@ func editorMayWrite(ctx context.Context, who access.Principal, m entgo.Mutation)
 		return err
 	}
 	if len(places) == 0 {
-		return forbidden(fmt.Sprintf("this %s has no located party (no territory, member or site with a known département): only an admin may write it", m.Type()))
+		return because(forbidden(fmt.Sprintf("this %s has no located party (no territory, member or site with a known département): only an admin may write it", m.Type())),
+			apperr.ReasonNoLocatedParty, map[string]any{"type": m.Type()})
 	}
 	var outside []string
+	var outsidePlaces []map[string]string
 	for _, pl := range places {
 		if !Covers(who.Territories, pl) {
 			outside = append(outside, pl.String())
+			outsidePlaces = append(outsidePlaces, map[string]string{"region": pl.Region, "department": pl.Department})
 		}
 	}
 	if len(outside) > 0 {
 		slices.Sort(outside)
-		return forbidden(fmt.Sprintf("%s %q may write in %s only; this %s also lies in %s",
-			who.Role, who.Name, strings.Join(who.Territories, ", "), m.Type(), strings.Join(slices.Compact(outside), ", ")))
+		return because(forbidden(fmt.Sprintf("%s %q may write in %s only; this %s also lies in %s",
+			who.Role, who.Name, strings.Join(who.Territories, ", "), m.Type(), strings.Join(slices.Compact(outside), ", "))),
+			apperr.ReasonOutsideTerritory, map[string]any{"territories": who.Territories, "outside": outsidePlaces})
 	}
 	return privacy.Allow
+}
+
+// because gives a refusal made by forbidden its reason.
+func because(err error, reason string, details map[string]any) error {
+	if e, ok := apperr.As(err); ok {
+		e.Because(reason, details)
+	}
+	return err
 }
 
 // Place is where a party lies: its région and, when known, département.
