@@ -836,8 +836,9 @@ async function testAppEdit(page, base) {
     await page.getByTestId('edit-save').click();
     const refusal = page.locator('[data-testid="form-refusal"][data-code="FORBIDDEN"]');
     await refusal.waitFor({ state: 'visible' });
+    // La raison, en français, nomme les territoires : celui du jeton, et celui de l'enregistrement.
     const reason = await refusal.getByTestId('form-refusal-reason').innerText();
-    assert(reason.includes('REGION:84') && reason.includes('région 75'), `raison : ${reason}`);
+    assert(reason.includes('Votre jeton couvre Auvergne-Rhône-Alpes') && reason.includes('Pyrénées-Atlantiques (64), Nouvelle-Aquitaine'), `raison : ${reason}`);
     assert((await field.inputValue()) === 'GCS renommé par un éditeur de la région 84', 'la saisie est perdue après le refus');
   });
   await screenshot(page, 'edition-refus-autre-region');

@@ -14,7 +14,15 @@ export interface TypedDocument<TResult, TVariables> {
 export type ApiFailure =
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'http'; readonly status: number }
-  | { readonly kind: 'graphql'; readonly code: string | null; readonly message: string; readonly field?: string }
+  | {
+      readonly kind: 'graphql';
+      readonly code: string | null;
+      readonly message: string;
+      readonly field?: string;
+      /** Pourquoi une modification est refusée (`extensions.reason`) et ce que la raison nomme. */
+      readonly reason?: string;
+      readonly details?: Readonly<Record<string, unknown>>;
+    }
   | { readonly kind: 'invalid' };
 
 export class ApiError extends Error {
@@ -65,7 +73,12 @@ export function readGraphQLBody(body: unknown): { ok: true; data: unknown } | { 
     const extensions = isObject(first) ? first['extensions'] : undefined;
     const code = isObject(extensions) && typeof extensions['code'] === 'string' ? extensions['code'] : null;
     const field = isObject(extensions) && typeof extensions['field'] === 'string' ? extensions['field'] : undefined;
-    return { ok: false, failure: field === undefined ? { kind: 'graphql', code, message } : { kind: 'graphql', code, message, field } };
+    const reason = isObject(extensions) && typeof extensions['reason'] === 'string' ? extensions['reason'] : undefined;
+    const details = isObject(extensions) && isObject(extensions['details']) ? extensions['details'] : undefined;
+    return {
+      ok: false,
+      failure: { kind: 'graphql', code, message, ...(field === undefined ? {} : { field }), ...(reason === undefined ? {} : { reason }), ...(details === undefined ? {} : { details }) },
+    };
   }
   if (!isObject(body['data'])) {
     return { ok: false, failure: { kind: 'invalid' } };

@@ -87,6 +87,9 @@ export interface ApiRefusal {
   readonly code: string | null;
   readonly message: string;
   readonly field?: string | undefined;
+  /** La raison du refus et ce qu'elle nomme (core/refusal.ts l'explique). */
+  readonly reason?: string | undefined;
+  readonly details?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** Le champ du formulaire qu'une erreur nomme (`input.validTo` → `validTo`) ; null : le formulaire entier. */

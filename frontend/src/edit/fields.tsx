@@ -1,13 +1,26 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { useTerritories, type Territories } from '../app/TerritorySelect.tsx';
 import { ApiError } from '../core/api.ts';
 import { parseDateInput, type ApiRefusal } from '../core/editForm.ts';
+import { codeNamer, explainRefusal, type PlaceNamer } from '../core/refusal.ts';
 import { em } from './messages.ts';
 
-/** Un refus de l'API (ou une panne) tel qu'un formulaire le montre. */
+/** Nomme les territoires par leur nom quand la liste est chargée, par leur code sinon. */
+function placeNamer(territories: Territories | null): PlaceNamer {
+  return codeNamer(
+    (code) => em.reasons.region(code, territories?.byKey.get(`REGION:${code}`)?.name),
+    (code) => em.reasons.department(code, territories?.byKey.get(`DEPARTMENT:${code}`)?.name),
+  );
+}
+
+/** Un refus de l'API (ou une panne) tel qu'un formulaire le montre : sa raison en français quand le serveur la donne. */
 export function refusalOf(err: unknown): ApiRefusal {
   if (err instanceof ApiError) {
     const f = err.failure;
-    if (f.kind === 'graphql') return { code: f.code, message: f.message, field: f.field };
+    if (f.kind === 'graphql') {
+      const explained = explainRefusal(f.reason, f.details, em.reasons, placeNamer(null));
+      return { code: f.code, message: explained ?? f.message, field: f.field, reason: f.reason, details: f.details };
+    }
     return { code: null, message: f.kind === 'http' ? `HTTP ${String(f.status)}` : f.kind };
   }
   return { code: null, message: err instanceof Error ? err.message : String(err) };
@@ -113,6 +126,11 @@ export function CheckList({ name, label, error, value, onChange, options }: Base
 /** Un refus qui ne nomme aucun champ (droits, conflit sans détail…) : en tête du formulaire. */
 export function Refusal({ refusal }: { readonly refusal: ApiRefusal | null }) {
   const ref = useRef<HTMLDivElement>(null);
+  const territories = useTerritories();
+  const text = useMemo(
+    () => (refusal === null ? '' : (explainRefusal(refusal.reason, refusal.details, em.reasons, placeNamer(territories)) ?? refusal.message)),
+    [refusal, territories],
+  );
   useEffect(() => {
     if (refusal !== null) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [refusal]);
@@ -120,7 +138,9 @@ export function Refusal({ refusal }: { readonly refusal: ApiRefusal | null }) {
   return (
     <div ref={ref} className="notice notice--error" role="alert" data-testid="form-refusal" data-code={refusal.code ?? ''}>
       <strong>{refusal.code === 'FORBIDDEN' ? em.forbidden : em.refused}</strong>
-      <span data-testid="form-refusal-reason">{refusal.message}</span>
+      <span data-testid="form-refusal-reason" data-reason={refusal.reason ?? ''}>
+        {text}
+      </span>
       <span className="muted">{em.kept}</span>
     </div>
   );
