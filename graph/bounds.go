@@ -46,6 +46,11 @@ const DefaultPageSize = 100
 // at most this many, and a query is priced as if it did.
 const MaxListItems = 1000
 
+// mayChangeCost prices Viewer.mayChange: its statements are few and
+// bounded (the node, the record it belongs to, where its parties lie),
+// but each is a round trip, so a request cannot ask it thousands of times.
+const mayChangeCost = 20
+
 // pageSize applies DefaultPageSize to a top-level connection.
 func pageSize(first, last *int) *int {
 	if first == nil && last == nil {
@@ -150,6 +155,8 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Nodes = func(child int, ids []int) int { return times(len(ids), child) }
 	c.Query.Registers = fixed(4) // one state per freshness.Register
 	c.Viewer.Territories = fixed(tokens.MaxTerritories)
+	// A few statements (the node, what it involves, where that lies).
+	c.Viewer.MayChange = func(int, int) int { return mayChangeCost }
 	c.Query.Search = func(child int, _ string, first *int, _ []model.NodeKind, _ []string) int {
 		n := coopgraph.DefaultHits
 		if first != nil {

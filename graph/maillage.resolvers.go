@@ -15,6 +15,7 @@ import (
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/freshness"
 	"github.com/maillage/maillage/internal/lookup"
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // Establishment is the resolver for the establishment field.
@@ -55,6 +56,11 @@ func (r *registerStateResolver) Register(ctx context.Context, obj *freshness.Sta
 // Role is the resolver for the role field.
 func (r *viewerResolver) Role(ctx context.Context, obj *access.Principal) (string, error) {
 	return string(obj.Role), nil
+}
+
+// MayChange is the resolver for the mayChange field.
+func (r *viewerResolver) MayChange(ctx context.Context, obj *access.Principal, id int) (bool, error) {
+	return rights.MayChange(ctx, r.client, *obj, id)
 }
 
 // RegisterState returns generated.RegisterStateResolver implementation.

@@ -806,6 +806,7 @@ async function testAppEdit(page, base) {
     assert((await parties.count()) === 2, `parties : ${String(await parties.count())}`);
     conventionID = (await page.getByTestId('panel-selection').getAttribute('data-selected')) ?? '';
     assert(conventionID !== '', 'sélection sans identifiant');
+    await details.page().getByTestId('record-edit').waitFor({ state: 'visible' });
   });
   await step('le réseau relie la convention à ses deux parties', async () => {
     await waitFor(page, '[data-testid="network"][data-selected-present="true"][data-layout="done"]');
@@ -830,6 +831,11 @@ async function testAppEdit(page, base) {
   await step('un enregistrement d’une autre région : refus, raison affichée, saisie gardée', async () => {
     const body = await graphql(base, '{ grouping(code: "MAILLAGE-GCS-OLORON") { id } }', {});
     const id = /** @type {{ id: string }} */ (dataOf(body, 'grouping')).id;
+    // Sa fiche se lit sans bouton de modification : le serveur dit qu'elle n'est pas modifiable par ce jeton.
+    await page.goto(new URL(`/?sel=${id}`, base).toString(), { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('read-only').waitFor({ state: 'visible' });
+    assert((await page.getByTestId('record-edit').count()) === 0, 'des boutons de modification sur une fiche d’une autre région');
+    // Le formulaire reste joignable par son adresse ; le serveur refuse.
     await openForm(page, base, `?sel=${id}&edit=grouping:${id}`);
     const field = page.getByTestId('field-name');
     await field.fill('GCS renommé par un éditeur de la région 84');

@@ -568,6 +568,7 @@ type ComplexityRoot struct {
 	}
 
 	Viewer struct {
+		MayChange    func(childComplexity int, id int) int
 		MayEdit      func(childComplexity int) int
 		MayReadAudit func(childComplexity int) int
 		Name         func(childComplexity int) int
@@ -694,6 +695,8 @@ type TerritoryResolver interface {
 }
 type ViewerResolver interface {
 	Role(ctx context.Context, obj *access.Principal) (string, error)
+
+	MayChange(ctx context.Context, obj *access.Principal, id int) (bool, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3274,6 +3277,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TerritoryStats.Sites(childComplexity), true
 
+	case "Viewer.mayChange":
+		if e.ComplexityRoot.Viewer.MayChange == nil {
+			break
+		}
+
+		args, err := ec.field_Viewer_mayChange_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Viewer.MayChange(childComplexity, args["id"].(int)), true
 	case "Viewer.mayEdit":
 		if e.ComplexityRoot.Viewer.MayEdit == nil {
 			break
@@ -8906,6 +8920,16 @@ type Viewer {
   mayEdit: Boolean!
   "Whether the role may read the audit log (editor or admin)."
   mayReadAudit: Boolean!
+  """
+  Whether the caller may change what this ID names, by the rule the
+  writes themselves enforce: for a cooperation record (grouping,
+  membership, convention, party, filière, role, medical team, team site),
+  update or close it and add its parts; for a legal entity, site or
+  territory, write records whose parties lie there. False for an ID that
+  names nothing. The write stays the judge: this answers what it would
+  decide now.
+  """
+  mayChange(id: ID!): Boolean!
 }
 `, BuiltIn: false},
 }
@@ -9811,6 +9835,8 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_mayEdit(ctx, field)
 	case "mayReadAudit":
 		return ec.fieldContext_Viewer_mayReadAudit(ctx, field)
+	case "mayChange":
+		return ec.fieldContext_Viewer_mayChange(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
@@ -12010,6 +12036,20 @@ func (ec *executionContext) field_Territory_children_args(ctx context.Context, r
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_mayChange_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -22716,6 +22756,50 @@ func (ec *executionContext) _Viewer_mayReadAudit(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Viewer_mayReadAudit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Viewer_mayChange(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_mayChange(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Viewer().MayChange(ctx, obj, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_mayChange(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_mayChange_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -41337,6 +41421,12 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "mayChange":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_mayChange(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

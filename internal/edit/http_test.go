@@ -200,6 +200,30 @@ func TestEditThroughTheAPI(t *testing.T) {
 				}
 			}
 
+			// What the app shows as changeable is what the writes allow.
+			for _, tc := range []struct {
+				name, token, id string
+				want            bool
+			}{
+				{"the editor, its grouping", editor, g.ID, true},
+				{"the editor, its membership", editor, m.ID, true},
+				{"the editor, a Loire hospital", editor, member, true},
+				{"another région's editor, the grouping", elsewhere, g.ID, false},
+				{"another région's editor, the Loire hospital", elsewhere, member, false},
+				{"a partner", partner, g.ID, false},
+				{"anonymous", "", g.ID, false},
+				{"the editor, a source", editor, src.ID, false},
+				{"the editor, an ID that names nothing", editor, "987654321", false},
+			} {
+				var v struct {
+					MayChange bool `json:"mayChange"`
+				}
+				field(t, post(t, h, tc.token, `query($id: ID!) { viewer { mayChange(id: $id) } }`, map[string]any{"id": tc.id}), "viewer", &v)
+				if v.MayChange != tc.want {
+					t.Errorf("%s: mayChange %v, want %v", tc.name, v.MayChange, tc.want)
+				}
+			}
+
 			var updated record
 			field(t, post(t, h, editor, update, map[string]any{"id": m.ID, "v": m.Version, "src": src.ID}), "updateMembership", &updated)
 			if updated.Version != m.Version+1 {

@@ -13,7 +13,7 @@ import { useMessages } from './messages.ts';
 import { Questions } from './Questions.tsx';
 import type { GraphBundle } from './useGraphData.ts';
 import { useGql } from './query.ts';
-import { useSession } from './session.tsx';
+import { useMayChange, useSession } from './session.tsx';
 import type { Territories } from './TerritorySelect.tsx';
 
 // L'édition et l'historique ne sont chargés que pour qui s'en sert.
@@ -117,8 +117,10 @@ export function SidePanel({ state, asOf, update, data, territoryName, onFocus, t
 function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 'territoryName' | 'territories'>) {
   const m = useMessages();
   const { viewer } = useSession();
-  const onEdit = viewer?.mayEdit === true ? (edit: string) => { update({ edit }); } : undefined;
   const id = state.selected;
+  // Sans sélection : créer (dans ses territoires) ; une sélection : seulement ce que le serveur dit modifiable.
+  const mayChange = useMayChange(id);
+  const onEdit = viewer?.mayEdit === true && (id === null || mayChange === true) ? (edit: string) => { update({ edit }); } : undefined;
   const result = useGql(NodeDetailsDocument, id === null ? null : { id, asOf });
   const partnerIds = useMemo(() => (id === null ? new Set<string>() : partners(data.visible, id)), [data.visible, id]);
   if (id === null) {
@@ -169,6 +171,11 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
       {node !== undefined && node !== null && (
         <>
           {!inGraph && <p className="notice" data-testid="not-in-force">{m.network.selectionAbsent}</p>}
+          {viewer?.mayEdit === true && mayChange === false && (
+            <p className="muted" data-testid="read-only">
+              {m.edit.readOnly}
+            </p>
+          )}
           {node.__typename === 'Establishment' && <EstablishmentDetails site={node} asOf={asOf} onFocus={onFocus} />}
           {node.__typename === 'LegalEntity' && <LegalEntityDetails entity={node} asOf={asOf} onFocus={onFocus} />}
           {node.__typename === 'Grouping' && (

@@ -9,7 +9,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ApiError, gql, setAuthToken } from '../core/api.ts';
 import { forgetToken, keepToken, readToken, type Viewer } from '../core/session.ts';
 import { graphql } from '../gql/index.ts';
-import { gqlKey } from './query.ts';
+import { gqlKey, useGql } from './query.ts';
 
 export const ViewerDocument = graphql(`
   query Viewer {
@@ -22,6 +22,28 @@ export const ViewerDocument = graphql(`
     }
   }
 `);
+
+const MayChangeDocument = graphql(`
+  query MayChange($id: ID!) {
+    viewer {
+      mayChange(id: $id)
+    }
+  }
+`);
+
+/**
+ * Si l'appelant peut modifier ce que l'identifiant nomme : le serveur en
+ * décide par la règle qu'appliquent les écritures (il reste juge à
+ * l'enregistrement). Faux sans jeton d'éditeur ou pour null ; null tant
+ * que le serveur n'a pas répondu.
+ */
+export function useMayChange(id: string | null): boolean | null {
+  const { viewer } = useSession();
+  const asked = viewer?.mayEdit === true && id !== null;
+  const result = useGql(MayChangeDocument, asked ? { id } : null);
+  if (!asked) return false;
+  return result.data === undefined ? null : result.data.viewer.mayChange;
+}
 
 export interface Session {
   /** Ce que l'API dit de l'appelant ; null sans jeton (ou avant sa vérification). */
@@ -44,7 +66,7 @@ export function useSession(): Session {
 }
 
 /** Ce que lit un jeton seulement : à oublier à la déconnexion. */
-const PRIVATE_KEYS = [gqlKey(ViewerDocument), ['api', 'graphql', 'RecordHistory'], ['api', 'graphql', 'RecentChanges']] as const;
+const PRIVATE_KEYS = [gqlKey(ViewerDocument), gqlKey(MayChangeDocument), ['api', 'graphql', 'RecordHistory'], ['api', 'graphql', 'RecentChanges']] as const;
 
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
   const client = useQueryClient();

@@ -660,6 +660,13 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { name: string, role: string, territories: Array<string>, mayEdit: boolean, mayReadAudit: boolean } };
 
+export type MayChangeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MayChangeQuery = { viewer: { mayChange: boolean } };
+
 export type EditRecordQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1860,6 +1867,13 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const MayChangeDocument = new TypedDocumentString(`
+    query MayChange($id: ID!) {
+  viewer {
+    mayChange(id: $id)
+  }
+}
+    `) as unknown as TypedDocumentString<MayChangeQuery, MayChangeQueryVariables>;
 export const EditRecordDocument = new TypedDocumentString(`
     query EditRecord($id: ID!) {
   node(id: $id) {

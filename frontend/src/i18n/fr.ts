@@ -289,6 +289,7 @@ export const fr = {
     close: 'Clore',
     addParty: 'Ajouter une partie',
     addMember: 'Ajouter un membre',
+    readOnly: 'Hors de vos territoires : vous pouvez lire cette fiche, pas la modifier.',
     newConvention: 'Nouvelle convention',
     newGrouping: 'Nouveau groupement',
     loading: 'Chargement du formulaire…',
