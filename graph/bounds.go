@@ -175,6 +175,7 @@ func complexity() generated.ComplexityRoot {
 	}
 	c.GraphEdge.Shared = fixed(coopgraph.MaxShared)
 	c.Finding.Records = fixed(coopgraph.MaxFindingRecords)
+	c.Finding.Fixes = fixed(coopgraph.MaxFindingRecords)
 	c.TerritoryStats.Isolated = fixed(coopgraph.MaxIsolated)
 	c.TerritoryStats.ByCategory = fixed(coopgraph.MaxCounts)
 	c.TerritoryStats.ByLegalStatus = fixed(coopgraph.MaxCounts)

@@ -16,6 +16,11 @@ import (
 	"github.com/maillage/maillage/internal/coopgraph"
 )
 
+// Action is the resolver for the action field.
+func (r *findingFixResolver) Action(ctx context.Context, obj *coopgraph.Fix) (model.FixAction, error) {
+	return model.FixAction(obj.Action), nil
+}
+
 // NodeKind is the resolver for the nodeKind field.
 func (r *graphNodeResolver) NodeKind(ctx context.Context, obj *coopgraph.NodeView) (model.NodeKind, error) {
 	return model.NodeKind(obj.Kind), nil
@@ -66,6 +71,9 @@ func (r *searchHitResolver) NodeKind(ctx context.Context, obj *coopgraph.Hit) (m
 	return model.NodeKind(obj.Kind), nil
 }
 
+// FindingFix returns generated.FindingFixResolver implementation.
+func (r *Resolver) FindingFix() generated.FindingFixResolver { return &findingFixResolver{r} }
+
 // GraphNode returns generated.GraphNodeResolver implementation.
 func (r *Resolver) GraphNode() generated.GraphNodeResolver { return &graphNodeResolver{r} }
 
@@ -73,6 +81,7 @@ func (r *Resolver) GraphNode() generated.GraphNodeResolver { return &graphNodeRe
 func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
 
 type (
-	graphNodeResolver struct{ *Resolver }
-	searchHitResolver struct{ *Resolver }
+	findingFixResolver struct{ *Resolver }
+	graphNodeResolver  struct{ *Resolver }
+	searchHitResolver  struct{ *Resolver }
 )

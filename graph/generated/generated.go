@@ -52,6 +52,7 @@ type ResolverRoot interface {
 	ConventionParty() ConventionPartyResolver
 	Establishment() EstablishmentResolver
 	Filiere() FiliereResolver
+	FindingFix() FindingFixResolver
 	GraphNode() GraphNodeResolver
 	Grouping() GroupingResolver
 	LegalEntity() LegalEntityResolver
@@ -252,10 +253,18 @@ type ComplexityRoot struct {
 	}
 
 	Finding struct {
+		Fixes    func(childComplexity int) int
 		Message  func(childComplexity int) int
 		Records  func(childComplexity int) int
 		Rule     func(childComplexity int) int
 		Severity func(childComplexity int) int
+	}
+
+	FindingFix struct {
+		Action       func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		Record       func(childComplexity int) int
+		Role         func(childComplexity int) int
 	}
 
 	Findings struct {
@@ -599,6 +608,9 @@ type EstablishmentResolver interface {
 }
 type FiliereResolver interface {
 	Roles(ctx context.Context, obj *ent.Filiere, asOf *time.Time, first *int) ([]*ent.FiliereRole, error)
+}
+type FindingFixResolver interface {
+	Action(ctx context.Context, obj *coopgraph.Fix) (model.FixAction, error)
 }
 type GraphNodeResolver interface {
 	NodeKind(ctx context.Context, obj *coopgraph.NodeView) (model.NodeKind, error)
@@ -1553,6 +1565,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FiliereRole.Version(childComplexity), true
 
+	case "Finding.fixes":
+		if e.ComplexityRoot.Finding.Fixes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Fixes(childComplexity), true
 	case "Finding.message":
 		if e.ComplexityRoot.Finding.Message == nil {
 			break
@@ -1577,6 +1595,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Finding.Severity(childComplexity), true
+
+	case "FindingFix.action":
+		if e.ComplexityRoot.FindingFix.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingFix.Action(childComplexity), true
+	case "FindingFix.organisation":
+		if e.ComplexityRoot.FindingFix.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingFix.Organisation(childComplexity), true
+	case "FindingFix.record":
+		if e.ComplexityRoot.FindingFix.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingFix.Record(childComplexity), true
+	case "FindingFix.role":
+		if e.ComplexityRoot.FindingFix.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingFix.Role(childComplexity), true
 
 	case "Findings.findings":
 		if e.ComplexityRoot.Findings.Findings == nil {
@@ -3704,6 +3747,35 @@ type Finding {
   records: [ID!]!
   "What is wrong, or what is missing to check it, in French."
   message: String!
+  """
+  The edits that would settle it, at most 10, for an editor to make with
+  a source: nothing is ever changed by a check. Empty for a notice that
+  data is missing.
+  """
+  fixes: [FindingFix!]!
+}
+
+"What an editor would do to settle a finding."
+enum FixAction {
+  "Add ` + "`" + `organisation` + "`" + ` (or one the editor chooses) to the grouping ` + "`" + `record` + "`" + ` (or one the editor chooses), with ` + "`" + `role` + "`" + `."
+  ADD_MEMBER
+  "Close ` + "`" + `record` + "`" + ` (a participation, a convention…) on the day it ended."
+  CLOSE
+  "Correct ` + "`" + `record` + "`" + `: its dates, role or named sites."
+  UPDATE
+  "Record a convention to which ` + "`" + `organisation` + "`" + ` is party."
+  CREATE_CONVENTION
+}
+
+"An edit that would settle a finding; never applied by itself."
+type FindingFix {
+  action: FixAction!
+  "The record to change or add to; null when the editor chooses it."
+  record: ID
+  "The organisation the edit concerns; null when none."
+  organisation: ID
+  "For ADD_MEMBER, the role the member would hold (` + "`" + `SUPPORT` + "`" + ` for a GHT without one); null when any."
+  role: String
 }
 
 """
@@ -9313,8 +9385,24 @@ func (ec *executionContext) childFields_Finding(ctx context.Context, field graph
 		return ec.fieldContext_Finding_records(ctx, field)
 	case "message":
 		return ec.fieldContext_Finding_message(ctx, field)
+	case "fixes":
+		return ec.fieldContext_Finding_fixes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Finding", field.Name)
+}
+
+func (ec *executionContext) childFields_FindingFix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_FindingFix_action(ctx, field)
+	case "record":
+		return ec.fieldContext_FindingFix_record(ctx, field)
+	case "organisation":
+		return ec.fieldContext_FindingFix_organisation(ctx, field)
+	case "role":
+		return ec.fieldContext_FindingFix_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FindingFix", field.Name)
 }
 
 func (ec *executionContext) childFields_Findings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15668,6 +15756,130 @@ func (ec *executionContext) _Finding_message(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Finding_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Finding_fixes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_fixes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fixes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Fix) graphql.Marshaler {
+			return ec.marshalNFindingFix2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFixᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_fixes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Finding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FindingFix(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FindingFix_action(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Fix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingFix_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FindingFix().Action(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FixAction) graphql.Marshaler {
+			return ec.marshalNFixAction2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐFixAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FindingFix_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingFix", field, true, true, "FixAction")
+}
+
+func (ec *executionContext) _FindingFix_record(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Fix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingFix_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FindingFix_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingFix", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FindingFix_organisation(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Fix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingFix_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FindingFix_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingFix", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FindingFix_role(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Fix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingFix_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FindingFix_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingFix", field, false, false, "String")
 }
 
 func (ec *executionContext) _Findings_findings(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
@@ -39318,6 +39530,60 @@ func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "fixes":
+			out.Values[i] = ec._Finding_fixes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var findingFixImplementors = []string{"FindingFix"}
+
+func (ec *executionContext) _FindingFix(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Fix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, findingFixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FindingFix")
+		case "action":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FindingFix_action(ctx, field, obj)
+				})
+		case "record":
+			out.Values[i] = ec._FindingFix_record(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisation":
+			out.Values[i] = ec._FindingFix_organisation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._FindingFix_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42330,12 +42596,42 @@ func (ec *executionContext) marshalNFinding2ᚕgithubᚗcomᚋmaillageᚋmaillag
 	return ret
 }
 
+func (ec *executionContext) marshalNFindingFix2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFix(ctx context.Context, sel ast.SelectionSet, v coopgraph.Fix) graphql.Marshaler {
+	return ec._FindingFix(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFindingFix2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFixᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Fix) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFindingFix2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFix(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFindings2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindings(ctx context.Context, sel ast.SelectionSet, v *coopgraph.Findings) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Findings!")
 		return graphql.Null
 	}
 	return ec._Findings(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFixAction2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐFixAction(ctx context.Context, v any) (model.FixAction, error) {
+	var res model.FixAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFixAction2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐFixAction(ctx context.Context, sel ast.SelectionSet, v model.FixAction) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {

@@ -105,6 +105,70 @@ func (e CooperationObjectKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What an editor would do to settle a finding.
+type FixAction string
+
+const (
+	// Add `organisation` (or one the editor chooses) to the grouping `record` (or one the editor chooses), with `role`.
+	FixActionAddMember FixAction = "ADD_MEMBER"
+	// Close `record` (a participation, a convention…) on the day it ended.
+	FixActionClose FixAction = "CLOSE"
+	// Correct `record`: its dates, role or named sites.
+	FixActionUpdate FixAction = "UPDATE"
+	// Record a convention to which `organisation` is party.
+	FixActionCreateConvention FixAction = "CREATE_CONVENTION"
+)
+
+var AllFixAction = []FixAction{
+	FixActionAddMember,
+	FixActionClose,
+	FixActionUpdate,
+	FixActionCreateConvention,
+}
+
+func (e FixAction) IsValid() bool {
+	switch e {
+	case FixActionAddMember, FixActionClose, FixActionUpdate, FixActionCreateConvention:
+		return true
+	}
+	return false
+}
+
+func (e FixAction) String() string {
+	return string(e)
+}
+
+func (e *FixAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FixAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FixAction", str)
+	}
+	return nil
+}
+
+func (e FixAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FixAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FixAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How organisations appear in a cooperation graph: as legal entities (who
 // signs and joins) or as sites (what a map shows). At SITE level a
 // participation is drawn to the sites its source names; one whose source

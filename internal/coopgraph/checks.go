@@ -22,7 +22,43 @@ type Finding struct {
 	Severity string
 	Records  []int // the IDs of the records involved, at most MaxFindingRecords
 	Message  string
+	Fixes    []Fix // the edits that would settle it, at most MaxFindingRecords
 }
+
+// Fix actions: what an editor would do to settle a finding.
+const (
+	FixAddMember        = "ADD_MEMBER"        // add Organisation (or one the editor chooses) to the grouping Record (or one the editor chooses), with Role
+	FixClose            = "CLOSE"             // close Record (a participation, a convention…)
+	FixUpdate           = "UPDATE"            // correct Record (its dates, role or named sites)
+	FixCreateConvention = "CREATE_CONVENTION" // record a convention to which Organisation is party
+)
+
+// Fix is an edit that would settle a finding, for the app to offer as a
+// form. It is never applied by itself: an editor makes it, with a source.
+type Fix struct {
+	Action       string
+	Record       *int   // the record to change or add to; nil when the editor chooses it
+	Organisation *int   // the organisation concerned; nil when none
+	Role         *string // for FixAddMember, the role the member would hold; nil when any
+}
+
+// offer adds a fix to a finding, within MaxFindingRecords.
+func (f *Finding) offer(fix Fix) *Finding {
+	if len(f.Fixes) < MaxFindingRecords {
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f
+}
+
+// reporter reports a finding with the nodes it involves; the fixes are
+// offered on what it returns.
+type reporter func(msg string, nodes ...int32) *Finding
+
+// idOf is a node's or an edge's record ID, for a fix.
+func idOf(id int) *int { return &id }
+
+// role is a membership role, for a fix.
+func role(r string) *string { return &r }
 
 // MaxFindingRecords bounds the records a finding names.
 const MaxFindingRecords = 10
@@ -39,7 +75,7 @@ type Findings struct {
 type rule struct {
 	name     string
 	severity string
-	check    func(g *Graph, q *query, report func(msg string, nodes ...int32))
+	check    func(g *Graph, q *query, report reporter)
 	// missing, when set, says what data the rule needs and the graph
 	// lacks on the query's day ("" when it has it): the rule then says so
 	// once, rather than flag every organisation for what Maillage lacks.
@@ -84,27 +120,29 @@ func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
 		if len(only) > 0 && !slices.Contains(only, r.name) {
 			continue
 		}
-		var found []Finding
+		var found []*Finding
 		if r.missing != nil {
 			if msg := r.missing(g, q); msg != "" {
 				out.Total++
 				if len(out.Findings) < q.limit {
-					out.Findings = append(out.Findings, Finding{Rule: r.name, Severity: SeverityInfo, Records: []int{}, Message: msg})
+					out.Findings = append(out.Findings, Finding{Rule: r.name, Severity: SeverityInfo, Records: []int{}, Message: msg, Fixes: []Fix{}})
 				} else {
 					out.Truncated = true
 				}
 				continue
 			}
 		}
-		r.check(g, q, func(msg string, nodes ...int32) {
+		r.check(g, q, func(msg string, nodes ...int32) *Finding {
 			if !g.involvesTerritory(q, nodes) {
-				return
+				return &Finding{} // outside the territories: its fixes go nowhere
 			}
 			ids := make([]int, 0, min(len(nodes), MaxFindingRecords))
 			for _, n := range nodes[:min(len(nodes), MaxFindingRecords)] {
 				ids = append(ids, g.nodes[n].id)
 			}
-			found = append(found, Finding{Rule: r.name, Severity: r.severity, Records: ids, Message: msg})
+			fd := &Finding{Rule: r.name, Severity: r.severity, Records: ids, Message: msg, Fixes: []Fix{}}
+			found = append(found, fd)
+			return fd
 		})
 		sort.SliceStable(found, func(i, j int) bool { return found[i].Message < found[j].Message })
 		out.Total += len(found)
@@ -113,7 +151,7 @@ func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
 				out.Truncated = true
 				break
 			}
-			out.Findings = append(out.Findings, fd)
+			out.Findings = append(out.Findings, *fd)
 		}
 	}
 	return out, nil

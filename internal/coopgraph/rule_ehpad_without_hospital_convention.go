@@ -6,7 +6,7 @@ package coopgraph
 var ehpadWithoutHospitalConvention = rule{
 	name:     "ehpad-without-hospital-convention",
 	severity: SeverityInfo,
-	check: func(g *Graph, q *query, report func(string, ...int32)) {
+	check: func(g *Graph, q *query, report reporter) {
 		for i := range g.nodes {
 			s := int32(i)
 			sn := &g.nodes[s]
@@ -14,7 +14,8 @@ var ehpadWithoutHospitalConvention = rule{
 				continue
 			}
 			if !g.conventionWithHospital(q, sn.entity) {
-				report("L'EHPAD "+g.name(s)+" n'a de convention avec aucun établissement de santé au "+frenchDay(q.day)+".", s)
+				report("L'EHPAD "+g.name(s)+" n'a de convention avec aucun établissement de santé au "+frenchDay(q.day)+".", s).
+					offer(Fix{Action: FixCreateConvention, Organisation: idOf(g.nodes[sn.entity].id)})
 			}
 		}
 	},

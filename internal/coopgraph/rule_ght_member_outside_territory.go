@@ -7,15 +7,15 @@ import "strings"
 var ghtMemberOutsideTerritory = rule{
 	name:     "ght-member-outside-territory",
 	severity: SeverityWarning,
-	check: func(g *Graph, q *query, report func(string, ...int32)) {
+	check: func(g *Graph, q *query, report reporter) {
 		for i := range g.nodes {
 			n := int32(i)
 			if !g.isGHT(q, n) || g.nodes[n].place == "" {
 				continue
 			}
 			kind, code, _ := strings.Cut(g.nodes[n].place, ":")
-			_, members := g.participations(q, n)
-			for _, m := range members {
+			edges, members := g.participations(q, n)
+			for k, m := range members {
 				inside := false
 				for _, s := range g.sites[m] {
 					sn := &g.nodes[s]
@@ -25,7 +25,10 @@ var ghtMemberOutsideTerritory = rule{
 					}
 				}
 				if !inside && len(g.sites[m]) > 0 {
-					report("Le membre "+g.name(m)+" du GHT "+g.name(n)+" n'a aucun site dans le territoire du GHT.", n, m)
+					// Its role (an associate, a partner) or its end is to correct.
+					report("Le membre "+g.name(m)+" du GHT "+g.name(n)+" n'a aucun site dans le territoire du GHT.", n, m).
+						offer(Fix{Action: FixUpdate, Record: idOf(edges[k].id)}).
+						offer(Fix{Action: FixClose, Record: idOf(edges[k].id)})
 				}
 			}
 		}

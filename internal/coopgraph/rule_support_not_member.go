@@ -6,14 +6,14 @@ package coopgraph
 var supportNotMember = rule{
 	name:     "support-not-member",
 	severity: SeverityError,
-	check: func(g *Graph, q *query, report func(string, ...int32)) {
+	check: func(g *Graph, q *query, report reporter) {
 		for i := range g.nodes {
 			o := int32(i)
 			if !g.isGHT(q, o) {
 				continue
 			}
 			current := false
-			var outside []int32
+			var outside []*edge
 			for _, ei := range g.adj[o] {
 				e := &g.edges[ei]
 				if e.b != o || e.role != "SUPPORT" {
@@ -22,14 +22,17 @@ var supportNotMember = rule{
 				if q.holds(e.from, e.to) {
 					current = true
 				} else {
-					outside = append(outside, e.a)
+					outside = append(outside, e)
 				}
 			}
 			if current {
 				continue
 			}
-			for _, s := range outside {
-				report("L'établissement support "+g.name(s)+" du GHT "+g.name(o)+" n'en est pas membre au "+frenchDay(q.day)+".", o, s)
+			for _, e := range outside {
+				// Its support membership's dates are to correct, or a new support to name.
+				report("L'établissement support "+g.name(e.a)+" du GHT "+g.name(o)+" n'en est pas membre au "+frenchDay(q.day)+".", o, e.a).
+					offer(Fix{Action: FixUpdate, Record: idOf(e.id)}).
+					offer(Fix{Action: FixAddMember, Record: idOf(g.nodes[o].id), Role: role("SUPPORT")})
 			}
 		}
 	},
