@@ -37,8 +37,8 @@ const (
 // form. It is never applied by itself: an editor makes it, with a source.
 type Fix struct {
 	Action       string
-	Record       *int   // the record to change or add to; nil when the editor chooses it
-	Organisation *int   // the organisation concerned; nil when none
+	Record       *int    // the record to change or add to; nil when the editor chooses it
+	Organisation *int    // the organisation concerned; nil when none
 	Role         *string // for FixAddMember, the role the member would hold; nil when any
 }
 

@@ -22,7 +22,7 @@ func TestFindingsOfferTheirFixes(t *testing.T) {
 	gcs := tg.object(300, Grouping, "GCS", "GCS", "", "", "")
 	conv := tg.object(400, Convention, "Convention échue", "CONVENTION", "", "2015-01-01", "2018-01-01")
 	tg.link(1001, loire, ghtLoire, "SUPPORT", "2016-07-01", "")
-	tg.link(1002, lyon, ghtLoire, "MEMBER", "2016-07-01", "")      // outside the GHT's département
+	tg.link(1002, lyon, ghtLoire, "MEMBER", "2016-07-01", "")     // outside the GHT's département
 	tg.link(1003, lyon, ghtNoSupport, "MEMBER", "2016-07-01", "") // the GHT has no support
 	tg.link(1004, closed, gcs, "MEMBER", "", "")                  // closed, still a member
 	tg.link(1005, loire, conv, "SIGNATORY", "2015-01-01", "")     // the convention ended, its party did not
