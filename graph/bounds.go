@@ -19,6 +19,7 @@ import (
 	"github.com/maillage/maillage/graph/generated"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/suggest"
 	"github.com/maillage/maillage/internal/tokens"
 )
 
@@ -176,6 +177,9 @@ func complexity() generated.ComplexityRoot {
 	c.GraphEdge.Shared = fixed(coopgraph.MaxShared)
 	c.Finding.Records = fixed(coopgraph.MaxFindingRecords)
 	c.Finding.Fixes = fixed(coopgraph.MaxFindingRecords)
+	c.Query.MemberSuggestions = func(child int, _, _ *string, _ *time.Time, first *int) int {
+		return times(min(listBound(first), suggest.MaxMembers), child)
+	}
 	c.TerritoryStats.Isolated = fixed(coopgraph.MaxIsolated)
 	c.TerritoryStats.ByCategory = fixed(coopgraph.MaxCounts)
 	c.TerritoryStats.ByLegalStatus = fixed(coopgraph.MaxCounts)

@@ -14,6 +14,7 @@ import (
 	"github.com/maillage/maillage/graph/generated"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/suggest"
 )
 
 // Action is the resolver for the action field.
@@ -64,6 +65,11 @@ func (r *queryResolver) TerritoryStats(ctx context.Context, code string, kind *t
 // CooperationDiff is the resolver for the cooperationDiff field.
 func (r *queryResolver) CooperationDiff(ctx context.Context, filter *model.CooperationGraphFilter, from time.Time, to time.Time) (*coopgraph.Diff, error) {
 	return r.graphs.Diff(ctx, filterOf(filter), from, to)
+}
+
+// MemberSuggestions is the resolver for the memberSuggestions field.
+func (r *queryResolver) MemberSuggestions(ctx context.Context, region *string, department *string, asOf *time.Time, first *int) ([]*suggest.Member, error) {
+	return suggest.Members(ctx, r.client, whereOf(region, department), dayOf(asOf), listBound(first))
 }
 
 // NodeKind is the resolver for the nodeKind field.

@@ -10,6 +10,8 @@ import (
 	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/period"
+	"github.com/maillage/maillage/internal/suggest"
 )
 
 // filterOf turns the GraphQL filter into the graph package's.
@@ -75,4 +77,24 @@ func nodeLoader(ctx context.Context, client *ent.Client) func(context.Context, [
 		}
 	}
 	return nil
+}
+
+// whereOf is the place a request for suggestions names.
+func whereOf(region, department *string) suggest.Where {
+	var w suggest.Where
+	if region != nil {
+		w.Region = *region
+	}
+	if department != nil {
+		w.Department = *department
+	}
+	return w
+}
+
+// dayOf is the day asOf names, today when it names none.
+func dayOf(asOf *time.Time) time.Time {
+	if asOf == nil {
+		return period.Day(time.Now())
+	}
+	return period.Day(*asOf)
 }

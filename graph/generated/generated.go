@@ -34,6 +34,7 @@ import (
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/freshness"
+	"github.com/maillage/maillage/internal/suggest"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -395,6 +396,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MemberSuggestion struct {
+		Address     func(childComplexity int) int
+		Grouping    func(childComplexity int) int
+		LegalEntity func(childComplexity int) int
+		Seat        func(childComplexity int) int
+		Site        func(childComplexity int) int
+	}
+
 	Membership struct {
 		Grouping           func(childComplexity int) int
 		ID                 func(childComplexity int) int
@@ -472,6 +481,7 @@ type ComplexityRoot struct {
 		LegalEntities     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LegalEntityOrder, where *ent.LegalEntityWhereInput) int
 		LegalEntity       func(childComplexity int, finess string) int
 		MedicalTeams      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MedicalTeamOrder, where *ent.MedicalTeamWhereInput) int
+		MemberSuggestions func(childComplexity int, region *string, department *string, asOf *time.Time, first *int) int
 		Memberships       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MembershipOrder, where *ent.MembershipWhereInput) int
 		Neighborhood      func(childComplexity int, id int, depth *int, filter *model.CooperationGraphFilter) int
 		Node              func(childComplexity int, id int) int
@@ -689,6 +699,7 @@ type QueryResolver interface {
 	CooperationChecks(ctx context.Context, filter *model.CooperationGraphFilter, rules []string) (*coopgraph.Findings, error)
 	TerritoryStats(ctx context.Context, code string, kind *territory.Kind, asOf *time.Time) (*coopgraph.Stats, error)
 	CooperationDiff(ctx context.Context, filter *model.CooperationGraphFilter, from time.Time, to time.Time) (*coopgraph.Diff, error)
+	MemberSuggestions(ctx context.Context, region *string, department *string, asOf *time.Time, first *int) ([]*suggest.Member, error)
 	Establishment(ctx context.Context, finess string) (*ent.Establishment, error)
 	LegalEntity(ctx context.Context, finess string) (*ent.LegalEntity, error)
 	Grouping(ctx context.Context, code string) (*ent.Grouping, error)
@@ -2250,6 +2261,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MedicalTeamEdge.Node(childComplexity), true
 
+	case "MemberSuggestion.address":
+		if e.ComplexityRoot.MemberSuggestion.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSuggestion.Address(childComplexity), true
+	case "MemberSuggestion.grouping":
+		if e.ComplexityRoot.MemberSuggestion.Grouping == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSuggestion.Grouping(childComplexity), true
+	case "MemberSuggestion.legalEntity":
+		if e.ComplexityRoot.MemberSuggestion.LegalEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSuggestion.LegalEntity(childComplexity), true
+	case "MemberSuggestion.seat":
+		if e.ComplexityRoot.MemberSuggestion.Seat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSuggestion.Seat(childComplexity), true
+	case "MemberSuggestion.site":
+		if e.ComplexityRoot.MemberSuggestion.Site == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSuggestion.Site(childComplexity), true
+
 	case "Membership.grouping":
 		if e.ComplexityRoot.Membership.Grouping == nil {
 			break
@@ -2827,6 +2869,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MedicalTeams(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.MedicalTeamOrder), args["where"].(*ent.MedicalTeamWhereInput)), true
+	case "Query.memberSuggestions":
+		if e.ComplexityRoot.Query.MemberSuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_memberSuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MemberSuggestions(childComplexity, args["region"].(*string), args["department"].(*string), args["asOf"].(*time.Time), args["first"].(*int)), true
 	case "Query.memberships":
 		if e.ComplexityRoot.Query.Memberships == nil {
 			break
@@ -3876,6 +3929,34 @@ extend type Grouping {
   are unknown, not none.
   """
   membersKnown: Boolean!
+}
+
+"""
+A likely member of a grouping that lists none, read from the register: a
+centre hospitalier's site at the grouping's own address. It is never
+stored: it is to confirm, and becomes a membership only when an editor
+records one with a source.
+"""
+type MemberSuggestion {
+  "The grouping, which no source gives members."
+  grouping: Grouping!
+  "The hospital's legal entity: the likely member."
+  legalEntity: LegalEntity!
+  "The hospital's site at the grouping's address."
+  site: Establishment!
+  "The grouping's own site at that address."
+  seat: Establishment!
+  "The address, as the register writes the seat's."
+  address: String!
+}
+
+extend type Query {
+  """
+  Likely members of the groupings in force on ` + "`" + `asOf` + "`" + ` (default today) that
+  list no member, whose own sites lie in the région or the département
+  given (one of them): at most ` + "`" + `first` + "`" + ` (1 to 100, default 50).
+  """
+  memberSuggestions(region: String, department: String, asOf: Date, first: Int = 50): [MemberSuggestion!]!
 }
 `, BuiltIn: false},
 	{Name: "../edit.graphqls", Input: `"""
@@ -9661,6 +9742,22 @@ func (ec *executionContext) childFields_MedicalTeamEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type MedicalTeamEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MemberSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "grouping":
+		return ec.fieldContext_MemberSuggestion_grouping(ctx, field)
+	case "legalEntity":
+		return ec.fieldContext_MemberSuggestion_legalEntity(ctx, field)
+	case "site":
+		return ec.fieldContext_MemberSuggestion_site(ctx, field)
+	case "seat":
+		return ec.fieldContext_MemberSuggestion_seat(ctx, field)
+	case "address":
+		return ec.fieldContext_MemberSuggestion_address(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MemberSuggestion", field.Name)
+}
+
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11760,6 +11857,44 @@ func (ec *executionContext) field_Query_medicalTeams_args(ctx context.Context, r
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_memberSuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "region",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["region"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "department",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["department"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -18424,6 +18559,157 @@ func (ec *executionContext) fieldContext_MedicalTeamEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("MedicalTeamEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _MemberSuggestion_grouping(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSuggestion_grouping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grouping, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Grouping) graphql.Marshaler {
+			return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSuggestion_grouping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MemberSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Grouping(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MemberSuggestion_legalEntity(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSuggestion_legalEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LegalEntity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LegalEntity) graphql.Marshaler {
+			return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSuggestion_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MemberSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MemberSuggestion_site(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSuggestion_site(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Site, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Establishment) graphql.Marshaler {
+			return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSuggestion_site(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MemberSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Establishment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MemberSuggestion_seat(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSuggestion_seat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Establishment) graphql.Marshaler {
+			return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSuggestion_seat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MemberSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Establishment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MemberSuggestion_address(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSuggestion_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSuggestion_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberSuggestion", field, false, false, "String")
+}
+
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20956,6 +21242,50 @@ func (ec *executionContext) fieldContext_Query_cooperationDiff(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_cooperationDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_memberSuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_memberSuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MemberSuggestions(ctx, fc.Args["region"].(*string), fc.Args["department"].(*string), fc.Args["asOf"].(*time.Time), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*suggest.Member) graphql.Marshaler {
+			return ec.marshalNMemberSuggestion2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋsuggestᚐMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_memberSuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MemberSuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_memberSuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -40419,6 +40749,59 @@ func (ec *executionContext) _MedicalTeamEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var memberSuggestionImplementors = []string{"MemberSuggestion"}
+
+func (ec *executionContext) _MemberSuggestion(ctx context.Context, sel ast.SelectionSet, obj *suggest.Member) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, memberSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MemberSuggestion")
+		case "grouping":
+			out.Values[i] = ec._MemberSuggestion_grouping(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "legalEntity":
+			out.Values[i] = ec._MemberSuggestion_legalEntity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "site":
+			out.Values[i] = ec._MemberSuggestion_site(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "seat":
+			out.Values[i] = ec._MemberSuggestion_seat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._MemberSuggestion_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var membershipImplementors = []string{"Membership", "Node"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *ent.Membership) graphql.Marshaler {
@@ -40989,6 +41372,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_cooperationDiff(ctx, field)
+				})
+		case "memberSuggestions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_memberSuggestions(ctx, field)
 				})
 		case "establishment":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -42934,6 +43323,30 @@ func (ec *executionContext) marshalNMedicalTeamValidFromPrecision2githubᚗcom�
 func (ec *executionContext) unmarshalNMedicalTeamWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeamWhereInput(ctx context.Context, v any) (*ent.MedicalTeamWhereInput, error) {
 	res, err := ec.unmarshalInputMedicalTeamWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMemberSuggestion2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋsuggestᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*suggest.Member) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMemberSuggestion2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋsuggestᚐMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMemberSuggestion2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋsuggestᚐMember(ctx context.Context, sel ast.SelectionSet, v *suggest.Member) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MemberSuggestion!")
+		return graphql.Null
+	}
+	return ec._MemberSuggestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/maillage/maillage/internal/apperr"
+	"github.com/maillage/maillage/internal/finess"
 )
 
 // Severities say how much a finding matters, most serious first.
@@ -200,8 +201,7 @@ func (g *Graph) isGHT(q *query, n int32) bool {
 // FINESS aggregates of centres hospitaliers).
 func (g *Graph) hospital(n int32) bool {
 	for _, s := range g.sites[n] {
-		switch g.nodes[s].catGroup {
-		case "1101", "1102", "1103", "1104", "1106":
+		if slices.Contains(finess.HospitalCentreGroups, g.nodes[s].catGroup) {
 			return true
 		}
 	}

@@ -204,3 +204,8 @@ func PublicHospitalService(legalStatus, sphStatus string) bool {
 	}
 	return strings.Contains(strings.ToLower(legalStatus+" "+sphStatus), "public")
 }
+
+// HospitalCentreGroups are the FINESS category aggregates of the centres
+// hospitaliers (CHR/CHU, CH, ex-hôpitaux locaux, CHS, other public
+// hospitals): an entity running a site of one of them runs a hospital.
+var HospitalCentreGroups = []string{"1101", "1102", "1103", "1104", "1106"}
