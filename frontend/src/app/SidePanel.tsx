@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { RegisterFreshness } from './RegisterFreshness.tsx';
 import { partners } from '../core/graphModel.ts';
+import { workTerritory } from '../core/worklist.ts';
 import type { AppState, SideTab } from '../core/urlState.ts';
 import { graphql } from '../gql/index.ts';
 import { ConventionDetails, FiliereDetails, TeamDetails, TerritoryDetails } from './details/ObjectDetails.tsx';
@@ -20,6 +21,7 @@ import type { Territories } from './TerritorySelect.tsx';
 const EditPanel = lazy(() => import('../edit/EditPanel.tsx'));
 const ImportView = lazy(() => import('../edit/ImportView.tsx'));
 const HistoryView = lazy(() => import('../edit/HistoryView.tsx'));
+const WorkList = lazy(() => import('../edit/WorkList.tsx'));
 
 const NodeDetailsDocument = graphql(`
   query NodeDetails($id: ID!, $asOf: Date) {
@@ -51,7 +53,13 @@ export function SidePanel({ state, asOf, update, data, territoryName, onFocus, t
   const m = useMessages();
   const { viewer } = useSession();
   const tabs: readonly SideTab[] =
-    viewer?.role === 'admin' ? ['details', 'questions', 'history', 'import'] : viewer?.mayReadAudit === true ? ['details', 'questions', 'history'] : ['details', 'questions'];
+    viewer?.role === 'admin'
+      ? ['details', 'questions', 'worklist', 'history', 'import']
+      : viewer?.mayEdit === true
+        ? ['details', 'questions', 'worklist', 'history']
+        : viewer?.mayReadAudit === true
+          ? ['details', 'questions', 'history']
+          : ['details', 'questions'];
   const tab = (tabs as readonly string[]).includes(state.tab) ? state.tab : 'details';
   if (state.edit !== null) {
     return (
@@ -101,6 +109,10 @@ export function SidePanel({ state, asOf, update, data, territoryName, onFocus, t
         ) : tab === 'import' ? (
           <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
             <ImportView />
+          </Suspense>
+        ) : tab === 'worklist' ? (
+          <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
+            <WorkListTab state={state} update={update} onFocus={onFocus} territories={territories} />
           </Suspense>
         ) : tab === 'history' ? (
           <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
@@ -269,5 +281,22 @@ function RecordEdit({ kind, id, onEdit }: { readonly kind: 'convention' | 'group
         {kind === 'convention' ? m.edit.addParty : m.edit.addMember}
       </button>
     </div>
+  );
+}
+
+/** La liste de travail du territoire de l'éditeur (celui choisi, s'il le couvre). */
+function WorkListTab({ state, update, onFocus, territories }: Pick<SidePanelProps, 'state' | 'update' | 'onFocus' | 'territories'>) {
+  const { viewer } = useSession();
+  const territory = workTerritory(viewer?.territories ?? [], state.territory, viewer?.role === 'admin');
+  const name = territory === null ? '' : (territory.name ?? territories.byKey.get(`${territory.kind}:${territory.code}`)?.name ?? territory.code);
+  return (
+    <WorkList
+      territory={territory}
+      territoryName={name}
+      onFocus={onFocus}
+      onEdit={(edit) => {
+        update({ edit });
+      }}
+    />
   );
 }

@@ -7,7 +7,7 @@ export type ViewMode = 'split' | 'map' | 'network';
 export type TerritoryKind = 'REGION' | 'DEPARTMENT' | 'COMMUNE';
 export type Level = 'SITE' | 'LEGAL_ENTITY';
 export type ObjectKind = 'GROUPING' | 'CONVENTION' | 'FILIERE' | 'TEAM';
-export type SideTab = 'details' | 'questions' | 'history' | 'import';
+export type SideTab = 'details' | 'questions' | 'worklist' | 'history' | 'import';
 
 export interface TerritoryRef {
   readonly kind: TerritoryKind;
@@ -59,7 +59,7 @@ export const DEFAULT_STATE: AppState = {
 const VIEWS: readonly ViewMode[] = ['split', 'map', 'network'];
 const LEVELS: readonly Level[] = ['SITE', 'LEGAL_ENTITY'];
 const OBJECT_KINDS: readonly ObjectKind[] = ['GROUPING', 'CONVENTION', 'FILIERE', 'TEAM'];
-const TABS: readonly SideTab[] = ['details', 'questions', 'history', 'import'];
+const TABS: readonly SideTab[] = ['details', 'questions', 'worklist', 'history', 'import'];
 /** Le formulaire d'une adresse : core/editForm.ts le lit en détail. */
 const EDIT_RE = /^(?:convention|party|grouping|membership):(?:new(?::[0-9]{1,20})?|[0-9]{1,20}(?::close)?)$/;
 const TERRITORY_PREFIX: Readonly<Record<string, TerritoryKind>> = { region: 'REGION', dep: 'DEPARTMENT', commune: 'COMMUNE' };

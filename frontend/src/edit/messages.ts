@@ -83,6 +83,27 @@ export const em = {
   notSignedIn: 'Connectez-vous avec un jeton d’éditeur pour modifier.',
   kept: 'Votre saisie est conservée : corrigez et enregistrez à nouveau.',
   partial: (done: number, total: number) => `La convention est créée ; ${String(done)} partie(s) sur ${String(total)} enregistrée(s). Les autres restent à ajouter depuis sa fiche.`,
+  worklist: {
+    title: 'À traiter',
+    titleIn: (name: string) => `À traiter — ${name}`,
+    chooseTerritory: 'Choisissez une région ou un département pour voir ce qui est à traiter.',
+    hint: 'Les constats des contrôles sur ce territoire, les plus graves d’abord : chaque action ouvre le formulaire qui règle le constat, à enregistrer avec sa source.',
+    count: (total: number, shown: number) => (total === 0 ? 'Aucun constat : rien à traiter.' : shown < total ? `${String(total)} constats, les ${String(shown)} premiers ici.` : `${String(total)} constat(s).`),
+    severity: { ERROR: 'Erreur', WARNING: 'À vérifier', INFO: 'Information' } as Record<string, string>,
+    open: 'Voir la fiche',
+    actions: (action: string, role: string | null, step: 'edit' | 'select') => {
+      if (action === 'ADD_MEMBER') return step === 'select' ? 'Choisir un GHT et l’y ajouter' : role === 'SUPPORT' ? 'Ajouter l’établissement support' : 'Ajouter le membre';
+      if (action === 'CLOSE') return step === 'select' ? 'Ouvrir pour clore' : 'Clore la participation';
+      if (action === 'UPDATE') return step === 'select' ? 'Ouvrir pour corriger' : 'Corriger';
+      return 'Enregistrer une convention';
+    },
+    suggestionsTitle: 'Membres probables, à confirmer',
+    suggestionsHint: 'Le répertoire FINESS enregistre ces groupements à l’adresse même d’un site hospitalier. Ce n’est pas un fait : rien n’est enregistré tant qu’un éditeur ne confirme pas l’adhésion avec une source.',
+    suggestionsNone: 'Aucune suggestion sur ce territoire.',
+    toConfirm: 'À confirmer',
+    suggestion: (entity: string, grouping: string, site: string, address: string) => `${entity} serait membre de ${grouping} : son site ${site} est à la même adresse (${address}).`,
+    confirm: 'Confirmer avec une source',
+  },
   /** Pourquoi le serveur refuse (extensions.reason) : core/refusal.ts choisit et remplit. */
   reasons: {
     ROLE_MAY_NOT_WRITE: (role: string) => `Un jeton « ${role} » ne modifie rien : il faut un jeton d’éditeur ou d’administrateur.`,

@@ -55,6 +55,9 @@ type Documents = {
     "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecordHistoryDocument,
     "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecentChangesDocument,
     "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": typeof types.EditSourcesDocument,
+    "\n  query WorkFindings($filter: CooperationGraphFilter) {\n    cooperationChecks(filter: $filter) {\n      total\n      truncated\n      findings {\n        rule\n        severity\n        records\n        message\n        fixes {\n          action\n          record\n          organisation\n          role\n        }\n      }\n    }\n  }\n": typeof types.WorkFindingsDocument,
+    "\n  query WorkRecordTypes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n    }\n  }\n": typeof types.WorkRecordTypesDocument,
+    "\n  query WorkMemberSuggestions($region: String, $department: String) {\n    memberSuggestions(region: $region, department: $department, first: 50) {\n      address\n      grouping {\n        id\n        name\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      site {\n        id\n        name\n        finess\n      }\n    }\n  }\n": typeof types.WorkMemberSuggestionsDocument,
 };
 const documents: Documents = {
     "\n  query TerritoryStats($code: String!, $kind: TerritoryKind, $asOf: Date) {\n    territoryStats(code: $code, kind: $kind, asOf: $asOf) {\n      sites\n      legalEntities\n      cooperatingLegalEntities\n      cooperatingShare\n      isolatedCount\n      isolated {\n        id\n        label\n        finess\n        category\n      }\n      groupingsByKind {\n        key\n        count\n      }\n    }\n  }\n": types.TerritoryStatsDocument,
@@ -97,6 +100,9 @@ const documents: Documents = {
     "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecordHistoryDocument,
     "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecentChangesDocument,
     "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": types.EditSourcesDocument,
+    "\n  query WorkFindings($filter: CooperationGraphFilter) {\n    cooperationChecks(filter: $filter) {\n      total\n      truncated\n      findings {\n        rule\n        severity\n        records\n        message\n        fixes {\n          action\n          record\n          organisation\n          role\n        }\n      }\n    }\n  }\n": types.WorkFindingsDocument,
+    "\n  query WorkRecordTypes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n    }\n  }\n": types.WorkRecordTypesDocument,
+    "\n  query WorkMemberSuggestions($region: String, $department: String) {\n    memberSuggestions(region: $region, department: $department, first: 50) {\n      address\n      grouping {\n        id\n        name\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      site {\n        id\n        name\n        finess\n      }\n    }\n  }\n": types.WorkMemberSuggestionsDocument,
 };
 
 /**
@@ -259,6 +265,18 @@ export function graphql(source: "\n  query RecentChanges {\n    auditEvents(firs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').EditSourcesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkFindings($filter: CooperationGraphFilter) {\n    cooperationChecks(filter: $filter) {\n      total\n      truncated\n      findings {\n        rule\n        severity\n        records\n        message\n        fixes {\n          action\n          record\n          organisation\n          role\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').WorkFindingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkRecordTypes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n    }\n  }\n"): typeof import('./graphql').WorkRecordTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkMemberSuggestions($region: String, $department: String) {\n    memberSuggestions(region: $region, department: $department, first: 50) {\n      address\n      grouping {\n        id\n        name\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      site {\n        id\n        name\n        finess\n      }\n    }\n  }\n"): typeof import('./graphql').WorkMemberSuggestionsDocument;
 
 
 export function graphql(source: string) {

@@ -239,6 +239,17 @@ export type FiliereValidFromPrecision =
   | 'MONTH'
   | 'YEAR';
 
+/** What an editor would do to settle a finding. */
+export type FixAction =
+  /** Add `organisation` (or one the editor chooses) to the grouping `record` (or one the editor chooses), with `role`. */
+  | 'ADD_MEMBER'
+  /** Close `record` (a participation, a convention…) on the day it ended. */
+  | 'CLOSE'
+  /** Record a convention to which `organisation` is party. */
+  | 'CREATE_CONVENTION'
+  /** Correct `record`: its dates, role or named sites. */
+  | 'UPDATE';
+
 /**
  * How organisations appear in a cooperation graph: as legal entities (who
  * signs and joins) or as sites (what a map shows). At SITE level a
@@ -817,6 +828,42 @@ export type EditSourcesQueryVariables = Exact<{
 
 
 export type EditSourcesQuery = { sources: { edges: Array<{ node: { id: string, kind: SourceKind, title: string, publisher: string | null, publishedOn: string | null } | null } | null> | null } };
+
+export type WorkFindingsQueryVariables = Exact<{
+  filter?: CooperationGraphFilter | null | undefined;
+}>;
+
+
+export type WorkFindingsQuery = { cooperationChecks: { total: number, truncated: boolean, findings: Array<{ rule: string, severity: string, records: Array<string>, message: string, fixes: Array<{ action: FixAction, record: string | null, organisation: string | null, role: string | null }> }> } };
+
+export type WorkRecordTypesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type WorkRecordTypesQuery = { nodes: Array<
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Convention', id: string }
+    | { __typename: 'ConventionParty', id: string }
+    | { __typename: 'Establishment', id: string }
+    | { __typename: 'Filiere', id: string }
+    | { __typename: 'FiliereRole', id: string }
+    | { __typename: 'Grouping', id: string }
+    | { __typename: 'LegalEntity', id: string }
+    | { __typename: 'MedicalTeam', id: string }
+    | { __typename: 'Membership', id: string }
+    | { __typename: 'Source', id: string }
+    | { __typename: 'TeamSite', id: string }
+    | { __typename: 'Territory', id: string }
+   | null> };
+
+export type WorkMemberSuggestionsQueryVariables = Exact<{
+  region?: string | null | undefined;
+  department?: string | null | undefined;
+}>;
+
+
+export type WorkMemberSuggestionsQuery = { memberSuggestions: Array<{ address: string, grouping: { id: string, name: string }, legalEntity: { id: string, name: string, finess: string }, site: { id: string, name: string, finess: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2108,3 +2155,52 @@ export const EditSourcesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EditSourcesQuery, EditSourcesQueryVariables>;
+export const WorkFindingsDocument = new TypedDocumentString(`
+    query WorkFindings($filter: CooperationGraphFilter) {
+  cooperationChecks(filter: $filter) {
+    total
+    truncated
+    findings {
+      rule
+      severity
+      records
+      message
+      fixes {
+        action
+        record
+        organisation
+        role
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkFindingsQuery, WorkFindingsQueryVariables>;
+export const WorkRecordTypesDocument = new TypedDocumentString(`
+    query WorkRecordTypes($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    __typename
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkRecordTypesQuery, WorkRecordTypesQueryVariables>;
+export const WorkMemberSuggestionsDocument = new TypedDocumentString(`
+    query WorkMemberSuggestions($region: String, $department: String) {
+  memberSuggestions(region: $region, department: $department, first: 50) {
+    address
+    grouping {
+      id
+      name
+    }
+    legalEntity {
+      id
+      name
+      finess
+    }
+    site {
+      id
+      name
+      finess
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkMemberSuggestionsQuery, WorkMemberSuggestionsQueryVariables>;

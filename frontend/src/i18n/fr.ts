@@ -154,7 +154,7 @@ export const fr = {
 
   panel: {
     label: 'Détails',
-    tabs: { details: 'Détails', questions: 'Questions', history: 'Historique', import: 'Importer' },
+    tabs: { details: 'Détails', questions: 'Questions', worklist: 'À traiter', history: 'Historique', import: 'Importer' },
     none: 'Sélectionnez un établissement, un groupement ou une convention sur la carte, dans le réseau ou par la recherche.',
     loading: 'Chargement…',
     close: 'Fermer la sélection',
