@@ -918,6 +918,54 @@ async function testAppEdit(page, base) {
   });
 }
 
+/**
+ * La liste de travail d'un éditeur de la région 84 : les constats de sa
+ * région, chacun avec l'action qui ouvre le formulaire qui le règle ; les
+ * membres probables « à confirmer », jamais enregistrés tant que personne ne
+ * les confirme.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testWorkList(page, base) {
+  const token = process.env['MAILLAGE_EDITOR_TOKEN'] ?? '';
+  const FINDINGS = 'query($f: CooperationGraphFilter) { cooperationChecks(filter: $f) { total findings { rule fixes { action record } } } }';
+  const SUGGESTIONS = 'query { memberSuggestions(region: "84", first: 100) { grouping { id name memberships { id } } legalEntity { id name } } }';
+  await step('se connecter ; l’onglet « À traiter » montre les constats de la région 84', async () => {
+    await page.goto(new URL('/', base).toString(), { waitUntil: 'domcontentloaded' });
+    await signIn(page, token);
+    await page.getByTestId('tab-worklist').click();
+    await page.getByTestId('worklist').getByText('À traiter — Auvergne-Rhône-Alpes').waitFor({ state: 'visible' });
+    await page.getByTestId('worklist-finding').first().waitFor({ state: 'visible' });
+    const api = /** @type {{ total: number }} */ (dataOf(await graphql(base, FINDINGS, { f: { territories: ['REGION:84'], limit: 100 } }), 'cooperationChecks'));
+    const count = await page.getByTestId('worklist-count').innerText();
+    assert(count.includes(String(api.total)), `constats affichés « ${count} », l’API en compte ${String(api.total)}`);
+  });
+  await screenshot(page, 'liste-de-travail');
+  await step('une action ouvre le formulaire qui règle le constat', async () => {
+    const fix = page.locator('[data-testid="worklist-fix"]').first();
+    await fix.waitFor({ state: 'visible' });
+    const action = (await fix.getAttribute('data-action')) ?? '';
+    await fix.click();
+    // Une action ouvre un formulaire, ou la fiche à traiter quand l'éditeur doit choisir (le GHT à rejoindre).
+    await page.locator('[data-testid="edit-form"], [data-testid="panel-selection"]').first().waitFor({ state: 'visible' });
+    const url = new URL(page.url());
+    assert(url.searchParams.get('edit') !== null || url.searchParams.get('sel') !== null, `action ${action} : ni formulaire ni fiche (${url.search})`);
+  });
+  await step('les membres probables sont « à confirmer », et rien n’est enregistré', async () => {
+    await page.goto(new URL('/?tab=worklist', base).toString(), { waitUntil: 'domcontentloaded' });
+    const first = page.getByTestId('worklist-suggestion').first();
+    await first.waitFor({ state: 'visible' });
+    assert((await first.innerText()).includes('À confirmer'), 'une suggestion sans la mention « À confirmer »');
+    const api = /** @type {{ grouping: { id: string, memberships: unknown[] } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
+    assert(api.length > 0 && api.every((x) => x.grouping.memberships.length === 0), 'une suggestion pour un groupement qui a des membres enregistrés');
+    assert((await page.getByTestId('worklist-suggestion').count()) === Math.min(api.length, 50), 'suggestions affichées ≠ suggestions de l’API');
+    await first.getByTestId('worklist-confirm').click();
+    await page.getByTestId('edit-form').waitFor({ state: 'visible' });
+    assert((new URL(page.url()).searchParams.get('edit') ?? '').startsWith('membership:new:'), `formulaire ouvert : ${page.url()}`);
+  });
+  await screenshot(page, 'liste-de-travail-confirmer');
+}
+
 async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
@@ -941,6 +989,7 @@ async function main() {
     { name: 'modification par l’API visible dans l’application', slug: 'modification-api', run: testApiEdit },
     // Ouvrir un formulaire par son adresse quitte la page : ce qu'elle chargeait encore (couches, worker du réseau) est abandonné.
     { name: 'un éditeur modifie dans l’application', slug: 'edition', run: testAppEdit, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
+    { name: 'la liste de travail d’un éditeur', slug: 'liste', run: testWorkList },
     { name: 'un admin importe un fichier depuis l’application', slug: 'import', run: testAppImport, expected: /Failed to load resource: the server responded with a status of 40[39]/ },
   ];
   let passed = 0;
