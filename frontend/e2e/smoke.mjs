@@ -941,15 +941,25 @@ async function testWorkList(page, base) {
     assert(count.includes(String(api.total)), `constats affichés « ${count} », l’API en compte ${String(api.total)}`);
   });
   await screenshot(page, 'liste-de-travail');
-  await step('une action ouvre le formulaire qui règle le constat', async () => {
-    const fix = page.locator('[data-testid="worklist-fix"]').first();
-    await fix.waitFor({ state: 'visible' });
-    const action = (await fix.getAttribute('data-action')) ?? '';
-    await fix.click();
-    // Une action ouvre un formulaire, ou la fiche à traiter quand l'éditeur doit choisir (le GHT à rejoindre).
-    await page.locator('[data-testid="edit-form"], [data-testid="panel-selection"]').first().waitFor({ state: 'visible' });
-    const url = new URL(page.url());
-    assert(url.searchParams.get('edit') !== null || url.searchParams.get('sel') !== null, `action ${action} : ni formulaire ni fiche (${url.search})`);
+  // Aucune liste de GHT n'est livrée (aucune n'est publique hors ligne) : l'éditeur en saisit un, sans support.
+  const ghtName = `GHT essai liste de travail ${Date.now().toString(36)}`;
+  await step('un GHT de la Loire sans établissement support : le constat et son action', async () => {
+    const hits = /** @type {{ finess: string | null, node: { id: string } }[]} */ (dataOf(await graphql(base, FIND, { text: FOREZ, kinds: ['LEGAL_ENTITY'] }), 'search'));
+    const forez = hits.find((h) => h.finess === FOREZ);
+    assert(forez !== undefined, `entité juridique ${FOREZ} introuvable`);
+    const source = /** @type {{ id: string }} */ (dataOf(await graphql(base, CREATE_SOURCE, { in: { kind: 'EDIT', title: `Saisie de l’éditeur (essai e2e) : ${ghtName}` } }, token), 'createSource'));
+    const ght = /** @type {{ id: string }} */ (
+      dataOf(await graphql(base, CREATE_GROUPING, { in: { name: ghtName, kind: 'GHT', departmentCode: '42', validFrom: '2016-07-01', sourceID: source.id } }, token), 'createGrouping')
+    );
+    dataOf(await graphql(base, CREATE_MEMBERSHIP, { in: { groupingID: ght.id, legalEntityID: forez.node.id, role: 'MEMBER', validFrom: '2016-07-01', sourceID: source.id } }, token), 'createMembership');
+    await page.goto(new URL('/?tab=worklist', base).toString(), { waitUntil: 'domcontentloaded' });
+    const finding = page.locator('[data-testid="worklist-finding"][data-rule="ght-support-count"]').filter({ hasText: ghtName });
+    await finding.waitFor({ state: 'visible' });
+    await screenshot(page, 'liste-de-travail-constat');
+    await finding.locator('[data-testid="worklist-fix"][data-action="ADD_MEMBER"]').click();
+    await page.getByTestId('edit-form').waitFor({ state: 'visible' });
+    const edit = new URL(page.url()).searchParams.get('edit') ?? '';
+    assert(edit.startsWith(`membership:new:${ght.id}`), `formulaire ouvert : ${edit}`);
   });
   await step('les membres probables sont « à confirmer », et rien n’est enregistré', async () => {
     await page.goto(new URL('/?tab=worklist', base).toString(), { waitUntil: 'domcontentloaded' });
