@@ -3845,7 +3845,8 @@ extend type Query {
   """
   Runs the rules (all, or those named in ` + "`" + `rules` + "`" + `) on the cooperation graph
   as of the filter's day; keeps the findings involving an organisation of
-  the filter's territories.
+  the filter's territories, the most serious first (a cut by the filter's
+  limit keeps them).
   """
   cooperationChecks(filter: CooperationGraphFilter, rules: [String!]): Findings!
 }

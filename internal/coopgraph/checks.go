@@ -17,6 +17,9 @@ const (
 	SeverityInfo    = "INFO"
 )
 
+// severityRank orders severities, most serious first.
+var severityRank = map[string]int{SeverityError: 0, SeverityWarning: 1, SeverityInfo: 2}
+
 // Finding is one thing an ARS analyst would fix.
 type Finding struct {
 	Rule     string
@@ -105,7 +108,7 @@ func RuleNames() []string {
 
 // Checks runs the rules (all, or those named) on the graph as of the
 // filter's day, keeping the findings that involve an organisation of the
-// filter's territories.
+// filter's territories, the most serious first.
 func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
 	q, err := g.prepare(f)
 	if err != nil {
@@ -116,23 +119,18 @@ func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
 			return nil, apperr.BadInput("rules", fmt.Errorf("unknown rule %q: want one of %v", name, RuleNames()))
 		}
 	}
-	out := &Findings{}
+	var all []*Finding
 	for _, r := range rules {
 		if len(only) > 0 && !slices.Contains(only, r.name) {
 			continue
 		}
-		var found []*Finding
 		if r.missing != nil {
 			if msg := r.missing(g, q); msg != "" {
-				out.Total++
-				if len(out.Findings) < q.limit {
-					out.Findings = append(out.Findings, Finding{Rule: r.name, Severity: SeverityInfo, Records: []int{}, Message: msg, Fixes: []Fix{}})
-				} else {
-					out.Truncated = true
-				}
+				all = append(all, &Finding{Rule: r.name, Severity: SeverityInfo, Records: []int{}, Message: msg, Fixes: []Fix{}})
 				continue
 			}
 		}
+		var found []*Finding
 		r.check(g, q, func(msg string, nodes ...int32) *Finding {
 			if !g.involvesTerritory(q, nodes) {
 				return &Finding{} // outside the territories: its fixes go nowhere
@@ -146,14 +144,14 @@ func (g *Graph) Checks(f Filter, only []string) (*Findings, error) {
 			return fd
 		})
 		sort.SliceStable(found, func(i, j int) bool { return found[i].Message < found[j].Message })
-		out.Total += len(found)
-		for _, fd := range found {
-			if len(out.Findings) >= q.limit {
-				out.Truncated = true
-				break
-			}
-			out.Findings = append(out.Findings, *fd)
-		}
+		all = append(all, found...)
+	}
+	// The most serious first, so that a cut keeps them; rules in their
+	// order within a severity.
+	sort.SliceStable(all, func(i, j int) bool { return severityRank[all[i].Severity] < severityRank[all[j].Severity] })
+	out := &Findings{Total: len(all), Truncated: len(all) > q.limit, Findings: make([]Finding, 0, min(len(all), q.limit))}
+	for _, fd := range all[:min(len(all), q.limit)] {
+		out.Findings = append(out.Findings, *fd)
 	}
 	return out, nil
 }

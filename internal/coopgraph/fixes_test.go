@@ -76,3 +76,23 @@ func TestFindingsOfferTheirFixes(t *testing.T) {
 		}
 	}
 }
+
+// TestChecksCutKeepsTheMostSerious: under a limit, errors come before
+// warnings and notices whatever the order of the rules.
+func TestChecksCutKeepsTheMostSerious(t *testing.T) {
+	tg := newTestGraph()
+	for i := range 5 {
+		tg.hospital(10+i, fmt.Sprintf("CH %d", i), true, "42", "84") // in no GHT: warnings
+	}
+	lyon := tg.hospital(30, "CH Lyon", true, "69", "84")
+	ght := tg.object(200, Grouping, "GHT sans support", "GHT", "DEPARTMENT:69", "2016-07-01", "")
+	tg.link(1003, lyon, ght, "MEMBER", "2016-07-01", "") // an error: no support
+	g := tg.done()
+	r, err := g.Checks(Filter{AsOf: date("2020-01-01"), Limit: 2}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Truncated || r.Total < 6 || len(r.Findings) != 2 || r.Findings[0].Severity != SeverityError || r.Findings[0].Rule != "ght-support-count" {
+		t.Errorf("cut at 2 of %d (truncated %v): %+v, want the error first", r.Total, r.Truncated, r.Findings)
+	}
+}
