@@ -51,8 +51,11 @@ type Documents = {
     "\n    mutation EditCreateMembership($input: CreateMembershipInput!) {\n      createMembership(input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditCreateMembershipDocument,
     "\n    mutation EditUpdateMembership($id: ID!, $v: Int!, $input: UpdateMembershipInput!) {\n      updateMembership(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditUpdateMembershipDocument,
     "\n    mutation EditCloseMembership($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": typeof types.EditCloseMembershipDocument,
-    "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecordHistoryDocument,
-    "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.RecentChangesDocument,
+    "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": typeof types.RecordHistoryDocument,
+    "\n  query RecentChanges {\n    auditEvents(first: 50, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": typeof types.RecentChangesDocument,
+    "\n  query TerritoryFeed($territory: ID!) {\n    auditEvents(first: 50, where: { hasTerritoriesWith: { id: $territory } }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": typeof types.TerritoryFeedDocument,
+    "\n  fragment HistoryEvent on AuditEvent {\n    id\n    actor\n    at\n    operation\n    entityType\n    entityID\n    before\n    after\n  }\n": typeof types.HistoryEventFragmentDoc,
+    "\n  query AuditNames($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on LegalEntity {\n        name\n      }\n      ... on Establishment {\n        name\n      }\n      ... on Grouping {\n        name\n      }\n      ... on Convention {\n        name\n      }\n      ... on Filiere {\n        name\n      }\n      ... on MedicalTeam {\n        name\n      }\n      ... on Territory {\n        name\n      }\n      ... on Source {\n        title\n      }\n    }\n  }\n": typeof types.AuditNamesDocument,
     "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": typeof types.EditSourcesDocument,
 };
 const documents: Documents = {
@@ -92,8 +95,11 @@ const documents: Documents = {
     "\n    mutation EditCreateMembership($input: CreateMembershipInput!) {\n      createMembership(input: $input) {\n        id\n      }\n    }\n  ": types.EditCreateMembershipDocument,
     "\n    mutation EditUpdateMembership($id: ID!, $v: Int!, $input: UpdateMembershipInput!) {\n      updateMembership(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": types.EditUpdateMembershipDocument,
     "\n    mutation EditCloseMembership($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": types.EditCloseMembershipDocument,
-    "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecordHistoryDocument,
-    "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n": types.RecentChangesDocument,
+    "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": types.RecordHistoryDocument,
+    "\n  query RecentChanges {\n    auditEvents(first: 50, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": types.RecentChangesDocument,
+    "\n  query TerritoryFeed($territory: ID!) {\n    auditEvents(first: 50, where: { hasTerritoriesWith: { id: $territory } }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": types.TerritoryFeedDocument,
+    "\n  fragment HistoryEvent on AuditEvent {\n    id\n    actor\n    at\n    operation\n    entityType\n    entityID\n    before\n    after\n  }\n": types.HistoryEventFragmentDoc,
+    "\n  query AuditNames($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on LegalEntity {\n        name\n      }\n      ... on Establishment {\n        name\n      }\n      ... on Grouping {\n        name\n      }\n      ... on Convention {\n        name\n      }\n      ... on Filiere {\n        name\n      }\n      ... on MedicalTeam {\n        name\n      }\n      ... on Territory {\n        name\n      }\n      ... on Source {\n        title\n      }\n    }\n  }\n": types.AuditNamesDocument,
     "\n  query EditSources($text: String!) {\n    sources(first: 8, where: { titleContainsFold: $text, kindNotIn: [REGISTER, SYNTHETIC] }) {\n      edges {\n        node {\n          id\n          kind\n          title\n          publisher\n          publishedOn\n        }\n      }\n    }\n  }\n": types.EditSourcesDocument,
 };
 
@@ -244,11 +250,23 @@ export function graphql(source: "\n    mutation EditCloseMembership($id: ID!, $v
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecordHistoryDocument;
+export function graphql(source: "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecordHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecentChanges {\n    auditEvents(first: 200, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          actor\n          at\n          operation\n          entityType\n          entityID\n          before\n          after\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecentChangesDocument;
+export function graphql(source: "\n  query RecentChanges {\n    auditEvents(first: 50, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecentChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TerritoryFeed($territory: ID!) {\n    auditEvents(first: 50, where: { hasTerritoriesWith: { id: $territory } }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TerritoryFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HistoryEvent on AuditEvent {\n    id\n    actor\n    at\n    operation\n    entityType\n    entityID\n    before\n    after\n  }\n"): typeof import('./graphql').HistoryEventFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditNames($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on LegalEntity {\n        name\n      }\n      ... on Establishment {\n        name\n      }\n      ... on Grouping {\n        name\n      }\n      ... on Convention {\n        name\n      }\n      ... on Filiere {\n        name\n      }\n      ... on MedicalTeam {\n        name\n      }\n      ... on Territory {\n        name\n      }\n      ... on Source {\n        title\n      }\n    }\n  }\n"): typeof import('./graphql').AuditNamesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
