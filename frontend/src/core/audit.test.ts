@@ -115,13 +115,13 @@ describe('namesOf', () => {
 
 describe('auditSubject', () => {
   it.each([
-    ['a record, by its name', { entityType: 'Convention', entityID: '77', after: { name: 'Convention imagerie Loire' } }, { type: 'Convention', name: 'Convention imagerie Loire', of: null }],
-    ['a party, by its organisation and convention', { entityType: 'ConventionParty', entityID: '5', after: { legal_entity_id: 123, convention_id: 77 } }, { type: 'Partie', name: 'CHU de Saint-Étienne', of: 'Convention imagerie Loire' }],
-    ['a party of an unknown organisation, by its designation', { entityType: 'ConventionParty', entityID: '5', after: { legal_entity_id: 5000, convention_id: 77, designation: 'CHU' } }, { type: 'Partie', name: 'CHU', of: 'Convention imagerie Loire' }],
-    ['a closed membership, from its before', { entityType: 'Membership', entityID: '6', before: { legal_entity_id: 123, grouping_id: 4242 } }, { type: 'Adhésion', name: 'CHU de Saint-Étienne', of: null }],
-    ['a team site', { entityType: 'TeamSite', entityID: '7', after: { establishment_id: 123 } }, { type: 'Site de l’équipe', name: 'CHU de Saint-Étienne', of: null }],
-    ['a source, by its title', { entityType: 'Source', entityID: '9', after: { title: 'Arrêté du 16 janvier 2014' } }, { type: 'Source', name: 'Arrêté du 16 janvier 2014', of: null }],
-    ['an unknown type, as is', { entityType: 'Widget', entityID: '8', after: {} }, { type: 'Widget', name: null, of: null }],
+    ['a record, by its name', { entityType: 'Convention', entityID: '77', after: { name: 'Convention imagerie Loire' } }, { type: 'Convention', name: 'Convention imagerie Loire', of: null, record: '77' }],
+    ['a party, by its organisation and convention', { entityType: 'ConventionParty', entityID: '5', after: { legal_entity_id: 123, convention_id: 77 } }, { type: 'Partie', name: 'CHU de Saint-Étienne', of: 'Convention imagerie Loire', record: '77' }],
+    ['a party of an unknown organisation, by its designation', { entityType: 'ConventionParty', entityID: '5', after: { legal_entity_id: 5000, convention_id: 77, designation: 'CHU' } }, { type: 'Partie', name: 'CHU', of: 'Convention imagerie Loire', record: '77' }],
+    ['a closed membership, from its before', { entityType: 'Membership', entityID: '6', before: { legal_entity_id: 123, grouping_id: 4242 } }, { type: 'Adhésion', name: 'CHU de Saint-Étienne', of: null, record: '4242' }],
+    ['a team site', { entityType: 'TeamSite', entityID: '7', after: { establishment_id: 123 } }, { type: 'Site de l’équipe', name: 'CHU de Saint-Étienne', of: null, record: '7' }],
+    ['a source, by its title', { entityType: 'Source', entityID: '9', after: { title: 'Arrêté du 16 janvier 2014' } }, { type: 'Source', name: 'Arrêté du 16 janvier 2014', of: null, record: '9' }],
+    ['an unknown type, as is', { entityType: 'Widget', entityID: '8', after: {} }, { type: 'Widget', name: null, of: null, record: '8' }],
   ])('%s', (_, event, want) => {
     expect(auditSubject(event, labels, names)).toEqual(want);
   });

@@ -189,6 +189,8 @@ export interface AuditSubject {
   readonly name: string | null;
   /** Pour une partie : le nom de l'enregistrement dont elle fait partie. */
   readonly of: string | null;
+  /** La fiche à ouvrir : l'enregistrement, ou pour une partie celui dont elle fait partie (une partie n'a pas de fiche). */
+  readonly record: string;
 }
 
 /** Pour chaque type de partie : le champ de l'organisation (ou du site) et celui de son enregistrement. */
@@ -206,13 +208,18 @@ export function auditSubject(e: AuditEventLike, labels: AuditLabels, names: Name
   const read = (k: string): unknown => after?.[k] ?? before?.[k];
   const type = labels.types[e.entityType] ?? e.entityType;
   const own = read('name') ?? read('title');
-  if (typeof own === 'string' && own !== '') return { type, name: own, of: null };
+  if (typeof own === 'string' && own !== '') return { type, name: own, of: null, record: e.entityID };
   const part = PARTS[e.entityType];
-  if (part === undefined) return { type, name: null, of: null };
+  if (part === undefined) return { type, name: null, of: null, record: e.entityID };
   const nameOf = (k: string): string | null => {
     const id = globalId(read(k));
     return id === null ? null : (names.get(id) ?? null);
   };
   const designation = read('designation');
-  return { type, name: nameOf(part[0]) ?? (typeof designation === 'string' && designation !== '' ? designation : null), of: nameOf(part[1]) };
+  return {
+    type,
+    name: nameOf(part[0]) ?? (typeof designation === 'string' && designation !== '' ? designation : null),
+    of: nameOf(part[1]),
+    record: globalId(read(part[1])) ?? e.entityID,
+  };
 }

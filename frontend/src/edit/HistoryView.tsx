@@ -136,7 +136,7 @@ function Timeline({ events, names, labels, onFocus, showRecord }: { readonly eve
               {showRecord && (
                 <>
                   {' '}
-                  <button type="button" className="linklike" onClick={() => { onFocus(e.entityID); }}>
+                  <button type="button" className="linklike" onClick={() => { onFocus(subject.record); }}>
                     {em.history.open}
                   </button>
                 </>
