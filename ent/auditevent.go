@@ -42,7 +42,7 @@ type AuditEvent struct {
 
 // AuditEventEdges holds the relations/edges for other nodes in the graph.
 type AuditEventEdges struct {
-	// The régions and départements where the changed record lies, as the rights check locates it (its territory, parties and sites; for a membership, party, role or team site, those of its grouping, convention, filière or team), before or after the change: both the région and the département of each place. A territory's feed is `auditEvents(where: {hasTerritoriesWith: {id: …}})`; a région's includes its départements' events. Empty for a source, and for the events recorded before 2026-12-01, which were not located.
+	// The régions and départements where the changed record lies, as the rights check locates it (its territory, parties and sites; for a membership, party, role or team site, those of its grouping, convention, filière or team), before or after the change: both the région and the département of each place. A territory's feed is `auditEvents(where: {hasTerritoriesWith: {id: …}})`; a région's includes its départements' events. Empty for a source, for a record with no located party (which only an admin writes), and for the events recorded before 2026-12-01, which were not located.
 	Territories []*Territory `json:"territories,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
