@@ -33,8 +33,33 @@ type AuditEvent struct {
 	// The record before the change; null for a creation.
 	Before map[string]interface{} `json:"before,omitempty"`
 	// The record after the change.
-	After        map[string]interface{} `json:"after,omitempty"`
+	After map[string]interface{} `json:"after,omitempty"`
+	// Edges holds the relations/edges for other nodes in the graph.
+	// The values are being populated by the AuditEventQuery when eager-loading is set.
+	Edges        AuditEventEdges `json:"edges"`
 	selectValues sql.SelectValues
+}
+
+// AuditEventEdges holds the relations/edges for other nodes in the graph.
+type AuditEventEdges struct {
+	// The régions and départements where the changed record lies, as the rights check locates it (its territory, parties and sites; for a membership, party, role or team site, those of its grouping, convention, filière or team), before or after the change: both the région and the département of each place. A territory's feed is `auditEvents(where: {hasTerritoriesWith: {id: …}})`; a région's includes its départements' events. Empty for a source, for a record with no located party (which only an admin writes), and for the events recorded before 2026-12-01, which were not located.
+	Territories []*Territory `json:"territories,omitempty"`
+	// loadedTypes holds the information for reporting if a
+	// type was loaded (or requested) in eager-loading or not.
+	loadedTypes [1]bool
+	// totalCount holds the count of the edges above.
+	totalCount [1]map[string]int
+
+	namedTerritories map[string][]*Territory
+}
+
+// TerritoriesOrErr returns the Territories value or an error if the edge
+// was not loaded in eager-loading.
+func (e AuditEventEdges) TerritoriesOrErr() ([]*Territory, error) {
+	if e.loadedTypes[0] {
+		return e.Territories, nil
+	}
+	return nil, &NotLoadedError{edge: "territories"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -137,6 +162,11 @@ func (_m *AuditEvent) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
 }
 
+// QueryTerritories queries the "territories" edge of the AuditEvent entity.
+func (_m *AuditEvent) QueryTerritories() *TerritoryQuery {
+	return NewAuditEventClient(_m.config).QueryTerritories(_m)
+}
+
 // Update returns a builder for updating this AuditEvent.
 // Note that you need to call AuditEvent.Unwrap() before calling this method if this AuditEvent
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -187,6 +217,30 @@ func (_m *AuditEvent) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.After))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedTerritories returns the Territories named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *AuditEvent) NamedTerritories(name string) ([]*Territory, error) {
+	if _m.Edges.namedTerritories == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedTerritories[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *AuditEvent) appendNamedTerritories(name string, edges ...*Territory) {
+	if _m.Edges.namedTerritories == nil {
+		_m.Edges.namedTerritories = make(map[string][]*Territory)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedTerritories[name] = []*Territory{}
+	} else {
+		_m.Edges.namedTerritories[name] = append(_m.Edges.namedTerritories[name], edges...)
+	}
 }
 
 // AuditEvents is a parsable slice of AuditEvent.

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/maillage/maillage/ent/auditevent"
+	"github.com/maillage/maillage/ent/territory"
 )
 
 // AuditEventCreate is the builder for creating a AuditEvent entity.
@@ -76,6 +77,21 @@ func (_c *AuditEventCreate) SetBefore(v map[string]interface{}) *AuditEventCreat
 func (_c *AuditEventCreate) SetAfter(v map[string]interface{}) *AuditEventCreate {
 	_c.mutation.SetAfter(v)
 	return _c
+}
+
+// AddTerritoryIDs adds the "territories" edge to the Territory entity by IDs.
+func (_c *AuditEventCreate) AddTerritoryIDs(ids ...int) *AuditEventCreate {
+	_c.mutation.AddTerritoryIDs(ids...)
+	return _c
+}
+
+// AddTerritories adds the "territories" edges to the Territory entity.
+func (_c *AuditEventCreate) AddTerritories(v ...*Territory) *AuditEventCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddTerritoryIDs(ids...)
 }
 
 // Mutation returns the AuditEventMutation object of the builder.
@@ -200,6 +216,22 @@ func (_c *AuditEventCreate) createSpec() (*AuditEvent, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.After(); ok {
 		_spec.SetField(auditevent.FieldAfter, field.TypeJSON, value)
 		_node.After = value
+	}
+	if nodes := _c.mutation.TerritoriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   auditevent.TerritoriesTable,
+			Columns: auditevent.TerritoriesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(territory.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -14,17 +15,20 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/ent/predicate"
+	"github.com/maillage/maillage/ent/territory"
 )
 
 // AuditEventQuery is the builder for querying AuditEvent entities.
 type AuditEventQuery struct {
 	config
-	ctx        *QueryContext
-	order      []auditevent.OrderOption
-	inters     []Interceptor
-	predicates []predicate.AuditEvent
-	loadTotal  []func(context.Context, []*AuditEvent) error
-	modifiers  []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []auditevent.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.AuditEvent
+	withTerritories      *TerritoryQuery
+	loadTotal            []func(context.Context, []*AuditEvent) error
+	modifiers            []func(*sql.Selector)
+	withNamedTerritories map[string]*TerritoryQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -59,6 +63,28 @@ func (_q *AuditEventQuery) Unique(unique bool) *AuditEventQuery {
 func (_q *AuditEventQuery) Order(o ...auditevent.OrderOption) *AuditEventQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryTerritories chains the current query on the "territories" edge.
+func (_q *AuditEventQuery) QueryTerritories() *TerritoryQuery {
+	query := (&TerritoryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(auditevent.Table, auditevent.FieldID, selector),
+			sqlgraph.To(territory.Table, territory.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, auditevent.TerritoriesTable, auditevent.TerritoriesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // First returns the first AuditEvent entity from the query.
@@ -248,16 +274,28 @@ func (_q *AuditEventQuery) Clone() *AuditEventQuery {
 		return nil
 	}
 	return &AuditEventQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]auditevent.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.AuditEvent{}, _q.predicates...),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]auditevent.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.AuditEvent{}, _q.predicates...),
+		withTerritories: _q.withTerritories.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
 		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
 	}
+}
+
+// WithTerritories tells the query-builder to eager-load the nodes that are connected to
+// the "territories" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AuditEventQuery) WithTerritories(opts ...func(*TerritoryQuery)) *AuditEventQuery {
+	query := (&TerritoryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTerritories = query
+	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -342,8 +380,11 @@ func (_q *AuditEventQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *AuditEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*AuditEvent, error) {
 	var (
-		nodes = []*AuditEvent{}
-		_spec = _q.querySpec()
+		nodes       = []*AuditEvent{}
+		_spec       = _q.querySpec()
+		loadedTypes = [1]bool{
+			_q.withTerritories != nil,
+		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*AuditEvent).scanValues(nil, columns)
@@ -351,6 +392,7 @@ func (_q *AuditEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &AuditEvent{config: _q.config}
 		nodes = append(nodes, node)
+		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -365,12 +407,88 @@ func (_q *AuditEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withTerritories; query != nil {
+		if err := _q.loadTerritories(ctx, query, nodes,
+			func(n *AuditEvent) { n.Edges.Territories = []*Territory{} },
+			func(n *AuditEvent, e *Territory) { n.Edges.Territories = append(n.Edges.Territories, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTerritories {
+		if err := _q.loadTerritories(ctx, query, nodes,
+			func(n *AuditEvent) { n.appendNamedTerritories(name) },
+			func(n *AuditEvent, e *Territory) { n.appendNamedTerritories(name, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
+}
+
+func (_q *AuditEventQuery) loadTerritories(ctx context.Context, query *TerritoryQuery, nodes []*AuditEvent, init func(*AuditEvent), assign func(*AuditEvent, *Territory)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*AuditEvent)
+	nids := make(map[int]map[*AuditEvent]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(auditevent.TerritoriesTable)
+		s.Join(joinT).On(s.C(territory.FieldID), joinT.C(auditevent.TerritoriesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(auditevent.TerritoriesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(auditevent.TerritoriesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*AuditEvent]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Territory](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "territories" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
 }
 
 func (_q *AuditEventQuery) sqlCount(ctx context.Context) (int, error) {
@@ -464,6 +582,20 @@ func (_q *AuditEventQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *AuditEventQuery) Modify(modifiers ...func(s *sql.Selector)) *AuditEventSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedTerritories tells the query-builder to eager-load the nodes that are connected to the "territories"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AuditEventQuery) WithNamedTerritories(name string, opts ...func(*TerritoryQuery)) *AuditEventQuery {
+	query := (&TerritoryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedTerritories == nil {
+		_q.withNamedTerritories = make(map[string]*TerritoryQuery)
+	}
+	_q.withNamedTerritories[name] = query
+	return _q
 }
 
 // AuditEventGroupBy is the group-by builder for AuditEvent entities.

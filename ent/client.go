@@ -423,6 +423,22 @@ func (c *AuditEventClient) GetX(ctx context.Context, id int) *AuditEvent {
 	return obj
 }
 
+// QueryTerritories queries the territories edge of a AuditEvent.
+func (c *AuditEventClient) QueryTerritories(_m *AuditEvent) *TerritoryQuery {
+	query := (&TerritoryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(auditevent.Table, auditevent.FieldID, id),
+			sqlgraph.To(territory.Table, territory.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, auditevent.TerritoriesTable, auditevent.TerritoriesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AuditEventClient) Hooks() []Hook {
 	hooks := c.hooks.AuditEvent
@@ -2952,6 +2968,22 @@ func (c *TerritoryClient) QueryChildren(_m *Territory) *TerritoryQuery {
 			sqlgraph.From(territory.Table, territory.FieldID, id),
 			sqlgraph.To(territory.Table, territory.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, territory.ChildrenTable, territory.ChildrenColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAuditEvents queries the audit_events edge of a Territory.
+func (c *TerritoryClient) QueryAuditEvents(_m *Territory) *AuditEventQuery {
+	query := (&AuditEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(territory.Table, territory.FieldID, id),
+			sqlgraph.To(auditevent.Table, auditevent.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, territory.AuditEventsTable, territory.AuditEventsPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

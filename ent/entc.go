@@ -56,7 +56,9 @@ func addAsOfArguments(_ *gen.Graph, s *ast.Schema) error {
 					Arguments: ast.ArgumentList{{Name: "reason", Value: &ast.Value{Kind: ast.StringValue, Raw: "Use sites."}}},
 				})
 			}
-			if f.Name == "sources" && f.Type.Elem != nil && len(f.Arguments) == 0 {
+			// A record's sources and an audit event's territories: lists of
+			// undated records, bounded by a first argument.
+			if (f.Name == "sources" || def.Name == "AuditEvent" && f.Name == "territories") && f.Type.Elem != nil && len(f.Arguments) == 0 {
 				f.Type.NonNull = true
 				f.Directives = append(f.Directives, &ast.Directive{Name: "goField", Arguments: ast.ArgumentList{
 					{Name: "forceResolver", Value: &ast.Value{Kind: ast.BooleanValue, Raw: "true"}}}})

@@ -376,6 +376,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.MustAddE(
+		"territories",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   auditevent.TerritoriesTable,
+			Columns: auditevent.TerritoriesPrimaryKey,
+			Bidi:    false,
+		},
+		"AuditEvent",
+		"Territory",
+	)
+	graph.MustAddE(
 		"source",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1071,6 +1083,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Territory",
 		"Territory",
 	)
+	graph.MustAddE(
+		"audit_events",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   territory.AuditEventsTable,
+			Columns: territory.AuditEventsPrimaryKey,
+			Bidi:    false,
+		},
+		"Territory",
+		"AuditEvent",
+	)
 	return graph
 }()
 
@@ -1158,6 +1182,20 @@ func (f *AuditEventFilter) WhereBefore(p entql.BytesP) {
 // WhereAfter applies the entql json.RawMessage predicate on the after field.
 func (f *AuditEventFilter) WhereAfter(p entql.BytesP) {
 	f.Where(p.Field(auditevent.FieldAfter))
+}
+
+// WhereHasTerritories applies a predicate to check if query has an edge territories.
+func (f *AuditEventFilter) WhereHasTerritories() {
+	f.Where(entql.HasEdge("territories"))
+}
+
+// WhereHasTerritoriesWith applies a predicate to check if query has an edge territories with a given conditions (other predicates).
+func (f *AuditEventFilter) WhereHasTerritoriesWith(preds ...predicate.Territory) {
+	f.Where(entql.HasEdgeWith("territories", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -3196,6 +3234,20 @@ func (f *TerritoryFilter) WhereHasChildren() {
 // WhereHasChildrenWith applies a predicate to check if query has an edge children with a given conditions (other predicates).
 func (f *TerritoryFilter) WhereHasChildrenWith(preds ...predicate.Territory) {
 	f.Where(entql.HasEdgeWith("children", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAuditEvents applies a predicate to check if query has an edge audit_events.
+func (f *TerritoryFilter) WhereHasAuditEvents() {
+	f.Where(entql.HasEdge("audit_events"))
+}
+
+// WhereHasAuditEventsWith applies a predicate to check if query has an edge audit_events with a given conditions (other predicates).
+func (f *TerritoryFilter) WhereHasAuditEventsWith(preds ...predicate.AuditEvent) {
+	f.Where(entql.HasEdgeWith("audit_events", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

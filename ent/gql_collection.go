@@ -46,6 +46,19 @@ func (_q *AuditEventQuery) collectField(ctx context.Context, oneNode bool, opCtx
 	)
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
+
+		case "territories":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TerritoryClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, territoryImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedTerritories(alias, func(wq *TerritoryQuery) {
+				*wq = *query
+			})
 		case "actor":
 			if _, ok := fieldSeen[auditevent.FieldActor]; !ok {
 				selectedFields = append(selectedFields, auditevent.FieldActor)

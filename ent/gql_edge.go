@@ -8,6 +8,18 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+func (_m *AuditEvent) Territories(ctx context.Context) (result []*Territory, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedTerritories(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.TerritoriesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTerritories().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Convention) Source(ctx context.Context) (*Source, error) {
 	result, err := _m.Edges.SourceOrErr()
 	if IsNotLoaded(err) {

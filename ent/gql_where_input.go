@@ -95,6 +95,10 @@ type AuditEventWhereInput struct {
 	EntityIDGTE   *int  `json:"entityIDGTE,omitempty"`
 	EntityIDLT    *int  `json:"entityIDLT,omitempty"`
 	EntityIDLTE   *int  `json:"entityIDLTE,omitempty"`
+
+	// "territories" edge predicates.
+	HasTerritories     *bool                  `json:"hasTerritories,omitempty"`
+	HasTerritoriesWith []*TerritoryWhereInput `json:"hasTerritoriesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -331,6 +335,24 @@ func (i *AuditEventWhereInput) P() (predicate.AuditEvent, error) {
 		predicates = append(predicates, auditevent.EntityIDLTE(*i.EntityIDLTE))
 	}
 
+	if i.HasTerritories != nil {
+		p := auditevent.HasTerritories()
+		if !*i.HasTerritories {
+			p = auditevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTerritoriesWith) > 0 {
+		with := make([]predicate.Territory, 0, len(i.HasTerritoriesWith))
+		for _, w := range i.HasTerritoriesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTerritoriesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, auditevent.HasTerritoriesWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyAuditEventWhereInput

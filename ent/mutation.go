@@ -56,23 +56,26 @@ const (
 // AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
 type AuditEventMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	actor         *string
-	token_id      *int
-	addtoken_id   *int
-	at            *time.Time
-	operation     *auditevent.Operation
-	entity_type   *string
-	entity_id     *int
-	addentity_id  *int
-	before        *map[string]interface{}
-	after         *map[string]interface{}
-	clearedFields map[string]struct{}
-	done          bool
-	oldValue      func(context.Context) (*AuditEvent, error)
-	predicates    []predicate.AuditEvent
+	op                 Op
+	typ                string
+	id                 *int
+	actor              *string
+	token_id           *int
+	addtoken_id        *int
+	at                 *time.Time
+	operation          *auditevent.Operation
+	entity_type        *string
+	entity_id          *int
+	addentity_id       *int
+	before             *map[string]interface{}
+	after              *map[string]interface{}
+	clearedFields      map[string]struct{}
+	territories        map[int]struct{}
+	removedterritories map[int]struct{}
+	clearedterritories bool
+	done               bool
+	oldValue           func(context.Context) (*AuditEvent, error)
+	predicates         []predicate.AuditEvent
 }
 
 var _ ent.Mutation = (*AuditEventMutation)(nil)
@@ -541,6 +544,60 @@ func (m *AuditEventMutation) ResetAfter() {
 	delete(m.clearedFields, auditevent.FieldAfter)
 }
 
+// AddTerritoryIDs adds the "territories" edge to the Territory entity by ids.
+func (m *AuditEventMutation) AddTerritoryIDs(ids ...int) {
+	if m.territories == nil {
+		m.territories = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.territories[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTerritories clears the "territories" edge to the Territory entity.
+func (m *AuditEventMutation) ClearTerritories() {
+	m.clearedterritories = true
+}
+
+// TerritoriesCleared reports if the "territories" edge to the Territory entity was cleared.
+func (m *AuditEventMutation) TerritoriesCleared() bool {
+	return m.clearedterritories
+}
+
+// RemoveTerritoryIDs removes the "territories" edge to the Territory entity by IDs.
+func (m *AuditEventMutation) RemoveTerritoryIDs(ids ...int) {
+	if m.removedterritories == nil {
+		m.removedterritories = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.territories, ids[i])
+		m.removedterritories[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTerritories returns the removed IDs of the "territories" edge to the Territory entity.
+func (m *AuditEventMutation) RemovedTerritoriesIDs() (ids []int) {
+	for id := range m.removedterritories {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TerritoriesIDs returns the "territories" edge IDs in the mutation.
+func (m *AuditEventMutation) TerritoriesIDs() (ids []int) {
+	for id := range m.territories {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTerritories resets all changes to the "territories" edge.
+func (m *AuditEventMutation) ResetTerritories() {
+	m.territories = nil
+	m.clearedterritories = false
+	m.removedterritories = nil
+}
+
 // Where appends a list predicates to the AuditEventMutation builder.
 func (m *AuditEventMutation) Where(ps ...predicate.AuditEvent) {
 	m.predicates = append(m.predicates, ps...)
@@ -841,49 +898,85 @@ func (m *AuditEventMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AuditEventMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 1)
+	if m.territories != nil {
+		edges = append(edges, auditevent.EdgeTerritories)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *AuditEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case auditevent.EdgeTerritories:
+		ids := make([]ent.Value, 0, len(m.territories))
+		for id := range m.territories {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AuditEventMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 1)
+	if m.removedterritories != nil {
+		edges = append(edges, auditevent.EdgeTerritories)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *AuditEventMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case auditevent.EdgeTerritories:
+		ids := make([]ent.Value, 0, len(m.removedterritories))
+		for id := range m.removedterritories {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AuditEventMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 1)
+	if m.clearedterritories {
+		edges = append(edges, auditevent.EdgeTerritories)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *AuditEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case auditevent.EdgeTerritories:
+		return m.clearedterritories
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *AuditEventMutation) ClearEdge(name string) error {
+	switch name {
+	}
 	return fmt.Errorf("unknown AuditEvent unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *AuditEventMutation) ResetEdge(name string) error {
+	switch name {
+	case auditevent.EdgeTerritories:
+		m.ResetTerritories()
+		return nil
+	}
 	return fmt.Errorf("unknown AuditEvent edge %s", name)
 }
 
@@ -17217,32 +17310,35 @@ func (m *TeamSiteMutation) ResetEdge(name string) error {
 // TerritoryMutation represents an operation that mutates the Territory nodes in the graph.
 type TerritoryMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *int
-	name            *string
-	name_key        *string
-	kind            *territory.Kind
-	code            *string
-	latitude        *float64
-	addlatitude     *float64
-	longitude       *float64
-	addlongitude    *float64
-	population      *int
-	addpopulation   *int
-	postal_codes    *string
-	boundary        *string
-	clearedFields   map[string]struct{}
-	source          *int
-	clearedsource   bool
-	parent          *int
-	clearedparent   bool
-	children        map[int]struct{}
-	removedchildren map[int]struct{}
-	clearedchildren bool
-	done            bool
-	oldValue        func(context.Context) (*Territory, error)
-	predicates      []predicate.Territory
+	op                  Op
+	typ                 string
+	id                  *int
+	name                *string
+	name_key            *string
+	kind                *territory.Kind
+	code                *string
+	latitude            *float64
+	addlatitude         *float64
+	longitude           *float64
+	addlongitude        *float64
+	population          *int
+	addpopulation       *int
+	postal_codes        *string
+	boundary            *string
+	clearedFields       map[string]struct{}
+	source              *int
+	clearedsource       bool
+	parent              *int
+	clearedparent       bool
+	children            map[int]struct{}
+	removedchildren     map[int]struct{}
+	clearedchildren     bool
+	audit_events        map[int]struct{}
+	removedaudit_events map[int]struct{}
+	clearedaudit_events bool
+	done                bool
+	oldValue            func(context.Context) (*Territory, error)
+	predicates          []predicate.Territory
 }
 
 var _ ent.Mutation = (*TerritoryMutation)(nil)
@@ -18001,6 +18097,60 @@ func (m *TerritoryMutation) ResetChildren() {
 	m.removedchildren = nil
 }
 
+// AddAuditEventIDs adds the "audit_events" edge to the AuditEvent entity by ids.
+func (m *TerritoryMutation) AddAuditEventIDs(ids ...int) {
+	if m.audit_events == nil {
+		m.audit_events = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.audit_events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAuditEvents clears the "audit_events" edge to the AuditEvent entity.
+func (m *TerritoryMutation) ClearAuditEvents() {
+	m.clearedaudit_events = true
+}
+
+// AuditEventsCleared reports if the "audit_events" edge to the AuditEvent entity was cleared.
+func (m *TerritoryMutation) AuditEventsCleared() bool {
+	return m.clearedaudit_events
+}
+
+// RemoveAuditEventIDs removes the "audit_events" edge to the AuditEvent entity by IDs.
+func (m *TerritoryMutation) RemoveAuditEventIDs(ids ...int) {
+	if m.removedaudit_events == nil {
+		m.removedaudit_events = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.audit_events, ids[i])
+		m.removedaudit_events[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAuditEvents returns the removed IDs of the "audit_events" edge to the AuditEvent entity.
+func (m *TerritoryMutation) RemovedAuditEventsIDs() (ids []int) {
+	for id := range m.removedaudit_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AuditEventsIDs returns the "audit_events" edge IDs in the mutation.
+func (m *TerritoryMutation) AuditEventsIDs() (ids []int) {
+	for id := range m.audit_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAuditEvents resets all changes to the "audit_events" edge.
+func (m *TerritoryMutation) ResetAuditEvents() {
+	m.audit_events = nil
+	m.clearedaudit_events = false
+	m.removedaudit_events = nil
+}
+
 // Where appends a list predicates to the TerritoryMutation builder.
 func (m *TerritoryMutation) Where(ps ...predicate.Territory) {
 	m.predicates = append(m.predicates, ps...)
@@ -18388,7 +18538,7 @@ func (m *TerritoryMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *TerritoryMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.source != nil {
 		edges = append(edges, territory.EdgeSource)
 	}
@@ -18397,6 +18547,9 @@ func (m *TerritoryMutation) AddedEdges() []string {
 	}
 	if m.children != nil {
 		edges = append(edges, territory.EdgeChildren)
+	}
+	if m.audit_events != nil {
+		edges = append(edges, territory.EdgeAuditEvents)
 	}
 	return edges
 }
@@ -18419,15 +18572,24 @@ func (m *TerritoryMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case territory.EdgeAuditEvents:
+		ids := make([]ent.Value, 0, len(m.audit_events))
+		for id := range m.audit_events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *TerritoryMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedchildren != nil {
 		edges = append(edges, territory.EdgeChildren)
+	}
+	if m.removedaudit_events != nil {
+		edges = append(edges, territory.EdgeAuditEvents)
 	}
 	return edges
 }
@@ -18442,13 +18604,19 @@ func (m *TerritoryMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case territory.EdgeAuditEvents:
+		ids := make([]ent.Value, 0, len(m.removedaudit_events))
+		for id := range m.removedaudit_events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *TerritoryMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedsource {
 		edges = append(edges, territory.EdgeSource)
 	}
@@ -18457,6 +18625,9 @@ func (m *TerritoryMutation) ClearedEdges() []string {
 	}
 	if m.clearedchildren {
 		edges = append(edges, territory.EdgeChildren)
+	}
+	if m.clearedaudit_events {
+		edges = append(edges, territory.EdgeAuditEvents)
 	}
 	return edges
 }
@@ -18471,6 +18642,8 @@ func (m *TerritoryMutation) EdgeCleared(name string) bool {
 		return m.clearedparent
 	case territory.EdgeChildren:
 		return m.clearedchildren
+	case territory.EdgeAuditEvents:
+		return m.clearedaudit_events
 	}
 	return false
 }
@@ -18501,6 +18674,9 @@ func (m *TerritoryMutation) ResetEdge(name string) error {
 		return nil
 	case territory.EdgeChildren:
 		m.ResetChildren()
+		return nil
+	case territory.EdgeAuditEvents:
+		m.ResetAuditEvents()
 		return nil
 	}
 	return fmt.Errorf("unknown Territory edge %s", name)

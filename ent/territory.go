@@ -53,13 +53,16 @@ type TerritoryEdges struct {
 	Parent *Territory `json:"parent,omitempty"`
 	// Territories directly inside this one (départements of a région, communes of a département).
 	Children []*Territory `json:"children,omitempty"`
+	// AuditEvents holds the value of the audit_events edge.
+	AuditEvents []*AuditEvent `json:"audit_events,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedChildren map[string][]*Territory
+	namedChildren    map[string][]*Territory
+	namedAuditEvents map[string][]*AuditEvent
 }
 
 // SourceOrErr returns the Source value or an error if the edge
@@ -91,6 +94,15 @@ func (e TerritoryEdges) ChildrenOrErr() ([]*Territory, error) {
 		return e.Children, nil
 	}
 	return nil, &NotLoadedError{edge: "children"}
+}
+
+// AuditEventsOrErr returns the AuditEvents value or an error if the edge
+// was not loaded in eager-loading.
+func (e TerritoryEdges) AuditEventsOrErr() ([]*AuditEvent, error) {
+	if e.loadedTypes[3] {
+		return e.AuditEvents, nil
+	}
+	return nil, &NotLoadedError{edge: "audit_events"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -224,6 +236,11 @@ func (_m *Territory) QueryChildren() *TerritoryQuery {
 	return NewTerritoryClient(_m.config).QueryChildren(_m)
 }
 
+// QueryAuditEvents queries the "audit_events" edge of the Territory entity.
+func (_m *Territory) QueryAuditEvents() *AuditEventQuery {
+	return NewTerritoryClient(_m.config).QueryAuditEvents(_m)
+}
+
 // Update returns a builder for updating this Territory.
 // Note that you need to call Territory.Unwrap() before calling this method if this Territory
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -314,6 +331,30 @@ func (_m *Territory) appendNamedChildren(name string, edges ...*Territory) {
 		_m.Edges.namedChildren[name] = []*Territory{}
 	} else {
 		_m.Edges.namedChildren[name] = append(_m.Edges.namedChildren[name], edges...)
+	}
+}
+
+// NamedAuditEvents returns the AuditEvents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Territory) NamedAuditEvents(name string) ([]*AuditEvent, error) {
+	if _m.Edges.namedAuditEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAuditEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Territory) appendNamedAuditEvents(name string, edges ...*AuditEvent) {
+	if _m.Edges.namedAuditEvents == nil {
+		_m.Edges.namedAuditEvents = make(map[string][]*AuditEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAuditEvents[name] = []*AuditEvent{}
+	} else {
+		_m.Edges.namedAuditEvents[name] = append(_m.Edges.namedAuditEvents[name], edges...)
 	}
 }
 

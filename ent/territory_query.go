@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/ent/predicate"
 	"github.com/maillage/maillage/ent/source"
 	"github.com/maillage/maillage/ent/territory"
@@ -21,16 +22,18 @@ import (
 // TerritoryQuery is the builder for querying Territory entities.
 type TerritoryQuery struct {
 	config
-	ctx               *QueryContext
-	order             []territory.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.Territory
-	withSource        *SourceQuery
-	withParent        *TerritoryQuery
-	withChildren      *TerritoryQuery
-	loadTotal         []func(context.Context, []*Territory) error
-	modifiers         []func(*sql.Selector)
-	withNamedChildren map[string]*TerritoryQuery
+	ctx                  *QueryContext
+	order                []territory.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Territory
+	withSource           *SourceQuery
+	withParent           *TerritoryQuery
+	withChildren         *TerritoryQuery
+	withAuditEvents      *AuditEventQuery
+	loadTotal            []func(context.Context, []*Territory) error
+	modifiers            []func(*sql.Selector)
+	withNamedChildren    map[string]*TerritoryQuery
+	withNamedAuditEvents map[string]*AuditEventQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -126,6 +129,28 @@ func (_q *TerritoryQuery) QueryChildren() *TerritoryQuery {
 			sqlgraph.From(territory.Table, territory.FieldID, selector),
 			sqlgraph.To(territory.Table, territory.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, territory.ChildrenTable, territory.ChildrenColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAuditEvents chains the current query on the "audit_events" edge.
+func (_q *TerritoryQuery) QueryAuditEvents() *AuditEventQuery {
+	query := (&AuditEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(territory.Table, territory.FieldID, selector),
+			sqlgraph.To(auditevent.Table, auditevent.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, territory.AuditEventsTable, territory.AuditEventsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -320,14 +345,15 @@ func (_q *TerritoryQuery) Clone() *TerritoryQuery {
 		return nil
 	}
 	return &TerritoryQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]territory.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Territory{}, _q.predicates...),
-		withSource:   _q.withSource.Clone(),
-		withParent:   _q.withParent.Clone(),
-		withChildren: _q.withChildren.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]territory.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.Territory{}, _q.predicates...),
+		withSource:      _q.withSource.Clone(),
+		withParent:      _q.withParent.Clone(),
+		withChildren:    _q.withChildren.Clone(),
+		withAuditEvents: _q.withAuditEvents.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -365,6 +391,17 @@ func (_q *TerritoryQuery) WithChildren(opts ...func(*TerritoryQuery)) *Territory
 		opt(query)
 	}
 	_q.withChildren = query
+	return _q
+}
+
+// WithAuditEvents tells the query-builder to eager-load the nodes that are connected to
+// the "audit_events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *TerritoryQuery) WithAuditEvents(opts ...func(*AuditEventQuery)) *TerritoryQuery {
+	query := (&AuditEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAuditEvents = query
 	return _q
 }
 
@@ -452,10 +489,11 @@ func (_q *TerritoryQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Te
 	var (
 		nodes       = []*Territory{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withSource != nil,
 			_q.withParent != nil,
 			_q.withChildren != nil,
+			_q.withAuditEvents != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -498,10 +536,24 @@ func (_q *TerritoryQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Te
 			return nil, err
 		}
 	}
+	if query := _q.withAuditEvents; query != nil {
+		if err := _q.loadAuditEvents(ctx, query, nodes,
+			func(n *Territory) { n.Edges.AuditEvents = []*AuditEvent{} },
+			func(n *Territory, e *AuditEvent) { n.Edges.AuditEvents = append(n.Edges.AuditEvents, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Territory) { n.appendNamedChildren(name) },
 			func(n *Territory, e *Territory) { n.appendNamedChildren(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAuditEvents {
+		if err := _q.loadAuditEvents(ctx, query, nodes,
+			func(n *Territory) { n.appendNamedAuditEvents(name) },
+			func(n *Territory, e *AuditEvent) { n.appendNamedAuditEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -604,6 +656,67 @@ func (_q *TerritoryQuery) loadChildren(ctx context.Context, query *TerritoryQuer
 			return fmt.Errorf(`unexpected referenced foreign-key "parent_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
+	}
+	return nil
+}
+func (_q *TerritoryQuery) loadAuditEvents(ctx context.Context, query *AuditEventQuery, nodes []*Territory, init func(*Territory), assign func(*Territory, *AuditEvent)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Territory)
+	nids := make(map[int]map[*Territory]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(territory.AuditEventsTable)
+		s.Join(joinT).On(s.C(auditevent.FieldID), joinT.C(territory.AuditEventsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(territory.AuditEventsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(territory.AuditEventsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Territory]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*AuditEvent](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "audit_events" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }
@@ -718,6 +831,20 @@ func (_q *TerritoryQuery) WithNamedChildren(name string, opts ...func(*Territory
 		_q.withNamedChildren = make(map[string]*TerritoryQuery)
 	}
 	_q.withNamedChildren[name] = query
+	return _q
+}
+
+// WithNamedAuditEvents tells the query-builder to eager-load the nodes that are connected to the "audit_events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *TerritoryQuery) WithNamedAuditEvents(name string, opts ...func(*AuditEventQuery)) *TerritoryQuery {
+	query := (&AuditEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAuditEvents == nil {
+		_q.withNamedAuditEvents = make(map[string]*AuditEventQuery)
+	}
+	_q.withNamedAuditEvents[name] = query
 	return _q
 }
 

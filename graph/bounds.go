@@ -112,19 +112,32 @@ func records[T ent.Dated](ctx context.Context, asOf *time.Time, first *int, load
 // sources answers a record's sources: at most first (MaxListItems when
 // omitted), in the order they were recorded.
 func sources(ctx context.Context, first *int, load func(context.Context) ([]*ent.Source, error)) ([]*ent.Source, error) {
-	ss, err := load(ctx)
+	return inOrderMade(ctx, first, load, func(s *ent.Source) int { return s.ID })
+}
+
+// territories answers an audit event's territories: at most first
+// (MaxListItems when omitted), in the order they were made.
+func territories(ctx context.Context, first *int, load func(context.Context) ([]*ent.Territory, error)) ([]*ent.Territory, error) {
+	return inOrderMade(ctx, first, load, func(t *ent.Territory) int { return t.ID })
+}
+
+// inOrderMade answers a plain list of undated records: those load gives,
+// by ID, at most first (MaxListItems when omitted); a list cut short is
+// reported in the response's extensions.
+func inOrderMade[T any](ctx context.Context, first *int, load func(context.Context) ([]T, error), id func(T) int) ([]T, error) {
+	rs, err := load(ctx)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(ss, func(a, b *ent.Source) int { return cmp.Compare(a.ID, b.ID) })
-	if n := listBound(first); len(ss) > n {
-		noteTruncated(ctx, len(ss), n)
-		ss = ss[:n]
+	slices.SortFunc(rs, func(a, b T) int { return cmp.Compare(id(a), id(b)) })
+	if n := listBound(first); len(rs) > n {
+		noteTruncated(ctx, len(rs), n)
+		rs = rs[:n]
 	}
-	if ss == nil {
-		ss = []*ent.Source{}
+	if rs == nil {
+		rs = []T{}
 	}
-	return ss, nil
+	return rs, nil
 }
 
 // graphLimit is the most nodes, and the most edges, a graph answer holds:
@@ -185,6 +198,7 @@ func complexity() generated.ComplexityRoot {
 	c.TerritoryStats.ByLegalStatus = fixed(coopgraph.MaxCounts)
 	c.TerritoryStats.GroupingsByKind = fixed(coopgraph.MaxCounts)
 	c.Convention.Domains = fixed(len(schema.ConventionDomains))
+	c.AuditEvent.Territories = firstCost
 	priceRecordLists(&c)
 	return c
 }

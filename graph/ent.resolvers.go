@@ -14,6 +14,11 @@ import (
 	"github.com/maillage/maillage/graph/generated"
 )
 
+// Territories is the resolver for the territories field.
+func (r *auditEventResolver) Territories(ctx context.Context, obj *ent.AuditEvent, first *int) ([]*ent.Territory, error) {
+	return territories(ctx, first, obj.Territories)
+}
+
 // Parties is the resolver for the parties field.
 func (r *conventionResolver) Parties(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.ConventionParty, error) {
 	return records(ctx, asOf, first, obj.Parties)
@@ -204,6 +209,9 @@ func (r *territoryResolver) Children(ctx context.Context, obj *ent.Territory, af
 	return obj.Children(ctx, after, pageSize(first, last), before, last, orderBy, where)
 }
 
+// AuditEvent returns generated.AuditEventResolver implementation.
+func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
+
 // Convention returns generated.ConventionResolver implementation.
 func (r *Resolver) Convention() generated.ConventionResolver { return &conventionResolver{r} }
 
@@ -237,6 +245,7 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Territory() generated.TerritoryResolver { return &territoryResolver{r} }
 
 type (
+	auditEventResolver      struct{ *Resolver }
 	conventionResolver      struct{ *Resolver }
 	conventionPartyResolver struct{ *Resolver }
 	establishmentResolver   struct{ *Resolver }

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 const (
@@ -32,8 +33,15 @@ const (
 	FieldBefore = "before"
 	// FieldAfter holds the string denoting the after field in the database.
 	FieldAfter = "after"
+	// EdgeTerritories holds the string denoting the territories edge name in mutations.
+	EdgeTerritories = "territories"
 	// Table holds the table name of the auditevent in the database.
 	Table = "audit_events"
+	// TerritoriesTable is the table that holds the territories relation/edge. The primary key declared below.
+	TerritoriesTable = "audit_event_territories"
+	// TerritoriesInverseTable is the table name for the Territory entity.
+	// It exists in this package in order to avoid circular dependency with the "territory" package.
+	TerritoriesInverseTable = "territories"
 )
 
 // Columns holds all SQL columns for auditevent fields.
@@ -48,6 +56,12 @@ var Columns = []string{
 	FieldBefore,
 	FieldAfter,
 }
+
+var (
+	// TerritoriesPrimaryKey and TerritoriesColumn2 are the table columns denoting the
+	// primary key for the territories relation (M2M).
+	TerritoriesPrimaryKey = []string{"audit_event_id", "territory_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -133,6 +147,27 @@ func ByEntityType(opts ...sql.OrderTermOption) OrderOption {
 // ByEntityID orders the results by the entity_id field.
 func ByEntityID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEntityID, opts...).ToFunc()
+}
+
+// ByTerritoriesCount orders the results by territories count.
+func ByTerritoriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newTerritoriesStep(), opts...)
+	}
+}
+
+// ByTerritories orders the results by territories terms.
+func ByTerritories(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTerritoriesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+func newTerritoriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TerritoriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, TerritoriesTable, TerritoriesPrimaryKey...),
+	)
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/maillage/maillage/ent/predicate"
 )
 
@@ -377,6 +378,29 @@ func AfterIsNil() predicate.AuditEvent {
 // AfterNotNil applies the NotNil predicate on the "after" field.
 func AfterNotNil() predicate.AuditEvent {
 	return predicate.AuditEvent(sql.FieldNotNull(FieldAfter))
+}
+
+// HasTerritories applies the HasEdge predicate on the "territories" edge.
+func HasTerritories() predicate.AuditEvent {
+	return predicate.AuditEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, TerritoriesTable, TerritoriesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTerritoriesWith applies the HasEdge predicate on the "territories" edge with a given conditions (other predicates).
+func HasTerritoriesWith(preds ...predicate.Territory) predicate.AuditEvent {
+	return predicate.AuditEvent(func(s *sql.Selector) {
+		step := newTerritoriesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // And groups predicates with the AND operator between them.

@@ -809,6 +809,31 @@ var (
 			},
 		},
 	}
+	// AuditEventTerritoriesColumns holds the columns for the "audit_event_territories" table.
+	AuditEventTerritoriesColumns = []*schema.Column{
+		{Name: "audit_event_id", Type: field.TypeInt},
+		{Name: "territory_id", Type: field.TypeInt},
+	}
+	// AuditEventTerritoriesTable holds the schema information for the "audit_event_territories" table.
+	AuditEventTerritoriesTable = &schema.Table{
+		Name:       "audit_event_territories",
+		Columns:    AuditEventTerritoriesColumns,
+		PrimaryKey: []*schema.Column{AuditEventTerritoriesColumns[0], AuditEventTerritoriesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "audit_event_territories_audit_event_id",
+				Columns:    []*schema.Column{AuditEventTerritoriesColumns[0]},
+				RefColumns: []*schema.Column{AuditEventsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "audit_event_territories_territory_id",
+				Columns:    []*schema.Column{AuditEventTerritoriesColumns[1]},
+				RefColumns: []*schema.Column{TerritoriesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// ConventionPartySitesColumns holds the columns for the "convention_party_sites" table.
 	ConventionPartySitesColumns = []*schema.Column{
 		{Name: "convention_party_id", Type: field.TypeInt},
@@ -1000,6 +1025,7 @@ var (
 		TeamSitesTable,
 		TerritoriesTable,
 		TokensTable,
+		AuditEventTerritoriesTable,
 		ConventionPartySitesTable,
 		EstablishmentSourcesTable,
 		GroupingSourcesTable,
@@ -1083,6 +1109,8 @@ func init() {
 	TokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
+	AuditEventTerritoriesTable.ForeignKeys[0].RefTable = AuditEventsTable
+	AuditEventTerritoriesTable.ForeignKeys[1].RefTable = TerritoriesTable
 	ConventionPartySitesTable.ForeignKeys[0].RefTable = ConventionPartiesTable
 	ConventionPartySitesTable.ForeignKeys[1].RefTable = EstablishmentsTable
 	EstablishmentSourcesTable.ForeignKeys[0].RefTable = EstablishmentsTable

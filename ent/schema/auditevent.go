@@ -4,6 +4,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
@@ -12,7 +13,9 @@ import (
 
 // AuditEvent records one change made through the API: who made it, when,
 // to which record, and the record before and after. It is written in the
-// same transaction as the change, and never changed afterwards.
+// same transaction as the change, and never changed afterwards. It is
+// linked to the régions and départements where the changed record lies,
+// so that a territory's feed is a query.
 type AuditEvent struct{ ent.Schema }
 
 // Mixin of AuditEvent.
@@ -47,6 +50,20 @@ func (AuditEvent) Fields() []ent.Field {
 		field.JSON("after", map[string]any{}).Optional().Immutable().
 			Comment("The record after the change.").
 			Annotations(entgql.Type("Map")),
+	}
+}
+
+// Edges of AuditEvent.
+func (AuditEvent) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("territories", Territory.Type).Immutable().
+			Comment("The régions and départements where the changed record lies, as the rights check locates it " +
+				"(its territory, parties and sites; for a membership, party, role or team site, those of its grouping, " +
+				"convention, filière or team), before or after the change: both the région and the département of each place. " +
+				"A territory's feed is `auditEvents(where: {hasTerritoriesWith: {id: …}})`; a région's includes its départements' events. " +
+				"Empty for a source, for a record with no located party (which only an admin writes), " +
+				"and for the events recorded before 2026-12-01, which were not located.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

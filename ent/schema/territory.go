@@ -59,6 +59,10 @@ func (Territory) Edges() []ent.Edge {
 			).
 			From("parent").Field("parent_id").Unique().
 			Comment("The enclosing territory: région of a département, département of a commune."),
+		// The other side of AuditEvent.territories, which makes it
+		// many-to-many; not in the API, and set only with the event.
+		edge.From("audit_events", AuditEvent.Type).Ref("territories").Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

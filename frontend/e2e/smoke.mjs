@@ -814,20 +814,39 @@ async function testAppEdit(page, base) {
     assert(degree >= 2, `la convention n'a que ${String(degree)} voisin(s) dans le réseau`);
   });
   await screenshot(page, 'edition-convention-creee');
-  await step('l’historique montre la création, son auteur et ses valeurs', async () => {
+  await step('l’historique montre la création, son auteur et ses valeurs, en français', async () => {
     await page.getByTestId('tab-history').click();
+    await waitFor(page, '[data-testid="history"][data-names="done"]');
     const event = page.locator('[data-testid="history-event"][data-operation="CREATE"]').first();
     await event.waitFor({ state: 'visible' });
     const text = await event.innerText();
     assert(text.includes('e2e ARS') && text.includes(name), `événement : ${text}`);
+    // Les valeurs codées par leur libellé, la source par son titre (l'identifiant en info-bulle).
+    const domains = await event.locator('[data-field="domains"] [data-testid="history-after"]').innerText();
+    const source = event.locator('[data-field="source_id"] [data-testid="history-after"] [data-ref]');
+    const sourceText = await source.innerText();
+    assert(domains === 'Imagerie' && sourceText.startsWith('Convention d’imagerie (essai e2e)'), `valeurs : ${domains} / ${sourceText}`);
+    assert(((await source.getAttribute('title')) ?? '').includes((await source.getAttribute('data-ref')) ?? '?'), 'l’identifiant de la source n’est pas en info-bulle');
   });
   await screenshot(page, 'edition-historique');
-  await step('le fil de la région 84 montre la création', async () => {
+  await step('le fil de la région 84, lu au serveur : la convention et ses parties, nommées', async () => {
+    const body = await graphql(base, '{ legalEntity(finess: "' + LEGAL_ENTITY_FINESS + '") { id name } }', {});
+    const org = /** @type {{ id: string, name: string }} */ (dataOf(body, 'legalEntity'));
     await page.goto(new URL('/?territory=region:84&tab=history', base).toString(), { waitUntil: 'domcontentloaded' });
-    await page.getByTestId('history').getByText('Modifications récentes — Auvergne-Rhône-Alpes').waitFor({ state: 'visible' });
-    await page.locator('[data-testid="history-event"][data-operation="CREATE"]').filter({ hasText: name }).first().waitFor({ state: 'visible' });
+    const history = page.getByTestId('history');
+    await history.getByText('Modifications récentes — Auvergne-Rhône-Alpes').waitFor({ state: 'visible' });
+    await waitFor(page, '[data-testid="history"][data-names="done"]');
+    await page.locator('[data-testid="history-event"][data-operation="CREATE"][data-type="Convention"]').filter({ hasText: name }).first().waitFor({ state: 'visible' });
+    // La partie : son type en français, son organisation par son nom, pas par son identifiant.
+    const party = page.locator('[data-testid="history-event"][data-operation="CREATE"][data-type="ConventionParty"]').filter({ hasText: name }).filter({ hasText: org.name }).first();
+    await party.waitFor({ state: 'visible' });
+    assert((await party.getByTestId('history-type').innerText()) === 'Partie', `type : ${await party.getByTestId('history-type').innerText()}`);
+    const cell = party.locator('[data-field="legal_entity_id"] [data-testid="history-after"]');
+    const shown = await cell.innerText();
+    assert(shown === org.name && (await cell.locator(`[data-ref="${org.id}"]`).count()) === 1, `organisation : ${shown} (${org.id})`);
+    assert(!(await party.innerText()).includes(org.id), 'l’identifiant de l’organisation est affiché');
   });
-  await screenshot(page, 'edition-fil-region');
+  await screenshot(page, 'historique');
   await step('un enregistrement d’une autre région : refus, raison affichée, saisie gardée', async () => {
     const body = await graphql(base, '{ grouping(code: "MAILLAGE-GCS-OLORON") { id } }', {});
     const id = /** @type {{ id: string }} */ (dataOf(body, 'grouping')).id;

@@ -49,6 +49,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AuditEvent() AuditEventResolver
 	Convention() ConventionResolver
 	ConventionParty() ConventionPartyResolver
 	Establishment() EstablishmentResolver
@@ -72,14 +73,15 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	AuditEvent struct {
-		Actor      func(childComplexity int) int
-		After      func(childComplexity int) int
-		At         func(childComplexity int) int
-		Before     func(childComplexity int) int
-		EntityID   func(childComplexity int) int
-		EntityType func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Operation  func(childComplexity int) int
+		Actor       func(childComplexity int) int
+		After       func(childComplexity int) int
+		At          func(childComplexity int) int
+		Before      func(childComplexity int) int
+		EntityID    func(childComplexity int) int
+		EntityType  func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Operation   func(childComplexity int) int
+		Territories func(childComplexity int, first *int) int
 	}
 
 	AuditEventConnection struct {
@@ -600,6 +602,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AuditEventResolver interface {
+	Territories(ctx context.Context, obj *ent.AuditEvent, first *int) ([]*ent.Territory, error)
+}
 type ConventionResolver interface {
 	Parties(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.ConventionParty, error)
 	Filieres(ctx context.Context, obj *ent.Convention, asOf *time.Time, first *int) ([]*ent.Filiere, error)
@@ -788,6 +793,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEvent.Operation(childComplexity), true
+	case "AuditEvent.territories":
+		if e.ComplexityRoot.AuditEvent.Territories == nil {
+			break
+		}
+
+		args, err := ec.field_AuditEvent_territories_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AuditEvent.Territories(childComplexity, args["first"].(*int)), true
 
 	case "AuditEventConnection.edges":
 		if e.ComplexityRoot.AuditEventConnection.Edges == nil {
@@ -4075,6 +4091,15 @@ type AuditEvent implements Node {
   The record after the change.
   """
   after: Map
+  """
+  The régions and départements where the changed record lies, as the rights check locates it (its territory, parties and sites; for a membership, party, role or team site, those of its grouping, convention, filière or team), before or after the change: both the région and the département of each place. A territory's feed is ` + "`" + `auditEvents(where: {hasTerritoriesWith: {id: …}})` + "`" + `; a région's includes its départements' events. Empty for a source, for a record with no located party (which only an admin writes), and for the events recorded before 2026-12-01, which were not located.
+  """
+  territories(
+    """
+    At most this many records, in the order they were made (1 to 1000; omitted: 1000). A list cut short is named in the response's ` + "`" + `extensions.truncated` + "`" + `. A query is priced by this bound, so a small ` + "`" + `first` + "`" + ` lets lists nest.
+    """
+    first: Int
+  ): [Territory!]! @goField(forceResolver: true)
 }
 """
 A connection to a list of items.
@@ -4216,6 +4241,11 @@ input AuditEventWhereInput {
   entityIDGTE: ID
   entityIDLT: ID
   entityIDLTE: ID
+  """
+  territories edge predicates
+  """
+  hasTerritories: Boolean
+  hasTerritoriesWith: [TerritoryWhereInput!]
 }
 type Convention implements Node {
   id: ID!
@@ -9111,6 +9141,8 @@ func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field gr
 		return ec.fieldContext_AuditEvent_before(ctx, field)
 	case "after":
 		return ec.fieldContext_AuditEvent_after(ctx, field)
+	case "territories":
+		return ec.fieldContext_AuditEvent_territories(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEvent", field.Name)
 }
@@ -10142,6 +10174,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_AuditEvent_territories_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_ConventionParty_sites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -12533,6 +12579,50 @@ func (ec *executionContext) _AuditEvent_after(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_AuditEvent_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Map")
+}
+
+func (ec *executionContext) _AuditEvent_territories(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_territories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AuditEvent().Territories(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_territories(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AuditEvent_territories_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
@@ -24482,7 +24572,7 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "operation", "operationNEQ", "operationIn", "operationNotIn", "entityType", "entityTypeNEQ", "entityTypeIn", "entityTypeNotIn", "entityTypeGT", "entityTypeGTE", "entityTypeLT", "entityTypeLTE", "entityTypeContains", "entityTypeHasPrefix", "entityTypeHasSuffix", "entityTypeEqualFold", "entityTypeContainsFold", "entityID", "entityIDNEQ", "entityIDIn", "entityIDNotIn", "entityIDGT", "entityIDGTE", "entityIDLT", "entityIDLTE"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "operation", "operationNEQ", "operationIn", "operationNotIn", "entityType", "entityTypeNEQ", "entityTypeIn", "entityTypeNotIn", "entityTypeGT", "entityTypeGTE", "entityTypeLT", "entityTypeLTE", "entityTypeContains", "entityTypeHasPrefix", "entityTypeHasSuffix", "entityTypeEqualFold", "entityTypeContainsFold", "entityID", "entityIDNEQ", "entityIDIn", "entityIDNotIn", "entityIDGT", "entityIDGTE", "entityIDLT", "entityIDLTE", "hasTerritories", "hasTerritoriesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24888,6 +24978,20 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.EntityIDLTE = data
+		case "hasTerritories":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTerritories"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTerritories = data
+		case "hasTerritoriesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTerritoriesWith"))
+			data, err := ec.unmarshalOTerritoryWhereInput2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTerritoriesWith = data
 		}
 	}
 	return it, nil
@@ -38675,43 +38779,49 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		case "id":
 			out.Values[i] = ec._AuditEvent_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actor":
 			out.Values[i] = ec._AuditEvent_actor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "at":
 			out.Values[i] = ec._AuditEvent_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "operation":
 			out.Values[i] = ec._AuditEvent_operation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entityType":
 			out.Values[i] = ec._AuditEvent_entityType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entityID":
 			out.Values[i] = ec._AuditEvent_entityID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "before":
 			out.Values[i] = ec._AuditEvent_before(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "after":
 			out.Values[i] = ec._AuditEvent_after(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "territories":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEvent_territories(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -43676,6 +43786,30 @@ func (ec *executionContext) marshalNTeamSiteValidFromPrecision2githubᚗcomᚋma
 func (ec *executionContext) unmarshalNTeamSiteWhereInput2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSiteWhereInput(ctx context.Context, v any) (*ent.TeamSiteWhereInput, error) {
 	res, err := ec.unmarshalInputTeamSiteWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTerritory2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Territory) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx context.Context, sel ast.SelectionSet, v *ent.Territory) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Territory!")
+		return graphql.Null
+	}
+	return ec._Territory(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTerritoryConnection2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TerritoryConnection) graphql.Marshaler {

@@ -13,13 +13,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/auditevent"
+	"github.com/maillage/maillage/ent/predicate"
+	"github.com/maillage/maillage/ent/territory"
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/apperr"
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // now is the clock audit events and sources are stamped with.
@@ -67,8 +71,20 @@ func newJournal(ctx context.Context) *journal {
 	return &journal{who: access.FromContext(ctx), at: now()}
 }
 
-func (j *journal) record(ctx context.Context, c *ent.Client, kind auditevent.Operation, typ string, id int, before, after any) error {
+// record writes the event of a change to the record typ id, linked to
+// the territories where the record lies now and where it lay before the
+// change (earlier, as place read before it; nil for a creation).
+func (j *journal) record(ctx context.Context, c *ent.Client, kind auditevent.Operation, typ string, id int, before, after any, earlier []rights.Place) error {
+	places, err := rights.RecordPlaces(ctx, c, typ, id)
+	if err != nil {
+		return fmt.Errorf("locating %s %d for its audit event: %w", typ, id, err)
+	}
+	terrs, err := territoriesOf(ctx, c, append(places, earlier...))
+	if err != nil {
+		return err
+	}
 	b := c.AuditEvent.Create().
+		AddTerritoryIDs(terrs...).
 		SetActor(j.who.Name).
 		SetAt(j.at).
 		SetOperation(kind).
@@ -88,6 +104,31 @@ func (j *journal) record(ctx context.Context, c *ent.Client, kind auditevent.Ope
 		b.SetAfter(m)
 	}
 	return b.Exec(ctx)
+}
+
+// territoriesOf gives the IDs of the régions and départements of
+// places: both of each place, as far as the register holds them.
+func territoriesOf(ctx context.Context, c *ent.Client, places []rights.Place) ([]int, error) {
+	var regions, depts []string
+	for _, p := range places {
+		if p.Region != "" {
+			regions = append(regions, p.Region)
+		}
+		if p.Department != "" {
+			depts = append(depts, p.Department)
+		}
+	}
+	var of []predicate.Territory
+	for kind, codes := range map[territory.Kind][]string{territory.KindREGION: regions, territory.KindDEPARTMENT: depts} {
+		if len(codes) > 0 {
+			slices.Sort(codes)
+			of = append(of, territory.And(territory.KindEQ(kind), territory.CodeIn(slices.Compact(codes)...)))
+		}
+	}
+	if len(of) == 0 {
+		return nil, nil
+	}
+	return c.Territory.Query().Where(territory.Or(of...)).Order(ent.Asc(territory.FieldID)).IDs(ctx)
 }
 
 // asMap is a record's fields as JSON values, nil for no record.

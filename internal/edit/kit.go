@@ -11,6 +11,7 @@ import (
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/auditevent"
 	"github.com/maillage/maillage/internal/apperr"
+	"github.com/maillage/maillage/internal/rights"
 )
 
 // editable is how to edit one type of record T, created from input C and
@@ -127,6 +128,13 @@ func (e *editable[T, C, U]) change(ctx context.Context, c *ent.Client, j *journa
 	if err := refs(newRefs(ctx, c)).err; err != nil {
 		return zero, err
 	}
+	var earlier []rights.Place // where the record lay before: its event's territories too
+	if load {
+		var err error
+		if earlier, err = rights.RecordPlaces(ctx, c, e.typ, id); err != nil {
+			return zero, fmt.Errorf("locating %s %d for its audit event: %w", e.typ, id, err)
+		}
+	}
 	after, err := write()
 	if ent.IsNotFound(err) && load {
 		// Changed by someone else between our read and our write.
@@ -141,7 +149,7 @@ func (e *editable[T, C, U]) change(ctx context.Context, c *ent.Client, j *journa
 		}
 	}
 	id, _, _ = meta(after)
-	if err := j.record(ctx, c, op, e.typ, id, before, after); err != nil {
+	if err := j.record(ctx, c, op, e.typ, id, before, after, earlier); err != nil {
 		return zero, err
 	}
 	return after, nil

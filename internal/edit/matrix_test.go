@@ -2,6 +2,7 @@ package edit_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"slices"
@@ -333,7 +334,7 @@ func TestPermissionsMatrix(t *testing.T) {
 						name := fmt.Sprintf("%s/%s/%s", sc.name, op.name, who.name)
 						f := w.fixture(sc.parties)
 						want := expected(who.p, op.touches(sc.parties, sc.extra))
-						auditsBefore := w.c.AuditEvent.Query().CountX(w.sys)
+						auditsBefore, linksBefore := w.c.AuditEvent.Query().CountX(w.sys), links(t, db.DB.SQL)
 						ctx := access.WithPrincipal(context.Background(), who.p)
 						id, err := op.run(ctx, w, f, sc.parties, sc.extra)
 						audits := w.c.AuditEvent.Query().CountX(w.sys) - auditsBefore
@@ -342,9 +343,14 @@ func TestPermissionsMatrix(t *testing.T) {
 								t.Errorf("%s: refused: %v", name, err)
 								continue
 							}
-							ev, err := w.c.AuditEvent.Query().Where(auditevent.EntityID(id)).Order(ent.Desc(auditevent.FieldID)).First(w.sys)
+							ev, err := w.c.AuditEvent.Query().Where(auditevent.EntityID(id)).Order(ent.Desc(auditevent.FieldID)).WithTerritories().First(w.sys)
 							if err != nil || ev.Actor != who.p.Name || (ev.TokenID == nil || *ev.TokenID != who.p.TokenID) {
 								t.Errorf("%s: audit event %+v, %v", name, ev, err)
+								continue
+							}
+							// The event lies where the parties it touches lie.
+							if got, want := territoryKeys(ev.Edges.Territories), placesOf(op.touches(sc.parties, sc.extra)); !slices.Equal(got, want) {
+								t.Errorf("%s: audit event in %v, want %v", name, got, want)
 							}
 							continue
 						}
@@ -353,6 +359,9 @@ func TestPermissionsMatrix(t *testing.T) {
 						}
 						if audits != 0 {
 							t.Errorf("%s: refused, yet %d audit events written", name, audits)
+						}
+						if n := links(t, db.DB.SQL); n != linksBefore {
+							t.Errorf("%s: refused, yet %d audit event territories written", name, n-linksBefore)
 						}
 						if g := w.c.Grouping.GetX(w.sys, f.group.ID); g.Version != 1 || g.ValidTo != nil {
 							t.Errorf("%s: refused, yet the grouping changed", name)
@@ -373,4 +382,35 @@ func TestPermissionsMatrix(t *testing.T) {
 func isRoot(op string) bool {
 	typ, _, _ := strings.Cut(op, " ")
 	return slices.Contains([]string{"Grouping", "Convention", "Filiere", "MedicalTeam"}, typ)
+}
+
+// territoryKeys are territories as sorted "KIND:code" keys.
+func territoryKeys(ts []*ent.Territory) []string {
+	keys := []string{}
+	for _, t := range ts {
+		keys = append(keys, string(t.Kind)+":"+t.Code)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// placesOf are the régions and départements of parties, as sorted
+// "KIND:code" keys.
+func placesOf(ps []party) []string {
+	keys := []string{}
+	for _, p := range ps {
+		keys = append(keys, "REGION:"+p.region, "DEPARTMENT:"+p.department)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// links counts the links of audit events to territories.
+func links(t *testing.T, db *sql.DB) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM audit_event_territories`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -26,6 +26,6 @@ func CreateSource(ctx context.Context, c *ent.Client, in ent.CreateSourceInput) 
 		if err != nil {
 			return nil, err
 		}
-		return s, j.record(ctx, c, auditevent.OperationCREATE, "Source", s.ID, nil, s)
+		return s, j.record(ctx, c, auditevent.OperationCREATE, "Source", s.ID, nil, s, nil)
 	})
 }

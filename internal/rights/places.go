@@ -64,6 +64,34 @@ func PlacesOf(ctx context.Context, c *ent.Client, m entgo.Mutation) ([]Place, er
 	return l.places(ctx)
 }
 
+// RecordPlaces returns where a stored record lies, by the rules of
+// PlacesOf: the régions and départements of its territory, parties and
+// sites, and for a part (membership, party, role, team site) those of
+// the record it belongs to. A record of another type (a source) lies
+// nowhere: no places, no error. The unlocated place (no région, no
+// département) is left out.
+func RecordPlaces(ctx context.Context, c *ent.Client, typ string, id int) ([]Place, error) {
+	if !Located(typ) {
+		return nil, nil
+	}
+	l := newLocator(c)
+	if err := l.record(ctx, typ, id); err != nil {
+		return nil, err
+	}
+	places, err := l.places(ctx)
+	return slices.DeleteFunc(places, func(p Place) bool { return p == Place{} }), err
+}
+
+// Located tells whether records of type typ lie somewhere: the
+// cooperation records.
+func Located(typ string) bool {
+	switch typ {
+	case "Grouping", "Convention", "Filiere", "MedicalTeam", "Membership", "ConventionParty", "FiliereRole", "TeamSite":
+		return true
+	}
+	return false
+}
+
 // locator gathers what a record involves, then where that lies.
 type locator struct {
 	c                      *ent.Client

@@ -191,6 +191,12 @@ func (d *DB) Migrate(ctx context.Context) error {
 	if err := d.moveConventionPartySites(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", d.URL, err)
 	}
+	// A territory's feed reads the links of audit events by territory:
+	// ent indexes a join table by its key (event, territory) only.
+	if _, err := d.SQL.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS `+FeedIndex+
+		` ON audit_event_territories (territory_id, audit_event_id)`); err != nil {
+		return fmt.Errorf("migrate %s: audit events by territory: %w", d.URL, err)
+	}
 	if d.Dialect == dialectPostgres {
 		if err := installNotifyTriggers(ctx, d.SQL); err != nil {
 			return fmt.Errorf("migrate %s: %w", d.URL, err)
@@ -198,6 +204,9 @@ func (d *DB) Migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// FeedIndex is the index of audit events' territories by territory.
+const FeedIndex = "audit_event_territories_by_territory"
 
 // moveConventionPartySites carries over the sites convention parties
 // named when a site could be named by one party only (a column of

@@ -40,6 +40,14 @@ func TestMigrateIsIdempotent(t *testing.T) {
 		if _, err := db.Client.Source.Query().Count(ctx); err != nil {
 			t.Errorf("%s: schema not usable: %v", db.Dialect, err)
 		}
+		index := `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = $1`
+		if db.Dialect == "postgres" {
+			index = `SELECT count(*) FROM pg_indexes WHERE indexname = $1`
+		}
+		var n int
+		if err := db.SQL.QueryRowContext(ctx, index, store.FeedIndex).Scan(&n); err != nil || n != 1 {
+			t.Errorf("%s: index %s: %d, %v", db.Dialect, store.FeedIndex, n, err)
+		}
 		if err := db.Ping(ctx); err != nil {
 			t.Error(err)
 		}

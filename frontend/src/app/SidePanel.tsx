@@ -255,15 +255,12 @@ function GraphActions({ state, update }: { readonly state: AppState; readonly up
   );
 }
 
-/** Le territoire du fil des modifications : le choisi, avec ses départements s'il est une région. */
-function feedTerritory(state: AppState, territories: Territories): { name: string; ids: ReadonlySet<string> } | null {
+/** Le territoire du fil des modifications : le choisi (le serveur y range aussi ce qui touche ses départements). */
+function feedTerritory(state: AppState, territories: Territories): { name: string; id: string } | null {
   const t = state.territory;
   if (t === null || t.kind === 'COMMUNE') return null;
   const item = territories.byKey.get(`${t.kind}:${t.code}`);
-  if (item === undefined) return null;
-  const ids = new Set([item.id]);
-  if (t.kind === 'REGION') for (const d of territories.departments) if (d.parent === t.code) ids.add(d.id);
-  return { name: item.name, ids };
+  return item === undefined ? null : { name: item.name, id: item.id };
 }
 
 /** Modifier, clore, compléter la fiche affichée (pour qui peut écrire ; le serveur juge). */

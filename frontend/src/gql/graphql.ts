@@ -822,6 +822,36 @@ export type RecentChangesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RecentChangesQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { id: string, actor: string, at: string, operation: AuditEventOperation, entityType: string, entityID: string, before: unknown, after: unknown } | null } | null> | null } };
 
+export type TerritoryFeedQueryVariables = Exact<{
+  territory: string | number;
+}>;
+
+
+export type TerritoryFeedQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { id: string, actor: string, at: string, operation: AuditEventOperation, entityType: string, entityID: string, before: unknown, after: unknown } | null } | null> | null } };
+
+export type HistoryEventFragment = { id: string, actor: string, at: string, operation: AuditEventOperation, entityType: string, entityID: string, before: unknown, after: unknown };
+
+export type AuditNamesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type AuditNamesQuery = { nodes: Array<
+    | { id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { name: string, id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { name: string, id: string }
+    | { name: string, id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { title: string, id: string }
+    | { id: string }
+    | { name: string, id: string }
+   | null> };
+
 export type EditSourcesQueryVariables = Exact<{
   text: string;
 }>;
@@ -1352,6 +1382,18 @@ export const GraphFieldsFragmentDoc = new TypedDocumentString(`
   memberlessGroupings
 }
     `, {"fragmentName":"GraphFields"}) as unknown as TypedDocumentString<GraphFieldsFragment, unknown>;
+export const HistoryEventFragmentDoc = new TypedDocumentString(`
+    fragment HistoryEvent on AuditEvent {
+  id
+  actor
+  at
+  operation
+  entityType
+  entityID
+  before
+  after
+}
+    `, {"fragmentName":"HistoryEvent"}) as unknown as TypedDocumentString<HistoryEventFragment, unknown>;
 export const TerritoryStatsDocument = new TypedDocumentString(`
     query TerritoryStats($code: String!, $kind: TerritoryKind, $asOf: Date) {
   territoryStats(code: $code, kind: $kind, asOf: $asOf) {
@@ -2105,38 +2147,98 @@ export const RecordHistoryDocument = new TypedDocumentString(`
     totalCount
     edges {
       node {
-        id
-        actor
-        at
-        operation
-        entityType
-        entityID
-        before
-        after
+        ...HistoryEvent
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<RecordHistoryQuery, RecordHistoryQueryVariables>;
+    fragment HistoryEvent on AuditEvent {
+  id
+  actor
+  at
+  operation
+  entityType
+  entityID
+  before
+  after
+}`) as unknown as TypedDocumentString<RecordHistoryQuery, RecordHistoryQueryVariables>;
 export const RecentChangesDocument = new TypedDocumentString(`
     query RecentChanges {
-  auditEvents(first: 200, orderBy: {field: AT, direction: DESC}) {
+  auditEvents(first: 50, orderBy: {field: AT, direction: DESC}) {
     totalCount
     edges {
       node {
-        id
-        actor
-        at
-        operation
-        entityType
-        entityID
-        before
-        after
+        ...HistoryEvent
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<RecentChangesQuery, RecentChangesQueryVariables>;
+    fragment HistoryEvent on AuditEvent {
+  id
+  actor
+  at
+  operation
+  entityType
+  entityID
+  before
+  after
+}`) as unknown as TypedDocumentString<RecentChangesQuery, RecentChangesQueryVariables>;
+export const TerritoryFeedDocument = new TypedDocumentString(`
+    query TerritoryFeed($territory: ID!) {
+  auditEvents(
+    first: 50
+    where: {hasTerritoriesWith: {id: $territory}}
+    orderBy: {field: AT, direction: DESC}
+  ) {
+    totalCount
+    edges {
+      node {
+        ...HistoryEvent
+      }
+    }
+  }
+}
+    fragment HistoryEvent on AuditEvent {
+  id
+  actor
+  at
+  operation
+  entityType
+  entityID
+  before
+  after
+}`) as unknown as TypedDocumentString<TerritoryFeedQuery, TerritoryFeedQueryVariables>;
+export const AuditNamesDocument = new TypedDocumentString(`
+    query AuditNames($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    id
+    ... on LegalEntity {
+      name
+    }
+    ... on Establishment {
+      name
+    }
+    ... on Grouping {
+      name
+    }
+    ... on Convention {
+      name
+    }
+    ... on Filiere {
+      name
+    }
+    ... on MedicalTeam {
+      name
+    }
+    ... on Territory {
+      name
+    }
+    ... on Source {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditNamesQuery, AuditNamesQueryVariables>;
 export const EditSourcesDocument = new TypedDocumentString(`
     query EditSources($text: String!) {
   sources(
