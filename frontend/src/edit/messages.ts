@@ -90,6 +90,7 @@ export const em = {
   detach: 'Détacher',
   teamPlaces: 'Une équipe est située par ses sites, sa convention ou son groupement : sans aucun des trois, seul un administrateur peut l’enregistrer.',
   addRole: 'Ajouter une organisation',
+  detailShort: 'Précision (type 2A…)',
   addSite: 'Ajouter un site',
   memberRoles: { SUPPORT: 'Établissement support', MEMBER: 'Membre', ASSOCIATE: 'Associé', PARTNER: 'Partenaire' } as Record<string, string>,
   noTerritory: '— aucun —',
