@@ -291,6 +291,10 @@ export const fr = {
     addMember: 'Ajouter un membre',
     newConvention: 'Nouvelle convention',
     newGrouping: 'Nouveau groupement',
+    newFiliere: 'Nouvelle filière',
+    newTeam: 'Nouvelle équipe médicale',
+    addRole: 'Ajouter un rôle',
+    addSite: 'Ajouter un site',
     loading: 'Chargement du formulaire…',
   },
 
