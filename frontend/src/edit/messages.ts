@@ -129,6 +129,7 @@ export const em = {
   forbidden: 'Vous ne pouvez pas modifier cet enregistrement',
   notSignedIn: 'Connectez-vous avec un jeton d’éditeur pour modifier.',
   kept: 'Votre saisie est conservée : corrigez et enregistrez à nouveau.',
+  openCreated: 'Ouvrir la fiche créée',
   partial: (done: number, total: number) => `La fiche est créée ; ${String(done)} ligne(s) sur ${String(total)} enregistrée(s). Les autres restent à ajouter depuis sa fiche.`,
   conflict: {
     title: 'Quelqu’un a modifié cet enregistrement entre-temps',

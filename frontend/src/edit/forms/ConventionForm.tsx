@@ -5,7 +5,7 @@ import { conventionMutations as M } from '../mutations.ts';
 import { CheckList, DateField } from '../fields.tsx';
 import { em } from '../messages.ts';
 import { reader } from '../record.ts';
-import { DraftSelect, DraftText, PartFields, PeriodFields, TerritoryField } from './draftFields.tsx';
+import { DraftText, PartFields, RecordHead } from './draftFields.tsx';
 import { LinesField, RowSelect, useLines } from './pickers.tsx';
 import { createLines, defaultTerritory, lineSpec, MESSAGES, RecordForm, type FormProps, type RecordSpec } from './RecordForm.tsx';
 
@@ -32,8 +32,7 @@ export function ConventionForm(props: FormProps) {
     build: buildConvention,
     create: async (input, src) => {
       const id = (await gql(M.create, { input: input as never })).createConvention.id;
-      await createLines(lines, (l) => gql(M.createLine, { input: { conventionID: id, legalEntityID: l.id, role: (l.values['role'] ?? 'SIGNATORY') as 'SIGNATORY', sourceID: src } }));
-      return id;
+      return createLines(id, lines, (l) => gql(M.createLine, { input: { conventionID: id, legalEntityID: l.id, role: (l.values['role'] ?? 'SIGNATORY') as 'SIGNATORY', sourceID: src } }));
     },
     update: M.update,
     close: M.close,
@@ -42,11 +41,7 @@ export function ConventionForm(props: FormProps) {
     <RecordForm props={props} spec={spec}>
       {(form) => (
         <>
-          <DraftText form={form} name="name" required />
-          <DraftSelect form={form} name="kind" options={em.conventionKinds} />
-          <DraftText form={form} name="code" />
-          <TerritoryField form={form} territories={props.territories} />
-          <PeriodFields form={form} />
+          <RecordHead form={form} kindField="kind" kinds={em.conventionKinds} withCode={true} territories={props.territories} />
           <DateField name="signedOn" label={em.fields['signedOn'] ?? ''} error={form.errors['signedOn']} value={form.str('signedOn')} onChange={(v) => { form.set('signedOn', v); }} dayOnly />
           <CheckList name="domains" label={em.fields['domains'] ?? ''} error={form.errors['domains']} value={form.strs('domains')} onChange={(v) => { form.set('domains', v); }} options={em.domains} />
           <DraftText form={form} name="description" multiline />

@@ -9,7 +9,7 @@ import { filiereDraft, filiereInput, roleDraft, roleInput, type FiliereInput, ty
 import { filiereMutations as M } from '../mutations.ts';
 import { em } from '../messages.ts';
 import { reader } from '../record.ts';
-import { DraftCheck, DraftSelect, DraftText, PeriodFields, TerritoryField } from './draftFields.tsx';
+import { DraftCheck, DraftSelect, DraftText, PeriodFields, RecordHead } from './draftFields.tsx';
 import { DraftPicker, LinesField, RowSelect, RowText, SiteSelect, useLines } from './pickers.tsx';
 import { createLines, defaultTerritory, lineSpec, MESSAGES, RecordForm, type FormProps, type RecordSpec } from './RecordForm.tsx';
 
@@ -35,11 +35,10 @@ export function FiliereForm(props: FormProps) {
     create: async (input, src) => {
       const id = (await gql(M.create, { input: input as never })).createFiliere.id;
       // Chaque ligne passe par la même construction qu'un rôle ajouté seul : un grade vide n'est pas envoyé.
-      await createLines(lines, (l) => {
+      return createLines(id, lines, (l) => {
         const built = roleInput({ ...roleDraft(null), ...l.values, legalEntityID: l.id }, null, src, MESSAGES);
         return gql(M.createLine, { input: { ...built.input, filiereID: id } as never });
       });
-      return id;
     },
     update: M.update,
     close: M.close,
@@ -48,10 +47,7 @@ export function FiliereForm(props: FormProps) {
     <RecordForm props={props} spec={spec}>
       {(form) => (
         <>
-          <DraftText form={form} name="name" required />
-          <DraftSelect form={form} name="specialty" options={em.specialties} />
-          <TerritoryField form={form} territories={props.territories} />
-          <PeriodFields form={form} />
+          <RecordHead form={form} kindField="specialty" kinds={em.specialties} withCode={false} territories={props.territories} />
           <DraftText form={form} name="description" multiline />
           <DraftCheck form={form} name="designations" />
           {form.base === null && (

@@ -4,7 +4,7 @@ import { conventionInput, groupingDraft, partDraft, partInput, type ConventionIn
 import { groupingMutations as M } from '../mutations.ts';
 import { em } from '../messages.ts';
 import { reader } from '../record.ts';
-import { DraftSelect, DraftText, PartFields, PeriodFields, TerritoryField } from './draftFields.tsx';
+import { PartFields, RecordHead } from './draftFields.tsx';
 import { defaultTerritory, lineSpec, MESSAGES, RecordForm, type FormProps, type RecordSpec } from './RecordForm.tsx';
 
 const readGrouping = reader(
@@ -34,11 +34,7 @@ export function GroupingForm(props: FormProps) {
     <RecordForm props={props} spec={spec}>
       {(form) => (
         <>
-          <DraftText form={form} name="name" required />
-          <DraftSelect form={form} name="kind" options={em.groupingKinds} />
-          <DraftText form={form} name="code" />
-          <TerritoryField form={form} territories={props.territories} />
-          <PeriodFields form={form} />
+          <RecordHead form={form} kindField="kind" kinds={em.groupingKinds} withCode={true} territories={props.territories} />
         </>
       )}
     </RecordForm>

@@ -99,13 +99,17 @@ export interface FormState {
 
 /** Une ligne créée avec sa fiche a été refusée : la fiche existe, le refus dit combien de lignes aussi. */
 class PartialSave extends Error {
-  constructor(readonly refusal: ApiRefusal) {
+  constructor(
+    readonly refusal: ApiRefusal,
+    /** La fiche créée : l'enregistrer encore la créerait deux fois. */
+    readonly created: string,
+  ) {
     super(refusal.message);
   }
 }
 
 /** Crée les lignes d'une fiche nouvelle, une à une : une ligne refusée n'efface pas la fiche créée. */
-export async function createLines<T>(items: readonly T[], create: (item: T) => Promise<unknown>): Promise<void> {
+export async function createLines<T>(created: string, items: readonly T[], create: (item: T) => Promise<unknown>): Promise<string> {
   let done = 0;
   for (const item of items) {
     try {
@@ -113,9 +117,10 @@ export async function createLines<T>(items: readonly T[], create: (item: T) => P
       done++;
     } catch (err) {
       const r = refusalOf(err);
-      throw new PartialSave({ ...r, message: `${r.message} — ${em.partial(done, items.length)}` });
+      throw new PartialSave({ ...r, message: `${r.message} — ${em.partial(done, items.length)}` }, created);
     }
   }
+  return created;
 }
 
 /** Le territoire proposé à la création : le premier du jeton. */
@@ -143,6 +148,8 @@ export function RecordForm<I>({ props, spec, children }: { readonly props: FormP
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null);
   const [conflict, setConflict] = useState<Base | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Une fiche créée dont une ligne a été refusée : on ne l'enregistre plus, on l'ouvre. */
+  const [created, setCreated] = useState<string | null>(null);
 
   const form: FormState = {
     draft,
@@ -215,6 +222,7 @@ export function RecordForm<I>({ props, spec, children }: { readonly props: FormP
     } catch (err) {
       if (err instanceof PartialSave) {
         await client.invalidateQueries({ queryKey: API_KEY });
+        setCreated(err.created);
         setRefusal(err.refusal);
         return;
       }
@@ -277,9 +285,15 @@ export function RecordForm<I>({ props, spec, children }: { readonly props: FormP
       )}
       <SourcePicker value={source} onChange={setSource} errors={errors} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="edit-save">
-          {busy ? em.saving : target.mode === 'close' ? em.doClose : em.save}
-        </button>
+        {created === null ? (
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="edit-save">
+            {busy ? em.saving : target.mode === 'close' ? em.doClose : em.save}
+          </button>
+        ) : (
+          <button type="button" className="button button--primary" data-testid="edit-open-created" onClick={() => { onClose(created); }}>
+            {em.openCreated}
+          </button>
+        )}
         <button type="button" className="button" data-testid="edit-cancel" onClick={() => { onClose(); }}>
           {em.cancel}
         </button>

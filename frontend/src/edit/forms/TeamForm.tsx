@@ -50,11 +50,10 @@ export function TeamForm(props: FormProps) {
     },
     create: async (input, src) => {
       const id = (await gql(M.create, { input: input as never })).createMedicalTeam.id;
-      await createLines(lines, (l) => {
+      return createLines(id, lines, (l) => {
         const built = teamSiteInput({ ...teamSiteDraft(null), establishmentID: l.id, timeShare: l.values['timeShare'] ?? '' }, null, src, MESSAGES);
         return gql(M.createLine, { input: { ...built.input, teamID: id } as never });
       });
-      return id;
     },
     update: M.update,
     close: M.close,

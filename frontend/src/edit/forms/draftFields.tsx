@@ -46,6 +46,19 @@ export function PeriodFields({ form }: { readonly form: FormState }) {
   );
 }
 
+/** Le début d'une fiche : son nom, sa nature (ou sa spécialité), son code peut-être, son territoire, sa période. */
+export function RecordHead({ form, kindField, kinds, withCode, territories }: { readonly form: FormState; readonly kindField: string; readonly kinds: Readonly<Record<string, string>>; readonly withCode: boolean; readonly territories: Territories }) {
+  return (
+    <>
+      <DraftText form={form} name="name" required />
+      <DraftSelect form={form} name={kindField} options={kinds} />
+      {withCode && <DraftText form={form} name="code" />}
+      <TerritoryField form={form} territories={territories} />
+      <PeriodFields form={form} />
+    </>
+  );
+}
+
 /** Une participation : l'entité juridique (choisie à la création), ses sites nommés, son rôle, ses dates. */
 export function PartFields({ form, roles, withDesignation }: { readonly form: FormState; readonly roles: Readonly<Record<string, string>>; readonly withDesignation: boolean }) {
   return (
