@@ -1071,6 +1071,18 @@ async function testAppForms(page, base) {
     const shares = Object.fromEntries(sites.map((s) => [s.establishment.finess, s.timeShare]));
     assert(sites.length === 2 && shares[SITE_FINESS] === 0.6 && shares[FOREZ_SITE] === 0.4, `sites : ${JSON.stringify(sites)}`);
   });
+  await step('modifier la part du temps d’un site depuis la fiche de l’équipe : 60 → 55 %', async () => {
+    await page.getByTestId('panel-team-sites').locator('li').filter({ hasText: 'BELLEVUE' }).getByTestId('edit-teamSite').click();
+    const field = page.getByTestId('field-timeShare');
+    await field.waitFor({ state: 'visible' });
+    assert((await field.inputValue()) === '60', `part relue : ${await field.inputValue()}`);
+    await field.fill('55');
+    await page.getByTestId('edit-save').click();
+    await page.locator('[data-testid="details"][data-kind="MedicalTeam"]').waitFor({ state: 'visible' });
+    const t = await read(base, 'query($id: ID!) { node(id: $id) { ... on MedicalTeam { sites { timeShare establishment { finess } } } } }', { id: teamID }, 'node');
+    const shares = Object.fromEntries(/** @type {{ timeShare: number | null, establishment: { finess: string } }[]} */ (t.sites).map((x) => [x.establishment.finess, x.timeShare]));
+    assert(shares[SITE_FINESS] === 0.55 && shares[FOREZ_SITE] === 0.4, `parts après modification : ${JSON.stringify(shares)}`);
+  });
 
   await step('une partie de la convention, à deux sites nommés du CHU', async () => {
     await openForm(page, base, `?sel=${ids['convention'] ?? ''}&edit=party:new:${ids['convention'] ?? ''}`);
@@ -1093,6 +1105,18 @@ async function testAppForms(page, base) {
     const got = parties.map((p) => `${p.legalEntity.finess}:${p.sites.map((s) => s.finess).sort().join('+')}`);
     const want = `${LEGAL_ENTITY_FINESS}:${[SITE_FINESS, ids['otherSiteFiness'] ?? ''].sort().join('+')}`;
     assert(got.length === 1 && got[0] === want, `parties : ${JSON.stringify(got)} au lieu de ${want}`);
+  });
+  await step('modifier la partie depuis la fiche : ne garder que Bellevue', async () => {
+    await page.getByTestId('panel-parties').getByTestId('edit-party').first().click();
+    const list = page.getByTestId('sites-checklist');
+    await list.waitFor({ state: 'visible' });
+    assert((await list.getByLabel(SITE_FINESS).isChecked()) && (await list.getByLabel(ids['otherSiteFiness'] ?? '').isChecked()), 'les sites nommés ne sont pas relus');
+    await list.getByLabel(ids['otherSiteFiness'] ?? '').uncheck();
+    await page.getByTestId('edit-save').click();
+    await page.locator('[data-testid="details"][data-kind="Convention"]').waitFor({ state: 'visible' });
+    const c = await read(base, 'query($id: ID!) { node(id: $id) { ... on Convention { parties(first: 10) { sites(first: 20) { finess } } } } }', { id: ids['convention'] }, 'node');
+    const sites = /** @type {{ sites: { finess: string }[] }[]} */ (c.parties).flatMap((p) => p.sites.map((x) => x.finess));
+    assert(sites.length === 1 && sites[0] === SITE_FINESS, `sites après modification : ${JSON.stringify(sites)}`);
   });
 }
 
