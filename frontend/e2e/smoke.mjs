@@ -995,11 +995,220 @@ async function testWorkList(page, base) {
   await screenshot(page, 'liste-de-travail-confirmer');
 }
 
+const FOREZ_SITE = '420000226';
+
+/**
+ * Lit un nœud par l'API (sans jeton : ce que tout lecteur voit).
+ * @param {URL} base
+ * @param {string} query
+ * @param {Record<string, unknown>} variables
+ * @param {string} field
+ * @returns {Promise<any>}
+ */
+async function read(base, query, variables, field) {
+  return dataOf(await graphql(base, query, variables), field);
+}
+
+/**
+ * Un éditeur de la région 84 crée dans l'application une filière avec deux
+ * rôles gradués entre deux hôpitaux de la Loire (l'un sans grade), en citant
+ * une nouvelle source ; une équipe médicale de territoire rattachée à une
+ * convention, avec deux sites et leur part du temps (une part hors bornes
+ * est refusée avant tout envoi) ; une partie de convention avec des sites
+ * nommés. L'API relit chaque enregistrement : exactement ces valeurs.
+ * @param {import('playwright-core').Page} page
+ * @param {URL} base
+ */
+async function testAppForms(page, base) {
+  const token = process.env['MAILLAGE_EDITOR_TOKEN'] ?? '';
+  const stamp = Date.now().toString(36);
+  const filiereName = `Filière périnatale Loire essai ${stamp}`;
+  const teamName = `Équipe d’anesthésie Loire essai ${stamp}`;
+  const conventionName = `Convention anesthésie Loire essai ${stamp}`;
+  const sourceTitle = `Arrêté de l’ARS (essai e2e) : ${filiereName}`;
+  /** @type {Record<string, string>} */
+  const ids = {};
+  await step('se connecter ; l’API donne les hôpitaux, les sites et une convention de la Loire', async () => {
+    assert(token.startsWith('mlg_'), 'MAILLAGE_EDITOR_TOKEN manquant (scripts/e2e.sh le crée)');
+    const q = '{ chu: legalEntity(finess: "420784878") { id sites(first: 100) { id finess } } forez: legalEntity(finess: "420013831") { id } bellevue: establishment(finess: "420782559") { id } forezSite: establishment(finess: "420000226") { id } loire: territory(code: "42", kind: DEPARTMENT) { id } }';
+    const body = await graphql(base, q, {});
+    assert(body.errors === undefined, `lecture : ${JSON.stringify(body.errors)}`);
+    const d = /** @type {any} */ (body.data);
+    ids['chu'] = d.chu.id;
+    ids['forez'] = d.forez.id;
+    ids['bellevue'] = d.bellevue.id;
+    ids['forezSite'] = d.forezSite.id;
+    const other = /** @type {{ id: string, finess: string }[]} */ (d.chu.sites).find((s) => s.finess !== SITE_FINESS);
+    assert(other !== undefined, 'le CHU n’a pas d’autre site que Bellevue');
+    ids['otherSite'] = other.id;
+    ids['otherSiteFiness'] = other.finess;
+    const src = /** @type {{ id: string }} */ (dataOf(await graphql(base, CREATE_SOURCE, { in: { kind: 'CONVENTION', title: `Convention (essai e2e) : ${conventionName}` } }, token), 'createSource'));
+    const conv = /** @type {{ id: string }} */ (
+      dataOf(await graphql(base, 'mutation($in: CreateConventionInput!) { createConvention(input: $in) { id } }', { in: { name: conventionName, kind: 'CONVENTION', territoryID: d.loire.id, sourceID: src.id } }, token), 'createConvention')
+    );
+    ids['convention'] = conv.id;
+    await page.goto(new URL('/', base).toString(), { waitUntil: 'domcontentloaded' });
+    await signIn(page, token);
+  });
+
+  await step('filière : nom, spécialité, début à l’année, deux hôpitaux de la Loire', async () => {
+    await openForm(page, base, '?edit=filiere:new');
+    await page.getByTestId('field-name').fill(filiereName);
+    await page.getByTestId('field-specialty').selectOption('OBSTETRICS_PAEDIATRICS');
+    await page.getByTestId('field-validFrom').fill('2023');
+    await chooseSuggestion(page, 'role-search', LEGAL_ENTITY_FINESS, '[data-kind="LEGAL_ENTITY"]');
+    await chooseSuggestion(page, 'role-search', FOREZ, '[data-kind="LEGAL_ENTITY"]');
+    const rows = page.getByTestId('role-row');
+    await rows.nth(1).waitFor({ state: 'visible' });
+    assert((await rows.count()) === 2, `rôles choisis : ${String(await rows.count())}`);
+  });
+  await step('le CHU : référence, maternité type 3, à l’hôpital de Bellevue ; le Forez : grade non précisé', async () => {
+    const chu = page.getByTestId('role-row').nth(0);
+    await chu.getByTestId('row-level').selectOption('REFERENCE');
+    await chu.getByTestId('row-detail').fill('maternité type 3');
+    await chu.getByTestId('row-establishmentID').selectOption(ids['bellevue'] ?? '');
+    const forez = page.getByTestId('role-row').nth(1);
+    assert((await forez.getByTestId('row-level').inputValue()) === '', 'un grade est proposé par défaut');
+  });
+  await step('une nouvelle source : titre et éditeur', async () => {
+    await page.getByTestId('field-sourceTitle').fill(sourceTitle);
+    await page.getByTestId('field-sourcePublisher').fill('ARS Auvergne-Rhône-Alpes');
+    await page.getByTestId('roles').scrollIntoViewIfNeeded();
+  });
+  await screenshot(page, 'form-filiere');
+  let filiereID = '';
+  await step('enregistrer : la fiche de la filière montre ses deux rôles', async () => {
+    await page.getByTestId('edit-save').click();
+    const details = page.locator('[data-testid="details"][data-kind="Filiere"]');
+    await details.waitFor({ state: 'visible' });
+    assert((await details.getByTestId('details-title').innerText()) === filiereName, 'la fiche ouverte n’est pas la filière créée');
+    await details.getByTestId('panel-roles').locator('li').nth(1).waitFor({ state: 'visible' });
+    filiereID = (await page.getByTestId('panel-selection').getAttribute('data-selected')) ?? '';
+  });
+  let forezRole = '';
+  await step('l’API relit la filière et ses rôles : exactement ces valeurs', async () => {
+    const f = await read(
+      base,
+      'query($id: ID!) { node(id: $id) { ... on Filiere { name specialty validFrom validFromPrecision source { title publisher } roles { id level detail legalEntity { finess } establishment { finess } } } } }',
+      { id: filiereID },
+      'node',
+    );
+    assert(f.name === filiereName && f.specialty === 'OBSTETRICS_PAEDIATRICS' && f.validFrom === '2023-01-01' && f.validFromPrecision === 'YEAR', `filière : ${JSON.stringify(f)}`);
+    assert(f.source.title === sourceTitle && f.source.publisher === 'ARS Auvergne-Rhône-Alpes', `source : ${JSON.stringify(f.source)}`);
+    const roles = /** @type {{ id: string, level: string | null, detail: string | null, legalEntity: { finess: string }, establishment: { finess: string } | null }[]} */ (f.roles);
+    assert(roles.length === 2, `rôles : ${JSON.stringify(roles)}`);
+    const chu = roles.find((r) => r.legalEntity.finess === LEGAL_ENTITY_FINESS);
+    const forez = roles.find((r) => r.legalEntity.finess === FOREZ);
+    assert(chu?.level === 'REFERENCE' && chu.detail === 'maternité type 3' && chu.establishment?.finess === SITE_FINESS, `rôle du CHU : ${JSON.stringify(chu)}`);
+    // Sans précision : le schéma garde une chaîne vide (detail n'est pas nillable).
+    assert(forez !== undefined && forez.level === null && (forez.detail ?? '') === '' && forez.establishment === null, `rôle du Forez : ${JSON.stringify(forez)}`);
+    forezRole = forez.id;
+  });
+  await step('le rôle sans grade se rouvre sans grade', async () => {
+    await openForm(page, base, `?sel=${filiereID}&edit=role:${forezRole}`);
+    assert((await page.getByTestId('field-level').inputValue()) === '', 'le formulaire du rôle propose un grade');
+  });
+
+  await step('équipe : nom, spécialité, rattachée à la convention, deux sites', async () => {
+    await openForm(page, base, '?edit=team:new');
+    await page.getByTestId('field-name').fill(teamName);
+    await page.getByTestId('field-specialty').fill('anesthésie');
+    await chooseSuggestion(page, 'team-convention', conventionName, '[data-kind="CONVENTION"]');
+    await page.getByTestId('conventionID-chosen').waitFor({ state: 'visible' });
+    await chooseSuggestion(page, 'team-site-search', SITE_FINESS, '[data-kind="SITE"]');
+    await chooseSuggestion(page, 'team-site-search', FOREZ_SITE, '[data-kind="SITE"]');
+    const rows = page.getByTestId('team-site-row');
+    await rows.nth(1).waitFor({ state: 'visible' });
+    assert((await rows.count()) === 2, `sites choisis : ${String(await rows.count())}`);
+  });
+  await step('une part du temps hors bornes est refusée avant tout envoi, la saisie gardée', async () => {
+    const rows = page.getByTestId('team-site-row');
+    await rows.nth(0).getByTestId('row-timeShare').fill('60');
+    await rows.nth(1).getByTestId('row-timeShare').fill('140');
+    await page.getByTestId('source-mode-existing').check();
+    await page.getByTestId('source-search').fill(sourceTitle.slice(0, 40));
+    await page.getByRole('button', { name: sourceTitle }).click();
+    await page.getByTestId('source-chosen').waitFor({ state: 'visible' });
+    await page.getByTestId('edit-save').click();
+    await rows.nth(1).getByTestId('field-error').waitFor({ state: 'visible' });
+    assert((await page.getByTestId('edit-form').count()) === 1 && (await rows.nth(0).getByTestId('row-timeShare').inputValue()) === '60', 'la saisie est perdue');
+    await page.getByTestId('team-sites').scrollIntoViewIfNeeded();
+  });
+  // Le formulaire avec le refus local de la part du temps, à côté de sa ligne.
+  await screenshot(page, 'form-equipe');
+  await step('corriger la part du temps : 40 %', async () => {
+    await page.getByTestId('team-site-row').nth(1).getByTestId('row-timeShare').fill('40 %');
+  });
+  let teamID = '';
+  await step('enregistrer : la fiche de l’équipe montre ses deux sites et leur part', async () => {
+    await page.getByTestId('edit-save').click();
+    const details = page.locator('[data-testid="details"][data-kind="MedicalTeam"]');
+    await details.waitFor({ state: 'visible' });
+    assert((await details.getByTestId('details-title').innerText()) === teamName, 'la fiche ouverte n’est pas l’équipe créée');
+    await details.getByTestId('panel-team-sites').locator('li').nth(1).waitFor({ state: 'visible' });
+    teamID = (await page.getByTestId('panel-selection').getAttribute('data-selected')) ?? '';
+  });
+  await step('l’API relit l’équipe et ses sites : exactement ces valeurs', async () => {
+    const t = await read(base, 'query($id: ID!) { node(id: $id) { ... on MedicalTeam { name specialty convention { id } grouping { id } source { title } sites { timeShare establishment { finess } } } } }', { id: teamID }, 'node');
+    assert(t.name === teamName && t.specialty === 'anesthésie' && t.convention?.id === ids['convention'] && t.grouping === null && t.source.title === sourceTitle, `équipe : ${JSON.stringify(t)}`);
+    const sites = /** @type {{ timeShare: number | null, establishment: { finess: string } }[]} */ (t.sites);
+    const shares = Object.fromEntries(sites.map((s) => [s.establishment.finess, s.timeShare]));
+    assert(sites.length === 2 && shares[SITE_FINESS] === 0.6 && shares[FOREZ_SITE] === 0.4, `sites : ${JSON.stringify(sites)}`);
+  });
+  await step('modifier la part du temps d’un site depuis la fiche de l’équipe : 60 → 55 %', async () => {
+    await page.getByTestId('panel-team-sites').locator('li').filter({ hasText: 'BELLEVUE' }).getByTestId('edit-teamSite').click();
+    const field = page.getByTestId('field-timeShare');
+    await field.waitFor({ state: 'visible' });
+    assert((await field.inputValue()) === '60', `part relue : ${await field.inputValue()}`);
+    await field.fill('55');
+    await page.getByTestId('edit-save').click();
+    await page.locator('[data-testid="details"][data-kind="MedicalTeam"]').waitFor({ state: 'visible' });
+    const t = await read(base, 'query($id: ID!) { node(id: $id) { ... on MedicalTeam { sites { timeShare establishment { finess } } } } }', { id: teamID }, 'node');
+    const shares = Object.fromEntries(/** @type {{ timeShare: number | null, establishment: { finess: string } }[]} */ (t.sites).map((x) => [x.establishment.finess, x.timeShare]));
+    assert(shares[SITE_FINESS] === 0.55 && shares[FOREZ_SITE] === 0.4, `parts après modification : ${JSON.stringify(shares)}`);
+  });
+
+  await step('une partie de la convention, à deux sites nommés du CHU', async () => {
+    await openForm(page, base, `?sel=${ids['convention'] ?? ''}&edit=party:new:${ids['convention'] ?? ''}`);
+    await chooseSuggestion(page, 'member-search', LEGAL_ENTITY_FINESS, '[data-kind="LEGAL_ENTITY"]');
+    const list = page.getByTestId('sites-checklist');
+    await list.waitFor({ state: 'visible' });
+    await list.getByLabel(SITE_FINESS).check();
+    await list.getByLabel(ids['otherSiteFiness'] ?? '').check();
+    await page.getByTestId('source-mode-existing').check();
+    await page.getByTestId('source-search').fill(sourceTitle.slice(0, 40));
+    await page.getByRole('button', { name: sourceTitle }).click();
+    await list.getByLabel(SITE_FINESS).scrollIntoViewIfNeeded();
+  });
+  await screenshot(page, 'form-partie-sites');
+  await step('enregistrer : l’API relit la partie et exactement ses deux sites', async () => {
+    await page.getByTestId('edit-save').click();
+    await page.locator('[data-testid="details"][data-kind="Convention"]').getByTestId('panel-parties').locator('li').first().waitFor({ state: 'visible' });
+    const c = await read(base, 'query($id: ID!) { node(id: $id) { ... on Convention { parties(first: 10) { legalEntity { finess } sites(first: 20) { finess } } } } }', { id: ids['convention'] }, 'node');
+    const parties = /** @type {{ legalEntity: { finess: string }, sites: { finess: string }[] }[]} */ (c.parties);
+    const got = parties.map((p) => `${p.legalEntity.finess}:${p.sites.map((s) => s.finess).sort().join('+')}`);
+    const want = `${LEGAL_ENTITY_FINESS}:${[SITE_FINESS, ids['otherSiteFiness'] ?? ''].sort().join('+')}`;
+    assert(got.length === 1 && got[0] === want, `parties : ${JSON.stringify(got)} au lieu de ${want}`);
+  });
+  await step('modifier la partie depuis la fiche : ne garder que Bellevue', async () => {
+    await page.getByTestId('panel-parties').getByTestId('edit-party').first().click();
+    const list = page.getByTestId('sites-checklist');
+    await list.waitFor({ state: 'visible' });
+    assert((await list.getByLabel(SITE_FINESS).isChecked()) && (await list.getByLabel(ids['otherSiteFiness'] ?? '').isChecked()), 'les sites nommés ne sont pas relus');
+    await list.getByLabel(ids['otherSiteFiness'] ?? '').uncheck();
+    await page.getByTestId('edit-save').click();
+    await page.locator('[data-testid="details"][data-kind="Convention"]').waitFor({ state: 'visible' });
+    const c = await read(base, 'query($id: ID!) { node(id: $id) { ... on Convention { parties(first: 10) { sites(first: 20) { finess } } } } }', { id: ids['convention'] }, 'node');
+    const sites = /** @type {{ sites: { finess: string }[] }[]} */ (c.parties).flatMap((p) => p.sites.map((x) => x.finess));
+    assert(sites.length === 1 && sites[0] === SITE_FINESS, `sites après modification : ${JSON.stringify(sites)}`);
+  });
+}
+
 async function main() {
   const rawBase = process.env['MAILLAGE_URL'];
   if (rawBase === undefined || rawBase === '') {
     console.error('MAILLAGE_URL manquant (par exemple MAILLAGE_URL=http://127.0.0.1:18080)');
-    console.log('0 passed, 11 failed');
+    console.log('0 passed, 12 failed');
     return 2;
   }
   const base = new URL(rawBase);
@@ -1019,6 +1228,7 @@ async function main() {
     // Ouvrir un formulaire par son adresse quitte la page : ce qu'elle chargeait encore (couches, worker du réseau) est abandonné.
     { name: 'un éditeur modifie dans l’application', slug: 'edition', run: testAppEdit, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
     { name: 'la liste de travail d’un éditeur', slug: 'liste', run: testWorkList },
+    { name: 'un éditeur crée une filière, une équipe et une partie à sites nommés', slug: 'formulaires', run: testAppForms, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
     { name: 'un admin importe un fichier depuis l’application', slug: 'import', run: testAppImport, expected: /Failed to load resource: the server responded with a status of 40[39]/ },
   ];
   let passed = 0;

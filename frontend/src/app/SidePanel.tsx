@@ -149,6 +149,12 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
             <button type="button" className="button button--small" data-testid="new-grouping" onClick={() => { onEdit('grouping:new'); }}>
               {m.edit.newGrouping}
             </button>
+            <button type="button" className="button button--small" data-testid="new-filiere" onClick={() => { onEdit('filiere:new'); }}>
+              {m.edit.newFiliere}
+            </button>
+            <button type="button" className="button button--small" data-testid="new-team" onClick={() => { onEdit('team:new'); }}>
+              {m.edit.newTeam}
+            </button>
           </div>
         )}
         <GraphActions state={state} update={update} />
@@ -188,8 +194,8 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
               {m.edit.readOnly}
             </p>
           )}
-          {node.__typename === 'Establishment' && <EstablishmentDetails site={node} asOf={asOf} onFocus={onFocus} />}
-          {node.__typename === 'LegalEntity' && <LegalEntityDetails entity={node} asOf={asOf} onFocus={onFocus} />}
+          {node.__typename === 'Establishment' && <EstablishmentDetails site={node} asOf={asOf} onFocus={onFocus} onEdit={onEdit} />}
+          {node.__typename === 'LegalEntity' && <LegalEntityDetails entity={node} asOf={asOf} onFocus={onFocus} onEdit={onEdit} />}
           {node.__typename === 'Grouping' && (
             <GroupingDetails
               onEdit={onEdit}
@@ -201,12 +207,10 @@ function Details({ state, asOf, update, data, onFocus }: Omit<SidePanelProps, 't
               }}
             />
           )}
-          {onEdit !== undefined && (node.__typename === 'Convention' || node.__typename === 'Grouping') && (
-            <RecordEdit kind={node.__typename === 'Convention' ? 'convention' : 'grouping'} id={node.id} onEdit={onEdit} />
-          )}
+          {onEdit !== undefined && node.__typename in RECORD_KINDS && <RecordEdit typename={node.__typename} id={node.id} onEdit={onEdit} />}
           {node.__typename === 'Convention' && <ConventionDetails convention={node} asOf={asOf} onFocus={onFocus} onEdit={onEdit} />}
-          {node.__typename === 'Filiere' && <FiliereDetails filiere={node} asOf={asOf} onFocus={onFocus} />}
-          {node.__typename === 'MedicalTeam' && <TeamDetails team={node} asOf={asOf} onFocus={onFocus} />}
+          {node.__typename === 'Filiere' && <FiliereDetails filiere={node} asOf={asOf} onFocus={onFocus} onEdit={onEdit} />}
+          {node.__typename === 'MedicalTeam' && <TeamDetails team={node} asOf={asOf} onFocus={onFocus} onEdit={onEdit} />}
           {node.__typename === 'Territory' && (
             <TerritoryDetails
               territory={node}
@@ -263,19 +267,29 @@ function feedTerritory(state: AppState, territories: Territories): { name: strin
   return item === undefined ? null : { name: item.name, id: item.id };
 }
 
+/** Les fiches qu'un éditeur modifie, clôt et complète : leur formulaire, celui de leurs lignes, le libellé du bouton qui en ajoute. */
+const RECORD_KINDS: Readonly<Record<string, { readonly kind: string; readonly line: string; readonly add: 'addParty' | 'addMember' | 'addRole' | 'addSite' }>> = {
+  Convention: { kind: 'convention', line: 'party', add: 'addParty' },
+  Grouping: { kind: 'grouping', line: 'membership', add: 'addMember' },
+  Filiere: { kind: 'filiere', line: 'role', add: 'addRole' },
+  MedicalTeam: { kind: 'team', line: 'teamSite', add: 'addSite' },
+};
+
 /** Modifier, clore, compléter la fiche affichée (pour qui peut écrire ; le serveur juge). */
-function RecordEdit({ kind, id, onEdit }: { readonly kind: 'convention' | 'grouping'; readonly id: string; readonly onEdit: (target: string) => void }) {
+function RecordEdit({ typename, id, onEdit }: { readonly typename: string; readonly id: string; readonly onEdit: (target: string) => void }) {
   const m = useMessages();
+  const r = RECORD_KINDS[typename];
+  if (r === undefined) return null;
   return (
     <div className="side__actions" data-testid="record-edit">
-      <button type="button" className="button button--small" data-testid={`edit-${kind}`} onClick={() => { onEdit(`${kind}:${id}`); }}>
+      <button type="button" className="button button--small" data-testid={`edit-${r.kind}`} onClick={() => { onEdit(`${r.kind}:${id}`); }}>
         {m.edit.edit}
       </button>
-      <button type="button" className="button button--small" data-testid={`close-${kind}`} onClick={() => { onEdit(`${kind}:${id}:close`); }}>
+      <button type="button" className="button button--small" data-testid={`close-${r.kind}`} onClick={() => { onEdit(`${r.kind}:${id}:close`); }}>
         {m.edit.close}
       </button>
-      <button type="button" className="button button--small" data-testid={kind === 'convention' ? 'add-party' : 'add-member'} onClick={() => { onEdit(`${kind === 'convention' ? 'party' : 'membership'}:new:${id}`); }}>
-        {kind === 'convention' ? m.edit.addParty : m.edit.addMember}
+      <button type="button" className="button button--small" data-testid={`add-${r.line}`} onClick={() => { onEdit(`${r.line}:new:${id}`); }}>
+        {m.edit[r.add]}
       </button>
     </div>
   );

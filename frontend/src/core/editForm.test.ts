@@ -41,7 +41,7 @@ describe('parseDateInput', () => {
 
 describe('edit targets', () => {
   it('round-trip through the address', () => {
-    for (const v of ['convention:new', 'party:new:12', 'convention:34', 'membership:56:close', 'grouping:new']) {
+    for (const v of ['convention:new', 'party:new:12', 'convention:34', 'membership:56:close', 'grouping:new', 'filiere:new', 'role:new:7', 'team:8:close', 'teamSite:new:9', 'teamSite:10']) {
       const t = parseEditTarget(v);
       expect(t).not.toBeNull();
       if (t !== null) expect(formatEditTarget(t)).toBe(v);
@@ -50,7 +50,9 @@ describe('edit targets', () => {
   it('ignore what is malformed', () => {
     expect(parseEditTarget('party:new')).toBeNull();
     expect(parseEditTarget('convention:new:3')).toBeNull();
-    expect(parseEditTarget('team:1')).toBeNull();
+    expect(parseEditTarget('site:1')).toBeNull();
+    expect(parseEditTarget('role:new')).toBeNull();
+    expect(parseEditTarget('team:new:3')).toBeNull();
     expect(parseEditTarget('convention:x')).toBeNull();
     expect(parseEditTarget('convention:1:delete')).toBeNull();
   });
@@ -81,6 +83,22 @@ describe('partInput', () => {
   it('creates a party with its legal entity, role and designation', () => {
     const d = { ...partDraft(null, 'SIGNATORY'), legalEntityID: 'E1', designation: 'CHU', validFrom: '03/2024' };
     expect(partInput(d, null, 'S', m, true).input).toEqual({ sourceID: 'S', legalEntityID: 'E1', role: 'SIGNATORY', designation: 'CHU', validFrom: '2024-03-01', validFromPrecision: 'MONTH' });
+  });
+  it.each([
+    { name: 'no site: the entity as a whole', sites: [], want: {} },
+    { name: 'named sites', sites: ['S1', 'S2'], want: { siteIDs: ['S1', 'S2'] } },
+  ])('creates with its named sites ($name)', ({ sites, want }) => {
+    const d = { ...partDraft(null, 'MEMBER'), legalEntityID: 'E1', siteIDs: sites };
+    expect(partInput(d, null, 'S', m, false).input).toEqual({ sourceID: 'S', legalEntityID: 'E1', role: 'MEMBER', ...want });
+  });
+  it.each([
+    { before: ['A', 'B'], after: ['B', 'C'], want: { addSiteIDs: ['C'], removeSiteIDs: ['A'] } },
+    { before: ['A'], after: [], want: { removeSiteIDs: ['A'] } },
+    { before: [], after: ['A'], want: { addSiteIDs: ['A'] } },
+    { before: ['A', 'B'], after: ['B', 'A'], want: {} },
+  ])('updates named sites $before → $after with what is added and removed', ({ before, after, want }) => {
+    const base = partDraft({ legalEntityID: 'E1', role: 'SIGNATORY', siteIDs: before }, 'SIGNATORY');
+    expect(partInput({ ...base, siteIDs: after }, base, 'S', m, true).input).toEqual({ sourceID: 'S', ...want });
   });
   it('updates a membership without designation nor member', () => {
     const base = partDraft({ legalEntityID: 'E1', role: 'MEMBER', validFrom: '2020-01-01' }, 'MEMBER');

@@ -45,7 +45,7 @@ export function formatDateInput(date: string | null | undefined, precision?: str
 
 // ——— L'adresse d'un formulaire ———
 
-export type EditKind = 'convention' | 'party' | 'grouping' | 'membership';
+export type EditKind = 'convention' | 'party' | 'grouping' | 'membership' | 'filiere' | 'role' | 'team' | 'teamSite';
 export type EditMode = 'create' | 'update' | 'close';
 
 export interface EditTarget {
@@ -53,11 +53,13 @@ export interface EditTarget {
   readonly mode: EditMode;
   /** L'enregistrement modifié ou clos ; null à la création. */
   readonly id: string | null;
-  /** À la création d'une partie ou d'une adhésion : la convention ou le groupement. */
+  /** À la création d'une ligne (partie, adhésion, rôle, site d'équipe) : la fiche à laquelle elle appartient. */
   readonly parent: string | null;
 }
 
-const KINDS: readonly EditKind[] = ['convention', 'party', 'grouping', 'membership'];
+const KINDS: readonly EditKind[] = ['convention', 'party', 'grouping', 'membership', 'filiere', 'role', 'team', 'teamSite'];
+/** Les lignes d'une fiche : on les crée depuis elle. */
+const CHILD_KINDS: readonly EditKind[] = ['party', 'membership', 'role', 'teamSite'];
 const ID_RE = /^[0-9]{1,20}$/;
 
 /** `convention:new`, `party:new:<convention>`, `convention:<id>`, `convention:<id>:close`. */
@@ -67,7 +69,7 @@ export function parseEditTarget(value: string | null): EditTarget | null {
   if (kind === undefined || !(KINDS as readonly string[]).includes(kind) || id === undefined) return null;
   const k = kind as EditKind;
   if (id === 'new') {
-    const needsParent = k === 'party' || k === 'membership';
+    const needsParent = CHILD_KINDS.includes(k);
     if (needsParent !== (extra !== undefined && ID_RE.test(extra))) return null;
     return { kind: k, mode: 'create', id: null, parent: needsParent ? (extra ?? null) : null };
   }
@@ -145,12 +147,12 @@ export function reapply(base: Draft, theirs: Draft, mine: Draft): Draft {
   return out;
 }
 
-function text(d: Draft, k: string): string {
+export function text(d: Draft, k: string): string {
   const v = d[k];
   return typeof v === 'string' ? v.trim() : '';
 }
 
-function list(d: Draft, k: string): string[] {
+export function list(d: Draft, k: string): string[] {
   const v = d[k];
   return Array.isArray(v) ? [...(v as readonly string[])] : [];
 }
@@ -169,6 +171,55 @@ export interface DateMessages {
   readonly order: string;
 }
 
+export type FormMessages = DateMessages;
+
+/** Les dates d'une période, précision comprise, comme toute entrée de mutation les porte. */
+export interface PeriodInput {
+  validFrom?: string;
+  clearValidFrom?: boolean;
+  validFromPrecision?: Precision;
+  clearValidFromPrecision?: boolean;
+  validTo?: string;
+  clearValidTo?: boolean;
+}
+
+/**
+ * Le début d'une entrée : les champs requis et les dates vérifiés (erreurs
+ * rangées par champ), puis `put`, qui écrit un champ s'il a changé (tous à
+ * la création) et, vidé lors d'une modification, l'efface (`clear`).
+ */
+export function inputWriter(d: Draft, base: Draft | null, sourceID: string, m: DateMessages, required: readonly string[], dayFields: readonly string[] = []) {
+  const errors: Record<string, string> = {};
+  for (const f of required) if (list(d, f).length === 0 && text(d, f) === '') errors[f] = m.required;
+  const { from, days } = dates(d, m, errors, dayFields);
+  if (sourceID === '') errors['sourceID'] = m.required;
+  const changed = base === null ? null : new Set(changedFields(base, d));
+  const want = (f: string) => changed === null || changed.has(f);
+  const out: Record<string, unknown> = { sourceID };
+  /** Un champ facultatif : sa valeur, ou (modification) son effacement. */
+  const put = (f: string, value: unknown, clear?: string, key: string = f) => {
+    if (!want(f)) return;
+    const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
+    if (!empty) out[key] = value;
+    else if (base !== null && clear !== undefined) out[clear] = true;
+  };
+  /** Les dates : le début avec sa précision, la fin, les autres jours. */
+  const putDates = () => {
+    if (want('validFrom')) {
+      if (from.date !== null) {
+        out['validFrom'] = from.date;
+        if (from.precision !== null && from.precision !== 'DAY') out['validFromPrecision'] = from.precision;
+        else if (base !== null) out['clearValidFromPrecision'] = true;
+      } else if (base !== null) {
+        out['clearValidFrom'] = true;
+        out['clearValidFromPrecision'] = true;
+      }
+    }
+    put('validTo', days['validTo'] ?? null, 'clearValidTo');
+  };
+  return { errors, want, put, putDates, days, out, ok: () => Object.keys(errors).length === 0 };
+}
+
 /** Les champs de date d'un brouillon : validFrom (avec sa précision), validTo, et d'autres jours. */
 function dates(d: Draft, m: DateMessages, errors: Record<string, string>, dayFields: readonly string[]) {
   const from = parseDateInput(text(d, 'validFrom'));
@@ -182,6 +233,11 @@ function dates(d: Draft, m: DateMessages, errors: Record<string, string>, dayFie
   const to = out['validTo'] ?? null;
   if (from.ok && from.date !== null && to !== null && to <= from.date) errors['validTo'] = m.order;
   return { from: from.ok ? from : { ok: true as const, date: null, precision: null }, days: out };
+}
+
+/** Les dates d'un brouillon, lues d'un enregistrement. */
+export function periodDraft(r: { readonly validFrom?: string | null; readonly validFromPrecision?: string | null; readonly validTo?: string | null } | null): Draft {
+  return { validFrom: formatDateInput(r?.validFrom, r?.validFromPrecision), validTo: r?.validTo ?? '' };
 }
 
 // Convention
@@ -209,13 +265,12 @@ export function conventionDraft(r: ConventionRecord | null): Draft {
     domains: r?.domains ?? [],
     description: r?.description ?? '',
     signedOn: r?.signedOn ?? '',
-    validFrom: formatDateInput(r?.validFrom, r?.validFromPrecision),
-    validTo: r?.validTo ?? '',
+    ...periodDraft(r),
     territoryID: r?.territoryID ?? '',
   };
 }
 
-export interface ConventionInput {
+export interface ConventionInput extends PeriodInput {
   name?: string;
   kind?: string;
   code?: string;
@@ -226,18 +281,10 @@ export interface ConventionInput {
   clearDescription?: boolean;
   signedOn?: string;
   clearSignedOn?: boolean;
-  validFrom?: string;
-  clearValidFrom?: boolean;
-  validFromPrecision?: Precision;
-  clearValidFromPrecision?: boolean;
-  validTo?: string;
-  clearValidTo?: boolean;
   territoryID?: string;
   clearTerritory?: boolean;
   sourceID: string;
 }
-
-export type FormMessages = DateMessages;
 
 /**
  * L'entrée de createConvention (base null) ou d'updateConvention (base :
@@ -245,62 +292,27 @@ export type FormMessages = DateMessages;
  * un champ vidé est effacé).
  */
 export function conventionInput(d: Draft, base: Draft | null, sourceID: string, m: FormMessages): Built<ConventionInput> {
-  const errors: Record<string, string> = {};
-  if (text(d, 'name') === '') errors['name'] = m.required;
-  const { from, days } = dates(d, m, errors, ['signedOn']);
-  if (sourceID === '') errors['sourceID'] = m.required;
-  if (Object.keys(errors).length > 0) return { input: null, errors };
-  const changed = base === null ? null : new Set(changedFields(base, d));
-  const want = (f: string) => changed === null || changed.has(f);
-  const input: ConventionInput = { sourceID };
-  if (want('name')) input.name = text(d, 'name');
-  if (want('kind')) input.kind = text(d, 'kind');
-  const optional = (f: 'code' | 'description', clear: 'clearCode' | 'clearDescription') => {
-    if (!want(f)) return;
-    if (text(d, f) !== '') input[f] = text(d, f);
-    else if (base !== null) input[clear] = true;
-  };
-  optional('code', 'clearCode');
-  optional('description', 'clearDescription');
-  if (want('domains')) {
-    const ds = list(d, 'domains');
-    if (ds.length > 0) input.domains = ds;
-    else if (base !== null) input.clearDomains = true;
-  }
-  if (want('signedOn')) {
-    const v = days['signedOn'] ?? null;
-    if (v !== null) input.signedOn = v;
-    else if (base !== null) input.clearSignedOn = true;
-  }
-  if (want('validFrom')) {
-    if (from.date !== null) {
-      input.validFrom = from.date;
-      if (from.precision !== null && from.precision !== 'DAY') input.validFromPrecision = from.precision;
-      else if (base !== null) input.clearValidFromPrecision = true;
-    } else if (base !== null) {
-      input.clearValidFrom = true;
-      input.clearValidFromPrecision = true;
-    }
-  }
-  if (want('validTo')) {
-    const v = days['validTo'] ?? null;
-    if (v !== null) input.validTo = v;
-    else if (base !== null) input.clearValidTo = true;
-  }
-  if (want('territoryID')) {
-    if (text(d, 'territoryID') !== '') input.territoryID = text(d, 'territoryID');
-    else if (base !== null) input.clearTerritory = true;
-  }
-  return { input, errors };
+  const w = inputWriter(d, base, sourceID, m, ['name'], ['signedOn']);
+  if (!w.ok()) return { input: null, errors: w.errors };
+  w.put('name', text(d, 'name'));
+  w.put('kind', text(d, 'kind'));
+  w.put('code', text(d, 'code'), 'clearCode');
+  w.put('description', text(d, 'description'), 'clearDescription');
+  w.put('domains', list(d, 'domains'), 'clearDomains');
+  w.put('signedOn', w.days['signedOn'] ?? null, 'clearSignedOn');
+  w.putDates();
+  w.put('territoryID', text(d, 'territoryID'), 'clearTerritory');
+  return { input: w.out as unknown as ConventionInput, errors: w.errors };
 }
 
-// Partie d'une convention, adhésion à un groupement : un membre, un rôle, des dates.
+// Partie d'une convention, adhésion à un groupement : un membre, un rôle, des sites, des dates.
 
 export interface PartRecord {
   readonly legalEntityID: string;
   readonly legalEntityLabel?: string | null;
   readonly role?: string | null;
   readonly designation?: string | null;
+  readonly siteIDs?: readonly string[] | null;
   readonly validFrom?: string | null;
   readonly validFromPrecision?: string | null;
   readonly validTo?: string | null;
@@ -312,57 +324,43 @@ export function partDraft(r: PartRecord | null, defaultRole: string): Draft {
     legalEntityLabel: r?.legalEntityLabel ?? '',
     role: r?.role ?? defaultRole,
     designation: r?.designation ?? '',
-    validFrom: formatDateInput(r?.validFrom, r?.validFromPrecision),
-    validTo: r?.validTo ?? '',
+    siteIDs: r?.siteIDs ?? [],
+    ...periodDraft(r),
   };
 }
 
-export interface PartInput {
+export interface PartInput extends PeriodInput {
   legalEntityID?: string;
   role?: string;
   designation?: string;
   clearDesignation?: boolean;
-  validFrom?: string;
-  clearValidFrom?: boolean;
-  validFromPrecision?: Precision;
-  clearValidFromPrecision?: boolean;
-  validTo?: string;
-  clearValidTo?: boolean;
+  /** À la création : les sites nommés ; aucun : l'entité entière. */
+  siteIDs?: string[];
+  addSiteIDs?: string[];
+  removeSiteIDs?: string[];
   sourceID: string;
+}
+
+/** Les sites cochés : à la création, la liste ; à la modification, ceux ajoutés et ceux retirés. */
+export function siteChanges(d: Draft, base: Draft | null): Pick<PartInput, 'siteIDs' | 'addSiteIDs' | 'removeSiteIDs'> {
+  const now = list(d, 'siteIDs');
+  if (base === null) return now.length > 0 ? { siteIDs: now } : {};
+  const before = list(base, 'siteIDs');
+  const add = now.filter((s) => !before.includes(s));
+  const remove = before.filter((s) => !now.includes(s));
+  return { ...(add.length > 0 ? { addSiteIDs: add } : {}), ...(remove.length > 0 ? { removeSiteIDs: remove } : {}) };
 }
 
 /** L'entrée d'une partie (withDesignation) ou d'une adhésion ; base null : création. */
 export function partInput(d: Draft, base: Draft | null, sourceID: string, m: FormMessages, withDesignation: boolean): Built<PartInput> {
-  const errors: Record<string, string> = {};
-  if (text(d, 'legalEntityID') === '') errors['legalEntityID'] = m.required;
-  const { from, days } = dates(d, m, errors, []);
-  if (sourceID === '') errors['sourceID'] = m.required;
-  if (Object.keys(errors).length > 0) return { input: null, errors };
-  const changed = base === null ? null : new Set(changedFields(base, d));
-  const want = (f: string) => changed === null || changed.has(f);
-  const input: PartInput = { sourceID };
-  if (base === null) input.legalEntityID = text(d, 'legalEntityID');
-  if (want('role') && text(d, 'role') !== '') input.role = text(d, 'role');
-  if (withDesignation && want('designation')) {
-    if (text(d, 'designation') !== '') input.designation = text(d, 'designation');
-    else if (base !== null) input.clearDesignation = true;
-  }
-  if (want('validFrom')) {
-    if (from.date !== null) {
-      input.validFrom = from.date;
-      if (from.precision !== null && from.precision !== 'DAY') input.validFromPrecision = from.precision;
-      else if (base !== null) input.clearValidFromPrecision = true;
-    } else if (base !== null) {
-      input.clearValidFrom = true;
-      input.clearValidFromPrecision = true;
-    }
-  }
-  if (want('validTo')) {
-    const v = days['validTo'] ?? null;
-    if (v !== null) input.validTo = v;
-    else if (base !== null) input.clearValidTo = true;
-  }
-  return { input, errors };
+  const w = inputWriter(d, base, sourceID, m, ['legalEntityID']);
+  if (!w.ok()) return { input: null, errors: w.errors };
+  if (base === null) w.out['legalEntityID'] = text(d, 'legalEntityID');
+  if (text(d, 'role') !== '') w.put('role', text(d, 'role'));
+  if (withDesignation) w.put('designation', text(d, 'designation'), 'clearDesignation');
+  Object.assign(w.out, siteChanges(d, base));
+  w.putDates();
+  return { input: w.out as unknown as PartInput, errors: w.errors };
 }
 
 // Groupement
@@ -382,8 +380,7 @@ export function groupingDraft(r: GroupingRecord | null): Draft {
     name: r?.name ?? '',
     kind: r?.kind ?? 'GCS',
     code: r?.code ?? '',
-    validFrom: formatDateInput(r?.validFrom, r?.validFromPrecision),
-    validTo: r?.validTo ?? '',
+    ...periodDraft(r),
     territoryID: r?.territoryID ?? '',
   };
 }

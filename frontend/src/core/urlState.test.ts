@@ -25,6 +25,8 @@ describe('parseState', () => {
     { name: 'memberless, not 1', search: '?memberless=yes', expected: {} },
     { name: 'edit form', search: '?sel=12&edit=party:new:12&tab=history', expected: { selected: '12', edit: 'party:new:12', tab: 'history' } },
     { name: 'bad edit form', search: '?edit=party:drop:12', expected: {} },
+    { name: 'team site form', search: '?edit=teamSite:new:7', expected: { edit: 'teamSite:new:7' } },
+    { name: 'filière close form', search: '?edit=filiere:8:close', expected: { edit: 'filiere:8:close' } },
   ];
   for (const c of cases) {
     it(c.name, () => {

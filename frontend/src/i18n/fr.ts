@@ -292,6 +292,10 @@ export const fr = {
     readOnly: 'Hors de vos territoires : vous pouvez lire cette fiche, pas la modifier.',
     newConvention: 'Nouvelle convention',
     newGrouping: 'Nouveau groupement',
+    newFiliere: 'Nouvelle filière',
+    newTeam: 'Nouvelle équipe médicale',
+    addRole: 'Ajouter un rôle',
+    addSite: 'Ajouter un site',
     loading: 'Chargement du formulaire…',
   },
 

@@ -174,7 +174,7 @@ export function ConventionDetails({ convention, asOf, onFocus, onEdit }: DetailP
   );
 }
 
-export function FiliereDetails({ filiere, asOf, onFocus }: DetailProps & { readonly filiere: FiliereDetailsFragment }) {
+export function FiliereDetails({ filiere, asOf, onFocus, onEdit }: DetailProps & { readonly filiere: FiliereDetailsFragment }) {
   const m = useMessages();
   return (
     <article className="details" data-testid="details" data-kind="Filiere">
@@ -200,15 +200,16 @@ export function FiliereDetails({ filiere, asOf, onFocus }: DetailProps & { reado
         </Field>
       </dl>
       <Section title={m.panel.roles} count={filiere.roles.length}>
-        <ul className="list">
+        <ul className="list" data-testid="panel-roles">
           {filiere.roles.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} data-level={r.level ?? ''}>
               <NodeLink id={r.legalEntity.id} onFocus={onFocus}>
                 {r.legalEntity.name}
               </NodeLink>{' '}
               {r.level != null && <span className="badge">{m.roles[r.level] ?? r.level}</span>} {r.detail ?? ''}{' '}
               {r.establishment != null && <span className="muted">({r.establishment.name})</span>}{' '}
-              <Period from={r.validFrom} to={r.validTo} asOf={asOf} precision={r.validFromPrecision} />
+              <Period from={r.validFrom} to={r.validTo} asOf={asOf} precision={r.validFromPrecision} />{' '}
+              <RowEdit kind="role" id={r.id} label={r.legalEntity.name} onEdit={onEdit} />
             </li>
           ))}
         </ul>
@@ -217,7 +218,7 @@ export function FiliereDetails({ filiere, asOf, onFocus }: DetailProps & { reado
   );
 }
 
-export function TeamDetails({ team, asOf, onFocus }: DetailProps & { readonly team: TeamDetailsFragment }) {
+export function TeamDetails({ team, asOf, onFocus, onEdit }: DetailProps & { readonly team: TeamDetailsFragment }) {
   const m = useMessages();
   return (
     <article className="details" data-testid="details" data-kind="MedicalTeam">
@@ -248,14 +249,15 @@ export function TeamDetails({ team, asOf, onFocus }: DetailProps & { readonly te
         </Field>
       </dl>
       <Section title={m.panel.sites(team.sites.length)}>
-        <ul className="list">
+        <ul className="list" data-testid="panel-team-sites">
           {team.sites.map((s) => (
             <li key={s.id}>
               <NodeLink id={s.establishment.id} onFocus={onFocus}>
                 {s.establishment.name}
               </NodeLink>{' '}
               {s.timeShare != null && <span className="badge">{m.panel.timeShare(s.timeShare)}</span>}{' '}
-              <Period from={s.validFrom} to={s.validTo} asOf={asOf} precision={s.validFromPrecision} />
+              <Period from={s.validFrom} to={s.validTo} asOf={asOf} precision={s.validFromPrecision} />{' '}
+              <RowEdit kind="teamSite" id={s.id} label={s.establishment.name} onEdit={onEdit} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 import type { EstablishmentDetailsFragment, LegalEntityDetailsFragment } from '../../gql/graphql.ts';
 import { useMessages } from '../messages.ts';
-import { Field, NodeLink, Period, Section, SourceLine, SourceList, type DetailProps } from './common.tsx';
+import { Field, NodeLink, Period, RowEdit, Section, SourceLine, SourceList, type DetailProps } from './common.tsx';
 
 export const LegalEntityDetailsFragmentDoc = graphql(`
   fragment LegalEntityDetails on LegalEntity {
@@ -125,7 +125,7 @@ export const EstablishmentDetailsFragmentDoc = graphql(`
   }
 `);
 
-function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { readonly entity: LegalEntityDetailsFragment; readonly siteId?: string }) {
+function LegalEntityBody({ entity, asOf, onFocus, onEdit, siteId }: DetailProps & { readonly entity: LegalEntityDetailsFragment; readonly siteId?: string }) {
   const m = useMessages();
   return (
     <>
@@ -167,7 +167,8 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
               </NodeLink>{' '}
               {r.level != null && <span className="badge">{m.roles[r.level] ?? r.level}</span>}{' '}
               {r.detail ?? ''} {r.establishment != null && <span className="muted">({r.establishment.name})</span>}{' '}
-              <Period from={r.validFrom} to={r.validTo} asOf={asOf} precision={r.validFromPrecision} />
+              <Period from={r.validFrom} to={r.validTo} asOf={asOf} precision={r.validFromPrecision} />{' '}
+              <RowEdit kind="role" id={r.id} label={r.filiere.name} onEdit={onEdit} />
             </li>
           ))}
         </ul>
@@ -197,7 +198,7 @@ function LegalEntityBody({ entity, asOf, onFocus, siteId }: DetailProps & { read
   );
 }
 
-export function LegalEntityDetails({ entity, asOf, onFocus }: DetailProps & { readonly entity: LegalEntityDetailsFragment }) {
+export function LegalEntityDetails({ entity, asOf, onFocus, onEdit }: DetailProps & { readonly entity: LegalEntityDetailsFragment }) {
   const m = useMessages();
   return (
     <article className="details" data-testid="details" data-kind="LegalEntity" data-finess={entity.finess}>
@@ -217,12 +218,12 @@ export function LegalEntityDetails({ entity, asOf, onFocus }: DetailProps & { re
           <SourceList current={entity.source} all={entity.sources} />
         </Field>
       </dl>
-      <LegalEntityBody entity={entity} asOf={asOf} onFocus={onFocus} />
+      <LegalEntityBody entity={entity} asOf={asOf} onFocus={onFocus} onEdit={onEdit} />
     </article>
   );
 }
 
-export function EstablishmentDetails({ site, asOf, onFocus }: DetailProps & { readonly site: EstablishmentDetailsFragment }) {
+export function EstablishmentDetails({ site, asOf, onFocus, onEdit }: DetailProps & { readonly site: EstablishmentDetailsFragment }) {
   const m = useMessages();
   const address = [site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter((x) => x != null && x !== '').join(', ');
   return (
@@ -260,13 +261,14 @@ export function EstablishmentDetails({ site, asOf, onFocus }: DetailProps & { re
                   {ts.team.name}
                 </NodeLink>{' '}
                 {ts.timeShare != null && <span className="badge">{m.panel.timeShare(ts.timeShare)}</span>}{' '}
-                <Period from={ts.validFrom} to={ts.validTo} asOf={asOf} precision={ts.validFromPrecision} />
+                <Period from={ts.validFrom} to={ts.validTo} asOf={asOf} precision={ts.validFromPrecision} />{' '}
+                <RowEdit kind="teamSite" id={ts.id} label={ts.team.name} onEdit={onEdit} />
               </li>
             ))}
           </ul>
         </Section>
       )}
-      <LegalEntityBody entity={site.legalEntity} asOf={asOf} onFocus={onFocus} siteId={site.id} />
+      <LegalEntityBody entity={site.legalEntity} asOf={asOf} onFocus={onFocus} onEdit={onEdit} siteId={site.id} />
     </article>
   );
 }
