@@ -978,7 +978,9 @@ async function testWorkList(page, base) {
     await finding.locator('[data-testid="worklist-fix"][data-action="ADD_MEMBER"]').click();
     await page.getByTestId('edit-form').waitFor({ state: 'visible' });
     const edit = new URL(page.url()).searchParams.get('edit') ?? '';
-    assert(edit.startsWith(`membership:new:${ght.id}`), `formulaire ouvert : ${edit}`);
+    assert(edit === `membership:new:${ght.id}:as:SUPPORT`, `formulaire ouvert : ${edit}`);
+    // Le formulaire propose le rôle qui règle le constat ; rien n'est enregistré avant « Enregistrer ».
+    assert((await page.getByTestId('field-role').inputValue()) === 'SUPPORT', 'le rôle « support » n’est pas proposé');
   });
   await step('les membres probables sont « à confirmer », et rien n’est enregistré', async () => {
     await page.goto(new URL('/?tab=worklist', base).toString(), { waitUntil: 'domcontentloaded' });
@@ -988,9 +990,14 @@ async function testWorkList(page, base) {
     const api = /** @type {{ grouping: { id: string, memberships: unknown[] } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
     assert(api.length > 0 && api.every((x) => x.grouping.memberships.length === 0), 'une suggestion pour un groupement qui a des membres enregistrés');
     assert((await page.getByTestId('worklist-suggestion').count()) === Math.min(api.length, 50), 'suggestions affichées ≠ suggestions de l’API');
+    const proposed = /** @type {{ grouping: { id: string }, legalEntity: { id: string, name: string } }} */ (api[0]);
     await first.getByTestId('worklist-confirm').click();
     await page.getByTestId('edit-form').waitFor({ state: 'visible' });
-    assert((new URL(page.url()).searchParams.get('edit') ?? '').startsWith('membership:new:'), `formulaire ouvert : ${page.url()}`);
+    const edit = new URL(page.url()).searchParams.get('edit') ?? '';
+    assert(edit === `membership:new:${proposed.grouping.id}:with:${proposed.legalEntity.id}`, `formulaire ouvert : ${edit}`);
+    await page.getByTestId('edit-form').getByText(proposed.legalEntity.name).first().waitFor({ state: 'visible' });
+    const after = /** @type {{ grouping: { id: string } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
+    assert(after.some((x) => x.grouping.id === proposed.grouping.id), 'la suggestion a disparu sans confirmation');
   });
   await screenshot(page, 'liste-de-travail-confirmer');
 }

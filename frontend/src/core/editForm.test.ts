@@ -41,7 +41,7 @@ describe('parseDateInput', () => {
 
 describe('edit targets', () => {
   it('round-trip through the address', () => {
-    for (const v of ['convention:new', 'party:new:12', 'convention:34', 'membership:56:close', 'grouping:new', 'filiere:new', 'role:new:7', 'team:8:close', 'teamSite:new:9', 'teamSite:10']) {
+    for (const v of ['convention:new', 'party:new:12', 'convention:34', 'membership:56:close', 'grouping:new', 'filiere:new', 'role:new:7', 'team:8:close', 'teamSite:new:9', 'teamSite:10', 'membership:new:5:with:6', 'membership:new:5:with:6:as:SUPPORT', 'membership:new:5:as:SUPPORT', 'convention:new:with:7']) {
       const t = parseEditTarget(v);
       expect(t).not.toBeNull();
       if (t !== null) expect(formatEditTarget(t)).toBe(v);
@@ -55,6 +55,15 @@ describe('edit targets', () => {
     expect(parseEditTarget('team:new:3')).toBeNull();
     expect(parseEditTarget('convention:x')).toBeNull();
     expect(parseEditTarget('convention:1:delete')).toBeNull();
+    expect(parseEditTarget('membership:new:with:6')).toBeNull(); // the grouping first
+    expect(parseEditTarget('membership:new:5:with:x')).toBeNull();
+    expect(parseEditTarget('membership:new:5:as:support')).toBeNull();
+    expect(parseEditTarget('membership:new:5:with:6:with:7')).toBeNull();
+    expect(parseEditTarget('membership:5:with:6')).toBeNull(); // a prefill is for a creation
+  });
+  it('read what a creation proposes', () => {
+    expect(parseEditTarget('membership:new:5:with:6:as:SUPPORT')).toEqual({ kind: 'membership', mode: 'create', id: null, parent: '5', with: '6', as: 'SUPPORT' });
+    expect(parseEditTarget('convention:new:with:7')).toEqual({ kind: 'convention', mode: 'create', id: null, parent: null, with: '7', as: null });
   });
 });
 

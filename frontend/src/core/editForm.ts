@@ -55,6 +55,13 @@ export interface EditTarget {
   readonly id: string | null;
   /** À la création d'une ligne (partie, adhésion, rôle, site d'équipe) : la fiche à laquelle elle appartient. */
   readonly parent: string | null;
+  /**
+   * À la création, ce que le formulaire propose déjà (une action de la liste
+   * de travail, une suggestion à confirmer) : l'organisation (`:with:<id>`)
+   * et le rôle (`:as:<RÔLE>`). Rien n'est enregistré sans l'éditeur.
+   */
+  readonly with?: string | null;
+  readonly as?: string | null;
 }
 
 const KINDS: readonly EditKind[] = ['convention', 'party', 'grouping', 'membership', 'filiere', 'role', 'team', 'teamSite'];
@@ -62,24 +69,44 @@ const KINDS: readonly EditKind[] = ['convention', 'party', 'grouping', 'membersh
 const CHILD_KINDS: readonly EditKind[] = ['party', 'membership', 'role', 'teamSite'];
 const ID_RE = /^[0-9]{1,20}$/;
 
-/** `convention:new`, `party:new:<convention>`, `convention:<id>`, `convention:<id>:close`. */
+const ROLE_RE = /^[A-Z_]{1,20}$/;
+
+/**
+ * `convention:new`, `party:new:<convention>`, `convention:<id>`,
+ * `convention:<id>:close` ; à la création, `:with:<organisation>` et
+ * `:as:<RÔLE>` en suffixe (`membership:new:<groupement>:with:<entité>:as:SUPPORT`).
+ */
 export function parseEditTarget(value: string | null): EditTarget | null {
   if (value === null) return null;
-  const [kind, id, extra] = value.split(':');
+  const [kind, id, ...rest] = value.split(':');
   if (kind === undefined || !(KINDS as readonly string[]).includes(kind) || id === undefined) return null;
   const k = kind as EditKind;
   if (id === 'new') {
     const needsParent = CHILD_KINDS.includes(k);
-    if (needsParent !== (extra !== undefined && ID_RE.test(extra))) return null;
-    return { kind: k, mode: 'create', id: null, parent: needsParent ? (extra ?? null) : null };
+    const parent = needsParent ? rest.shift() : undefined;
+    if (needsParent && (parent === undefined || !ID_RE.test(parent))) return null;
+    let withID: string | null = null;
+    let as: string | null = null;
+    while (rest.length > 0) {
+      const [key, v] = [rest.shift(), rest.shift()];
+      if (key === 'with' && v !== undefined && ID_RE.test(v) && withID === null) withID = v;
+      else if (key === 'as' && v !== undefined && ROLE_RE.test(v) && as === null) as = v;
+      else return null;
+    }
+    return { kind: k, mode: 'create', id: null, parent: parent ?? null, with: withID, as };
   }
+  const extra = rest[0];
+  if (rest.length > 1) return null;
   if (!ID_RE.test(id)) return null;
   if (extra !== undefined && extra !== 'close') return null;
   return { kind: k, mode: extra === 'close' ? 'close' : 'update', id, parent: null };
 }
 
 export function formatEditTarget(t: EditTarget): string {
-  if (t.mode === 'create') return t.parent === null ? `${t.kind}:new` : `${t.kind}:new:${t.parent}`;
+  if (t.mode === 'create') {
+    const base = t.parent === null ? `${t.kind}:new` : `${t.kind}:new:${t.parent}`;
+    return base + (t.with != null ? `:with:${t.with}` : '') + (t.as != null ? `:as:${t.as}` : '');
+  }
   return t.mode === 'close' ? `${t.kind}:${t.id ?? ''}:close` : `${t.kind}:${t.id ?? ''}`;
 }
 

@@ -61,7 +61,7 @@ const LEVELS: readonly Level[] = ['SITE', 'LEGAL_ENTITY'];
 const OBJECT_KINDS: readonly ObjectKind[] = ['GROUPING', 'CONVENTION', 'FILIERE', 'TEAM'];
 const TABS: readonly SideTab[] = ['details', 'questions', 'worklist', 'history', 'import'];
 /** Le formulaire d'une adresse, dans sa forme : core/editForm.ts (parseEditTarget) en connaît les familles. */
-const EDIT_RE = /^[a-z][A-Za-z]{0,19}:(?:new(?::[0-9]{1,20})?|[0-9]{1,20}(?::close)?)$/;
+const EDIT_RE = /^[a-z][A-Za-z]{0,19}:(?:new(?::[0-9]{1,20})?(?::with:[0-9]{1,20})?(?::as:[A-Z_]{1,20})?|[0-9]{1,20}(?::close)?)$/;
 const TERRITORY_PREFIX: Readonly<Record<string, TerritoryKind>> = { region: 'REGION', dep: 'DEPARTMENT', commune: 'COMMUNE' };
 
 const ID_RE = /^[0-9]{1,20}$/;

@@ -25,7 +25,16 @@ const EDIT_KIND: Readonly<Record<string, string>> = {
   ConventionParty: 'party',
   Grouping: 'grouping',
   Membership: 'membership',
+  Filiere: 'filiere',
+  FiliereRole: 'role',
+  MedicalTeam: 'team',
+  TeamSite: 'teamSite',
 };
+
+/** Ce qu'un formulaire de création propose déjà (core/editForm's `:with:` et `:as:`). */
+function proposing(organisation: string | null, role: string | null | undefined): string {
+  return (organisation === null ? '' : `:with:${organisation}`) + (role == null ? '' : `:as:${role}`);
+}
 
 /**
  * L'étape qui règle un constat : le formulaire qui fait l'action sur
@@ -37,10 +46,10 @@ export function fixStep(fix: Fix, typeOf: (id: string) => string | undefined): F
   const organisation = fix.organisation ?? null;
   switch (fix.action) {
     case 'ADD_MEMBER':
-      if (record !== null) return { kind: 'edit', target: `membership:new:${record}` };
+      if (record !== null) return { kind: 'edit', target: `membership:new:${record}${proposing(organisation, fix.role)}` };
       return organisation === null ? null : { kind: 'select', id: organisation };
     case 'CREATE_CONVENTION':
-      return { kind: 'edit', target: 'convention:new' };
+      return { kind: 'edit', target: `convention:new${proposing(organisation, null)}` };
     case 'CLOSE':
     case 'UPDATE': {
       if (record === null) return null;
@@ -85,4 +94,9 @@ export function byUrgency<T extends { readonly severity: string; readonly rule: 
   return [...findings].sort(
     (a, b) => (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message, 'fr'),
   );
+}
+
+/** Le formulaire qui confirme un membre probable : l'adhésion, membre proposé, à enregistrer avec une source. */
+export function confirmTarget(grouping: string, legalEntity: string): string {
+  return `membership:new:${grouping}${proposing(legalEntity, null)}`;
 }

@@ -6,7 +6,7 @@
  */
 import { failureOf } from '../core/api.ts';
 import type { TerritoryRef } from '../core/urlState.ts';
-import { byUrgency, fixStep, recordsToType, type FixStep } from '../core/worklist.ts';
+import { byUrgency, confirmTarget, fixStep, recordsToType, type FixStep } from '../core/worklist.ts';
 import { graphql } from '../gql/index.ts';
 import { ErrorNotice } from '../app/ErrorNotice.tsx';
 import { useGql } from '../app/query.ts';
@@ -157,7 +157,7 @@ export default function WorkList({ territory, territoryName, onFocus, onEdit }: 
                 <button type="button" className="linklike" onClick={() => { onFocus(s.grouping.id); }}>
                   {em.worklist.open}
                 </button>{' '}
-                <button type="button" className="button button--small" data-testid="worklist-confirm" onClick={() => { onEdit(`membership:new:${s.grouping.id}`); }}>
+                <button type="button" className="button button--small" data-testid="worklist-confirm" onClick={() => { onEdit(confirmTarget(s.grouping.id, s.legalEntity.id)); }}>
                   {em.worklist.confirm}
                 </button>
               </li>

@@ -49,6 +49,7 @@ type Documents = {
     "\n  query WorkMemberSuggestions($region: String, $department: String) {\n    memberSuggestions(region: $region, department: $department, first: 50) {\n      address\n      grouping {\n        id\n        name\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      site {\n        id\n        name\n        finess\n      }\n    }\n  }\n": typeof types.WorkMemberSuggestionsDocument,
     "\n  mutation EditCreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.EditCreateSourceDocument,
     "\n  query EditEntitySites($id: ID!, $first: Int!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on LegalEntity {\n        sites(first: $first) {\n          id\n          name\n          finess\n        }\n      }\n    }\n  }\n": typeof types.EditEntitySitesDocument,
+    "\n  query EditProposedOrganisation($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on LegalEntity {\n        name\n        finess\n      }\n    }\n  }\n": typeof types.EditProposedOrganisationDocument,
     "\n    mutation EditCreateConvention($input: CreateConventionInput!) {\n      createConvention(input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditCreateConventionDocument,
     "\n    mutation EditUpdateConvention($id: ID!, $v: Int!, $input: UpdateConventionInput!) {\n      updateConvention(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": typeof types.EditUpdateConventionDocument,
     "\n    mutation EditCloseConvention($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConvention(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": typeof types.EditCloseConventionDocument,
@@ -110,6 +111,7 @@ const documents: Documents = {
     "\n  query WorkMemberSuggestions($region: String, $department: String) {\n    memberSuggestions(region: $region, department: $department, first: 50) {\n      address\n      grouping {\n        id\n        name\n      }\n      legalEntity {\n        id\n        name\n        finess\n      }\n      site {\n        id\n        name\n        finess\n      }\n    }\n  }\n": types.WorkMemberSuggestionsDocument,
     "\n  mutation EditCreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      id\n      title\n    }\n  }\n": types.EditCreateSourceDocument,
     "\n  query EditEntitySites($id: ID!, $first: Int!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on LegalEntity {\n        sites(first: $first) {\n          id\n          name\n          finess\n        }\n      }\n    }\n  }\n": types.EditEntitySitesDocument,
+    "\n  query EditProposedOrganisation($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on LegalEntity {\n        name\n        finess\n      }\n    }\n  }\n": types.EditProposedOrganisationDocument,
     "\n    mutation EditCreateConvention($input: CreateConventionInput!) {\n      createConvention(input: $input) {\n        id\n      }\n    }\n  ": types.EditCreateConventionDocument,
     "\n    mutation EditUpdateConvention($id: ID!, $v: Int!, $input: UpdateConventionInput!) {\n      updateConvention(id: $id, expectedVersion: $v, input: $input) {\n        id\n      }\n    }\n  ": types.EditUpdateConventionDocument,
     "\n    mutation EditCloseConvention($id: ID!, $v: Int!, $to: Date!, $src: ID!) {\n      closeConvention(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) {\n        id\n      }\n    }\n  ": types.EditCloseConventionDocument,
@@ -273,6 +275,10 @@ export function graphql(source: "\n  mutation EditCreateSource($input: CreateSou
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EditEntitySites($id: ID!, $first: Int!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on LegalEntity {\n        sites(first: $first) {\n          id\n          name\n          finess\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').EditEntitySitesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditProposedOrganisation($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on LegalEntity {\n        name\n        finess\n      }\n    }\n  }\n"): typeof import('./graphql').EditProposedOrganisationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -985,6 +985,27 @@ export type EditEntitySitesQuery = { node:
     | { __typename: 'Territory', id: string }
    | null };
 
+export type EditProposedOrganisationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditProposedOrganisationQuery = { node:
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Convention', id: string }
+    | { __typename: 'ConventionParty', id: string }
+    | { __typename: 'Establishment', id: string }
+    | { __typename: 'Filiere', id: string }
+    | { __typename: 'FiliereRole', id: string }
+    | { __typename: 'Grouping', id: string }
+    | { __typename: 'LegalEntity', name: string, finess: string, id: string }
+    | { __typename: 'MedicalTeam', id: string }
+    | { __typename: 'Membership', id: string }
+    | { __typename: 'Source', id: string }
+    | { __typename: 'TeamSite', id: string }
+    | { __typename: 'Territory', id: string }
+   | null };
+
 export type EditCreateConventionMutationVariables = Exact<{
   input: CreateConventionInput;
 }>;
@@ -2474,6 +2495,18 @@ export const EditEntitySitesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EditEntitySitesQuery, EditEntitySitesQueryVariables>;
+export const EditProposedOrganisationDocument = new TypedDocumentString(`
+    query EditProposedOrganisation($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on LegalEntity {
+      name
+      finess
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditProposedOrganisationQuery, EditProposedOrganisationQueryVariables>;
 export const EditCreateConventionDocument = new TypedDocumentString(`
     mutation EditCreateConvention($input: CreateConventionInput!) {
   createConvention(input: $input) {

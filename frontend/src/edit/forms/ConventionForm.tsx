@@ -6,7 +6,7 @@ import { CheckList, DateField } from '../fields.tsx';
 import { em } from '../messages.ts';
 import { reader } from '../record.ts';
 import { DraftText, PartFields, RecordHead } from './draftFields.tsx';
-import { LinesField, RowSelect, useLines } from './pickers.tsx';
+import { LinesField, RowSelect, useLines, useProposed, type Proposed } from './pickers.tsx';
 import { createLines, defaultTerritory, lineSpec, MESSAGES, RecordForm, type FormProps, type RecordSpec } from './RecordForm.tsx';
 
 const readConvention = reader(
@@ -25,7 +25,14 @@ const readParty = reader(
 const buildConvention = (d: Draft, base: Draft | null, src: string) => conventionInput(d, base, src, MESSAGES);
 
 export function ConventionForm(props: FormProps) {
-  const { lines, setLines, add } = useLines();
+  const proposed = useProposed(props.target.with);
+  if (proposed === undefined) return <p className="status">{em.loading}</p>;
+  return <ConventionFormWith props={props} proposed={proposed} />;
+}
+
+/** La convention, avec la partie que l'adresse propose (l'EHPAD sans convention d'une action de la liste de travail). */
+function ConventionFormWith({ props, proposed }: { readonly props: FormProps; readonly proposed: Proposed | null }) {
+  const { lines, setLines, add } = useLines(proposed === null ? [] : [{ key: 0, id: proposed.id, label: proposed.label, values: { role: 'SIGNATORY' } }]);
   const spec: RecordSpec<ConventionInput> = {
     read: readConvention,
     blank: { ...conventionDraft(null), territoryID: defaultTerritory(props.viewer, props.territories) },

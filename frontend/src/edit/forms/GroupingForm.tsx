@@ -5,6 +5,7 @@ import { groupingMutations as M } from '../mutations.ts';
 import { em } from '../messages.ts';
 import { reader } from '../record.ts';
 import { PartFields, RecordHead } from './draftFields.tsx';
+import { useProposed, type Proposed } from './pickers.tsx';
 import { defaultTerritory, lineSpec, MESSAGES, RecordForm, type FormProps, type RecordSpec } from './RecordForm.tsx';
 
 const readGrouping = reader(
@@ -42,9 +43,17 @@ export function GroupingForm(props: FormProps) {
 }
 
 export function MembershipForm(props: FormProps) {
+  const proposed = useProposed(props.target.with);
+  if (proposed === undefined) return <p className="status">{em.loading}</p>;
+  return <MembershipFormWith props={props} proposed={proposed} />;
+}
+
+/** L'adhésion, avec le membre et le rôle que l'adresse propose (une action de la liste de travail, une suggestion à confirmer). */
+function MembershipFormWith({ props, proposed }: { readonly props: FormProps; readonly proposed: Proposed | null }) {
+  const blank = partDraft(null, props.target.as ?? 'MEMBER');
   const spec = lineSpec<PartInput>(props, {
     read: readMembership,
-    blank: partDraft(null, 'MEMBER'),
+    blank: proposed === null ? blank : { ...blank, legalEntityID: proposed.id, legalEntityLabel: proposed.label },
     build: (d, base, src) => partInput(d, base, src, MESSAGES, false),
     createUnder: (input, parent) => gql(M.createLine, { input: { ...input, groupingID: parent } as never }),
     update: M.updateLine,

@@ -33,6 +33,38 @@ const EntitySitesDocument = graphql(`
   }
 `);
 
+const ProposedOrganisationDocument = graphql(`
+  query EditProposedOrganisation($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on LegalEntity {
+        name
+        finess
+      }
+    }
+  }
+`);
+
+/** Une organisation que le formulaire propose (`:with:` de son adresse). */
+export interface Proposed {
+  readonly id: string;
+  readonly label: string;
+}
+
+/**
+ * L'organisation proposée, nommée : undefined le temps de la lire, null
+ * quand rien n'est proposé (ou que l'identifiant ne nomme pas une entité
+ * juridique : l'éditeur choisit alors lui-même).
+ */
+export function useProposed(id: string | null | undefined): Proposed | null | undefined {
+  const result = useGql(ProposedOrganisationDocument, id == null ? null : { id });
+  if (id == null) return null;
+  if (result.isLoading) return undefined;
+  const node = result.data?.node;
+  return node?.__typename === 'LegalEntity' ? { id: node.id, label: `${node.name} (${node.finess})` } : null;
+}
+
 /** Les sites d'une entité juridique, comme options (identifiant → « nom (FINESS) »). */
 function useEntitySites(entityID: string): { readonly options: Readonly<Record<string, string>> | null; readonly cut: boolean } {
   const result = useGql(EntitySitesDocument, entityID === '' ? null : { id: entityID, first: SITES_FIRST });
@@ -141,9 +173,9 @@ export interface Line {
 }
 
 /** Les lignes d'une fiche nouvelle, tenues par la famille (elles sont créées après la fiche). */
-export function useLines(): { readonly lines: readonly Line[]; readonly setLines: (lines: readonly Line[]) => void; readonly add: (hit: SearchHit, values: Readonly<Record<string, string>>) => void } {
-  const [lines, setLines] = useState<readonly Line[]>([]);
-  const [next, setNext] = useState(1);
+export function useLines(initial: readonly Line[] = []): { readonly lines: readonly Line[]; readonly setLines: (lines: readonly Line[]) => void; readonly add: (hit: SearchHit, values: Readonly<Record<string, string>>) => void } {
+  const [lines, setLines] = useState<readonly Line[]>(initial);
+  const [next, setNext] = useState(initial.length + 1);
   return {
     lines,
     setLines,
