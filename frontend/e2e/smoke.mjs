@@ -987,10 +987,11 @@ async function testWorkList(page, base) {
     const first = page.getByTestId('worklist-suggestion').first();
     await first.waitFor({ state: 'visible' });
     assert((await first.innerText()).includes('À confirmer'), 'une suggestion sans la mention « À confirmer »');
-    const api = /** @type {{ grouping: { id: string, memberships: unknown[] } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
+    const api = /** @type {{ grouping: { id: string, memberships: unknown[] }, legalEntity: { id: string, name: string } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
     assert(api.length > 0 && api.every((x) => x.grouping.memberships.length === 0), 'une suggestion pour un groupement qui a des membres enregistrés');
     assert((await page.getByTestId('worklist-suggestion').count()) === Math.min(api.length, 50), 'suggestions affichées ≠ suggestions de l’API');
-    const proposed = /** @type {{ grouping: { id: string }, legalEntity: { id: string, name: string } }} */ (api[0]);
+    const proposed = api[0];
+    assert(proposed !== undefined, 'aucune suggestion');
     await first.getByTestId('worklist-confirm').click();
     await page.getByTestId('edit-form').waitFor({ state: 'visible' });
     const edit = new URL(page.url()).searchParams.get('edit') ?? '';
