@@ -1235,7 +1235,7 @@ async function main() {
     { name: 'modification par l’API visible dans l’application', slug: 'modification-api', run: testApiEdit },
     // Ouvrir un formulaire par son adresse quitte la page : ce qu'elle chargeait encore (couches, worker du réseau) est abandonné.
     { name: 'un éditeur modifie dans l’application', slug: 'edition', run: testAppEdit, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
-    { name: 'la liste de travail d’un éditeur', slug: 'liste', run: testWorkList },
+    { name: 'la liste de travail d’un éditeur', slug: 'liste', run: testWorkList, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
     { name: 'un éditeur crée une filière, une équipe et une partie à sites nommés', slug: 'formulaires', run: testAppForms, expected: /^requête échouée : \S+ \(net::ERR_ABORTED\)$/ },
     { name: 'un admin importe un fichier depuis l’application', slug: 'import', run: testAppImport, expected: /Failed to load resource: the server responded with a status of 40[39]/ },
   ];
