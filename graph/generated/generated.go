@@ -41808,7 +41808,7 @@ func (ec *executionContext) marshalNConventionOrderField2ᚖgithubᚗcomᚋmaill
 }
 
 func (ec *executionContext) marshalNConventionParty2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ConventionParty) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionParty2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionParty(ctx, sel, v[i])
@@ -41890,7 +41890,7 @@ func (ec *executionContext) marshalNCooperationChange2githubᚗcomᚋmaillageᚋ
 }
 
 func (ec *executionContext) marshalNCooperationChange2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Change) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCooperationChange2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChange(ctx, sel, v[i])
@@ -41941,7 +41941,7 @@ func (ec *executionContext) marshalNCount2githubᚗcomᚋmaillageᚋmaillageᚋi
 }
 
 func (ec *executionContext) marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCount2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCount(ctx, sel, v[i])
@@ -42026,7 +42026,7 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 }
 
 func (ec *executionContext) marshalNEstablishment2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, sel, v[i])
@@ -42087,7 +42087,7 @@ func (ec *executionContext) unmarshalNEstablishmentWhereInput2ᚖgithubᚗcomᚋ
 }
 
 func (ec *executionContext) marshalNFiliere2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Filiere) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, sel, v[i])
@@ -42133,7 +42133,7 @@ func (ec *executionContext) marshalNFiliereOrderField2ᚖgithubᚗcomᚋmaillage
 }
 
 func (ec *executionContext) marshalNFiliereRole2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.FiliereRole) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereRole(ctx, sel, v[i])
@@ -42225,7 +42225,7 @@ func (ec *executionContext) marshalNFinding2githubᚗcomᚋmaillageᚋmaillage�
 }
 
 func (ec *executionContext) marshalNFinding2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Finding) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFinding2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFinding(ctx, sel, v[i])
@@ -42267,7 +42267,7 @@ func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillage
 }
 
 func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeViewᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.EdgeView) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeView(ctx, sel, v[i])
@@ -42287,7 +42287,7 @@ func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillage
 }
 
 func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeViewᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.NodeView) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, sel, v[i])
@@ -42303,7 +42303,7 @@ func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaill
 }
 
 func (ec *executionContext) marshalNGrouping2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGroupingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Grouping) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, sel, v[i])
@@ -42490,7 +42490,7 @@ func (ec *executionContext) unmarshalNLegalEntityWhereInput2ᚖgithubᚗcomᚋma
 }
 
 func (ec *executionContext) marshalNMedicalTeam2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeamᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MedicalTeam) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, sel, v[i])
@@ -42551,7 +42551,7 @@ func (ec *executionContext) unmarshalNMedicalTeamWhereInput2ᚖgithubᚗcomᚋma
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, sel, v[i])
@@ -42630,7 +42630,7 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋmaillageᚋmaillageᚋen
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋmaillageᚋmaillageᚋentᚐNoder(ctx, sel, v[i])
@@ -42674,7 +42674,7 @@ func (ec *executionContext) marshalNRegisterKind2githubᚗcomᚋmaillageᚋmaill
 }
 
 func (ec *executionContext) marshalNRegisterState2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐStateᚄ(ctx context.Context, sel ast.SelectionSet, v []*freshness.State) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRegisterState2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐState(ctx, sel, v[i])
@@ -42698,7 +42698,7 @@ func (ec *executionContext) marshalNRegisterState2ᚖgithubᚗcomᚋmaillageᚋm
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*coopgraph.Hit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐHit(ctx, sel, v[i])
@@ -42722,7 +42722,7 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋmaillageᚋmaill
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Source) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, sel, v[i])
@@ -42826,7 +42826,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNTeamSite2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSiteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TeamSite) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeamSite2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSite(ctx, sel, v[i])
@@ -42990,7 +42990,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -43034,7 +43034,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -43062,7 +43062,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -43090,7 +43090,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -43138,7 +43138,7 @@ func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋmaillage
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEventEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx, sel, v[i])
@@ -43175,7 +43175,7 @@ func (ec *executionContext) marshalOAuditEventOperation2ᚕgithubᚗcomᚋmailla
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, sel, v[i])
@@ -43280,7 +43280,7 @@ func (ec *executionContext) marshalOConventionEdge2ᚕᚖgithubᚗcomᚋmaillage
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOConventionEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionEdge(ctx, sel, v[i])
@@ -43317,7 +43317,7 @@ func (ec *executionContext) marshalOConventionKind2ᚕgithubᚗcomᚋmaillageᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐKind(ctx, sel, v[i])
@@ -43377,7 +43377,7 @@ func (ec *executionContext) marshalOConventionPartyRole2ᚕgithubᚗcomᚋmailla
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionPartyRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐRole(ctx, sel, v[i])
@@ -43429,7 +43429,7 @@ func (ec *executionContext) marshalOConventionPartyValidFromPrecision2ᚕgithub�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionPartyValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐValidFromPrecision(ctx, sel, v[i])
@@ -43506,7 +43506,7 @@ func (ec *executionContext) marshalOConventionValidFromPrecision2ᚕgithubᚗcom
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐValidFromPrecision(ctx, sel, v[i])
@@ -43598,7 +43598,7 @@ func (ec *executionContext) marshalOCooperationObjectKind2ᚕgithubᚗcomᚋmail
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCooperationObjectKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐCooperationObjectKind(ctx, sel, v[i])
@@ -43693,7 +43693,7 @@ func (ec *executionContext) marshalOEstablishmentEdge2ᚕᚖgithubᚗcomᚋmaill
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOEstablishmentEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentEdge(ctx, sel, v[i])
@@ -43738,7 +43738,7 @@ func (ec *executionContext) marshalOEstablishmentValidFromPrecision2ᚕgithubᚗ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEstablishmentValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋestablishmentᚐValidFromPrecision(ctx, sel, v[i])
@@ -43805,7 +43805,7 @@ func (ec *executionContext) marshalOFiliereEdge2ᚕᚖgithubᚗcomᚋmaillageᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOFiliereEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereEdge(ctx, sel, v[i])
@@ -43850,7 +43850,7 @@ func (ec *executionContext) marshalOFiliereRoleLevel2ᚕgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereRoleLevel2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐLevel(ctx, sel, v[i])
@@ -43902,7 +43902,7 @@ func (ec *executionContext) marshalOFiliereRoleValidFromPrecision2ᚕgithubᚗco
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereRoleValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐValidFromPrecision(ctx, sel, v[i])
@@ -43979,7 +43979,7 @@ func (ec *executionContext) marshalOFiliereSpecialty2ᚕgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereSpecialty2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐSpecialty(ctx, sel, v[i])
@@ -44031,7 +44031,7 @@ func (ec *executionContext) marshalOFiliereValidFromPrecision2ᚕgithubᚗcomᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐValidFromPrecision(ctx, sel, v[i])
@@ -44182,7 +44182,7 @@ func (ec *executionContext) marshalOGroupingEdge2ᚕᚖgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOGroupingEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGroupingEdge(ctx, sel, v[i])
@@ -44219,7 +44219,7 @@ func (ec *executionContext) marshalOGroupingKind2ᚕgithubᚗcomᚋmaillageᚋma
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroupingKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐKind(ctx, sel, v[i])
@@ -44279,7 +44279,7 @@ func (ec *executionContext) marshalOGroupingValidFromPrecision2ᚕgithubᚗcom�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroupingValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐValidFromPrecision(ctx, sel, v[i])
@@ -44452,7 +44452,7 @@ func (ec *executionContext) marshalOLegalEntityEdge2ᚕᚖgithubᚗcomᚋmaillag
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOLegalEntityEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntityEdge(ctx, sel, v[i])
@@ -44497,7 +44497,7 @@ func (ec *executionContext) marshalOLegalEntityValidFromPrecision2ᚕgithubᚗco
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLegalEntityValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋlegalentityᚐValidFromPrecision(ctx, sel, v[i])
@@ -44582,7 +44582,7 @@ func (ec *executionContext) marshalOMedicalTeamEdge2ᚕᚖgithubᚗcomᚋmaillag
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMedicalTeamEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeamEdge(ctx, sel, v[i])
@@ -44627,7 +44627,7 @@ func (ec *executionContext) marshalOMedicalTeamValidFromPrecision2ᚕgithubᚗco
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMedicalTeamValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmedicalteamᚐValidFromPrecision(ctx, sel, v[i])
@@ -44694,7 +44694,7 @@ func (ec *executionContext) marshalOMembershipEdge2ᚕᚖgithubᚗcomᚋmaillage
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMembershipEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembershipEdge(ctx, sel, v[i])
@@ -44739,7 +44739,7 @@ func (ec *executionContext) marshalOMembershipRole2ᚕgithubᚗcomᚋmaillageᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐRole(ctx, sel, v[i])
@@ -44791,7 +44791,7 @@ func (ec *executionContext) marshalOMembershipValidFromPrecision2ᚕgithubᚗcom
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐValidFromPrecision(ctx, sel, v[i])
@@ -44875,7 +44875,7 @@ func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmaillageᚋmailla
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx, sel, v[i])
@@ -44901,7 +44901,7 @@ func (ec *executionContext) marshalOSourceEdge2ᚕᚖgithubᚗcomᚋmaillageᚋm
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOSourceEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceEdge(ctx, sel, v[i])
@@ -44938,7 +44938,7 @@ func (ec *executionContext) marshalOSourceKind2ᚕgithubᚗcomᚋmaillageᚋmail
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋsourceᚐKind(ctx, sel, v[i])
@@ -45088,7 +45088,7 @@ func (ec *executionContext) marshalOTeamSiteValidFromPrecision2ᚕgithubᚗcom�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeamSiteValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋteamsiteᚐValidFromPrecision(ctx, sel, v[i])
@@ -45155,7 +45155,7 @@ func (ec *executionContext) marshalOTerritoryEdge2ᚕᚖgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOTerritoryEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryEdge(ctx, sel, v[i])
@@ -45192,7 +45192,7 @@ func (ec *executionContext) marshalOTerritoryKind2ᚕgithubᚗcomᚋmaillageᚋm
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerritoryKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋterritoryᚐKind(ctx, sel, v[i])
@@ -45313,7 +45313,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -45332,7 +45332,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -45351,7 +45351,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -45370,7 +45370,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
