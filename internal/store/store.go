@@ -191,6 +191,11 @@ func (d *DB) Migrate(ctx context.Context) error {
 	if err := d.moveConventionPartySites(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", d.URL, err)
 	}
+	for _, name := range supersededIndexes {
+		if _, err := d.SQL.ExecContext(ctx, "DROP INDEX IF EXISTS "+name); err != nil {
+			return fmt.Errorf("migrate %s: dropping index %s: %w", d.URL, name, err)
+		}
+	}
 	if d.Dialect == dialectPostgres {
 		if err := installNotifyTriggers(ctx, d.SQL); err != nil {
 			return fmt.Errorf("migrate %s: %w", d.URL, err)
@@ -198,6 +203,12 @@ func (d *DB) Migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// supersededIndexes are indexes of earlier schemas that a wider one
+// replaced (ent's migration adds indexes, never drops them):
+// establishments by département and by région, now with the ID after
+// the code.
+var supersededIndexes = []string{"establishment_department_code", "establishment_region_code"}
 
 // moveConventionPartySites carries over the sites convention parties
 // named when a site could be named by one party only (a column of
