@@ -175,7 +175,11 @@ func run() error {
 				if err := saturate(s, q, seed, &rs[i]); err != nil {
 					return fmt.Errorf("run %d, %s, query %s: %w", run+1, s.name, q.key, err)
 				}
-				logf("run %d: %s %s: %.0f req/s at saturation; CPU per request: %.3f ms its own, %.3f ms the database's (cache hit rate %s)", run+1, s.name, q.key, rs[i].satRPS, rs[i].satCPU, rs[i].satDBCPU, pct(rs[i].satHits))
+				db := ""
+				if *flagPGPID != 0 {
+					db = fmt.Sprintf(", %.3f ms the database's", rs[i].satDBCPU)
+				}
+				logf("run %d: %s %s: %.0f req/s at saturation; CPU per request: %.3f ms its own%s (cache hit rate %s)", run+1, s.name, q.key, rs[i].satRPS, rs[i].satCPU, db, pct(rs[i].satHits))
 			}
 			// The fixed rate is set on the first run (-rate, or half the
 			// slowest server's saturation throughput when lower) and kept.
