@@ -1,8 +1,10 @@
 // Package maillage is the root of the Maillage module. It holds no code:
 // the binary is cmd/maillage. `go generate ./...` regenerates, in order,
 // the ent client with the GraphQL schema it implies, then gqlgen's
-// executor and resolver stubs.
+// executor and resolver stubs, then graph/postgen's one change to that
+// executor (lists of cheap objects marshalled without a goroutine each).
 package maillage
 
 //go:generate go run -mod=mod ./ent/entc.go
 //go:generate go run -mod=mod github.com/99designs/gqlgen generate --config gqlgen.yml
+//go:generate go run ./graph/postgen

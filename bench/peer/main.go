@@ -76,6 +76,8 @@ func (q query) size() int { return len(q.bodies[0]) }
 type result struct {
 	satRPS        float64
 	satHits       float64 // response cache hit rate during the saturation run (Maillage)
+	satCPU        float64 // the server's CPU time per request during the saturation run, ms (its processes, not the database's)
+	satDBCPU      float64 // the database's CPU time per request during the saturation run, ms (with -pg-pid)
 	p50, p95      time.Duration
 	fixedRate     float64 // achieved
 	fixedHits     float64
@@ -100,6 +102,7 @@ var (
 	flagFixed       = flag.Duration("fixed", 5*time.Second, "duration of each fixed-rate run")
 	flagWarm        = flag.Duration("warm", time.Second, "warm-up at saturation before each measured saturation run")
 	flagDoc         = flag.String("doc", "", "write the report (markdown) here")
+	flagPGPID       = flag.Int("pg-pid", 0, "pid of the PostgreSQL postmaster: logs the database's CPU time per request beside each server's (its backends are its children)")
 	flagOnly        = flag.String("only", "", "run only these questions (comma-separated keys: a,b,c,d100), for profiling")
 	flagServers     = flag.String("servers", "", "run only these servers (comma-separated: maillage,nocache,peer), for profiling")
 )
@@ -172,7 +175,11 @@ func run() error {
 				if err := saturate(s, q, seed, &rs[i]); err != nil {
 					return fmt.Errorf("run %d, %s, query %s: %w", run+1, s.name, q.key, err)
 				}
-				logf("run %d: %s %s: %.0f req/s at saturation (cache hit rate %s)", run+1, s.name, q.key, rs[i].satRPS, pct(rs[i].satHits))
+				db := ""
+				if *flagPGPID != 0 {
+					db = fmt.Sprintf(", %.3f ms the database's", rs[i].satDBCPU)
+				}
+				logf("run %d: %s %s: %.0f req/s at saturation; CPU per request: %.3f ms its own%s (cache hit rate %s)", run+1, s.name, q.key, rs[i].satRPS, rs[i].satCPU, db, pct(rs[i].satHits))
 			}
 			// The fixed rate is set on the first run (-rate, or half the
 			// slowest server's saturation throughput when lower) and kept.
@@ -567,6 +574,7 @@ func saturate(s server, q query, seed uint64, r *result) error {
 		return fmt.Errorf("warm-up: %w", err)
 	}
 	var m *vegeta.Metrics
+	cpu0, db0 := treeCPU(s.pid), treeCPU(*flagPGPID)
 	hits, err := hitRate(s, func() (err error) {
 		m, err = attack(targeter(s, q, seed), vegeta.Rate{}, *flagSat, *flagWorkers)
 		return err
@@ -575,7 +583,37 @@ func saturate(s server, q query, seed uint64, r *result) error {
 		return fmt.Errorf("saturation: %w", err)
 	}
 	r.satRPS, r.satHits = m.Throughput, hits
+	if m.Requests > 0 {
+		r.satCPU = (treeCPU(s.pid) - cpu0) * 1000 / float64(m.Requests)
+		r.satDBCPU = (treeCPU(*flagPGPID) - db0) * 1000 / float64(m.Requests)
+	}
 	return nil
+}
+
+// treeCPU returns the CPU time (user and system, seconds) a process and
+// its children (PostGraphile's workers) have used. Per request, it tells
+// servers apart on a machine too busy for throughput to: a request's CPU
+// time changes little with what else runs.
+func treeCPU(pid int) float64 {
+	total := 0.0
+	if pid == 0 {
+		return 0
+	}
+	for _, p := range treePIDs(pid) {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p))
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid … utime stime: fields 14 and 15.
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+		if len(f) < 13 {
+			continue
+		}
+		ut, _ := strconv.ParseFloat(f[11], 64)
+		st, _ := strconv.ParseFloat(f[12], 64)
+		total += (ut + st) / 100 // USER_HZ, 100 on Linux
+	}
+	return total
 }
 
 // fixedRate measures latency at a fixed rate, and counts the SQL
@@ -625,6 +663,23 @@ func fixedRate(ctx context.Context, db *sql.DB, s server, q query, seed uint64, 
 // treeMemory returns VmRSS and VmHWM in MB of a process and its
 // children (PostGraphile's cluster workers), and how many processes.
 func treeMemory(pid int) (rss, hwm float64, n int, err error) {
+	for _, p := range treePIDs(pid) {
+		r, h, e := memory(p)
+		if e != nil {
+			if p == pid {
+				return 0, 0, 0, e
+			}
+			continue
+		}
+		rss += r
+		hwm = max(hwm, h)
+		n++
+	}
+	return rss, hwm, n, nil
+}
+
+// treePIDs returns pid and its children's.
+func treePIDs(pid int) []int {
 	pids := []int{pid}
 	if entries, e := filepath.Glob("/proc/[0-9]*/stat"); e == nil {
 		for _, f := range entries {
@@ -642,19 +697,7 @@ func treeMemory(pid int) (rss, hwm float64, n int, err error) {
 			}
 		}
 	}
-	for _, p := range pids {
-		r, h, e := memory(p)
-		if e != nil {
-			if p == pid {
-				return 0, 0, 0, e
-			}
-			continue
-		}
-		rss += r
-		hwm = max(hwm, h)
-		n++
-	}
-	return rss, hwm, n, nil
+	return pids
 }
 
 // median and spread of xs.

@@ -188,7 +188,7 @@ args=(
 	-maillage "http://127.0.0.1:$maillage_port/graphql" -maillage-pid "$maillage_pid"
 	-maillage-nocache "http://127.0.0.1:$nocache_port/graphql" -maillage-nocache-pid "$nocache_pid"
 	-peer "http://127.0.0.1:$peer_port/graphql" -peer-pid "$peer_pid" -peer-workers "$peer_workers"
-	-db "$db_admin"
+	-db "$db_admin" -pg-pid "$(head -n 1 "$pgdata/postmaster.pid")"
 	-peer-version "$(node "$here/node_modules/postgraphile/cli.js" --version 2>/dev/null | tail -1)"
 )
 [ -n "$doc" ] && args+=(-doc "$doc")

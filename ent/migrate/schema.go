@@ -248,14 +248,14 @@ var (
 				Columns: []*schema.Column{EstablishmentsColumns[8]},
 			},
 			{
-				Name:    "establishment_department_code",
+				Name:    "establishment_department_code_id",
 				Unique:  false,
-				Columns: []*schema.Column{EstablishmentsColumns[24]},
+				Columns: []*schema.Column{EstablishmentsColumns[24], EstablishmentsColumns[0]},
 			},
 			{
-				Name:    "establishment_region_code",
+				Name:    "establishment_region_code_id",
 				Unique:  false,
-				Columns: []*schema.Column{EstablishmentsColumns[25]},
+				Columns: []*schema.Column{EstablishmentsColumns[25], EstablishmentsColumns[0]},
 			},
 			{
 				Name:    "establishment_commune_code",

@@ -100,8 +100,12 @@ func (Establishment) Indexes() []ent.Index {
 		index.Fields("legal_entity_id"),
 		index.Fields("commune_id"),
 		index.Fields("category_code"),
-		index.Fields("department_code"),
-		index.Fields("region_code"),
+		// A territory's sites are listed a page at a time in ID order
+		// (entgql's cursors): with the ID in the index, a page reads its
+		// own rows, not all the territory's sorted (thousands in a large
+		// département, on every page).
+		index.Fields("department_code", "id"),
+		index.Fields("region_code", "id"),
 		index.Fields("commune_code"),
 		index.Fields("postal_code"),
 	}

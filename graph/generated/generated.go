@@ -42664,7 +42664,7 @@ func (ec *executionContext) marshalNConventionOrderField2ᚖgithubᚗcomᚋmaill
 }
 
 func (ec *executionContext) marshalNConventionParty2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ConventionParty) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionParty2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionParty(ctx, sel, v[i])
@@ -42746,7 +42746,7 @@ func (ec *executionContext) marshalNCooperationChange2githubᚗcomᚋmaillageᚋ
 }
 
 func (ec *executionContext) marshalNCooperationChange2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Change) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCooperationChange2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChange(ctx, sel, v[i])
@@ -42797,7 +42797,7 @@ func (ec *executionContext) marshalNCount2githubᚗcomᚋmaillageᚋmaillageᚋi
 }
 
 func (ec *executionContext) marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCount2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCount(ctx, sel, v[i])
@@ -42882,7 +42882,7 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 }
 
 func (ec *executionContext) marshalNEstablishment2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Establishment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, sel, v[i])
@@ -42943,7 +42943,7 @@ func (ec *executionContext) unmarshalNEstablishmentWhereInput2ᚖgithubᚗcomᚋ
 }
 
 func (ec *executionContext) marshalNFiliere2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Filiere) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, sel, v[i])
@@ -42989,7 +42989,7 @@ func (ec *executionContext) marshalNFiliereOrderField2ᚖgithubᚗcomᚋmaillage
 }
 
 func (ec *executionContext) marshalNFiliereRole2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.FiliereRole) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereRole2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereRole(ctx, sel, v[i])
@@ -43081,7 +43081,7 @@ func (ec *executionContext) marshalNFinding2githubᚗcomᚋmaillageᚋmaillage�
 }
 
 func (ec *executionContext) marshalNFinding2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Finding) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFinding2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFinding(ctx, sel, v[i])
@@ -43153,7 +43153,7 @@ func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillage
 }
 
 func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeViewᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.EdgeView) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeView(ctx, sel, v[i])
@@ -43173,7 +43173,7 @@ func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillage
 }
 
 func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeViewᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.NodeView) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, sel, v[i])
@@ -43189,7 +43189,7 @@ func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaill
 }
 
 func (ec *executionContext) marshalNGrouping2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGroupingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Grouping) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, sel, v[i])
@@ -43376,7 +43376,7 @@ func (ec *executionContext) unmarshalNLegalEntityWhereInput2ᚖgithubᚗcomᚋma
 }
 
 func (ec *executionContext) marshalNMedicalTeam2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeamᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MedicalTeam) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, sel, v[i])
@@ -43461,7 +43461,7 @@ func (ec *executionContext) marshalNMemberSuggestion2ᚖgithubᚗcomᚋmaillage�
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, sel, v[i])
@@ -43540,7 +43540,7 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋmaillageᚋmaillageᚋen
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋmaillageᚋmaillageᚋentᚐNoder(ctx, sel, v[i])
@@ -43584,7 +43584,7 @@ func (ec *executionContext) marshalNRegisterKind2githubᚗcomᚋmaillageᚋmaill
 }
 
 func (ec *executionContext) marshalNRegisterState2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐStateᚄ(ctx context.Context, sel ast.SelectionSet, v []*freshness.State) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRegisterState2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋfreshnessᚐState(ctx, sel, v[i])
@@ -43608,7 +43608,7 @@ func (ec *executionContext) marshalNRegisterState2ᚖgithubᚗcomᚋmaillageᚋm
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*coopgraph.Hit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐHit(ctx, sel, v[i])
@@ -43632,7 +43632,7 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋmaillageᚋmaill
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Source) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, sel, v[i])
@@ -43736,7 +43736,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNTeamSite2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSiteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TeamSite) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeamSite2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTeamSite(ctx, sel, v[i])
@@ -43924,7 +43924,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -43968,7 +43968,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -43996,7 +43996,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -44024,7 +44024,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -44072,7 +44072,7 @@ func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋmaillage
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEventEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx, sel, v[i])
@@ -44109,7 +44109,7 @@ func (ec *executionContext) marshalOAuditEventOperation2ᚕgithubᚗcomᚋmailla
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, sel, v[i])
@@ -44214,7 +44214,7 @@ func (ec *executionContext) marshalOConventionEdge2ᚕᚖgithubᚗcomᚋmaillage
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOConventionEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionEdge(ctx, sel, v[i])
@@ -44251,7 +44251,7 @@ func (ec *executionContext) marshalOConventionKind2ᚕgithubᚗcomᚋmaillageᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐKind(ctx, sel, v[i])
@@ -44311,7 +44311,7 @@ func (ec *executionContext) marshalOConventionPartyRole2ᚕgithubᚗcomᚋmailla
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionPartyRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐRole(ctx, sel, v[i])
@@ -44363,7 +44363,7 @@ func (ec *executionContext) marshalOConventionPartyValidFromPrecision2ᚕgithub�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionPartyValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐValidFromPrecision(ctx, sel, v[i])
@@ -44440,7 +44440,7 @@ func (ec *executionContext) marshalOConventionValidFromPrecision2ᚕgithubᚗcom
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConventionValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐValidFromPrecision(ctx, sel, v[i])
@@ -44532,7 +44532,7 @@ func (ec *executionContext) marshalOCooperationObjectKind2ᚕgithubᚗcomᚋmail
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCooperationObjectKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐCooperationObjectKind(ctx, sel, v[i])
@@ -44627,7 +44627,7 @@ func (ec *executionContext) marshalOEstablishmentEdge2ᚕᚖgithubᚗcomᚋmaill
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOEstablishmentEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentEdge(ctx, sel, v[i])
@@ -44672,7 +44672,7 @@ func (ec *executionContext) marshalOEstablishmentValidFromPrecision2ᚕgithubᚗ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEstablishmentValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋestablishmentᚐValidFromPrecision(ctx, sel, v[i])
@@ -44739,7 +44739,7 @@ func (ec *executionContext) marshalOFiliereEdge2ᚕᚖgithubᚗcomᚋmaillageᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOFiliereEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereEdge(ctx, sel, v[i])
@@ -44784,7 +44784,7 @@ func (ec *executionContext) marshalOFiliereRoleLevel2ᚕgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereRoleLevel2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐLevel(ctx, sel, v[i])
@@ -44836,7 +44836,7 @@ func (ec *executionContext) marshalOFiliereRoleValidFromPrecision2ᚕgithubᚗco
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereRoleValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐValidFromPrecision(ctx, sel, v[i])
@@ -44913,7 +44913,7 @@ func (ec *executionContext) marshalOFiliereSpecialty2ᚕgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereSpecialty2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐSpecialty(ctx, sel, v[i])
@@ -44965,7 +44965,7 @@ func (ec *executionContext) marshalOFiliereValidFromPrecision2ᚕgithubᚗcomᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFiliereValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐValidFromPrecision(ctx, sel, v[i])
@@ -45116,7 +45116,7 @@ func (ec *executionContext) marshalOGroupingEdge2ᚕᚖgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOGroupingEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGroupingEdge(ctx, sel, v[i])
@@ -45153,7 +45153,7 @@ func (ec *executionContext) marshalOGroupingKind2ᚕgithubᚗcomᚋmaillageᚋma
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroupingKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐKind(ctx, sel, v[i])
@@ -45213,7 +45213,7 @@ func (ec *executionContext) marshalOGroupingValidFromPrecision2ᚕgithubᚗcom�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroupingValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐValidFromPrecision(ctx, sel, v[i])
@@ -45386,7 +45386,7 @@ func (ec *executionContext) marshalOLegalEntityEdge2ᚕᚖgithubᚗcomᚋmaillag
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOLegalEntityEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntityEdge(ctx, sel, v[i])
@@ -45431,7 +45431,7 @@ func (ec *executionContext) marshalOLegalEntityValidFromPrecision2ᚕgithubᚗco
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLegalEntityValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋlegalentityᚐValidFromPrecision(ctx, sel, v[i])
@@ -45516,7 +45516,7 @@ func (ec *executionContext) marshalOMedicalTeamEdge2ᚕᚖgithubᚗcomᚋmaillag
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMedicalTeamEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeamEdge(ctx, sel, v[i])
@@ -45561,7 +45561,7 @@ func (ec *executionContext) marshalOMedicalTeamValidFromPrecision2ᚕgithubᚗco
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMedicalTeamValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmedicalteamᚐValidFromPrecision(ctx, sel, v[i])
@@ -45628,7 +45628,7 @@ func (ec *executionContext) marshalOMembershipEdge2ᚕᚖgithubᚗcomᚋmaillage
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMembershipEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembershipEdge(ctx, sel, v[i])
@@ -45673,7 +45673,7 @@ func (ec *executionContext) marshalOMembershipRole2ᚕgithubᚗcomᚋmaillageᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐRole(ctx, sel, v[i])
@@ -45725,7 +45725,7 @@ func (ec *executionContext) marshalOMembershipValidFromPrecision2ᚕgithubᚗcom
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐValidFromPrecision(ctx, sel, v[i])
@@ -45809,7 +45809,7 @@ func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmaillageᚋmailla
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNodeKind2githubᚗcomᚋmaillageᚋmaillageᚋgraphᚋmodelᚐNodeKind(ctx, sel, v[i])
@@ -45835,7 +45835,7 @@ func (ec *executionContext) marshalOSourceEdge2ᚕᚖgithubᚗcomᚋmaillageᚋm
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOSourceEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceEdge(ctx, sel, v[i])
@@ -45872,7 +45872,7 @@ func (ec *executionContext) marshalOSourceKind2ᚕgithubᚗcomᚋmaillageᚋmail
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋsourceᚐKind(ctx, sel, v[i])
@@ -46022,7 +46022,7 @@ func (ec *executionContext) marshalOTeamSiteValidFromPrecision2ᚕgithubᚗcom�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeamSiteValidFromPrecision2githubᚗcomᚋmaillageᚋmaillageᚋentᚋteamsiteᚐValidFromPrecision(ctx, sel, v[i])
@@ -46089,7 +46089,7 @@ func (ec *executionContext) marshalOTerritoryEdge2ᚕᚖgithubᚗcomᚋmaillage�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOTerritoryEdge2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryEdge(ctx, sel, v[i])
@@ -46126,7 +46126,7 @@ func (ec *executionContext) marshalOTerritoryKind2ᚕgithubᚗcomᚋmaillageᚋm
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerritoryKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋterritoryᚐKind(ctx, sel, v[i])
@@ -46247,7 +46247,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -46266,7 +46266,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -46285,7 +46285,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -46304,7 +46304,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

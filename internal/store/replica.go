@@ -186,7 +186,7 @@ func (d *DB) UseReplica(ctx context.Context, rawURL string, opts ...ent.Option) 
 	if d.Dialect != dialectPostgres {
 		return fmt.Errorf("read replica %s: only a PostgreSQL primary has replicas", Redact(rawURL))
 	}
-	drv, db, err := openDriver(ctx, rawURL)
+	drv, db, err := openDriver(ctx, rawURL, d.statementCache)
 	if err != nil {
 		return fmt.Errorf("read replica: %w", err)
 	}

@@ -16,7 +16,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq"  // PostgreSQL driver
+	"github.com/lib/pq"    // PostgreSQL driver
 	_ "modernc.org/sqlite" // SQLite driver, pure Go
 
 	"github.com/maillage/maillage/ent"
@@ -40,6 +40,9 @@ type DB struct {
 	replica       *replicaDriver // nil without a replica
 	changes       *changes
 	counter       *commitCounter // counts this process's commits, from ent's hooks
+	// statementCache: PostgreSQL connections keep their prepared
+	// statements (cachingConnector), unless a URL says otherwise.
+	statementCache bool
 }
 
 // Open opens the database named by rawURL: sqlite://PATH (the file is
@@ -77,12 +80,20 @@ func OpenWith(ctx context.Context, rawURL string, o Options, opts ...ent.Option)
 	if listenURL == "" {
 		listenURL = rawURL
 	}
-	drv, db, err := openDriver(ctx, rawURL)
+	// A server behind a pooler in transaction mode is given a listen
+	// URL (it refuses to start without one): such a pooler does not keep
+	// a session's prepared statements, so its connections keep none.
+	cache := o.ListenURL == ""
+	drv, db, err := openDriver(ctx, rawURL, cache)
 	if err != nil {
 		return nil, err
 	}
+	if listenURL, _, err = statementCacheOption(listenURL, false); err != nil {
+		_ = drv.Close()
+		return nil, err
+	}
 	types := newLayersByType()
-	d := &DB{SQL: db, Dialect: drv.Dialect(), URL: Redact(rawURL), changes: &changes{tables: tableLayers(types)}}
+	d := &DB{SQL: db, Dialect: drv.Dialect(), URL: Redact(rawURL), changes: &changes{tables: tableLayers(types)}, statementCache: cache}
 	d.counter = &commitCounter{types: types, commits: &d.changes.local, pending: map[any]Layer{}}
 	var driver dialect.Driver = drv
 	if wrap != nil {
@@ -100,8 +111,10 @@ func OpenWith(ctx context.Context, rawURL string, o Options, opts ...ent.Option)
 }
 
 // openDriver opens the ent SQL driver for rawURL and checks the database
-// answers.
-func openDriver(ctx context.Context, rawURL string) (dialect.Driver, *sql.DB, error) {
+// answers. A PostgreSQL connection keeps its prepared statements when
+// cache says so and the URL does not say statement_cache=off (or when it
+// says statement_cache=on).
+func openDriver(ctx context.Context, rawURL string, cache bool) (dialect.Driver, *sql.DB, error) {
 	var (
 		db      *sql.DB
 		dialect string
@@ -112,7 +125,7 @@ func openDriver(ctx context.Context, rawURL string) (dialect.Driver, *sql.DB, er
 		db, err = openSQLite(strings.TrimPrefix(rawURL, "sqlite://"))
 		dialect = dialectSQLite
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
-		db, err = sql.Open("postgres", withBinaryParameters(rawURL))
+		db, err = openPostgres(withBinaryParameters(rawURL), cache)
 		dialect = dialectPostgres
 	default:
 		return nil, nil, fmt.Errorf("database URL %q: want sqlite://PATH or postgres://…", Redact(rawURL))
@@ -137,6 +150,48 @@ func openDriver(ctx context.Context, rawURL string) (dialect.Driver, *sql.DB, er
 		return textArgs{drv}, db, nil
 	}
 	return drv, db, nil
+}
+
+// openPostgres opens lib/pq on rawURL, with prepared statements kept
+// per connection (cachingConnector) when cache says so, or the URL's
+// statement_cache option.
+func openPostgres(rawURL string, cache bool) (*sql.DB, error) {
+	dsn, cache, err := statementCacheOption(rawURL, cache)
+	if err != nil {
+		return nil, err
+	}
+	c, err := pq.NewConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if !cache {
+		return sql.OpenDB(c), nil
+	}
+	return sql.OpenDB(cachingConnector{c}), nil
+}
+
+// statementCacheOption takes the statement_cache option (on or off)
+// out of a PostgreSQL URL, which lib/pq would otherwise send to the
+// server as a setting, and returns it, or byDefault without one.
+func statementCacheOption(rawURL string, byDefault bool) (string, bool, error) {
+	if !strings.Contains(rawURL, "statement_cache=") {
+		return rawURL, byDefault, nil
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return "", false, fmt.Errorf("database URL: %w", err)
+	}
+	q := u.Query()
+	v := q.Get("statement_cache")
+	q.Del("statement_cache")
+	u.RawQuery = q.Encode()
+	switch v {
+	case "on":
+		return u.String(), true, nil
+	case "off":
+		return u.String(), false, nil
+	}
+	return "", false, fmt.Errorf("database URL: statement_cache=%q: want on or off", v)
 }
 
 // withBinaryParameters turns on lib/pq's binary_parameters unless the URL
@@ -197,6 +252,11 @@ func (d *DB) Migrate(ctx context.Context) error {
 		` ON audit_event_territories (territory_id, audit_event_id)`); err != nil {
 		return fmt.Errorf("migrate %s: audit events by territory: %w", d.URL, err)
 	}
+	for _, name := range supersededIndexes {
+		if _, err := d.SQL.ExecContext(ctx, "DROP INDEX IF EXISTS "+name); err != nil {
+			return fmt.Errorf("migrate %s: dropping index %s: %w", d.URL, name, err)
+		}
+	}
 	if d.Dialect == dialectPostgres {
 		if err := installNotifyTriggers(ctx, d.SQL); err != nil {
 			return fmt.Errorf("migrate %s: %w", d.URL, err)
@@ -207,6 +267,12 @@ func (d *DB) Migrate(ctx context.Context) error {
 
 // FeedIndex is the index of audit events' territories by territory.
 const FeedIndex = "audit_event_territories_by_territory"
+
+// supersededIndexes are indexes of earlier schemas that a wider one
+// replaced (ent's migration adds indexes, never drops them):
+// establishments by département and by région, now with the ID after
+// the code.
+var supersededIndexes = []string{"establishment_department_code", "establishment_region_code"}
 
 // moveConventionPartySites carries over the sites convention parties
 // named when a site could be named by one party only (a column of
