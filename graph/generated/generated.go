@@ -43101,7 +43101,7 @@ func (ec *executionContext) marshalNFindingFix2githubᚗcomᚋmaillageᚋmaillag
 }
 
 func (ec *executionContext) marshalNFindingFix2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFixᚄ(ctx context.Context, sel ast.SelectionSet, v []coopgraph.Fix) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFindingFix2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFix(ctx, sel, v[i])
@@ -43437,7 +43437,7 @@ func (ec *executionContext) unmarshalNMedicalTeamWhereInput2ᚖgithubᚗcomᚋma
 }
 
 func (ec *executionContext) marshalNMemberSuggestion2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋsuggestᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*suggest.Member) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberSuggestion2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋsuggestᚐMember(ctx, sel, v[i])
@@ -43789,7 +43789,7 @@ func (ec *executionContext) unmarshalNTeamSiteWhereInput2ᚖgithubᚗcomᚋmaill
 }
 
 func (ec *executionContext) marshalNTerritory2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Territory) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, sel, v[i])
