@@ -111,6 +111,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	})
 	mux.Handle("GET /api/boundaries/{file}", layer(boundariesHandler(budget, logger)))
 	mux.Handle("GET /api/sites.geojson", layer(sitesHandler(graphs, budget, logger)))
+	mux.Handle("GET /tiles/sites/{z}/{x}/{y}", layer(sitesTileHandler(graphs, budget, logger)))
 	startImport, listImports, oneImport := importsHandlers(imports.New(db.Primary, ""))
 	mux.Handle("POST /api/imports", callers(startImport))
 	mux.Handle("GET /api/imports", callers(listImports))
