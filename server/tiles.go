@@ -24,8 +24,7 @@ import (
 // carry an ETag derived from the sites they draw: a client that has a
 // tile revalidates it (no-cache) and gets 304 while the sites are the
 // same.
-func sitesTileHandler(graphs *coopgraph.Store, b *budget, logger *slog.Logger) http.HandlerFunc {
-	cache := &tileViews{views: map[string]*sitetiles.View{}}
+func sitesTileHandler(graphs *coopgraph.Store, cache *tileViews, b *budget, logger *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		z, errZ := strconv.Atoi(r.PathValue("z"))
 		x, errX := strconv.Atoi(r.PathValue("x"))
@@ -53,7 +52,7 @@ func sitesTileHandler(graphs *coopgraph.Store, b *budget, logger *slog.Logger) h
 			http.Error(w, "service unavailable", http.StatusServiceUnavailable)
 			return
 		}
-		key := day.Format(time.DateOnly) + "|" + territory.Kind + ":" + territory.Code
+		key := viewKey(day, territory)
 		ix, view := cache.get(g, key)
 		if view == nil {
 			release, admitted := b.admit(w, r, tilesViewWeight)
@@ -98,6 +97,15 @@ type tileViews struct {
 }
 
 const maxTileViews = 16
+
+func newTileViews() *tileViews {
+	return &tileViews{views: map[string]*sitetiles.View{}}
+}
+
+// viewKey names a view: a day and a territory.
+func viewKey(day time.Time, t sitetiles.Territory) string {
+	return day.Format(time.DateOnly) + "|" + t.Kind + ":" + t.Code
+}
 
 // get returns the index of g's register layer and the view key names,
 // either nil when not built yet.
