@@ -5,14 +5,15 @@
 // their quadkey at zoom 24 (Z-order: a tile's sites, at any zoom up to 24,
 // are one contiguous run of the order). A view — the sites in force on a
 // day, in a territory or everywhere — keeps that order and the running
-// sums of the sites' positions. Finding a tile's sites, or counting them
+// sums of the sites' positions (built in one pass over the index, once
+// per day and territory asked). Finding a tile's sites, or counting them
 // and placing their centroid, is then two binary searches.
 //
-// The rule. A tile holds at most MaxSites single sites. Below SiteZoom,
-// or wherever a tile would hold more than MaxSites, it holds instead one
-// feature per cell of an 8×8 grid (64 px on a 512 px tile) that has
-// sites: a lone site as itself, several as a cluster at their centroid
-// with their count (point_count). So a tile holds at most
+// The rule. Short of MaxZoom, a tile holds at most MaxSites single sites.
+// Below SiteZoom, or wherever a tile would hold more than MaxSites, it
+// holds instead one feature per cell of an 8×8 grid (64 px on a 512 px
+// tile) that has sites: a lone site as itself, several as a cluster at
+// their centroid with their count (point_count). So a tile holds at most
 // max(MaxSites, 64) features, and a tile of clusters costs 64 pairs of
 // binary searches whatever the number of sites under it. MaxZoom is the
 // deepest tile served (about 2.4 km wide): its tiles hold every site
