@@ -37,4 +37,11 @@ editor_token=$("$bin" token create --role editor --territory REGION:84 --name "e
 
 admin_token=$("$bin" token create --role admin --name "e2e admin" --db "sqlite://$work/e2e.db")
 
+# Ready is the database reachable. The tokens' writes, from another
+# process, make the server rebuild its graph index (SQLite says that the
+# database changed, not what); a tile is answered once the graph index and
+# the sites' index are built again: the browser's timings then measure the
+# app, not the server's warm-up.
+curl -sf -o /dev/null --max-time 120 "http://127.0.0.1:$port/tiles/sites/0/0/0.mvt" || { echo "e2e: no sites tile" >&2; cat "$work/server.log" >&2; exit 1; }
+
 MAILLAGE_URL="http://127.0.0.1:$port" MAILLAGE_EDITOR_TOKEN="$editor_token" MAILLAGE_ADMIN_TOKEN="$admin_token" npm run e2e

@@ -22,7 +22,9 @@ import (
 	"github.com/maillage/maillage/internal/access"
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/imports"
+	"github.com/maillage/maillage/internal/mapdata"
 	"github.com/maillage/maillage/internal/respcache"
+	"github.com/maillage/maillage/internal/sitetiles"
 	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/internal/tokens"
 	"github.com/maillage/maillage/server/spa"
@@ -40,8 +42,9 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	cfg := configure(opts)
 	logger = WithRequestIDs(logger)
 	graphs := coopgraph.NewStore(db.Primary, db.Version)
+	tiles := newTileViews()
 	if !cfg.skipWarm {
-		go warm(graphs, logger)
+		go warm(graphs, tiles, logger)
 	}
 	gql := handler.New(graph.NewSchema(db.Client, graphs, graph.WithLastSync(cfg.lastSync)))
 	gql.AddTransport(transport.Options{})
@@ -111,6 +114,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	})
 	mux.Handle("GET /api/boundaries/{file}", layer(boundariesHandler(budget, logger)))
 	mux.Handle("GET /api/sites.geojson", layer(sitesHandler(graphs, budget, logger)))
+	mux.Handle("GET /tiles/sites/{z}/{x}/{y}", layer(sitesTileHandler(graphs, tiles, budget, logger)))
 	startImport, listImports, oneImport := importsHandlers(imports.New(db.Primary, ""))
 	mux.Handle("POST /api/imports", callers(startImport))
 	mux.Handle("GET /api/imports", callers(listImports))
@@ -139,16 +143,28 @@ func withCORS(origins []string, next http.Handler) http.Handler {
 	}).Handler(next)
 }
 
-// warm builds the graph index at start, so that the first visitor does
-// not wait for it.
-func warm(graphs *coopgraph.Store, logger *slog.Logger) {
+// warm builds at start what the map's first view needs — the simplified
+// boundaries, the graph index, the index of the sites with today's
+// national view — so that the first visitor does not wait for them.
+func warm(graphs *coopgraph.Store, tiles *tileViews, logger *slog.Logger) {
 	start := time.Now()
+	for _, layer := range []string{"regions", "departements"} {
+		if _, err := mapdata.BoundariesGzip(layer); err != nil {
+			logger.Warn("boundaries not simplified at start", "layer", layer, "err", err)
+		}
+	}
+	logger.Info("boundaries simplified", "duration", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
 	g, err := graphs.Graph(context.Background())
 	if err != nil {
 		logger.Warn("graph index not built at start; the first graph request will retry", "err", err)
 		return
 	}
 	logger.Info("graph index built", "nodes", g.Nodes(), "edges", g.Edges(), "duration", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	today, _ := mapdata.Day("", time.Now()) // what a request without asOf asks for
+	tiles.build(g, viewKey(today, sitetiles.Territory{}), today, sitetiles.Territory{})
+	logger.Info("sites tiles index built", "duration", time.Since(start).Round(time.Millisecond))
 }
 
 // HTTPServer wraps h with the timeouts a public server needs: slow

@@ -6,6 +6,8 @@
  * lisent sur /__fake/log ; POST /__fake/reset remet tout à zéro.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { geoJSONToTile } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { buildSchema, getOperationAST, graphql, GraphQLError, parse } from 'graphql';
 import type { Plugin } from 'vite';
 
@@ -36,11 +38,11 @@ const BOUNDARIES: Record<string, unknown> = {
   '/api/boundaries/departements.geojson': { type: 'FeatureCollection', features: [square('42', 'Loire', 3.7, 45.2, 4.8, 46.3), square('75', 'Paris', 2.2, 48.8, 2.5, 48.9)] },
 };
 const site = (finess: string, label: string, lon: number, lat: number, region: string, department: string) => ({
-  type: 'Feature',
-  properties: { finess, label, category: 'CH', family: 'hospital', region, department },
-  geometry: { type: 'Point', coordinates: [lon, lat] },
+  type: 'Feature' as const,
+  properties: { id: `site-${finess}`, finess, label, category: 'CH', categoryGroup: '1102', region, department },
+  geometry: { type: 'Point' as const, coordinates: [lon, lat] },
 });
-const SITES = { type: 'FeatureCollection', features: [site('420782559', 'Hôpital de Bellevue', 4.39, 45.43, '84', '42'), site('420000192', 'CH du Forez', 4.07, 45.6, '84', '42'), site('750712184', 'Hôpital Lariboisière', 2.35, 48.88, '11', '75')] };
+const SITES = { type: 'FeatureCollection' as const, features: [site('420782559', 'Hôpital de Bellevue', 4.39, 45.43, '84', '42'), site('420000192', 'CH du Forez', 4.07, 45.6, '84', '42'), site('750712184', 'Hôpital Lariboisière', 2.35, 48.88, '11', '75')] };
 
 export interface FakeLogEntry {
   readonly operation: string;
@@ -123,6 +125,15 @@ export function fakeApi(): Plugin {
           return;
         }
         const path = url.split('?')[0] ?? '';
+        // Les tuiles des sites, comme le serveur (/tiles/sites/{z}/{x}/{y}.mvt), chaque site seul.
+        const tile = /^\/tiles\/sites\/(\d+)\/(\d+)\/(\d+)\.mvt$/.exec(path);
+        if (tile !== null) {
+          log.push({ operation: `GET ${url}`, variables: {}, outcome: 'answered' });
+          const [z, x, y] = tile.slice(1).map(Number) as [number, number, number];
+          res.writeHead(200, { 'content-type': 'application/vnd.mapbox-vector-tile' });
+          res.end(fromGeojsonVt({ sites: geoJSONToTile(SITES, z, x, y, { extent: 4096 }) }, { version: 2, extent: 4096 }));
+          return;
+        }
         const boundaries = BOUNDARIES[path];
         if (boundaries !== undefined || path === '/api/sites.geojson') {
           log.push({ operation: `GET ${url}`, variables: {}, outcome: 'answered' });

@@ -1,5 +1,5 @@
 // Package mapdata writes the map's layers as GeoJSON: the shipped région
-// and département boundaries and the sites in force as points.
+// and département boundaries, simplified, and the sites in force as points.
 package mapdata
 
 import (
@@ -10,7 +10,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"time"
+
+	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/simplify"
 
 	"github.com/maillage/maillage/data"
 	"github.com/maillage/maillage/internal/coopgraph"
@@ -23,14 +27,67 @@ var boundaryFiles = map[string]string{
 	"departements": "geo/departements.geojson.gz",
 }
 
+// BoundaryTolerance is how far, in degrees, a served boundary may stray
+// from the shipped one (Douglas-Peucker): 0.001° is about 100 m, under
+// a pixel up to zoom 9 and 1.5 pixels at zoom 10 (512-pixel tiles). It
+// halves the régions' points (90,184 to 39,035) and the départements'
+// (193,971 to 88,006), and with them what a browser parses and tiles
+// before it draws the map.
+const BoundaryTolerance = 0.001
+
+var boundaries = map[string]func() ([]byte, error){}
+
+func init() {
+	for layer, name := range boundaryFiles {
+		boundaries[layer] = sync.OnceValues(func() ([]byte, error) { return simplified(name) })
+	}
+}
+
 // BoundariesGzip returns a boundary layer ("regions" or "departements")
-// as gzip-compressed GeoJSON, features with properties code and nom.
+// as gzip-compressed GeoJSON, features with properties code and nom,
+// simplified to BoundaryTolerance; built once.
 func BoundariesGzip(layer string) ([]byte, error) {
-	name, ok := boundaryFiles[layer]
+	build, ok := boundaries[layer]
 	if !ok {
 		return nil, fmt.Errorf("no boundary layer %q: want regions or departements", layer)
 	}
-	return data.ReadRaw(name)
+	return build()
+}
+
+// simplified reads a shipped boundary file and simplifies its
+// geometries.
+func simplified(name string) ([]byte, error) {
+	raw, err := data.ReadRaw(name)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for _, f := range fc.Features {
+		f.Geometry = simplify.DouglasPeucker(BoundaryTolerance).Simplify(f.Geometry)
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.NewEncoder(zw).Encode(fc); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 type feature struct {

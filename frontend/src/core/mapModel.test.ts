@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphData } from './graphModel.ts';
-import { flyAction, geometryBounds, graphPoints, hoverText, sitesKey, territoryFilter, territoryLayerAt, type FlyAction, type FlyRequest } from './mapModel.ts';
+import { flyAction, geometryBounds, graphPoints, hoverText, abbreviatedCount, sitesKey, sitesTilesUrl, territoryLayerAt, type FlyAction, type FlyRequest } from './mapModel.ts';
 import type { TerritoryRef } from './urlState.ts';
 
 describe('graphPoints', () => {
@@ -23,19 +23,22 @@ describe('graphPoints', () => {
   });
 });
 
-describe('territoryFilter and sitesKey', () => {
-  const cases: readonly { territory: TerritoryRef | null; filter: unknown; key: string }[] = [
-    { territory: null, filter: null, key: '2020-01-01|:' },
-    { territory: { kind: 'REGION', code: '84' }, filter: ['==', ['get', 'region'], '84'], key: '2020-01-01|REGION:84' },
-    { territory: { kind: 'DEPARTMENT', code: '2A' }, filter: ['==', ['get', 'department'], '2A'], key: '2020-01-01|DEPARTMENT:2A' },
-    { territory: { kind: 'COMMUNE', code: '42218' }, filter: ['==', ['get', 'commune'], '42218'], key: '2020-01-01|COMMUNE:42218' },
+describe('sitesTilesUrl and sitesKey', () => {
+  const cases: readonly { territory: TerritoryRef | null; url: string; key: string }[] = [
+    { territory: null, url: 'http://h/tiles/sites/{z}/{x}/{y}.mvt?asOf=2020-01-01', key: '2020-01-01|:' },
+    { territory: { kind: 'REGION', code: '84' }, url: 'http://h/tiles/sites/{z}/{x}/{y}.mvt?asOf=2020-01-01&territory=REGION%3A84', key: '2020-01-01|REGION:84' },
+    { territory: { kind: 'DEPARTMENT', code: '2A' }, url: 'http://h/tiles/sites/{z}/{x}/{y}.mvt?asOf=2020-01-01&territory=DEPARTMENT%3A2A', key: '2020-01-01|DEPARTMENT:2A' },
+    { territory: { kind: 'COMMUNE', code: '42218' }, url: 'http://h/tiles/sites/{z}/{x}/{y}.mvt?asOf=2020-01-01&territory=COMMUNE%3A42218', key: '2020-01-01|COMMUNE:42218' },
   ];
   for (const c of cases) {
     it(c.key, () => {
-      expect(territoryFilter(c.territory)).toEqual(c.filter);
+      expect(sitesTilesUrl('http://h', '2020-01-01', c.territory)).toBe(c.url);
       expect(sitesKey('2020-01-01', c.territory)).toBe(c.key);
     });
   }
+  it('abbreviates counts', () => {
+    expect([7, 999, 1000, 1249, 1250, 9999, 10000, 12499].map(abbreviatedCount)).toEqual(['7', '999', '1k', '1.2k', '1.3k', '10k', '10k', '12k']);
+  });
 });
 
 describe('geometryBounds', () => {

@@ -30,11 +30,21 @@ export function graphPoints(graph: GraphData, started: ReadonlySet<string>): Fea
   return { type: 'FeatureCollection', features };
 }
 
-/** Le filtre (expression MapLibre) des sites d'un territoire ; null : tous. */
-export function territoryFilter(territory: TerritoryRef | null): ['==', ['get', string], string] | null {
-  if (territory === null) return null;
-  const property = territory.kind === 'REGION' ? 'region' : territory.kind === 'COMMUNE' ? 'commune' : 'department';
-  return ['==', ['get', property], territory.code];
+/**
+ * L'adresse des tuiles des sites en vigueur à une date, dans un territoire ou
+ * partout (le serveur filtre : ses groupes ne comptent que les sites du territoire).
+ */
+export function sitesTilesUrl(origin: string, asOf: string, territory: TerritoryRef | null): string {
+  const query = new URLSearchParams({ asOf });
+  if (territory !== null) query.set('territory', `${territory.kind}:${territory.code}`);
+  return `${origin}/tiles/sites/{z}/{x}/{y}.mvt?${query.toString()}`;
+}
+
+/** Le nombre de sites d'un groupe, abrégé comme sur la carte (1,2k ; 12k). */
+export function abbreviatedCount(count: number): string {
+  if (count >= 10000) return `${String(Math.round(count / 1000))}k`;
+  if (count >= 1000) return `${String(Math.round(count / 100) / 10)}k`;
+  return String(count);
 }
 
 /** Ce qui identifie un chargement des sites : la date et le territoire. */

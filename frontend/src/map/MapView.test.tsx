@@ -14,6 +14,7 @@ import { Boundaries } from './controllers/Boundaries.tsx';
 import { FitTerritory } from './controllers/FitTerritory.tsx';
 import { GraphLayers } from './controllers/GraphLayers.tsx';
 import { Interactions } from './controllers/Interactions.tsx';
+import { SitesLayer } from './controllers/SitesLayer.tsx';
 import MapView, { type MapViewProps } from './MapView.tsx';
 import { MapContext, useMap } from './mapContext.ts';
 import { useMapLibre } from './useMapLibre.ts';
@@ -23,9 +24,11 @@ const style = document.createElement('style');
 style.textContent = '.box { width: 640px; height: 420px; position: relative } .box .map, .box .map__canvas { width: 100%; height: 100% }';
 document.head.append(style);
 
+/** Les dates (et territoires) des tuiles de sites demandées, chacune une fois, dans l'ordre. */
 async function sitesRequests(): Promise<string[]> {
   const log = (await (await fetch('/__fake/log')).json()) as FakeLogEntry[];
-  return log.map((e) => e.operation).filter((op) => op.startsWith('GET /api/sites.geojson'));
+  const tiles = log.map((e) => e.operation).filter((op) => op.startsWith('GET /tiles/sites/'));
+  return [...new Set(tiles.map((op) => new URL(op.slice(4), 'http://h').search))];
 }
 
 const graph: GraphData = {
@@ -73,7 +76,9 @@ describe('MapView', () => {
     const map = screen.getByTestId('map');
     await expect.element(map).toHaveAttribute('data-base-ready', 'true');
     await expect.element(map).toHaveAttribute('data-ready', 'true');
-    expect(await sitesRequests()).toEqual(['GET /api/sites.geojson?asOf=2020-01-01']);
+    expect(await sitesRequests()).toEqual(['?asOf=2020-01-01']);
+    // Les trois sites de l'API de test sont en France : tous dessinés.
+    await expect.element(map).toHaveAttribute('data-sites-drawn', '3');
 
     // L'animation passe par 2021 : les sites ne sont pas rechargés.
     await screen.rerender(view({ asOf: '2021-01-01', settled: false }));
@@ -83,8 +88,14 @@ describe('MapView', () => {
 
     // La date se pose : ils le sont.
     await screen.rerender(view({ asOf: '2021-01-01', settled: true }));
-    await expect.poll(sitesRequests).toEqual(['GET /api/sites.geojson?asOf=2020-01-01', 'GET /api/sites.geojson?asOf=2021-01-01']);
+    await expect.poll(sitesRequests).toEqual(['?asOf=2020-01-01', '?asOf=2021-01-01']);
     await expect.element(map).toHaveAttribute('data-ready', 'true');
+  });
+
+  test('asks the server for the sites of the territory chosen', async () => {
+    const screen = await render(view({ territory: { kind: 'DEPARTMENT', code: '42' } }));
+    await expect.element(screen.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+    expect(await sitesRequests()).toEqual(['?asOf=2020-01-01&territory=DEPARTMENT%3A42']);
   });
 
   test('the selection and its cooperations, as counted on the map element', async () => {
@@ -162,6 +173,27 @@ describe('map controllers', () => {
     await expect.element(screen.getByText('Hôpital de Bellevue')).toBeVisible();
     await userEvent.click(canvas, { position: { x: at.x, y: at.y } });
     expect(onSelect).toHaveBeenCalledWith('bellevue');
+  });
+
+  test('SitesLayer draws the tiles\' sites; Interactions opens the one clicked', async () => {
+    const onSelect = vi.fn<(id: string) => void>();
+    const drawn = vi.fn<(n: number) => void>();
+    const { map, screen } = await mounted((onMap) => (
+      <Harness onMap={onMap}>
+        <SitesLayer asOf="2020-01-01" territory={null} onLoaded={drawn} />
+        <Interactions onSelect={onSelect} onTerritory={() => undefined} />
+      </Harness>
+    ));
+    map.jumpTo({ center: [4.39, 45.43], zoom: 11 });
+    await idle(map);
+    await expect.poll(() => drawn.mock.lastCall).toEqual([1]);
+    const at = map.project([4.39, 45.43]);
+    const canvas = screen.container.querySelector('canvas');
+    if (canvas === null) throw new Error('pas de canvas');
+    await userEvent.hover(canvas, { position: { x: at.x, y: at.y } });
+    await expect.element(screen.getByText('Hôpital de Bellevue · 420782559 · CH')).toBeVisible();
+    await userEvent.click(canvas, { position: { x: at.x, y: at.y } });
+    expect(onSelect).toHaveBeenCalledWith('site-420782559');
   });
 
   test('a click on the background chooses the région under it', async () => {

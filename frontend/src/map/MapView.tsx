@@ -56,7 +56,7 @@ export default function MapView(props: MapViewProps) {
   const wanted = sitesKey(asOf, territory);
   const [sites, setSites] = useState<SitesRequest | null>(null);
   if (settled && sites?.key !== wanted) setSites({ key: wanted, asOf, territory });
-  const [sitesLoaded, setSitesLoaded] = useState<string | null>(null);
+  const [sitesLoaded, setSitesLoaded] = useState<{ readonly key: string; readonly drawn: number } | null>(null);
   const sitesRequest = sites?.key ?? null;
 
   const selection = useMemo(() => selectionGeometry(graph, selected), [graph, selected]);
@@ -64,13 +64,14 @@ export default function MapView(props: MapViewProps) {
   const points = useMemo(() => graphPoints(graph, started), [graph, started]);
 
   const loaded = map !== null;
-  const ready = loaded && sitesRequest !== null && sitesLoaded === sitesRequest;
+  const ready = loaded && sitesRequest !== null && sitesLoaded?.key === sitesRequest;
   return (
     <div
       className="map"
       data-testid="map"
       data-ready={ready ? 'true' : 'false'}
       data-base-ready={loaded ? 'true' : 'false'}
+      data-sites-drawn={ready ? sitesLoaded.drawn : undefined}
       data-selection-links={selection.links.features.length}
       data-graph-points={points.features.length}
       data-path-segments={pathLines.features.length}
@@ -84,8 +85,8 @@ export default function MapView(props: MapViewProps) {
             <SitesLayer
               asOf={sites.asOf}
               territory={sites.territory}
-              onLoaded={() => {
-                setSitesLoaded(sites.key);
+              onLoaded={(drawn) => {
+                if (sitesLoaded?.key !== sites.key || sitesLoaded.drawn !== drawn) setSitesLoaded({ key: sites.key, drawn });
               }}
             />
           )}

@@ -11,9 +11,8 @@ export const RASTER_TILE_URL: string = (import.meta.env['VITE_RASTER_TILE_URL'] 
 
 export const DEPARTEMENTS_URL = '/api/boundaries/departements.geojson';
 
-export function sitesUrl(asOf: string): string {
-  return `/api/sites.geojson?asOf=${encodeURIComponent(asOf)}`;
-}
+/** La profondeur des tuiles des sites (internal/sitetiles : MaxZoom) ; au-delà, la carte les agrandit. */
+export const SITES_MAX_ZOOM = 14;
 
 export function baseStyle(): StyleSpecification {
   const style: StyleSpecification = {
