@@ -3,6 +3,7 @@ package rights
 import (
 	"context"
 	"errors"
+	"reflect"
 
 	"entgo.io/ent/privacy"
 
@@ -38,7 +39,7 @@ func MayChange(ctx context.Context, c *ent.Client, who access.Principal, id int)
 		l.terrs[n.ID] = true
 	case *ent.Grouping, *ent.Membership, *ent.Convention, *ent.ConventionParty,
 		*ent.Filiere, *ent.FiliereRole, *ent.MedicalTeam, *ent.TeamSite:
-		if err := l.record(ctx, typeName(n), id); err != nil {
+		if err := l.record(ctx, reflect.TypeOf(n).Elem().Name(), id); err != nil { // the ent type: "Membership"…
 			return false, err
 		}
 	default:
@@ -54,29 +55,6 @@ func MayChange(ctx context.Context, c *ent.Client, who access.Principal, id int)
 		}
 	}
 	return true, nil
-}
-
-// typeName is the ent type of a cooperation record.
-func typeName(n ent.Noder) string {
-	switch n.(type) {
-	case *ent.Grouping:
-		return "Grouping"
-	case *ent.Membership:
-		return "Membership"
-	case *ent.Convention:
-		return "Convention"
-	case *ent.ConventionParty:
-		return "ConventionParty"
-	case *ent.Filiere:
-		return "Filiere"
-	case *ent.FiliereRole:
-		return "FiliereRole"
-	case *ent.MedicalTeam:
-		return "MedicalTeam"
-	case *ent.TeamSite:
-		return "TeamSite"
-	}
-	return ""
 }
 
 // ignoreNotFound makes an ID that names nothing, or nothing the caller

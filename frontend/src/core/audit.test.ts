@@ -15,7 +15,7 @@ const labels: AuditLabels = {
     'FiliereRole.level': fr.roles,
     domains: em.domains,
     valid_from_precision: em.precision,
-    specialty: em.history.specialties,
+    specialty: em.specialties,
   },
   yes: em.history.yes,
   no: em.history.no,

@@ -195,7 +195,7 @@ export default function HistoryView({ id, onFocus, territory }: HistoryViewProps
         'FiliereRole.level': m.roles,
         domains: em.domains,
         valid_from_precision: em.precision,
-        specialty: em.history.specialties,
+        specialty: em.specialties,
       },
       yes: em.history.yes,
       no: em.history.no,
