@@ -9,6 +9,7 @@ import type { ComponentType } from 'react';
 import { parseEditTarget, type EditKind, type EditTarget } from '../core/editForm.ts';
 import type { Viewer } from '../core/session.ts';
 import { useGql } from '../app/query.ts';
+import { graphql } from '../gql/index.ts';
 import type { Territories } from '../app/TerritorySelect.tsx';
 import { Refusal, refusalOf } from './fields.tsx';
 import { ConventionForm, PartyForm } from './forms/ConventionForm.tsx';
@@ -46,6 +47,7 @@ export default function EditPanel({ target, viewer, territories, onClose }: Edit
   return (
     <section className="edit" aria-labelledby="edit-title" data-testid="edit-panel" data-kind={t.kind} data-mode={t.mode}>
       <h2 id="edit-title">{em.titles[t.kind][t.mode]}</h2>
+      {t.parent !== null && <ParentName id={t.parent} />}
       {viewer?.mayEdit !== true ? (
         <>
           <p className="notice" data-testid="edit-signin">{em.notSignedIn}</p>
@@ -71,4 +73,35 @@ function Loaded({ Form, ...props }: Omit<FormProps, 'record'> & { readonly targe
   // Le formulaire lit la fiche à son montage : la version lue reste sa base, même si la fiche se recharge.
   if (record === null) return <p className="status">{result.isLoading ? em.loading : em.notFound}</p>;
   return <Form {...props} record={record} />;
+}
+
+const EditParentDocument = graphql(`
+  query EditParent($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Grouping {
+        name
+      }
+      ... on Convention {
+        name
+      }
+      ... on Filiere {
+        name
+      }
+      ... on MedicalTeam {
+        name
+      }
+    }
+  }
+`);
+
+/** La fiche à laquelle la ligne créée appartiendra (le groupement d'une adhésion…). */
+function ParentName({ id }: { readonly id: string }) {
+  const node = useGql(EditParentDocument, { id }).data?.node;
+  const name = node != null && 'name' in node ? node.name : null;
+  return name === null ? null : (
+    <p className="muted" data-testid="edit-parent">
+      {em.inParent(name)}
+    </p>
+  );
 }

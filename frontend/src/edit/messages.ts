@@ -11,6 +11,7 @@ export const em = {
     teamSite: { create: 'Ajouter un site à l’équipe', update: 'Modifier le site de l’équipe', close: 'Clore le site de l’équipe' },
   },
   of: (name: string) => `De : ${name}`,
+  inParent: (name: string) => `Dans « ${name} »`,
   fields: {
     name: 'Nom',
     kind: 'Nature',

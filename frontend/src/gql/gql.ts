@@ -38,6 +38,7 @@ type Documents = {
     "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n": typeof types.DiffDocument,
     "\n  query Viewer {\n    viewer {\n      name\n      role\n      territories\n      mayEdit\n      mayReadAudit\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query MayChange($id: ID!) {\n    viewer {\n      mayChange(id: $id)\n    }\n  }\n": typeof types.MayChangeDocument,
+    "\n  query EditParent($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Grouping {\n        name\n      }\n      ... on Convention {\n        name\n      }\n      ... on Filiere {\n        name\n      }\n      ... on MedicalTeam {\n        name\n      }\n    }\n  }\n": typeof types.EditParentDocument,
     "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": typeof types.RecordHistoryDocument,
     "\n  query RecentChanges {\n    auditEvents(first: 50, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": typeof types.RecentChangesDocument,
     "\n  query TerritoryFeed($territory: ID!) {\n    auditEvents(first: 50, where: { hasTerritoriesWith: { id: $territory } }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": typeof types.TerritoryFeedDocument,
@@ -100,6 +101,7 @@ const documents: Documents = {
     "\n  query Diff($filter: CooperationGraphFilter, $from: Date!, $to: Date!) {\n    cooperationDiff(filter: $filter, from: $from, to: $to) {\n      total\n      truncated\n      changes {\n        kind\n        date\n        edge {\n          id\n          source\n          target\n          role\n        }\n        source {\n          id\n          kind\n          label\n        }\n        target {\n          id\n          kind\n          label\n        }\n      }\n    }\n  }\n": types.DiffDocument,
     "\n  query Viewer {\n    viewer {\n      name\n      role\n      territories\n      mayEdit\n      mayReadAudit\n    }\n  }\n": types.ViewerDocument,
     "\n  query MayChange($id: ID!) {\n    viewer {\n      mayChange(id: $id)\n    }\n  }\n": types.MayChangeDocument,
+    "\n  query EditParent($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Grouping {\n        name\n      }\n      ... on Convention {\n        name\n      }\n      ... on Filiere {\n        name\n      }\n      ... on MedicalTeam {\n        name\n      }\n    }\n  }\n": types.EditParentDocument,
     "\n  query RecordHistory($id: ID!) {\n    auditEvents(first: 100, where: { entityID: $id }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": types.RecordHistoryDocument,
     "\n  query RecentChanges {\n    auditEvents(first: 50, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": types.RecentChangesDocument,
     "\n  query TerritoryFeed($territory: ID!) {\n    auditEvents(first: 50, where: { hasTerritoriesWith: { id: $territory } }, orderBy: { field: AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          ...HistoryEvent\n        }\n      }\n    }\n  }\n": types.TerritoryFeedDocument,
@@ -231,6 +233,10 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      name\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MayChange($id: ID!) {\n    viewer {\n      mayChange(id: $id)\n    }\n  }\n"): typeof import('./graphql').MayChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditParent($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Grouping {\n        name\n      }\n      ... on Convention {\n        name\n      }\n      ... on Filiere {\n        name\n      }\n      ... on MedicalTeam {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').EditParentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -871,6 +871,27 @@ export type MayChangeQueryVariables = Exact<{
 
 export type MayChangeQuery = { viewer: { mayChange: boolean } };
 
+export type EditParentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditParentQuery = { node:
+    | { id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
 export type RecordHistoryQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2303,6 +2324,25 @@ export const MayChangeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MayChangeQuery, MayChangeQueryVariables>;
+export const EditParentDocument = new TypedDocumentString(`
+    query EditParent($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Grouping {
+      name
+    }
+    ... on Convention {
+      name
+    }
+    ... on Filiere {
+      name
+    }
+    ... on MedicalTeam {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditParentQuery, EditParentQueryVariables>;
 export const RecordHistoryDocument = new TypedDocumentString(`
     query RecordHistory($id: ID!) {
   auditEvents(
