@@ -1031,7 +1031,7 @@ async function testWorkList(page, base) {
     const first = page.getByTestId('worklist-suggestion').first();
     await first.waitFor({ state: 'visible' });
     assert((await first.innerText()).includes('À confirmer'), 'une suggestion sans la mention « À confirmer »');
-    const api = /** @type {{ grouping: { id: string, memberships: unknown[] }, legalEntity: { id: string, name: string } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
+    const api = /** @type {{ grouping: { id: string, name: string, memberships: unknown[] }, legalEntity: { id: string, name: string } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
     assert(api.length > 0 && api.every((x) => x.grouping.memberships.length === 0), 'une suggestion pour un groupement qui a des membres enregistrés');
     assert((await page.getByTestId('worklist-suggestion').count()) === Math.min(api.length, 50), 'suggestions affichées ≠ suggestions de l’API');
     const proposed = api[0];
@@ -1041,6 +1041,7 @@ async function testWorkList(page, base) {
     const edit = new URL(page.url()).searchParams.get('edit') ?? '';
     assert(edit === `membership:new:${proposed.grouping.id}:with:${proposed.legalEntity.id}`, `formulaire ouvert : ${edit}`);
     await page.getByTestId('edit-form').getByText(proposed.legalEntity.name).first().waitFor({ state: 'visible' });
+    assert((await page.getByTestId('edit-parent').innerText()).includes(proposed.grouping.name), 'le formulaire ne nomme pas le groupement');
     const after = /** @type {{ grouping: { id: string } }[]} */ (dataOf(await graphql(base, SUGGESTIONS, {}), 'memberSuggestions'));
     assert(after.some((x) => x.grouping.id === proposed.grouping.id), 'la suggestion a disparu sans confirmation');
   });
