@@ -75,6 +75,7 @@ func Members(ctx context.Context, c *ent.Client, where Where, day time.Time, fir
 		Where(where.sites(), open(day), establishment.AddressNEQ(""), establishment.PostalCodeNEQ(""),
 			establishment.HasGroupingsWith(
 				grouping.Not(grouping.HasMemberships()),
+				grouping.Or(grouping.ValidFromIsNil(), grouping.ValidFromLTE(day)),
 				grouping.Or(grouping.ValidToIsNil(), grouping.ValidToGT(day)))).
 		WithGroupings().
 		Order(establishment.ByID(sql.OrderAsc())).

@@ -78,6 +78,18 @@ func TestMembers(t *testing.T) {
 			if limited, err := Members(ctx, c, Where{Region: "84"}, day, 1); err != nil || len(limited) != 1 {
 				t.Errorf("first 1: %d, %v", len(limited), err)
 			}
+			// Before the grouping opened: not yet a grouping to join.
+			if opened := seat.Edges.Groupings[0].ValidFrom; opened != nil {
+				early, err := Members(ctx, c, Where{Department: "42"}, opened.AddDate(0, 0, -1), MaxMembers)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range early {
+					if m.Grouping.ID == seat.Edges.Groupings[0].ID {
+						t.Errorf("suggested the day before the grouping opened (%s): %+v", opened.Format(time.DateOnly), m)
+					}
+				}
+			}
 			for _, w := range []Where{{}, {Region: "84", Department: "42"}} {
 				if _, err := Members(ctx, c, w, day, 1); err == nil {
 					t.Errorf("%+v: accepted, want a refusal naming the région or the département", w)
