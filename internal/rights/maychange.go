@@ -37,13 +37,15 @@ func MayChange(ctx context.Context, c *ent.Client, who access.Principal, id int)
 		l.sites[n.ID] = true
 	case *ent.Territory:
 		l.terrs[n.ID] = true
-	case *ent.Grouping, *ent.Membership, *ent.Convention, *ent.ConventionParty,
-		*ent.Filiere, *ent.FiliereRole, *ent.MedicalTeam, *ent.TeamSite:
-		if err := l.record(ctx, reflect.TypeOf(n).Elem().Name(), id); err != nil { // the ent type: "Membership"…
+	default:
+		typ := reflect.TypeOf(n).Elem().Name() // the ent type: "Membership"…
+		if !Located(typ) {
+			return false, nil // sources, audit events, tokens: never changed by an editor
+		}
+		// Unlike RecordPlaces, an unlocated party stays: no editor covers it.
+		if err := l.record(ctx, typ, id); err != nil {
 			return false, err
 		}
-	default:
-		return false, nil // sources, audit events, tokens: never changed by an editor
 	}
 	places, err := l.places(ctx)
 	if err != nil || len(places) == 0 {
