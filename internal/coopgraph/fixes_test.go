@@ -96,3 +96,43 @@ func TestChecksCutKeepsTheMostSerious(t *testing.T) {
 		t.Errorf("cut at 2 of %d (truncated %v): %+v, want the error first", r.Total, r.Truncated, r.Findings)
 	}
 }
+
+// TestJoinGHTOfItsDepartment: a public hospital in no GHT is offered the
+// one GHT of its département, whether the GHT's territory or only its
+// département code says where it is; with two GHTs there, the editor
+// chooses.
+func TestJoinGHTOfItsDepartment(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ghts []node
+		want string
+	}{
+		{"territory", []node{{id: 100, kind: Grouping, label: "GHT A", category: "GHT", place: "DEPARTMENT:42", entity: -1}}, "ADD_MEMBER record=100 organisation=20 role=MEMBER"},
+		{"département code", []node{{id: 100, kind: Grouping, label: "GHT A", category: "GHT", department: "42", entity: -1}}, "ADD_MEMBER record=100 organisation=20 role=MEMBER"},
+		{"two GHTs", []node{
+			{id: 100, kind: Grouping, label: "GHT A", category: "GHT", department: "42", entity: -1},
+			{id: 200, kind: Grouping, label: "GHT B", category: "GHT", place: "DEPARTMENT:42", entity: -1},
+		}, "ADD_MEMBER organisation=20 role=MEMBER"},
+	} {
+		tg := newTestGraph()
+		tg.hospital(20, "CH sans GHT", true, "42", "84")
+		for _, n := range tc.ghts {
+			tg.add(n)
+		}
+		g := tg.done()
+		var got []string
+		for _, f := range findings(t, g, "public-hospital-without-ght", "2020-01-01") {
+			for _, fix := range f.Fixes {
+				s := fix.Action
+				if fix.Record != nil {
+					s += fmt.Sprintf(" record=%d", *fix.Record)
+				}
+				s += fmt.Sprintf(" organisation=%d role=%s", *fix.Organisation, *fix.Role)
+				got = append(got, s)
+			}
+		}
+		if !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("%s: fixes %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -43,14 +43,24 @@ var publicEntityWithoutGHT = rule{
 }
 
 // ghtsByDepartment lists the GHTs in force on the day whose territory is
-// a département, by its code.
+// a département (or, with no territory, whose département is known), by
+// its code.
 func (g *Graph) ghtsByDepartment(q *query) map[string][]int32 {
 	out := map[string][]int32{}
 	for i := range g.nodes {
 		n := int32(i)
-		if kind, code, _ := strings.Cut(g.nodes[n].place, ":"); kind == "DEPARTMENT" && g.isGHT(q, n) {
-			out[code] = append(out[code], n)
+		if !g.isGHT(q, n) {
+			continue
 		}
+		kind, code, _ := strings.Cut(g.nodes[n].place, ":")
+		switch {
+		case kind == "DEPARTMENT":
+		case g.nodes[n].place == "" && g.nodes[n].department != "":
+			code = g.nodes[n].department
+		default:
+			continue
+		}
+		out[code] = append(out[code], n)
 	}
 	return out
 }
