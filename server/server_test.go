@@ -60,7 +60,7 @@ func run(m *testing.M) int {
 	defer closeAll()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for i, d := range dbs {
-		backends = append(backends, &backend{name: d.Name, url: d.URL, db: d.DB, counter: counters[i], handler: server.New(d.DB, logger, prometheus.NewRegistry(), server.WithoutRateLimits(), roomyTimeouts),
+		backends = append(backends, &backend{name: d.Name, url: d.URL, db: d.DB, counter: counters[i], handler: server.New(d.DB, logger, prometheus.NewRegistry(), server.WithoutRateLimits(), roomyTimeouts, server.WithoutWarmUp()),
 			engine: server.New(d.DB, logger, prometheus.NewRegistry(), server.WithoutRateLimits(), roomyTimeouts, server.WithoutWarmUp(), withoutResponseCache)})
 	}
 	return m.Run()
