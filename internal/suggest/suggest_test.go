@@ -79,7 +79,13 @@ func TestMembers(t *testing.T) {
 				t.Errorf("first 1: %d, %v", len(limited), err)
 			}
 			// Before the grouping opened: not yet a grouping to join.
-			if opened := seat.Edges.Groupings[0].ValidFrom; opened != nil {
+			opened := seat.Edges.Groupings[0].ValidFrom
+			if opened == nil {
+				t.Fatal("the grouping has no opening day: pick one that has")
+			}
+			{
+				// The seat's site was there before (so that only the grouping's own day decides).
+				c.Establishment.UpdateOne(seat).SetValidFrom(opened.AddDate(-5, 0, 0)).ExecX(ctx)
 				early, err := Members(ctx, c, Where{Department: "42"}, opened.AddDate(0, 0, -1), MaxMembers)
 				if err != nil {
 					t.Fatal(err)
