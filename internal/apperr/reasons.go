@@ -12,8 +12,8 @@ const (
 	ReasonUnknownRecord       = "UNKNOWN_RECORD"         // details: type, id
 	ReasonUnknownFiness       = "UNKNOWN_FINESS"         // details: finess
 	ReasonSiteOfAnotherEntity = "SITE_OF_ANOTHER_ENTITY" // details: sites
-	ReasonDuplicateMembership = "DUPLICATE_MEMBERSHIP"   // details: membership, validFrom, validTo
-	ReasonSecondSupport       = "SECOND_SUPPORT"         // details: grouping, membership, validFrom, validTo
+	ReasonDuplicateMembership = "DUPLICATE_MEMBERSHIP"   // details: membership, validFrom (validFromPrecision), validTo
+	ReasonSecondSupport       = "SECOND_SUPPORT"         // details: grouping, membership, validFrom (validFromPrecision), validTo
 	ReasonAlreadyClosed       = "ALREADY_CLOSED"         // details: validTo
 	ReasonStaleVersion        = "STALE_VERSION"          // details: type, id
 	ReasonDatesOutOfOrder     = "DATES_OUT_OF_ORDER"     // details: validFrom, validTo
@@ -33,8 +33,8 @@ var Reasons = []ReasonInfo{
 	{ReasonUnknownRecord, CodeBadInput, "`type`, `id`", "an ID names no record of the type the field wants"},
 	{ReasonUnknownFiness, CodeBadInput, "`finess`", "a FINESS number the register does not hold"},
 	{ReasonSiteOfAnotherEntity, CodeBadInput, "`sites`", "named sites belong to another legal entity than the party"},
-	{ReasonDuplicateMembership, CodeBadInput, "`membership`, `validFrom`, `validTo`", "the legal entity is already a member of the grouping over that period"},
-	{ReasonSecondSupport, CodeBadInput, "`grouping`, `membership`, `validFrom`, `validTo`", "a GHT has one support at any date"},
+	{ReasonDuplicateMembership, CodeBadInput, "`membership`, `validFrom` (`validFromPrecision` when YEAR or MONTH), `validTo`", "the legal entity is already a member of the grouping over that period"},
+	{ReasonSecondSupport, CodeBadInput, "`grouping`, `membership`, `validFrom` (`validFromPrecision` when YEAR or MONTH), `validTo`", "a GHT has one support at any date"},
 	{ReasonAlreadyClosed, CodeBadInput, "`validTo`", "the record is already closed: update it to change its end"},
 	{ReasonStaleVersion, CodeConflict, "`type`, `id`", "someone changed the record since the caller read it"},
 	{ReasonDatesOutOfOrder, CodeBadInput, "`validFrom`, `validTo`", "the end is not after the start"},

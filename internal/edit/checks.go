@@ -182,7 +182,7 @@ func checkMembership(ctx context.Context, c *ent.Client, _, m *ent.Membership) e
 		return err
 	default:
 		return apperr.BadInput("validFrom", fmt.Errorf("the legal entity is already a member of this grouping %s (membership %d): close or change that one", during(dup.ValidFrom, dup.ValidTo), dup.ID)).
-			Because(apperr.ReasonDuplicateMembership, withPeriod(map[string]any{"membership": strconv.Itoa(dup.ID)}, dup.ValidFrom, dup.ValidTo))
+			Because(apperr.ReasonDuplicateMembership, withPeriod(map[string]any{"membership": strconv.Itoa(dup.ID)}, dup))
 	}
 	if m.Role != membership.RoleSUPPORT {
 		return nil
@@ -200,16 +200,21 @@ func checkMembership(ctx context.Context, c *ent.Client, _, m *ent.Membership) e
 		return err
 	}
 	return apperr.BadInput("role", fmt.Errorf("GHT %s already has a support %s (membership %d): a GHT has one support at any date", g.Name, during(other.ValidFrom, other.ValidTo), other.ID)).
-		Because(apperr.ReasonSecondSupport, withPeriod(map[string]any{"grouping": g.Name, "membership": strconv.Itoa(other.ID)}, other.ValidFrom, other.ValidTo))
+		Because(apperr.ReasonSecondSupport, withPeriod(map[string]any{"grouping": g.Name, "membership": strconv.Itoa(other.ID)}, other))
 }
 
-// withPeriod adds a period's known ends to a refusal's details.
-func withPeriod(details map[string]any, from, to *time.Time) map[string]any {
-	if from != nil {
-		details["validFrom"] = from.Format(time.DateOnly)
+// withPeriod adds a membership's known period to a refusal's details,
+// with the precision its start is known to (YEAR, MONTH) when it is not
+// a day: "2016" must not read as "01/01/2016".
+func withPeriod(details map[string]any, m *ent.Membership) map[string]any {
+	if m.ValidFrom != nil {
+		details["validFrom"] = m.ValidFrom.Format(time.DateOnly)
+		if m.ValidFromPrecision != nil {
+			details["validFromPrecision"] = string(*m.ValidFromPrecision)
+		}
 	}
-	if to != nil {
-		details["validTo"] = to.Format(time.DateOnly)
+	if m.ValidTo != nil {
+		details["validTo"] = m.ValidTo.Format(time.DateOnly)
 	}
 	return details
 }

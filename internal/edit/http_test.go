@@ -156,6 +156,10 @@ func TestEditThroughTheAPI(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// A member known to the year: a refusal naming it says so.
+			yearIn := map[string]any{"in": map[string]any{"groupingID": g.ID, "legalEntityID": strconv.Itoa(w.loire2.entity), "role": "MEMBER", "validFrom": "2023-01-01", "validFromPrecision": "YEAR", "sourceID": src.ID}}
+			var yearMember record
+			field(t, post(t, h, editor, addMember, yearIn), "createMembership", &yearMember)
 			closeMember := `mutation($id: ID!, $v: Int!, $to: Date!, $src: ID!) { closeMembership(id: $id, expectedVersion: $v, validTo: $to, sourceID: $src) { id } }`
 			unknownSource := map[string]any{"in": map[string]any{"groupingID": g.ID, "legalEntityID": member, "role": "MEMBER", "validFrom": "2030-01-01", "sourceID": "987654321"}}
 			for _, tc := range []struct {
@@ -168,6 +172,7 @@ func TestEditThroughTheAPI(t *testing.T) {
 				{"editor of another région", elsewhere, addMember, in, "FORBIDDEN", "OUTSIDE_TERRITORY", map[string]any{"territories": []any{"REGION:11"}}},
 				{"stale version", editor, update, map[string]any{"id": m.ID, "v": 0, "src": src.ID}, "CONFLICT", "STALE_VERSION", map[string]any{"id": m.ID, "type": "Membership"}},
 				{"same member twice", editor, addMember, in, "BAD_USER_INPUT", "DUPLICATE_MEMBERSHIP", map[string]any{"membership": m.ID, "validFrom": "2024-01-01"}},
+				{"a member known to the year, twice", editor, addMember, yearIn, "BAD_USER_INPUT", "DUPLICATE_MEMBERSHIP", map[string]any{"membership": yearMember.ID, "validFrom": "2023-01-01", "validFromPrecision": "YEAR"}},
 				{"end before start", editor, closeMember, map[string]any{"id": m.ID, "v": m.Version, "to": "2020-01-01", "src": src.ID}, "BAD_USER_INPUT", "DATES_OUT_OF_ORDER", map[string]any{"validFrom": "2024-01-01", "validTo": "2020-01-01"}},
 				{"unknown source", editor, addMember, unknownSource, "BAD_USER_INPUT", "UNKNOWN_RECORD", map[string]any{"id": "987654321"}},
 			} {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { em } from '../edit/messages.ts';
-import { codeNamer, explainRefusal, frenchDay } from './refusal.ts';
+import { codeNamer, explainRefusal } from './refusal.ts';
 
 const names = codeNamer(
   (code) => em.reasons.region(code, code === '84' ? 'Auvergne-Rhône-Alpes' : code === '75' ? 'Nouvelle-Aquitaine' : undefined),
@@ -18,7 +18,9 @@ describe('explainRefusal', () => {
     ['OUTSIDE_TERRITORY', { territories: ['DEPARTMENT:42', '11'], outside: [{ region: '93', department: '' }] }, 'couvre le département 42 et la région 11 ; cet enregistrement concerne aussi la région 93.'],
     ['UNKNOWN_FINESS', { finess: '420000000' }, 'Le numéro FINESS 420000000 n’est pas au répertoire.'],
     ['DUPLICATE_MEMBERSHIP', { membership: '12', validFrom: '2024-01-01' }, 'déjà membre du groupement depuis le 01/01/2024'],
-    ['SECOND_SUPPORT', { grouping: 'GHT Loire', validFrom: '2016-07-01', validTo: '2020-01-01' }, 'Le GHT GHT Loire a déjà un établissement support du 01/07/2016 au 01/01/2020'],
+    // Known to the year: never read as the first of January.
+    ['DUPLICATE_MEMBERSHIP', { membership: '12', validFrom: '2016-01-01', validFromPrecision: 'YEAR' }, 'déjà membre du groupement depuis 2016 :'],
+    ['SECOND_SUPPORT', { grouping: 'GHT Loire', validFrom: '2016-07-01', validTo: '2020-01-01' }, 'Le GHT GHT Loire a déjà un établissement support depuis le 01/07/2016 (fin : 01/01/2020)'],
     ['DATES_OUT_OF_ORDER', { validFrom: '2024-01-01', validTo: '2020-01-01' }, 'La fin (01/01/2020) doit suivre le début (01/01/2024).'],
     ['ALREADY_CLOSED', { validTo: '2025-01-01' }, 'Déjà clos le 01/01/2025'],
     ['SITE_OF_ANOTHER_ENTITY', { sites: ['420000001', '420000002'] }, '420000001 et 420000002'],
@@ -34,14 +36,5 @@ describe('explainRefusal', () => {
 
   it('reads malformed details without failing', () => {
     expect(explainRefusal('OUTSIDE_TERRITORY', { territories: 'REGION:84', outside: [null, 3] }, em.reasons, names)).toContain('Votre jeton couvre');
-  });
-});
-
-describe('frenchDay', () => {
-  it.each([
-    ['2016-03-05', '05/03/2016'],
-    ['2016', '2016'],
-  ])('%s → %s', (iso, want) => {
-    expect(frenchDay(iso)).toBe(want);
   });
 });

@@ -5,6 +5,8 @@
  * fournis par l'appelant (edit/messages.ts), ce module choisit et remplit.
  */
 
+import { formatStart } from './time.ts';
+
 export type RefusalDetails = Readonly<Record<string, unknown>>;
 
 /** Un lieu hors des territoires de l'éditeur, tel que le serveur le nomme. */
@@ -33,7 +35,7 @@ export interface RefusalTexts {
   readonly ALREADY_CLOSED: (on: string) => string;
   readonly STALE_VERSION: string;
   readonly DATES_OUT_OF_ORDER: (from: string, to: string) => string;
-  readonly period: (from: string | null, to: string | null) => string;
+  readonly period: (since: string | null, to: string | null) => string;
   readonly roles: Readonly<Record<string, string>>;
   readonly list: (items: readonly string[]) => string;
 }
@@ -58,16 +60,18 @@ function places(d: RefusalDetails): Place[] {
   });
 }
 
-/** Une date `AAAA-MM-JJ` en français (05/03/2016) ; autre chose tel quel. */
-export function frenchDay(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m === null ? iso : `${m[3] ?? ''}/${m[2] ?? ''}/${m[1] ?? ''}`;
+/** Une date du serveur en français, à la précision que la source donne (« 2016 », « mars 2016 », « 05/03/2016 »). */
+function day(iso: string, precision: string | null = null): string {
+  return iso === '' ? '' : formatStart(iso, precision, 'fr-FR');
 }
 
 function period(t: RefusalTexts, d: RefusalDetails): string {
   const from = text(d, 'validFrom');
   const to = text(d, 'validTo');
-  return t.period(from === '' ? null : frenchDay(from), to === '' ? null : frenchDay(to));
+  const precision = text(d, 'validFromPrecision');
+  // A day reads « le 05/03/2016 » ; a year or a month as the source gives it, « 2016 ».
+  const since = from === '' ? null : precision === '' || precision === 'DAY' ? `le ${day(from)}` : day(from, precision);
+  return t.period(since, to === '' ? null : day(to));
 }
 
 /** L'explication d'une raison, ou null pour une raison inconnue (le message du serveur reste). */
@@ -98,11 +102,11 @@ export function explainRefusal(reason: string | undefined, details: RefusalDetai
     case 'SECOND_SUPPORT':
       return t.SECOND_SUPPORT(text(d, 'grouping'), period(t, d));
     case 'ALREADY_CLOSED':
-      return t.ALREADY_CLOSED(frenchDay(text(d, 'validTo')));
+      return t.ALREADY_CLOSED(day(text(d, 'validTo')));
     case 'STALE_VERSION':
       return t.STALE_VERSION;
     case 'DATES_OUT_OF_ORDER':
-      return t.DATES_OUT_OF_ORDER(frenchDay(text(d, 'validFrom')), frenchDay(text(d, 'validTo')));
+      return t.DATES_OUT_OF_ORDER(day(text(d, 'validFrom')), day(text(d, 'validTo')));
   }
   return null;
 }

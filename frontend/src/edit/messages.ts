@@ -167,7 +167,7 @@ export const em = {
     ALREADY_CLOSED: (on: string) => `Déjà clos le ${on} : modifiez-le pour changer sa fin.`,
     STALE_VERSION: 'Quelqu’un a modifié cet enregistrement depuis que vous l’avez lu.',
     DATES_OUT_OF_ORDER: (from: string, to: string) => `La fin (${to}) doit suivre le début (${from}).`,
-    period: (from: string | null, to: string | null) => (from !== null && to !== null ? `du ${from} au ${to}` : from !== null ? `depuis le ${from}` : to !== null ? `jusqu’au ${to}` : 'sans date'),
+    period: (since: string | null, to: string | null) => (since !== null && to !== null ? `depuis ${since} (fin : ${to})` : since !== null ? `depuis ${since}` : to !== null ? `jusqu’au ${to}` : 'sans date'),
     roles: { anonymous: 'anonyme', partner: 'partenaire', editor: 'éditeur', admin: 'administrateur' } as Record<string, string>,
     list: (items: readonly string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(items),
     region: (code: string, name: string | undefined) => name ?? `la région ${code}`,
