@@ -1,8 +1,9 @@
 // Package maillage is the root of the Maillage module. It holds no code:
 // the binary is cmd/maillage. `go generate ./...` regenerates, in order,
 // the ent client with the GraphQL schema it implies, then gqlgen's
-// executor and resolver stubs, then graph/postgen's one change to that
-// executor (lists of cheap objects marshalled without a goroutine each).
+// executor and resolver stubs, then graph/postgen's changes to that
+// executor (lists, objects and plain fields answered without gqlgen's
+// per-element and per-field machinery).
 package maillage
 
 //go:generate go run -mod=mod ./ent/entc.go

@@ -2,11 +2,9 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
-	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -14,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/sync/semaphore"
 
+	"github.com/maillage/maillage/graph/spend"
 	"github.com/maillage/maillage/internal/apperr"
 )
 
@@ -53,6 +52,8 @@ type budget struct {
 	wait      time.Duration
 	maxFields int64
 	maxBytes  int64
+	// observe, for tests, learns how many fields each request resolved.
+	observe func(fields int64)
 }
 
 var _ interface {
@@ -67,6 +68,7 @@ func newBudget(cfg Config) *budget {
 		wait:      cfg.AnonymousWait,
 		maxFields: int64(cfg.Limits.MaxComplexity),
 		maxBytes:  cfg.Limits.MaxResponseBytes,
+		observe:   cfg.fieldsObserver,
 	}
 	if b.capacity > 0 {
 		b.memory = semaphore.NewWeighted(b.capacity)
@@ -120,14 +122,6 @@ func (b *budget) admit(w http.ResponseWriter, r *http.Request, weight int64) (re
 	return func() { b.release(weight) }, true
 }
 
-// spend is what one request has resolved so far.
-type spend struct {
-	fields, bytes atomic.Int64
-	over          atomic.Bool
-}
-
-type spendKey struct{}
-
 var errStopped = errors.New("stopped: the request is past its budget")
 
 func (b *budget) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -139,29 +133,30 @@ func (b *budget) InterceptResponse(ctx context.Context, next graphql.ResponseHan
 		return codedResponse(ctx, apperr.CodeOverloaded, "the server is busy with large requests: retry in a moment, or ask for less")
 	}
 	defer b.release(weight)
-	sp := &spend{}
-	resp := next(context.WithValue(ctx, spendKey{}, sp))
-	if resp != nil && (sp.over.Load() || b.over(0, int64(len(resp.Data)))) {
+	meter := spend.New(b.maxFields, b.maxBytes)
+	resp := next(spend.With(ctx, meter))
+	if b.observe != nil {
+		b.observe(meter.Fields())
+	}
+	if resp != nil && (meter.Over() || b.over(0, int64(len(resp.Data)))) {
 		st.setStatus(http.StatusUnprocessableEntity)
 		return codedResponse(ctx, apperr.CodeResponseTooLarge, fmt.Sprintf("the answer would hold more than %d fields or %d bytes: ask for smaller pages, fewer fields or a lower limit", b.maxFields, b.maxBytes))
 	}
 	return resp
 }
 
+// InterceptField charges the fields resolvers answer; the executor's
+// plain leaves charge themselves (spend.Charge).
 func (b *budget) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	sp, ok := ctx.Value(spendKey{}).(*spend)
-	if !ok {
+	meter := spend.From(ctx)
+	if meter == nil {
 		return next(ctx)
 	}
-	if sp.over.Load() {
+	if meter.Over() {
 		return nil, errStopped
 	}
 	res, err := next(ctx)
-	fields := sp.fields.Add(1)
-	bytes := sp.bytes.Add(sizeOf(res))
-	if b.over(fields, bytes) {
-		sp.over.Store(true)
-	}
+	meter.Add(res)
 	return res, err
 }
 
@@ -172,31 +167,4 @@ func codedResponse(ctx context.Context, code, message string) *graphql.Response 
 	err := gqlerror.Errorf("%s", message)
 	err.Extensions = map[string]any{"code": code}
 	return &graphql.Response{Errors: gqlerror.List{err}}
-}
-
-// sizeOf estimates the bytes a resolved value writes in the answer:
-// strings by their length, JSON values by their encoding, the rest by a
-// number's width (objects count through their own fields).
-func sizeOf(v any) int64 {
-	switch v := v.(type) {
-	case nil:
-		return 4
-	case string:
-		return int64(len(v)) + 2
-	case *string:
-		if v == nil {
-			return 4
-		}
-		return int64(len(*v)) + 2
-	case []string:
-		n := int64(2)
-		for _, s := range v {
-			n += int64(len(s)) + 3
-		}
-		return n
-	case map[string]any:
-		b, _ := json.Marshal(v)
-		return int64(len(b))
-	}
-	return 8
 }

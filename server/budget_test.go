@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -166,5 +167,35 @@ func TestBudgetSwitchedOff(t *testing.T) {
 		send(h, hostileRequest{body: gqlBody(`{ establishment(finess: "420782559") { finess } }`, nil)}))
 	if rec := send(h, hostileRequest{method: http.MethodGet, target: "/api/boundaries/regions.geojson"}); rec.Code != http.StatusOK {
 		t.Errorf("a map layer without admission: %d", rec.Code)
+	}
+}
+
+// TestEveryFieldIsCharged: every field an answer holds is charged to the
+// request's budget, those resolvers answer and the leaves the executor
+// reads straight from a loaded record alike (graph/postgen).
+func TestEveryFieldIsCharged(t *testing.T) {
+	var charged atomic.Int64
+	cfg := server.DefaultConfig()
+	cfg.AnonymousRate, cfg.ResponseCacheBytes = 0, 0
+	h := server.New(backends[0].db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithConfig(cfg),
+		server.WithFieldsObserver(func(fields int64) { charged.Store(fields) }))
+	tests := []struct {
+		name, doc string
+		fields    int64
+	}{
+		// establishment, finess, name, legalEntity, its finess.
+		{"a site and its legal entity", `{ establishment(finess: "420782559") { finess name legalEntity { finess } } }`, 5},
+		// establishments, edges, 3 × (edge, node, finess, name).
+		{"a page of three sites", `{ establishments(first: 3, where: {departmentCode: "42"}) { edges { node { finess name } } } }`, 2 + 3*3},
+		{"an alias counts as its field", `{ establishment(finess: "420782559") { a: finess b: finess } }`, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			charged.Store(-1)
+			expect(t, hostileRequest{status: 200}, send(h, hostileRequest{body: gqlBody(tt.doc, nil)}))
+			if got := charged.Load(); got != tt.fields {
+				t.Errorf("%d fields charged, want %d", got, tt.fields)
+			}
+		})
 	}
 }

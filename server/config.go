@@ -63,6 +63,9 @@ type Config struct {
 	// fieldMiddleware is a test hook run around every resolver
 	// (export_test.go).
 	fieldMiddleware graphql.FieldMiddleware
+	// fieldsObserver is a test hook told how many fields each GraphQL
+	// request resolved, as its budget counted them.
+	fieldsObserver func(fields int64)
 	// skipWarm leaves the graph index to the first graph request (tests
 	// that build many handlers).
 	skipWarm bool

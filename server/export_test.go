@@ -8,6 +8,12 @@ func WithFieldMiddleware(m graphql.FieldMiddleware) Option {
 	return func(c *Config) { c.fieldMiddleware = m }
 }
 
+// WithFieldsObserver tells observe how many fields each GraphQL request
+// resolved, as its budget counted them (resolvers and plain leaves).
+func WithFieldsObserver(observe func(fields int64)) Option {
+	return func(c *Config) { c.fieldsObserver = observe }
+}
+
 // WithoutWarmUp leaves the graph index unbuilt until a graph query needs
 // it, so that tests building many handlers do not build as many indexes.
 func WithoutWarmUp() Option {

@@ -168,6 +168,11 @@ func TestHostileInput(t *testing.T) {
 		{name: "aliases", body: gqlBody(aliases(101), nil), status: 422, code: apperr.CodeLimitExceeded, check: contains("aliases")},
 		{name: "parser tokens", body: gqlBody("{"+strings.Repeat(" __typename", 10001)+" }", nil), status: 422, code: apperr.CodeLimitExceeded, check: contains("token limit")},
 		{name: "fragments doubling each other", body: gqlBody(fragmentBomb(40), nil), status: 422, code: apperr.CodeLimitExceeded, check: contains("fragments are expanded")},
+		// Every transport answers in one response: a deferred field would be null without a word.
+		{name: "@defer on an inline fragment", body: gqlBody(`{ establishment(finess: "420782559") { finess ... @defer { legalEntity { name } } } }`, nil),
+			status: 422, code: "GRAPHQL_VALIDATION_FAILED", check: contains("@defer is not supported")},
+		{name: "@defer on a fragment spread", body: gqlBody(`{ establishment(finess: "420782559") { ...L @defer } } fragment L on Establishment { legalEntity { name } }`, nil),
+			status: 422, code: "GRAPHQL_VALIDATION_FAILED", check: contains("@defer is not supported")},
 		{name: "recursive fragments", body: gqlBody(`query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, nil),
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
 		{name: "self-nesting fragment", body: gqlBody(`query { territory(code: "42", kind: DEPARTMENT) { ...T } } fragment T on Territory { name parent { ...T } }`, nil),

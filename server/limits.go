@@ -147,8 +147,10 @@ func (w *walker) selections(set ast.SelectionSet) selStats {
 			child = w.selections(sel.SelectionSet)
 			child.depth++
 		case *ast.InlineFragment:
+			w.noDefer(sel.Directives)
 			child = w.selections(sel.SelectionSet)
 		case *ast.FragmentSpread:
+			w.noDefer(sel.Directives)
 			child = w.fragment(sel.Name)
 		}
 		s.fields = add(s.fields, child.fields)
@@ -156,6 +158,16 @@ func (w *walker) selections(set ast.SelectionSet) selStats {
 		s.depth = max(s.depth, child.depth)
 	}
 	return s
+}
+
+// noDefer refuses @defer, which gqlgen's schema declares: every
+// transport here answers in one response, in which a deferred field
+// would be null without a word (and the executor assumes none is,
+// graph/generated/objects.go).
+func (w *walker) noDefer(directives ast.DirectiveList) {
+	if directives.ForName("defer") != nil && w.err == nil {
+		w.err = limitError(apperr.CodeValidationFailed, "", "@defer is not supported: this API answers every request in one response; remove @defer")
+	}
 }
 
 func (w *walker) fragment(name string) selStats {

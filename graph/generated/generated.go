@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/maillage/maillage/graph/spend"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -12421,23 +12422,11 @@ func (ec *executionContext) fieldContext_AuditEvent_id(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEvent_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_actor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Actor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Actor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
@@ -12467,46 +12456,22 @@ func (ec *executionContext) fieldContext_AuditEvent_at(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEvent_operation(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_operation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Operation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v auditevent.Operation) graphql.Marshaler {
-			return ec.marshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Operation
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNAuditEventOperation2githubᚗcomᚋmaillageᚋmaillageᚋentᚋauditeventᚐOperation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "AuditEventOperation")
 }
 
 func (ec *executionContext) _AuditEvent_entityType(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_entityType(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EntityType, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.EntityType
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
@@ -12536,46 +12501,22 @@ func (ec *executionContext) fieldContext_AuditEvent_entityID(_ context.Context, 
 }
 
 func (ec *executionContext) _AuditEvent_before(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_before(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Before, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
-			return ec.marshalOMap2map(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Before
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOMap2map(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Map")
 }
 
 func (ec *executionContext) _AuditEvent_after(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_after(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.After, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
-			return ec.marshalOMap2map(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.After
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOMap2map(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Map")
@@ -12658,23 +12599,11 @@ func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _AuditEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -12690,46 +12619,22 @@ func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _AuditEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEventConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
-			return ec.marshalOAuditEvent2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEvent(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOAuditEvent2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEvent(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -12745,23 +12650,11 @@ func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _AuditEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "Cursor")
@@ -12791,230 +12684,110 @@ func (ec *executionContext) fieldContext_Convention_id(_ context.Context, field 
 }
 
 func (ec *executionContext) _Convention_name(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "String")
 }
 
 func (ec *executionContext) _Convention_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Convention_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Convention_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *convention.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOConventionValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOConventionValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "ConventionValidFromPrecision")
 }
 
 func (ec *executionContext) _Convention_version(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Convention_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v convention.Kind) graphql.Marshaler {
-			return ec.marshalNConventionKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNConventionKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionᚐKind(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "ConventionKind")
 }
 
 func (ec *executionContext) _Convention_code(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Code
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "String")
 }
 
 func (ec *executionContext) _Convention_domains(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_domains(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Domains, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
-			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Domains
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚕstringᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_domains(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "String")
 }
 
 func (ec *executionContext) _Convention_description(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_description(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Description
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "String")
 }
 
 func (ec *executionContext) _Convention_signedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_signedOn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SignedOn, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.SignedOn
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_signedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "Date")
@@ -13249,23 +13022,11 @@ func (ec *executionContext) fieldContext_ConventionConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _ConventionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13281,46 +13042,22 @@ func (ec *executionContext) fieldContext_ConventionConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _ConventionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ConventionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convention) graphql.Marshaler {
-			return ec.marshalOConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13336,23 +13073,11 @@ func (ec *executionContext) fieldContext_ConventionEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _ConventionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionEdge", field, false, false, "Cursor")
@@ -13382,138 +13107,66 @@ func (ec *executionContext) fieldContext_ConventionParty_id(_ context.Context, f
 }
 
 func (ec *executionContext) _ConventionParty_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionParty_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionParty_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "Date")
 }
 
 func (ec *executionContext) _ConventionParty_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionParty_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionParty_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "Date")
 }
 
 func (ec *executionContext) _ConventionParty_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionParty_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *conventionparty.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOConventionPartyValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOConventionPartyValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionParty_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "ConventionPartyValidFromPrecision")
 }
 
 func (ec *executionContext) _ConventionParty_version(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionParty_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionParty_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ConventionParty_role(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionParty_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v conventionparty.Role) graphql.Marshaler {
-			return ec.marshalNConventionPartyRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐRole(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Role
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNConventionPartyRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋconventionpartyᚐRole(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionParty_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "ConventionPartyRole")
 }
 
 func (ec *executionContext) _ConventionParty_designation(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionParty_designation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Designation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Designation
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionParty_designation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "String")
@@ -13660,23 +13313,11 @@ func (ec *executionContext) fieldContext_ConventionParty_sites(ctx context.Conte
 }
 
 func (ec *executionContext) _CooperationChange_kind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationChange_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationChange", field, false, false, "String")
@@ -13706,23 +13347,11 @@ func (ec *executionContext) fieldContext_CooperationChange_date(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationChange_edge(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationChange_edge(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v coopgraph.EdgeView) graphql.Marshaler {
-			return ec.marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeView(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Edge
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeView(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_edge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13738,23 +13367,11 @@ func (ec *executionContext) fieldContext_CooperationChange_edge(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationChange_source(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationChange_source(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v coopgraph.NodeView) graphql.Marshaler {
-			return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Source
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13770,23 +13387,11 @@ func (ec *executionContext) fieldContext_CooperationChange_source(_ context.Cont
 }
 
 func (ec *executionContext) _CooperationChange_target(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationChange_target(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Target, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v coopgraph.NodeView) graphql.Marshaler {
-			return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Target
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13834,46 +13439,22 @@ func (ec *executionContext) fieldContext_CooperationDiff_changes(_ context.Conte
 }
 
 func (ec *executionContext) _CooperationDiff_total(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Diff) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationDiff_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Total
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationDiff_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationDiff", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CooperationDiff_truncated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Diff) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationDiff_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Truncated
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationDiff_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationDiff", field, false, false, "Boolean")
@@ -13944,138 +13525,66 @@ func (ec *executionContext) fieldContext_CooperationGraph_edges(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationGraph_truncated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationGraph_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Truncated
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationGraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationGraph", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CooperationGraph_totalNodes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationGraph_totalNodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalNodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalNodes
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationGraph_totalNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationGraph", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CooperationGraph_totalEdges(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationGraph_totalEdges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalEdges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalEdges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationGraph_totalEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationGraph", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CooperationGraph_memberlessGroupings(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationGraph_memberlessGroupings(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.MemberlessGroupings, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.MemberlessGroupings
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationGraph_memberlessGroupings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationGraph", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Count_key(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Count) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Count_key(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Key, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Key
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Count_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Count", field, false, false, "String")
 }
 
 func (ec *executionContext) _Count_count(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Count) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Count_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Count
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Count_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Count", field, false, false, "Int")
@@ -14105,552 +13614,264 @@ func (ec *executionContext) fieldContext_Establishment_id(_ context.Context, fie
 }
 
 func (ec *executionContext) _Establishment_name(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Establishment_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Establishment_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *establishment.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOEstablishmentValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋestablishmentᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOEstablishmentValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋestablishmentᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "EstablishmentValidFromPrecision")
 }
 
 func (ec *executionContext) _Establishment_finess(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_finess(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Finess, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Finess
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_finess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_longName(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_longName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LongName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.LongName
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_longName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_categoryCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_categoryCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CategoryCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.CategoryCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_categoryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_categoryLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_categoryLabel(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CategoryLabel, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.CategoryLabel
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_categoryLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_categoryGroupCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_categoryGroupCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CategoryGroupCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.CategoryGroupCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_categoryGroupCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_categoryGroupLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_categoryGroupLabel(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CategoryGroupLabel, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.CategoryGroupLabel
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_categoryGroupLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_apeCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_apeCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ApeCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ApeCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_apeCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_sphCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_sphCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SphCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.SphCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_sphCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_sphLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_sphLabel(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SphLabel, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.SphLabel
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_sphLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_siret(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_siret(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Siret, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Siret
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_siret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_address(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_address(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Address, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Address
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_postalCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_postalCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostalCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.PostalCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_postalCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_city(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_city(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.City, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.City
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_city(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_phone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Phone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Phone
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_registerUpdatedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_registerUpdatedOn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RegisterUpdatedOn, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.RegisterUpdatedOn
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_registerUpdatedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Establishment_latitude(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_latitude(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Latitude, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Latitude
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_latitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Establishment_longitude(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_longitude(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Longitude, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Longitude
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_longitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Establishment_communeCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_communeCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CommuneCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.CommuneCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_communeCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_departmentCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_departmentCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DepartmentCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.DepartmentCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_departmentCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
 }
 
 func (ec *executionContext) _Establishment_regionCode(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_regionCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RegionCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.RegionCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_regionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "String")
@@ -15005,23 +14226,11 @@ func (ec *executionContext) fieldContext_EstablishmentConnection_edges(_ context
 }
 
 func (ec *executionContext) _EstablishmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_EstablishmentConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_EstablishmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15037,46 +14246,22 @@ func (ec *executionContext) fieldContext_EstablishmentConnection_pageInfo(_ cont
 }
 
 func (ec *executionContext) _EstablishmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_EstablishmentConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_EstablishmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EstablishmentConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _EstablishmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_EstablishmentEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Establishment) graphql.Marshaler {
-			return ec.marshalOEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_EstablishmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15092,23 +14277,11 @@ func (ec *executionContext) fieldContext_EstablishmentEdge_node(_ context.Contex
 }
 
 func (ec *executionContext) _EstablishmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_EstablishmentEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_EstablishmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EstablishmentEdge", field, false, false, "Cursor")
@@ -15138,184 +14311,88 @@ func (ec *executionContext) fieldContext_Filiere_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Filiere_name(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "String")
 }
 
 func (ec *executionContext) _Filiere_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Filiere_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Filiere_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *filiere.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOFiliereValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFiliereValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "FiliereValidFromPrecision")
 }
 
 func (ec *executionContext) _Filiere_version(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Filiere_specialty(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_specialty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Specialty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v filiere.Specialty) graphql.Marshaler {
-			return ec.marshalNFiliereSpecialty2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐSpecialty(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Specialty
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNFiliereSpecialty2githubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereᚐSpecialty(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_specialty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "FiliereSpecialty")
 }
 
 func (ec *executionContext) _Filiere_description(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_description(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Description
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "String")
 }
 
 func (ec *executionContext) _Filiere_designations(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_designations(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Designations, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Designations
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_designations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "Boolean")
@@ -15494,23 +14571,11 @@ func (ec *executionContext) fieldContext_FiliereConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _FiliereConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15526,46 +14591,22 @@ func (ec *executionContext) fieldContext_FiliereConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _FiliereConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _FiliereEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Filiere) graphql.Marshaler {
-			return ec.marshalOFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15581,23 +14622,11 @@ func (ec *executionContext) fieldContext_FiliereEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _FiliereEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereEdge", field, false, false, "Cursor")
@@ -15627,138 +14656,66 @@ func (ec *executionContext) fieldContext_FiliereRole_id(_ context.Context, field
 }
 
 func (ec *executionContext) _FiliereRole_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereRole_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereRole_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "Date")
 }
 
 func (ec *executionContext) _FiliereRole_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereRole_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereRole_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "Date")
 }
 
 func (ec *executionContext) _FiliereRole_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereRole_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *filiererole.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOFiliereRoleValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFiliereRoleValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereRole_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "FiliereRoleValidFromPrecision")
 }
 
 func (ec *executionContext) _FiliereRole_version(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereRole_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereRole_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "Int")
 }
 
 func (ec *executionContext) _FiliereRole_level(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereRole_level(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Level, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *filiererole.Level) graphql.Marshaler {
-			return ec.marshalOFiliereRoleLevel2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐLevel(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Level
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFiliereRoleLevel2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋfiliereroleᚐLevel(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereRole_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "FiliereRoleLevel")
 }
 
 func (ec *executionContext) _FiliereRole_detail(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereRole_detail(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Detail, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Detail
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereRole_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "String")
@@ -15893,92 +14850,44 @@ func (ec *executionContext) fieldContext_FiliereRole_establishment(_ context.Con
 }
 
 func (ec *executionContext) _Finding_rule(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Finding_rule(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Rule, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Rule
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Finding_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
 }
 
 func (ec *executionContext) _Finding_severity(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Finding_severity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Severity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Severity
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Finding_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
 }
 
 func (ec *executionContext) _Finding_records(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Finding_records(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Records, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
-			return ec.marshalNID2ᚕintᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Records
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNID2ᚕintᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Finding_records(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Finding", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Finding_message(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Finding_message(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Message
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Finding_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
@@ -16040,69 +14949,33 @@ func (ec *executionContext) fieldContext_FindingFix_action(_ context.Context, fi
 }
 
 func (ec *executionContext) _FindingFix_record(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Fix) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FindingFix_record(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Record, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Record
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOID2ᚖint(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FindingFix_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FindingFix", field, false, false, "ID")
 }
 
 func (ec *executionContext) _FindingFix_organisation(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Fix) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FindingFix_organisation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Organisation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Organisation
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOID2ᚖint(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FindingFix_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FindingFix", field, false, false, "ID")
 }
 
 func (ec *executionContext) _FindingFix_role(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Fix) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FindingFix_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Role
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FindingFix_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FindingFix", field, false, false, "String")
@@ -16141,46 +15014,22 @@ func (ec *executionContext) fieldContext_Findings_findings(_ context.Context, fi
 }
 
 func (ec *executionContext) _Findings_total(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Findings_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Total
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Findings_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Findings", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Findings_truncated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Findings_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Truncated
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Findings_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Findings", field, false, false, "Boolean")
@@ -16279,161 +15128,77 @@ func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, fie
 }
 
 func (ec *executionContext) _GraphEdge_role(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Role
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphEdge_validFrom(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Date")
 }
 
 func (ec *executionContext) _GraphEdge_validTo(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Date")
 }
 
 func (ec *executionContext) _GraphEdge_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphEdge_uncertain(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Uncertain
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _GraphEdge_weight(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_weight(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Weight, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Weight
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Int")
 }
 
 func (ec *executionContext) _GraphEdge_shared(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_shared(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Shared, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
-			return ec.marshalOID2ᚕintᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Shared
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOID2ᚕintᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
@@ -16486,230 +15251,110 @@ func (ec *executionContext) fieldContext_GraphNode_nodeKind(_ context.Context, f
 }
 
 func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_label(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Label, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Label
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_finess(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_finess(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Finess, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Finess
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_finess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_code(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Code
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_category(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_category(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Category, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Category
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_latitude(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_latitude(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Latitude, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Latitude
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_latitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Float")
 }
 
 func (ec *executionContext) _GraphNode_longitude(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_longitude(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Longitude, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Longitude
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_longitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Float")
 }
 
 func (ec *executionContext) _GraphNode_territoryCode(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_territoryCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TerritoryCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.TerritoryCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_territoryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_departmentCode(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_departmentCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DepartmentCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.DepartmentCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_departmentCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_regionCode(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_regionCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RegionCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.RegionCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_regionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
@@ -16739,230 +15384,110 @@ func (ec *executionContext) fieldContext_Grouping_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Grouping_name(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "String")
 }
 
 func (ec *executionContext) _Grouping_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Grouping_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Grouping_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *grouping.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOGroupingValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOGroupingValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "GroupingValidFromPrecision")
 }
 
 func (ec *executionContext) _Grouping_version(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Grouping_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v grouping.Kind) graphql.Marshaler {
-			return ec.marshalNGroupingKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNGroupingKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋgroupingᚐKind(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "GroupingKind")
 }
 
 func (ec *executionContext) _Grouping_code(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Code
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "String")
 }
 
 func (ec *executionContext) _Grouping_finess(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_finess(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Finess, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Finess
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_finess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "String")
 }
 
 func (ec *executionContext) _Grouping_description(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_description(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Description
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "String")
 }
 
 func (ec *executionContext) _Grouping_departmentCode(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_departmentCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DepartmentCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.DepartmentCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_departmentCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "String")
@@ -17340,23 +15865,11 @@ func (ec *executionContext) fieldContext_GroupingConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _GroupingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupingConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GroupingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -17372,46 +15885,22 @@ func (ec *executionContext) fieldContext_GroupingConnection_pageInfo(_ context.C
 }
 
 func (ec *executionContext) _GroupingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupingConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GroupingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupingConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _GroupingEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupingEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Grouping) graphql.Marshaler {
-			return ec.marshalOGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GroupingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -17427,23 +15916,11 @@ func (ec *executionContext) fieldContext_GroupingEdge_node(_ context.Context, fi
 }
 
 func (ec *executionContext) _GroupingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupingEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GroupingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupingEdge", field, false, false, "Cursor")
@@ -17473,230 +15950,110 @@ func (ec *executionContext) fieldContext_LegalEntity_id(_ context.Context, field
 }
 
 func (ec *executionContext) _LegalEntity_name(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "String")
 }
 
 func (ec *executionContext) _LegalEntity_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "Date")
 }
 
 func (ec *executionContext) _LegalEntity_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "Date")
 }
 
 func (ec *executionContext) _LegalEntity_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *legalentity.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOLegalEntityValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋlegalentityᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOLegalEntityValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋlegalentityᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "LegalEntityValidFromPrecision")
 }
 
 func (ec *executionContext) _LegalEntity_finess(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_finess(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Finess, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Finess
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_finess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "String")
 }
 
 func (ec *executionContext) _LegalEntity_nameDerived(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_nameDerived(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.NameDerived, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.NameDerived
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_nameDerived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _LegalEntity_siren(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_siren(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Siren, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Siren
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_siren(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "String")
 }
 
 func (ec *executionContext) _LegalEntity_legalStatus(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_legalStatus(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LegalStatus, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.LegalStatus
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_legalStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "String")
 }
 
 func (ec *executionContext) _LegalEntity_publicStatus(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_publicStatus(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PublicStatus, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.PublicStatus
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_publicStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "String")
 }
 
 func (ec *executionContext) _LegalEntity_departmentCode(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_departmentCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DepartmentCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.DepartmentCode
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_departmentCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "String")
@@ -18075,23 +16432,11 @@ func (ec *executionContext) fieldContext_LegalEntityConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _LegalEntityConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntityConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntityConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -18107,46 +16452,22 @@ func (ec *executionContext) fieldContext_LegalEntityConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _LegalEntityConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntityConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntityConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntityConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _LegalEntityEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntityEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.LegalEntity) graphql.Marshaler {
-			return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntityEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -18162,23 +16483,11 @@ func (ec *executionContext) fieldContext_LegalEntityEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _LegalEntityEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntityEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntityEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntityEdge", field, false, false, "Cursor")
@@ -18208,161 +16517,77 @@ func (ec *executionContext) fieldContext_MedicalTeam_id(_ context.Context, field
 }
 
 func (ec *executionContext) _MedicalTeam_name(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "String")
 }
 
 func (ec *executionContext) _MedicalTeam_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "Date")
 }
 
 func (ec *executionContext) _MedicalTeam_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "Date")
 }
 
 func (ec *executionContext) _MedicalTeam_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *medicalteam.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOMedicalTeamValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmedicalteamᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOMedicalTeamValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmedicalteamᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "MedicalTeamValidFromPrecision")
 }
 
 func (ec *executionContext) _MedicalTeam_version(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "Int")
 }
 
 func (ec *executionContext) _MedicalTeam_specialty(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_specialty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Specialty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Specialty
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_specialty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "String")
 }
 
 func (ec *executionContext) _MedicalTeam_description(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_description(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Description
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "String")
@@ -18541,23 +16766,11 @@ func (ec *executionContext) fieldContext_MedicalTeamConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _MedicalTeamConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeamConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeamConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -18573,46 +16786,22 @@ func (ec *executionContext) fieldContext_MedicalTeamConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _MedicalTeamConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeamConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeamConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeamConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _MedicalTeamEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeamEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.MedicalTeam) graphql.Marshaler {
-			return ec.marshalOMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeamEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -18628,23 +16817,11 @@ func (ec *executionContext) fieldContext_MedicalTeamEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _MedicalTeamEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeamEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeamEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeamEdge", field, false, false, "Cursor")
@@ -18779,23 +16956,11 @@ func (ec *executionContext) fieldContext_MemberSuggestion_seat(_ context.Context
 }
 
 func (ec *executionContext) _MemberSuggestion_address(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MemberSuggestion_address(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Address, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Address
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MemberSuggestion_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MemberSuggestion", field, false, false, "String")
@@ -18825,161 +16990,77 @@ func (ec *executionContext) fieldContext_Membership_id(_ context.Context, field 
 }
 
 func (ec *executionContext) _Membership_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Membership_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Membership_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *membership.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOMembershipValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOMembershipValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "MembershipValidFromPrecision")
 }
 
 func (ec *executionContext) _Membership_version(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Membership_role(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v membership.Role) graphql.Marshaler {
-			return ec.marshalNMembershipRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐRole(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Role
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNMembershipRole2githubᚗcomᚋmaillageᚋmaillageᚋentᚋmembershipᚐRole(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "MembershipRole")
 }
 
 func (ec *executionContext) _Membership_note(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
 }
 
 func (ec *executionContext) _Membership_memberRef(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_memberRef(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.MemberRef, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.MemberRef
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_memberRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
@@ -19202,23 +17283,11 @@ func (ec *executionContext) fieldContext_MembershipConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _MembershipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MembershipConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MembershipConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -19234,46 +17303,22 @@ func (ec *executionContext) fieldContext_MembershipConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _MembershipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MembershipConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MembershipConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MembershipConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _MembershipEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MembershipEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
-			return ec.marshalOMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MembershipEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -19289,23 +17334,11 @@ func (ec *executionContext) fieldContext_MembershipEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _MembershipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MembershipEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MembershipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MembershipEdge", field, false, false, "Cursor")
@@ -20412,92 +18445,44 @@ func (ec *executionContext) fieldContext_Mutation_closeTeamSite(ctx context.Cont
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasNextPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.HasNextPage
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasPreviousPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.HasPreviousPage
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_startCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StartCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.StartCursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_endCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.EndCursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
@@ -21755,23 +19740,11 @@ func (ec *executionContext) fieldContext_RegisterState_source(_ context.Context,
 }
 
 func (ec *executionContext) _RegisterState_syncedAt(ctx context.Context, field graphql.CollectedField, obj *freshness.State) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RegisterState_syncedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SyncedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.SyncedAt
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegisterState_syncedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RegisterState", field, false, false, "Time")
@@ -21833,69 +19806,33 @@ func (ec *executionContext) fieldContext_SearchHit_nodeKind(_ context.Context, f
 }
 
 func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_label(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_label(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Label, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Label
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SearchHit_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_finess(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_finess(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Finess, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Finess
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SearchHit_finess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
@@ -21948,184 +19885,88 @@ func (ec *executionContext) fieldContext_Source_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Source_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v source.Kind) graphql.Marshaler {
-			return ec.marshalNSourceKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋsourceᚐKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNSourceKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋsourceᚐKind(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "SourceKind")
 }
 
 func (ec *executionContext) _Source_key(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_key(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Key, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Key
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Title
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_reference(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_reference(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reference, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Reference
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_url(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.URL, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.URL
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_publisher(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Publisher, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Publisher
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_publisher(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_publishedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_publishedOn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PublishedOn, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.PublishedOn
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_publishedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Source_author(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_author(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Author, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Author
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
@@ -22155,46 +19996,22 @@ func (ec *executionContext) fieldContext_Source_recordedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Source_note(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_report(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_report(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Report, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Report
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
@@ -22233,23 +20050,11 @@ func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.SourceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SourceConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -22265,46 +20070,22 @@ func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.SourceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SourceConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SourceConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.SourceEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SourceEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -22320,23 +20101,11 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.SourceEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SourceEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SourceEdge", field, false, false, "Cursor")
@@ -22366,115 +20135,55 @@ func (ec *executionContext) fieldContext_TeamSite_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _TeamSite_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TeamSite_validFrom(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFrom, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFrom
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TeamSite_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "Date")
 }
 
 func (ec *executionContext) _TeamSite_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TeamSite_validTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidTo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TeamSite_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "Date")
 }
 
 func (ec *executionContext) _TeamSite_validFromPrecision(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TeamSite_validFromPrecision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ValidFromPrecision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *teamsite.ValidFromPrecision) graphql.Marshaler {
-			return ec.marshalOTeamSiteValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋteamsiteᚐValidFromPrecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.ValidFromPrecision
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOTeamSiteValidFromPrecision2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚋteamsiteᚐValidFromPrecision(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TeamSite_validFromPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "TeamSiteValidFromPrecision")
 }
 
 func (ec *executionContext) _TeamSite_version(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TeamSite_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Version
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TeamSite_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TeamSite_timeShare(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TeamSite_timeShare(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TimeShare, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.TimeShare
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TeamSite_timeShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "Float")
@@ -22600,184 +20309,88 @@ func (ec *executionContext) fieldContext_Territory_id(_ context.Context, field g
 }
 
 func (ec *executionContext) _Territory_name(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "String")
 }
 
 func (ec *executionContext) _Territory_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v territory.Kind) graphql.Marshaler {
-			return ec.marshalNTerritoryKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋterritoryᚐKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNTerritoryKind2githubᚗcomᚋmaillageᚋmaillageᚋentᚋterritoryᚐKind(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "TerritoryKind")
 }
 
 func (ec *executionContext) _Territory_code(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Code
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "String")
 }
 
 func (ec *executionContext) _Territory_latitude(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_latitude(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Latitude, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Latitude
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_latitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Territory_longitude(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_longitude(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Longitude, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Longitude
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_longitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Territory_population(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_population(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Population, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Population
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_population(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Territory_postalCodes(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_postalCodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostalCodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.PostalCodes
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_postalCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "String")
 }
 
 func (ec *executionContext) _Territory_boundary(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_boundary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Boundary, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Boundary
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_boundary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "String")
@@ -22924,23 +20537,11 @@ func (ec *executionContext) fieldContext_TerritoryConnection_edges(_ context.Con
 }
 
 func (ec *executionContext) _TerritoryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.PageInfo
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -22956,46 +20557,22 @@ func (ec *executionContext) fieldContext_TerritoryConnection_pageInfo(_ context.
 }
 
 func (ec *executionContext) _TerritoryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TerritoryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Territory) graphql.Marshaler {
-			return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -23011,92 +20588,44 @@ func (ec *executionContext) fieldContext_TerritoryEdge_node(_ context.Context, f
 }
 
 func (ec *executionContext) _TerritoryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
-			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _TerritoryStats_sites(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_sites(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Sites, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Sites
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_sites(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TerritoryStats_legalEntities(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_legalEntities(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LegalEntities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.LegalEntities
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_legalEntities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TerritoryStats_cooperatingLegalEntities(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_cooperatingLegalEntities(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CooperatingLegalEntities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.CooperatingLegalEntities
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_cooperatingLegalEntities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
@@ -23158,23 +20687,11 @@ func (ec *executionContext) fieldContext_TerritoryStats_isolated(_ context.Conte
 }
 
 func (ec *executionContext) _TerritoryStats_isolatedCount(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_isolatedCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IsolatedCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.IsolatedCount
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_isolatedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Int")
@@ -23277,23 +20794,11 @@ func (ec *executionContext) fieldContext_TerritoryStats_groupingsByKind(_ contex
 }
 
 func (ec *executionContext) _Viewer_name(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Viewer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
@@ -23323,23 +20828,11 @@ func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Viewer_territories(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_territories(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Territories, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
-			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Territories
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Viewer_territories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
@@ -23436,23 +20929,11 @@ func (ec *executionContext) fieldContext_Viewer_mayChange(ctx context.Context, f
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "String")
@@ -23482,23 +20963,11 @@ func (ec *executionContext) fieldContext___Directive_description(_ context.Conte
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_isRepeatable(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IsRepeatable, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.IsRepeatable
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "Boolean")
@@ -23572,23 +21041,11 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 }
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___EnumValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, "String")
@@ -23664,23 +21121,11 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Field_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Field", field, false, false, "String")
@@ -23832,23 +21277,11 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__InputValue", field, false, false, "String")
@@ -23910,23 +21343,11 @@ func (ec *executionContext) fieldContext___InputValue_type(_ context.Context, fi
 }
 
 func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_defaultValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DefaultValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.DefaultValue
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__InputValue", field, false, false, "String")
@@ -38771,7 +36192,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38836,7 +36257,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var auditEventConnectionImplementors = []string{"AuditEventConnection"}
@@ -38845,7 +36266,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38879,7 +36300,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var auditEventEdgeImplementors = []string{"AuditEventEdge"}
@@ -38888,7 +36309,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38917,7 +36338,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var conventionImplementors = []string{"Convention", "Node"}
@@ -38926,7 +36347,7 @@ func (ec *executionContext) _Convention(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, conventionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39030,7 +36451,7 @@ func (ec *executionContext) _Convention(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var conventionConnectionImplementors = []string{"ConventionConnection"}
@@ -39039,7 +36460,7 @@ func (ec *executionContext) _ConventionConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, conventionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39073,7 +36494,7 @@ func (ec *executionContext) _ConventionConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var conventionEdgeImplementors = []string{"ConventionEdge"}
@@ -39082,7 +36503,7 @@ func (ec *executionContext) _ConventionEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, conventionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39111,7 +36532,7 @@ func (ec *executionContext) _ConventionEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var conventionPartyImplementors = []string{"ConventionParty", "Node"}
@@ -39120,7 +36541,7 @@ func (ec *executionContext) _ConventionParty(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, conventionPartyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39198,7 +36619,7 @@ func (ec *executionContext) _ConventionParty(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var cooperationChangeImplementors = []string{"CooperationChange"}
@@ -39207,7 +36628,7 @@ func (ec *executionContext) _CooperationChange(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39251,7 +36672,7 @@ func (ec *executionContext) _CooperationChange(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var cooperationDiffImplementors = []string{"CooperationDiff"}
@@ -39260,7 +36681,7 @@ func (ec *executionContext) _CooperationDiff(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationDiffImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39294,7 +36715,7 @@ func (ec *executionContext) _CooperationDiff(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var cooperationGraphImplementors = []string{"CooperationGraph"}
@@ -39303,7 +36724,7 @@ func (ec *executionContext) _CooperationGraph(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationGraphImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39352,7 +36773,7 @@ func (ec *executionContext) _CooperationGraph(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var countImplementors = []string{"Count"}
@@ -39361,7 +36782,7 @@ func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, countImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39390,7 +36811,7 @@ func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var establishmentImplementors = []string{"Establishment", "Node"}
@@ -39399,7 +36820,7 @@ func (ec *executionContext) _Establishment(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, establishmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39591,7 +37012,7 @@ func (ec *executionContext) _Establishment(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var establishmentConnectionImplementors = []string{"EstablishmentConnection"}
@@ -39600,7 +37021,7 @@ func (ec *executionContext) _EstablishmentConnection(ctx context.Context, sel as
 	fields := graphql.CollectFields(ec.OperationContext, sel, establishmentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39634,7 +37055,7 @@ func (ec *executionContext) _EstablishmentConnection(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var establishmentEdgeImplementors = []string{"EstablishmentEdge"}
@@ -39643,7 +37064,7 @@ func (ec *executionContext) _EstablishmentEdge(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, establishmentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39672,7 +37093,7 @@ func (ec *executionContext) _EstablishmentEdge(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var filiereImplementors = []string{"Filiere", "Node"}
@@ -39681,7 +37102,7 @@ func (ec *executionContext) _Filiere(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, filiereImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39769,7 +37190,7 @@ func (ec *executionContext) _Filiere(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var filiereConnectionImplementors = []string{"FiliereConnection"}
@@ -39778,7 +37199,7 @@ func (ec *executionContext) _FiliereConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, filiereConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39812,7 +37233,7 @@ func (ec *executionContext) _FiliereConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var filiereEdgeImplementors = []string{"FiliereEdge"}
@@ -39821,7 +37242,7 @@ func (ec *executionContext) _FiliereEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, filiereEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39850,7 +37271,7 @@ func (ec *executionContext) _FiliereEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var filiereRoleImplementors = []string{"FiliereRole", "Node"}
@@ -39859,7 +37280,7 @@ func (ec *executionContext) _FiliereRole(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, filiereRoleImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39937,7 +37358,7 @@ func (ec *executionContext) _FiliereRole(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var findingImplementors = []string{"Finding"}
@@ -39946,7 +37367,7 @@ func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, findingImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39990,7 +37411,7 @@ func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var findingFixImplementors = []string{"FindingFix"}
@@ -39999,7 +37420,7 @@ func (ec *executionContext) _FindingFix(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, findingFixImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40039,7 +37460,7 @@ func (ec *executionContext) _FindingFix(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var findingsImplementors = []string{"Findings"}
@@ -40048,7 +37469,7 @@ func (ec *executionContext) _Findings(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, findingsImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40082,7 +37503,7 @@ func (ec *executionContext) _Findings(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var graphEdgeImplementors = []string{"GraphEdge"}
@@ -40091,7 +37512,7 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40165,7 +37586,7 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var graphNodeImplementors = []string{"GraphNode"}
@@ -40174,7 +37595,7 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40254,7 +37675,7 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var groupingImplementors = []string{"Grouping", "Node"}
@@ -40263,7 +37684,7 @@ func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupingImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40391,7 +37812,7 @@ func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var groupingConnectionImplementors = []string{"GroupingConnection"}
@@ -40400,7 +37821,7 @@ func (ec *executionContext) _GroupingConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupingConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40434,7 +37855,7 @@ func (ec *executionContext) _GroupingConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var groupingEdgeImplementors = []string{"GroupingEdge"}
@@ -40443,7 +37864,7 @@ func (ec *executionContext) _GroupingEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupingEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40472,7 +37893,7 @@ func (ec *executionContext) _GroupingEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var legalEntityImplementors = []string{"LegalEntity", "Node"}
@@ -40481,7 +37902,7 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, legalEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40603,7 +38024,7 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var legalEntityConnectionImplementors = []string{"LegalEntityConnection"}
@@ -40612,7 +38033,7 @@ func (ec *executionContext) _LegalEntityConnection(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, legalEntityConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40646,7 +38067,7 @@ func (ec *executionContext) _LegalEntityConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var legalEntityEdgeImplementors = []string{"LegalEntityEdge"}
@@ -40655,7 +38076,7 @@ func (ec *executionContext) _LegalEntityEdge(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, legalEntityEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40684,7 +38105,7 @@ func (ec *executionContext) _LegalEntityEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var medicalTeamImplementors = []string{"MedicalTeam", "Node"}
@@ -40693,7 +38114,7 @@ func (ec *executionContext) _MedicalTeam(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, medicalTeamImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40776,7 +38197,7 @@ func (ec *executionContext) _MedicalTeam(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var medicalTeamConnectionImplementors = []string{"MedicalTeamConnection"}
@@ -40785,7 +38206,7 @@ func (ec *executionContext) _MedicalTeamConnection(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, medicalTeamConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40819,7 +38240,7 @@ func (ec *executionContext) _MedicalTeamConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var medicalTeamEdgeImplementors = []string{"MedicalTeamEdge"}
@@ -40828,7 +38249,7 @@ func (ec *executionContext) _MedicalTeamEdge(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, medicalTeamEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40857,7 +38278,7 @@ func (ec *executionContext) _MedicalTeamEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var memberSuggestionImplementors = []string{"MemberSuggestion"}
@@ -40866,7 +38287,7 @@ func (ec *executionContext) _MemberSuggestion(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberSuggestionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40910,7 +38331,7 @@ func (ec *executionContext) _MemberSuggestion(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var membershipImplementors = []string{"Membership", "Node"}
@@ -40919,7 +38340,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, membershipImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41008,7 +38429,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var membershipConnectionImplementors = []string{"MembershipConnection"}
@@ -41017,7 +38438,7 @@ func (ec *executionContext) _MembershipConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, membershipConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41051,7 +38472,7 @@ func (ec *executionContext) _MembershipConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var membershipEdgeImplementors = []string{"MembershipEdge"}
@@ -41060,7 +38481,7 @@ func (ec *executionContext) _MembershipEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, membershipEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41089,7 +38510,7 @@ func (ec *executionContext) _MembershipEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -41101,7 +38522,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	})
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -41300,7 +38721,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -41309,7 +38730,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41348,7 +38769,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var queryImplementors = []string{"Query"}
@@ -41360,7 +38781,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	})
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -41554,7 +38975,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var registerStateImplementors = []string{"RegisterState"}
@@ -41563,7 +38984,7 @@ func (ec *executionContext) _RegisterState(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, registerStateImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41598,7 +39019,7 @@ func (ec *executionContext) _RegisterState(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var searchHitImplementors = []string{"SearchHit"}
@@ -41607,7 +39028,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41657,7 +39078,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var sourceImplementors = []string{"Source", "Node"}
@@ -41666,7 +39087,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41745,7 +39166,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var sourceConnectionImplementors = []string{"SourceConnection"}
@@ -41754,7 +39175,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41788,7 +39209,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var sourceEdgeImplementors = []string{"SourceEdge"}
@@ -41797,7 +39218,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41826,7 +39247,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var teamSiteImplementors = []string{"TeamSite", "Node"}
@@ -41835,7 +39256,7 @@ func (ec *executionContext) _TeamSite(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, teamSiteImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41902,7 +39323,7 @@ func (ec *executionContext) _TeamSite(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var territoryImplementors = []string{"Territory", "Node"}
@@ -41911,7 +39332,7 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, territoryImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41993,7 +39414,7 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var territoryConnectionImplementors = []string{"TerritoryConnection"}
@@ -42002,7 +39423,7 @@ func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, territoryConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42036,7 +39457,7 @@ func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var territoryEdgeImplementors = []string{"TerritoryEdge"}
@@ -42045,7 +39466,7 @@ func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, territoryEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42074,7 +39495,7 @@ func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var territoryStatsImplementors = []string{"TerritoryStats"}
@@ -42083,7 +39504,7 @@ func (ec *executionContext) _TerritoryStats(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, territoryStatsImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42147,7 +39568,7 @@ func (ec *executionContext) _TerritoryStats(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var viewerImplementors = []string{"Viewer"}
@@ -42156,7 +39577,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42207,7 +39628,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -42216,7 +39637,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42260,7 +39681,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -42269,7 +39690,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42308,7 +39729,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -42317,7 +39738,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42366,7 +39787,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -42375,7 +39796,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42424,7 +39845,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -42433,7 +39854,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42482,7 +39903,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -42491,7 +39912,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -42565,7 +39986,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectWriter{fields, out}
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -1,38 +1,56 @@
 // Command postgen finishes gqlgen's executor: `go generate` runs it
-// after gqlgen (see generate.go). It points the lists of objects in
-// graph/generated/generated.go at marshalList (graph/generated/lists.go,
-// written by hand), which marshals cheap elements without a goroutine
-// each, instead of graphql.MarshalSliceConcurrently, which starts one per
-// element. gqlgen has no option for this: its template calls
-// MarshalSliceConcurrently for every list of objects.
+// after gqlgen (see generate.go). gqlgen's template has no options for
+// what it rewrites in graph/generated/generated.go, each toward a
+// function written by hand beside it:
 //
-// It fails when it finds nothing to rewrite, so that a gqlgen whose
-// output changed is noticed rather than silently left concurrent.
+//   - lists of objects: graphql.MarshalSliceConcurrently, which starts a
+//     goroutine per element, becomes marshalList (lists.go), which
+//     marshals cheap elements on the request's goroutine;
+//   - objects: their deferred group (graphql.NewDeferredGroup computes the
+//     object's path and allocates a field set and a map, for @defer,
+//     which the API refuses) becomes deferredGroup, and the field set
+//     they return is written by objectWriter (objects.go), which writes
+//     its fields without the map and the iterator gqlgen allocates per
+//     object;
+//   - plain leaves: a scalar or enum field that reads a loaded record's
+//     struct field, with no arguments, directives or resolver, and whose
+//     marshaller cannot fail, is answered directly and charged to the
+//     request's budget, instead of through a field context,
+//     the field middlewares and four closures (graph/spend).
+//
+// It fails when a rewrite finds nothing to rewrite, so that a gqlgen
+// whose output changed is noticed rather than silently left slow.
 package main
 
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"os"
+	"sort"
+	"strings"
 )
 
-const (
-	file = "graph/generated/generated.go"
-	from = "graphql.MarshalSliceConcurrently("
-	to   = "marshalList("
-)
+const file = "graph/generated/generated.go"
 
 func main() {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		fail(err)
 	}
-	n := bytes.Count(src, []byte(from))
-	if n == 0 {
-		fail(fmt.Errorf("%s: no call of %s left to rewrite: has gqlgen's output changed?", file, from))
+	for _, rewrite := range []func([]byte) ([]byte, error){lists, objects, leaves} {
+		if src, err = rewrite(src); err != nil {
+			fail(fmt.Errorf("%s: %w", file, err))
+		}
 	}
-	out := bytes.ReplaceAll(src, []byte(from), []byte(to))
-	if err := os.WriteFile(file, out, 0o644); err != nil {
+	src, err = format.Source(src)
+	if err != nil {
+		fail(fmt.Errorf("%s: %w", file, err))
+	}
+	if err := os.WriteFile(file, src, 0o644); err != nil {
 		fail(err)
 	}
 }
@@ -40,4 +58,184 @@ func main() {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "postgen:", err)
 	os.Exit(1)
+}
+
+// replaceAll replaces every from by to, failing when there is none.
+func replaceAll(src []byte, from, to string) ([]byte, error) {
+	if !bytes.Contains(src, []byte(from)) {
+		return nil, fmt.Errorf("no %q left to rewrite: has gqlgen's output changed?", from)
+	}
+	return bytes.ReplaceAll(src, []byte(from), []byte(to)), nil
+}
+
+func lists(src []byte) ([]byte, error) {
+	return replaceAll(src, "graphql.MarshalSliceConcurrently(", "marshalList(")
+}
+
+func objects(src []byte) ([]byte, error) {
+	src, err := replaceAll(src, "deferred := graphql.NewDeferredGroup(ctx)", "deferred := deferredGroup(ctx)")
+	if err != nil {
+		return nil, err
+	}
+	// Every object function ends by returning its field set, after the
+	// deferred group; nothing else in the file has that ending.
+	return replaceAll(src, "\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn out\n}", "\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn objectWriter{fields, out}\n}")
+}
+
+// failing are the calls by which a marshaller reports an error, which
+// needs the field's own context: a leaf whose marshaller makes one keeps
+// gqlgen's path.
+var failing = []string{"AddInvalidNull", "AddError", "GetFieldContext", "HasFieldError", "ec.Error("}
+
+// neverNull are the marshallers whose error branch is dead: gqlgen's
+// MarshalString, MarshalInt, MarshalBoolean never answer null.
+var neverNull = map[string]bool{
+	"marshalNString2string": true,
+	"marshalNInt2int":       true,
+	"marshalNBoolean2bool":  true,
+}
+
+func leaves(src []byte) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, src, 0)
+	if err != nil {
+		return nil, err
+	}
+	safe := map[string]bool{}
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv == nil || !strings.HasPrefix(fn.Name.Name, "marshal") {
+			continue
+		}
+		body := string(src[fset.Position(fn.Body.Pos()).Offset:fset.Position(fn.Body.End()).Offset])
+		ok = neverNull[fn.Name.Name]
+		if !ok {
+			ok = true
+			for _, call := range failing {
+				if strings.Contains(body, call) {
+					ok = false
+				}
+			}
+		}
+		safe[fn.Name.Name] = ok
+	}
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv == nil || !strings.HasPrefix(fn.Name.Name, "_") {
+			continue
+		}
+		recordField, marshal, ok := plainLeaf(fn)
+		if !ok || !safe[marshal] {
+			continue
+		}
+		edits = append(edits, edit{
+			start: fset.Position(fn.Body.Pos()).Offset,
+			end:   fset.Position(fn.Body.End()).Offset,
+			text: fmt.Sprintf("{\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\treturn ec.%s(ctx, field.Selections, v)\n}",
+				recordField, marshal),
+		})
+	}
+	if len(edits) == 0 {
+		return nil, fmt.Errorf("no plain leaf to rewrite: has gqlgen's output changed?")
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
+	for _, e := range edits {
+		src = append(src[:e.start:e.start], append([]byte(e.text), src[e.end:]...)...)
+	}
+	return addImport(src, `"github.com/maillage/maillage/graph/spend"`)
+}
+
+// plainLeaf recognises
+//
+//	return graphql.ResolveField(ctx, ec.OperationContext, field, init,
+//		func(ctx context.Context) (any, error) { return obj.F, nil },
+//		nil,
+//		func(ctx context.Context, selections ast.SelectionSet, v T) graphql.Marshaler {
+//			return ec.M(ctx, selections, v)
+//		}, true, nonNull)
+//
+// and returns F and M.
+func plainLeaf(fn *ast.FuncDecl) (recordField, marshal string, ok bool) {
+	if len(fn.Body.List) != 1 {
+		return "", "", false
+	}
+	ret, ok := fn.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return "", "", false
+	}
+	call, ok := ret.Results[0].(*ast.CallExpr)
+	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 {
+		return "", "", false
+	}
+	if id, ok := call.Args[5].(*ast.Ident); !ok || id.Name != "nil" { // directives
+		return "", "", false
+	}
+	resolver, ok := call.Args[4].(*ast.FuncLit)
+	if !ok {
+		return "", "", false
+	}
+	res, ok := onlyReturn(resolver)
+	if !ok || len(res) != 2 {
+		return "", "", false
+	}
+	if id, ok := res[1].(*ast.Ident); !ok || id.Name != "nil" {
+		return "", "", false
+	}
+	sel, ok := res[0].(*ast.SelectorExpr)
+	if !ok {
+		return "", "", false
+	}
+	if obj, ok := sel.X.(*ast.Ident); !ok || obj.Name != "obj" {
+		return "", "", false
+	}
+	marshaller, ok := call.Args[6].(*ast.FuncLit)
+	if !ok {
+		return "", "", false
+	}
+	res, ok = onlyReturn(marshaller)
+	if !ok || len(res) != 1 {
+		return "", "", false
+	}
+	mcall, ok := res[0].(*ast.CallExpr)
+	if !ok || len(mcall.Args) != 3 {
+		return "", "", false
+	}
+	msel, ok := mcall.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return "", "", false
+	}
+	if ec, ok := msel.X.(*ast.Ident); !ok || ec.Name != "ec" {
+		return "", "", false
+	}
+	return sel.Sel.Name, msel.Sel.Name, true
+}
+
+func onlyReturn(fn *ast.FuncLit) ([]ast.Expr, bool) {
+	if len(fn.Body.List) != 1 {
+		return nil, false
+	}
+	ret, ok := fn.Body.List[0].(*ast.ReturnStmt)
+	if !ok {
+		return nil, false
+	}
+	return ret.Results, true
+}
+
+func isSelector(e ast.Expr, pkg, name string) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	return ok && id.Name == pkg
+}
+
+// addImport adds path to the file's import block.
+func addImport(src []byte, path string) ([]byte, error) {
+	return replaceAll(src, "import (\n", "import (\n\t"+path+"\n")
 }
