@@ -6,6 +6,9 @@ import { useCallback, useState } from 'react';
 import { baseStyle } from './mapStyle.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Le worker (son script, sa compilation) démarre dès le chargement du module,
+// pendant que React monte la carte, plutôt qu'à la création de la carte.
+maplibregl.prewarm();
 
 const FRANCE: LngLatBoundsLike = [
   [-5.2, 41.3],
