@@ -170,9 +170,26 @@ async function chooseSuggestion(page, testId, text, optionSelector) {
   await input.fill(text);
   // Les suggestions de la saisie précédente restent affichées pendant la
   // frappe : attendre celles de ce texte.
-  await box.locator(`[role="listbox"][data-results-for="${text}"]`).waitFor({ state: 'attached' });
   const option = box.locator(`[role="option"]${optionSelector}`).first();
-  await option.waitFor({ state: 'visible' });
+  try {
+    await box.locator(`[role="listbox"][data-results-for="${text}"]`).waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS / 2 });
+    await option.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS / 2 });
+  } catch (err) {
+    // Ce que montrait la boîte, pour comprendre un échec (liste fermée, résultats d'une autre saisie, aucun).
+    const state = await box.evaluate((el) => {
+      const list = el.querySelector('[role="listbox"]');
+      const field = el.querySelector('[role="combobox"]');
+      return {
+        value: field !== null && 'value' in field ? String(field.value) : null,
+        expanded: field?.getAttribute('aria-expanded'),
+        focused: el.ownerDocument.activeElement === field,
+        resultsFor: list?.getAttribute('data-results-for'),
+        hidden: list?.hasAttribute('hidden'),
+        list: list?.textContent.slice(0, 300),
+      };
+    });
+    throw new AssertionError(`suggestions pour « ${text} » : ${err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)}\nétat de la boîte : ${JSON.stringify(state)}`);
+  }
   const options = box.locator('[role="option"]');
   const count = await options.count();
   let index = -1;
