@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -173,6 +175,15 @@ func TestHostileInput(t *testing.T) {
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED", check: contains("@defer is not supported")},
 		{name: "@defer on a fragment spread", body: gqlBody(`{ establishment(finess: "420782559") { ...L @defer } } fragment L on Establishment { legalEntity { name } }`, nil),
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED", check: contains("@defer is not supported")},
+		// entgql's pagination reads these by their response name: renamed, they were answered as if not asked.
+		{name: "renamed edges", body: gqlBody(`{ establishments(first: 2) { list: edges { node { finess } } } }`, nil),
+			status: 200, code: apperr.CodeBadInput, check: contains("EstablishmentConnection.edges cannot be renamed (list)")},
+		{name: "renamed totalCount", body: gqlBody(`{ establishments(first: 2) { n: totalCount } }`, nil),
+			status: 200, code: apperr.CodeBadInput, check: contains("totalCount cannot be renamed")},
+		{name: "renamed pageInfo in a fragment", body: gqlBody(`{ groupings(first: 2) { ...P } } fragment P on GroupingConnection { p: pageInfo { hasNextPage } }`, nil),
+			status: 200, code: apperr.CodeBadInput, check: contains("pageInfo cannot be renamed")},
+		{name: "renamed node", body: gqlBody(`{ establishments(first: 2) { edges { site: node { finess } } } }`, nil),
+			status: 200, code: apperr.CodeBadInput, check: contains("EstablishmentEdge.node cannot be renamed")},
 		{name: "recursive fragments", body: gqlBody(`query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, nil),
 			status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
 		{name: "self-nesting fragment", body: gqlBody(`query { territory(code: "42", kind: DEPARTMENT) { ...T } } fragment T on Territory { name parent { ...T } }`, nil),
@@ -599,4 +610,43 @@ func TestAnonymousRequestsAreBoundedTogether(t *testing.T) {
 	close(release)
 	expect(t, hostileRequest{status: 200, check: contains(`"Loire"`)}, <-done)
 	expect(t, hostileRequest{status: 200, check: contains(`"420782559"`)}, send(h, lookup))
+}
+
+// TestErrorPathsNameEveryField: an error below fields the executor
+// answers itself (graph/postgen: a connection's edges, an edge's node)
+// names its whole path, as the GraphQL specification asks.
+func TestErrorPathsNameEveryField(t *testing.T) {
+	failing := server.WithFieldMiddleware(func(ctx context.Context, next graphqlResolver) (any, error) {
+		if fieldName(ctx) == "legalEntity" {
+			return nil, errors.New("the legal entity is out of reach")
+		}
+		return next(ctx)
+	})
+	h := server.New(backends[0].db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithoutRateLimits(), failing)
+	tests := []struct {
+		name, doc string
+		path      []any
+	}{
+		{"a site", `{ establishment(finess: "420782559") { legalEntity { name } } }`, []any{"establishment", "legalEntity"}},
+		{"a page of sites", `{ establishments(first: 2, where: {departmentCode: "42"}) { edges { node { finess legalEntity { name } } } } }`,
+			[]any{"establishments", "edges", 0.0, "node", "legalEntity"}},
+		{"an aliased page", `{ page: establishments(first: 1, where: {departmentCode: "42"}) { edges { node { owner: legalEntity { name } } } } }`,
+			[]any{"page", "edges", 0.0, "node", "owner"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := send(h, hostileRequest{body: gqlBody(tt.doc, nil)})
+			var answer struct {
+				Errors []struct {
+					Path []any `json:"path"`
+				} `json:"errors"`
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &answer); err != nil || len(answer.Errors) == 0 {
+				t.Fatalf("no error in %s (%v)", rec.Body.String(), err)
+			}
+			if got := answer.Errors[0].Path; !reflect.DeepEqual(got, tt.path) {
+				t.Errorf("error path %v, want %v", got, tt.path)
+			}
+		})
+	}
 }

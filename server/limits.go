@@ -349,6 +349,9 @@ func aliasedEdge(opCtx *graphql.OperationContext, schema *ast.Schema, set ast.Se
 				continue
 			}
 			target := schema.Types[f.Definition.Type.Name()]
+			if pagination(t, f.Name) && f.Alias != f.Name {
+				return limitError(apperr.CodeBadInput, f.Alias, "%s.%s cannot be renamed (%s): pages are read by these fields' own names (edges, node, pageInfo, totalCount); ask for %s without an alias", t.Name, f.Name, f.Alias, f.Name)
+			}
 			if sameRecords(t, f.Name) || isRecordLink(t, f.Definition, target) {
 				if alias, ok := first[f.Name]; ok && alias != f.Alias {
 					return limitError(apperr.CodeBadInput, f.Alias, "%s.%s is asked under two aliases (%s, %s): ask it once, with every field you need", t.Name, f.Name, alias, f.Alias)
@@ -361,6 +364,20 @@ func aliasedEdge(opCtx *graphql.OperationContext, schema *ast.Schema, set ast.Se
 		}
 	}
 	return nil
+}
+
+// pagination reports whether field name of type t is one entgql's
+// pagination looks up by its response name: under an alias it is taken
+// as not asked, and the answer is wrong without a word (no edges, a
+// totalCount of 0, a pageInfo saying there is no next page).
+func pagination(t *ast.Definition, name string) bool {
+	switch {
+	case strings.HasSuffix(t.Name, "Connection"):
+		return name == "edges" || name == "pageInfo" || name == "totalCount"
+	case strings.HasSuffix(t.Name, "Edge"):
+		return name == "node"
+	}
+	return false
 }
 
 // sameRecords reports whether every alias of field name of type t

@@ -12399,23 +12399,17 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_AuditEvent_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "ID")
@@ -12433,23 +12427,17 @@ func (ec *executionContext) fieldContext_AuditEvent_actor(_ context.Context, fie
 }
 
 func (ec *executionContext) _AuditEvent_at(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_at(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.At, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_AuditEvent_at(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.At
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Time")
@@ -12478,23 +12466,17 @@ func (ec *executionContext) fieldContext_AuditEvent_entityType(_ context.Context
 }
 
 func (ec *executionContext) _AuditEvent_entityID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_entityID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EntityID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_AuditEvent_entityID(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.EntityID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEvent_entityID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "ID")
@@ -12567,23 +12549,17 @@ func (ec *executionContext) fieldContext_AuditEvent_territories(ctx context.Cont
 }
 
 func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AuditEventEdge) graphql.Marshaler {
-			return ec.marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_AuditEventConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEventEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -12599,10 +12575,16 @@ func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _AuditEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12630,10 +12612,16 @@ func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_AuditEventEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOAuditEvent2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐAuditEvent(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12661,23 +12649,17 @@ func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context
 }
 
 func (ec *executionContext) _Convention_id(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Convention_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Convention_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Convention", field, false, false, "ID")
@@ -12761,10 +12743,16 @@ func (ec *executionContext) fieldContext_Convention_code(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Convention_domains(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Convention_domains(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Domains
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOString2ᚕstringᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Convention_domains(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12990,23 +12978,17 @@ func (ec *executionContext) fieldContext_Convention_medicalTeams(ctx context.Con
 }
 
 func (ec *executionContext) _ConventionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConventionEdge) graphql.Marshaler {
-			return ec.marshalOConventionEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_ConventionConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOConventionEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConventionEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13022,10 +13004,16 @@ func (ec *executionContext) fieldContext_ConventionConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _ConventionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_ConventionConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13053,10 +13041,16 @@ func (ec *executionContext) fieldContext_ConventionConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _ConventionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_ConventionEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13084,23 +13078,17 @@ func (ec *executionContext) fieldContext_ConventionEdge_cursor(_ context.Context
 }
 
 func (ec *executionContext) _ConventionParty_id(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConventionParty_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_ConventionParty_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ConventionParty_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConventionParty", field, false, false, "ID")
@@ -13324,33 +13312,33 @@ func (ec *executionContext) fieldContext_CooperationChange_kind(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationChange_date(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationChange_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CooperationChange_date(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Date
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CooperationChange", field, false, false, "Date")
 }
 
 func (ec *executionContext) _CooperationChange_edge(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CooperationChange_edge(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Edge
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNGraphEdge2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeView(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_edge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13367,10 +13355,16 @@ func (ec *executionContext) fieldContext_CooperationChange_edge(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationChange_source(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CooperationChange_source(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Source
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13387,10 +13381,16 @@ func (ec *executionContext) fieldContext_CooperationChange_source(_ context.Cont
 }
 
 func (ec *executionContext) _CooperationChange_target(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CooperationChange_target(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Target
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNGraphNode2githubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeView(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationChange_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13407,23 +13407,17 @@ func (ec *executionContext) fieldContext_CooperationChange_target(_ context.Cont
 }
 
 func (ec *executionContext) _CooperationDiff_changes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Diff) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationDiff_changes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Changes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Change) graphql.Marshaler {
-			return ec.marshalNCooperationChange2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChangeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CooperationDiff_changes(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Changes
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNCooperationChange2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐChangeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationDiff_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13461,23 +13455,17 @@ func (ec *executionContext) fieldContext_CooperationDiff_truncated(_ context.Con
 }
 
 func (ec *executionContext) _CooperationGraph_nodes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationGraph_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.NodeView) graphql.Marshaler {
-			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeViewᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CooperationGraph_nodes(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Nodes
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeViewᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationGraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13493,23 +13481,17 @@ func (ec *executionContext) fieldContext_CooperationGraph_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationGraph_edges(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CooperationGraph_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.EdgeView) graphql.Marshaler {
-			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeViewᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CooperationGraph_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐEdgeViewᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CooperationGraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13591,23 +13573,17 @@ func (ec *executionContext) fieldContext_Count_count(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Establishment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Establishment_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Establishment_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Establishment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Establishment", field, false, false, "ID")
@@ -14194,23 +14170,17 @@ func (ec *executionContext) fieldContext_Establishment_groupings(ctx context.Con
 }
 
 func (ec *executionContext) _EstablishmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_EstablishmentConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.EstablishmentEdge) graphql.Marshaler {
-			return ec.marshalOEstablishmentEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_EstablishmentConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOEstablishmentEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishmentEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_EstablishmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14226,10 +14196,16 @@ func (ec *executionContext) fieldContext_EstablishmentConnection_edges(_ context
 }
 
 func (ec *executionContext) _EstablishmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_EstablishmentConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_EstablishmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14257,10 +14233,16 @@ func (ec *executionContext) fieldContext_EstablishmentConnection_totalCount(_ co
 }
 
 func (ec *executionContext) _EstablishmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_EstablishmentEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_EstablishmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14288,23 +14270,17 @@ func (ec *executionContext) fieldContext_EstablishmentEdge_cursor(_ context.Cont
 }
 
 func (ec *executionContext) _Filiere_id(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Filiere_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Filiere_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Filiere_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Filiere", field, false, false, "ID")
@@ -14539,23 +14515,17 @@ func (ec *executionContext) fieldContext_Filiere_roles(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _FiliereConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FiliereEdge) graphql.Marshaler {
-			return ec.marshalOFiliereEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_FiliereConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOFiliereEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliereEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14571,10 +14541,16 @@ func (ec *executionContext) fieldContext_FiliereConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _FiliereConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_FiliereConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14602,10 +14578,16 @@ func (ec *executionContext) fieldContext_FiliereConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _FiliereEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_FiliereEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14633,23 +14615,17 @@ func (ec *executionContext) fieldContext_FiliereEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _FiliereRole_id(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FiliereRole_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_FiliereRole_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_FiliereRole_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FiliereRole", field, false, false, "ID")
@@ -14872,10 +14848,16 @@ func (ec *executionContext) fieldContext_Finding_severity(_ context.Context, fie
 }
 
 func (ec *executionContext) _Finding_records(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Finding_records(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Records
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNID2ᚕintᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Finding_records(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14894,23 +14876,17 @@ func (ec *executionContext) fieldContext_Finding_message(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Finding_fixes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Finding_fixes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Fixes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Fix) graphql.Marshaler {
-			return ec.marshalNFindingFix2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFixᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Finding_fixes(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Fixes
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNFindingFix2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFixᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Finding_fixes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14982,23 +14958,17 @@ func (ec *executionContext) fieldContext_FindingFix_role(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Findings_findings(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Findings_findings(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Findings, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Finding) graphql.Marshaler {
-			return ec.marshalNFinding2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindingᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Findings_findings(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Findings
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNFinding2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐFindingᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Findings_findings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15036,92 +15006,68 @@ func (ec *executionContext) fieldContext_Findings_truncated(_ context.Context, f
 }
 
 func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_GraphEdge_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_record(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_record(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Record, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_GraphEdge_record(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Record
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_source(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_GraphEdge_source(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Source
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_target(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Target, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_GraphEdge_target(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Target
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
@@ -15194,10 +15140,16 @@ func (ec *executionContext) fieldContext_GraphEdge_weight(_ context.Context, fie
 }
 
 func (ec *executionContext) _GraphEdge_shared(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_GraphEdge_shared(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Shared
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOID2ᚕintᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15205,23 +15157,17 @@ func (ec *executionContext) fieldContext_GraphEdge_shared(_ context.Context, fie
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_GraphNode_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "ID")
@@ -15361,23 +15307,17 @@ func (ec *executionContext) fieldContext_GraphNode_regionCode(_ context.Context,
 }
 
 func (ec *executionContext) _Grouping_id(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Grouping_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Grouping_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Grouping_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Grouping", field, false, false, "ID")
@@ -15833,23 +15773,17 @@ func (ec *executionContext) fieldContext_Grouping_membersKnown(_ context.Context
 }
 
 func (ec *executionContext) _GroupingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupingConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.GroupingEdge) graphql.Marshaler {
-			return ec.marshalOGroupingEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGroupingEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_GroupingConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOGroupingEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGroupingEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GroupingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15865,10 +15799,16 @@ func (ec *executionContext) fieldContext_GroupingConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _GroupingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_GroupingConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GroupingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15896,10 +15836,16 @@ func (ec *executionContext) fieldContext_GroupingConnection_totalCount(_ context
 }
 
 func (ec *executionContext) _GroupingEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_GroupingEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GroupingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15927,23 +15873,17 @@ func (ec *executionContext) fieldContext_GroupingEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _LegalEntity_id(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntity_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_LegalEntity_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LegalEntity", field, false, false, "ID")
@@ -16400,23 +16340,17 @@ func (ec *executionContext) fieldContext_LegalEntity_groupings(ctx context.Conte
 }
 
 func (ec *executionContext) _LegalEntityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LegalEntityConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LegalEntityEdge) graphql.Marshaler {
-			return ec.marshalOLegalEntityEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntityEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_LegalEntityConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOLegalEntityEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntityEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntityConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16432,10 +16366,16 @@ func (ec *executionContext) fieldContext_LegalEntityConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _LegalEntityConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_LegalEntityConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntityConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16463,10 +16403,16 @@ func (ec *executionContext) fieldContext_LegalEntityConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _LegalEntityEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_LegalEntityEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LegalEntityEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16494,23 +16440,17 @@ func (ec *executionContext) fieldContext_LegalEntityEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _MedicalTeam_id(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeam_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_MedicalTeam_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeam_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MedicalTeam", field, false, false, "ID")
@@ -16734,23 +16674,17 @@ func (ec *executionContext) fieldContext_MedicalTeam_sites(ctx context.Context, 
 }
 
 func (ec *executionContext) _MedicalTeamConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MedicalTeamConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MedicalTeamEdge) graphql.Marshaler {
-			return ec.marshalOMedicalTeamEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeamEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_MedicalTeamConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOMedicalTeamEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeamEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeamConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16766,10 +16700,16 @@ func (ec *executionContext) fieldContext_MedicalTeamConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _MedicalTeamConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_MedicalTeamConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeamConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16797,10 +16737,16 @@ func (ec *executionContext) fieldContext_MedicalTeamConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _MedicalTeamEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_MedicalTeamEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MedicalTeamEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16828,23 +16774,17 @@ func (ec *executionContext) fieldContext_MedicalTeamEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _MemberSuggestion_grouping(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MemberSuggestion_grouping(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Grouping, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Grouping) graphql.Marshaler {
-			return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_MemberSuggestion_grouping(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Grouping
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MemberSuggestion_grouping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16860,23 +16800,17 @@ func (ec *executionContext) fieldContext_MemberSuggestion_grouping(_ context.Con
 }
 
 func (ec *executionContext) _MemberSuggestion_legalEntity(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MemberSuggestion_legalEntity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LegalEntity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.LegalEntity) graphql.Marshaler {
-			return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_MemberSuggestion_legalEntity(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.LegalEntity
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MemberSuggestion_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16892,23 +16826,17 @@ func (ec *executionContext) fieldContext_MemberSuggestion_legalEntity(_ context.
 }
 
 func (ec *executionContext) _MemberSuggestion_site(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MemberSuggestion_site(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Site, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Establishment) graphql.Marshaler {
-			return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_MemberSuggestion_site(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Site
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MemberSuggestion_site(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16924,23 +16852,17 @@ func (ec *executionContext) fieldContext_MemberSuggestion_site(_ context.Context
 }
 
 func (ec *executionContext) _MemberSuggestion_seat(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MemberSuggestion_seat(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Seat, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Establishment) graphql.Marshaler {
-			return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_MemberSuggestion_seat(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Seat
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MemberSuggestion_seat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16967,23 +16889,17 @@ func (ec *executionContext) fieldContext_MemberSuggestion_address(_ context.Cont
 }
 
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Membership_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "ID")
@@ -17251,23 +17167,17 @@ func (ec *executionContext) fieldContext_Membership_sites(ctx context.Context, f
 }
 
 func (ec *executionContext) _MembershipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MembershipConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MembershipEdge) graphql.Marshaler {
-			return ec.marshalOMembershipEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembershipEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_MembershipConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOMembershipEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembershipEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MembershipConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -17283,10 +17193,16 @@ func (ec *executionContext) fieldContext_MembershipConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _MembershipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_MembershipConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MembershipConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -17314,10 +17230,16 @@ func (ec *executionContext) fieldContext_MembershipConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _MembershipEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_MembershipEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOMembership2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMembership(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MembershipEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -19708,23 +19630,17 @@ func (ec *executionContext) fieldContext_RegisterState_register(_ context.Contex
 }
 
 func (ec *executionContext) _RegisterState_source(ctx context.Context, field graphql.CollectedField, obj *freshness.State) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RegisterState_source(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Source) graphql.Marshaler {
-			return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_RegisterState_source(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Source
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegisterState_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -19751,23 +19667,17 @@ func (ec *executionContext) fieldContext_RegisterState_syncedAt(_ context.Contex
 }
 
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
-			return ec.marshalNNode2githubᚗcomᚋmaillageᚋmaillageᚋentᚐNoder(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_SearchHit_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Node
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNNode2githubᚗcomᚋmaillageᚋmaillageᚋentᚐNoder(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -19839,46 +19749,34 @@ func (ec *executionContext) fieldContext_SearchHit_finess(_ context.Context, fie
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_SearchHit_score(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Score
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Source_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "ID")
@@ -19973,23 +19871,17 @@ func (ec *executionContext) fieldContext_Source_author(_ context.Context, field 
 }
 
 func (ec *executionContext) _Source_recordedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_recordedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RecordedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Source_recordedAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.RecordedAt
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "Time")
@@ -20018,23 +19910,17 @@ func (ec *executionContext) fieldContext_Source_report(_ context.Context, field 
 }
 
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SourceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SourceConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SourceEdge) graphql.Marshaler {
-			return ec.marshalOSourceEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_SourceConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOSourceEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSourceEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20050,10 +19936,16 @@ func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.SourceConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_SourceConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20081,10 +19973,16 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.SourceEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_SourceEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20112,23 +20010,17 @@ func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _TeamSite_id(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TeamSite_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TeamSite_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TeamSite_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TeamSite", field, false, false, "ID")
@@ -20286,23 +20178,17 @@ func (ec *executionContext) fieldContext_TeamSite_establishment(_ context.Contex
 }
 
 func (ec *executionContext) _Territory_id(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Territory_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Territory_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ID
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNID2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Territory_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "ID")
@@ -20505,23 +20391,17 @@ func (ec *executionContext) fieldContext_Territory_children(ctx context.Context,
 }
 
 func (ec *executionContext) _TerritoryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TerritoryEdge) graphql.Marshaler {
-			return ec.marshalOTerritoryEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryEdge(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_TerritoryConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Edges
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalOTerritoryEdge2ᚕᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritoryEdge(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20537,10 +20417,16 @@ func (ec *executionContext) fieldContext_TerritoryConnection_edges(_ context.Con
 }
 
 func (ec *executionContext) _TerritoryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_TerritoryConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20568,10 +20454,16 @@ func (ec *executionContext) fieldContext_TerritoryConnection_totalCount(_ contex
 }
 
 func (ec *executionContext) _TerritoryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_TerritoryEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20632,46 +20524,34 @@ func (ec *executionContext) fieldContext_TerritoryStats_cooperatingLegalEntities
 }
 
 func (ec *executionContext) _TerritoryStats_cooperatingShare(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_cooperatingShare(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CooperatingShare, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TerritoryStats_cooperatingShare(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.CooperatingShare
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_cooperatingShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryStats", field, false, false, "Float")
 }
 
 func (ec *executionContext) _TerritoryStats_isolated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_isolated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Isolated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.NodeView) graphql.Marshaler {
-			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeViewᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TerritoryStats_isolated(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Isolated
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNGraphNode2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐNodeViewᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_isolated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20698,23 +20578,17 @@ func (ec *executionContext) fieldContext_TerritoryStats_isolatedCount(_ context.
 }
 
 func (ec *executionContext) _TerritoryStats_byCategory(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_byCategory(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ByCategory, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
-			return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TerritoryStats_byCategory(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ByCategory
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_byCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20730,23 +20604,17 @@ func (ec *executionContext) fieldContext_TerritoryStats_byCategory(_ context.Con
 }
 
 func (ec *executionContext) _TerritoryStats_byLegalStatus(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_byLegalStatus(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ByLegalStatus, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
-			return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TerritoryStats_byLegalStatus(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.ByLegalStatus
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_byLegalStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20762,23 +20630,17 @@ func (ec *executionContext) fieldContext_TerritoryStats_byLegalStatus(_ context.
 }
 
 func (ec *executionContext) _TerritoryStats_groupingsByKind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryStats_groupingsByKind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.GroupingsByKind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []coopgraph.Count) graphql.Marshaler {
-			return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TerritoryStats_groupingsByKind(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.GroupingsByKind
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalNCount2ᚕgithubᚗcomᚋmaillageᚋmaillageᚋinternalᚋcoopgraphᚐCountᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TerritoryStats_groupingsByKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20828,10 +20690,16 @@ func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Viewer_territories(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Viewer_territories(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	v := obj.Territories
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
+	fc.Result = v
 	return ec.marshalNString2ᚕstringᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Viewer_territories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20974,23 +20842,17 @@ func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Cont
 }
 
 func (ec *executionContext) ___Directive_locations(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_locations(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Locations, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
-			return ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext___Directive_locations(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Locations
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___Directive_locations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "__DirectiveLocation")
@@ -21199,23 +21061,17 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 }
 
 func (ec *executionContext) ___Field_type(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Field_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
-			return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext___Field_type(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Type
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___Field_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -21311,23 +21167,17 @@ func (ec *executionContext) fieldContext___InputValue_description(_ context.Cont
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
-			return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext___InputValue_type(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	v := obj.Type
+	if !spend.Charge(ctx, v) {
+		return graphql.Null
+	}
+	fc.Result = v
+	return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext___InputValue_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{

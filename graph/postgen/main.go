@@ -12,11 +12,13 @@
 //     they return is written by objectWriter (objects.go), which writes
 //     its fields without the map and the iterator gqlgen allocates per
 //     object;
-//   - plain leaves: a scalar or enum field that reads a loaded record's
-//     struct field, with no arguments, directives or resolver, and whose
-//     marshaller cannot fail, is answered directly and charged to the
-//     request's budget, instead of through a field context,
-//     the field middlewares and four closures (graph/spend).
+//   - plain fields: a field that reads a loaded record's struct field,
+//     with no arguments, directives or resolver, is answered directly and
+//     charged to the request's budget (graph/spend), instead of through
+//     the field middlewares, a deferred recover and four closures; a
+//     scalar or enum whose marshaller cannot fail without even a field
+//     context, an object (or a marshaller that may report an error) with
+//     its field context, so that errors below it name their path.
 //
 // It fails when a rewrite finds nothing to rewrite, so that a gqlgen
 // whose output changed is noticed rather than silently left slow.
@@ -110,7 +112,9 @@ func leaves(src []byte) ([]byte, error) {
 		body := string(src[fset.Position(fn.Body.Pos()).Offset:fset.Position(fn.Body.End()).Offset])
 		ok = neverNull[fn.Name.Name]
 		if !ok {
-			ok = true
+			// A leaf's marshaller calls graphql's, never the executor's
+			// (an object's, a list's).
+			ok = !strings.Contains(body, "ec.") && !strings.Contains(body, "marshalList(")
 			for _, call := range failing {
 				if strings.Contains(body, call) {
 					ok = false
@@ -129,15 +133,23 @@ func leaves(src []byte) ([]byte, error) {
 		if !ok || fn.Recv == nil || !strings.HasPrefix(fn.Name.Name, "_") {
 			continue
 		}
-		recordField, marshal, ok := plainLeaf(fn)
-		if !ok || !safe[marshal] {
+		fieldContext, recordField, marshal, ok := plainField(fn)
+		if !ok {
 			continue
+		}
+		text := fmt.Sprintf("{\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\treturn ec.%s(ctx, field.Selections, v)\n}",
+			recordField, marshal)
+		if !safe[marshal] {
+			// Its marshaller may report an error (a null where the schema
+			// forbids one), or it is an object whose fields' errors and
+			// paths name it: it gets its field context, as gqlgen gives.
+			text = fmt.Sprintf("{\n\tfc, err := ec.%s(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\tfc.Result = v\n\treturn ec.%s(ctx, field.Selections, v)\n}",
+				fieldContext, recordField, marshal)
 		}
 		edits = append(edits, edit{
 			start: fset.Position(fn.Body.Pos()).Offset,
 			end:   fset.Position(fn.Body.End()).Offset,
-			text: fmt.Sprintf("{\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\treturn ec.%s(ctx, field.Selections, v)\n}",
-				recordField, marshal),
+			text:  text,
 		})
 	}
 	if len(edits) == 0 {
@@ -150,7 +162,7 @@ func leaves(src []byte) ([]byte, error) {
 	return addImport(src, `"github.com/maillage/maillage/graph/spend"`)
 }
 
-// plainLeaf recognises
+// plainField recognises
 //
 //	return graphql.ResolveField(ctx, ec.OperationContext, field, init,
 //		func(ctx context.Context) (any, error) { return obj.F, nil },
@@ -159,60 +171,76 @@ func leaves(src []byte) ([]byte, error) {
 //			return ec.M(ctx, selections, v)
 //		}, true, nonNull)
 //
-// and returns F and M.
-func plainLeaf(fn *ast.FuncDecl) (recordField, marshal string, ok bool) {
+// and returns the field context function init calls, F and M.
+func plainField(fn *ast.FuncDecl) (fieldContext, recordField, marshal string, ok bool) {
 	if len(fn.Body.List) != 1 {
-		return "", "", false
+		return "", "", "", false
 	}
 	ret, ok := fn.Body.List[0].(*ast.ReturnStmt)
 	if !ok || len(ret.Results) != 1 {
-		return "", "", false
+		return "", "", "", false
 	}
 	call, ok := ret.Results[0].(*ast.CallExpr)
 	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 {
-		return "", "", false
+		return "", "", "", false
 	}
 	if id, ok := call.Args[5].(*ast.Ident); !ok || id.Name != "nil" { // directives
-		return "", "", false
+		return "", "", "", false
 	}
 	resolver, ok := call.Args[4].(*ast.FuncLit)
 	if !ok {
-		return "", "", false
+		return "", "", "", false
 	}
 	res, ok := onlyReturn(resolver)
 	if !ok || len(res) != 2 {
-		return "", "", false
+		return "", "", "", false
 	}
 	if id, ok := res[1].(*ast.Ident); !ok || id.Name != "nil" {
-		return "", "", false
+		return "", "", "", false
 	}
 	sel, ok := res[0].(*ast.SelectorExpr)
 	if !ok {
-		return "", "", false
+		return "", "", "", false
 	}
 	if obj, ok := sel.X.(*ast.Ident); !ok || obj.Name != "obj" {
-		return "", "", false
+		return "", "", "", false
 	}
 	marshaller, ok := call.Args[6].(*ast.FuncLit)
 	if !ok {
-		return "", "", false
+		return "", "", "", false
 	}
 	res, ok = onlyReturn(marshaller)
 	if !ok || len(res) != 1 {
-		return "", "", false
+		return "", "", "", false
 	}
 	mcall, ok := res[0].(*ast.CallExpr)
 	if !ok || len(mcall.Args) != 3 {
-		return "", "", false
+		return "", "", "", false
 	}
 	msel, ok := mcall.Fun.(*ast.SelectorExpr)
 	if !ok {
-		return "", "", false
+		return "", "", "", false
 	}
 	if ec, ok := msel.X.(*ast.Ident); !ok || ec.Name != "ec" {
-		return "", "", false
+		return "", "", "", false
 	}
-	return sel.Sel.Name, msel.Sel.Name, true
+	init, ok := call.Args[3].(*ast.FuncLit)
+	if !ok {
+		return "", "", "", false
+	}
+	res, ok = onlyReturn(init)
+	if !ok || len(res) != 1 {
+		return "", "", "", false
+	}
+	icall, ok := res[0].(*ast.CallExpr)
+	if !ok {
+		return "", "", "", false
+	}
+	isel, ok := icall.Fun.(*ast.SelectorExpr)
+	if !ok || !strings.HasPrefix(isel.Sel.Name, "fieldContext_") {
+		return "", "", "", false
+	}
+	return isel.Sel.Name, sel.Sel.Name, msel.Sel.Name, true
 }
 
 func onlyReturn(fn *ast.FuncLit) ([]ast.Expr, bool) {
