@@ -32,7 +32,7 @@ kill "$server" && wait "$server" || true
 "$bin" gen synthetic --with-real-data --db "$db" >/dev/null
 start
 curl -sf -H 'Content-Type: application/json' \
-	-d '{"query":"{ cooperationGraph(filter: {territories: [\"REGION:84\"], level: SITE, limit: 20000}) { totalNodes nodes { id kind label latitude longitude } edges { id source target role } } }"}' \
+	-d '{"query":"{ cooperationGraph(filter: {territories: [\"REGION:84\"], level: SITE, limit: 10000}) { totalNodes nodes { id kind label latitude longitude } edges { id source target role } } }"}' \
 	"http://127.0.0.1:$port/graphql" >/dev/null
 grep "graph index built" "$work/server.log" | tail -1
 echo "maillage serve, shipped data + synthetic layer, index built, after a région graph: $(awk '/^VmRSS:/ {printf "%.0f MB", $2/1024}' "/proc/$server/status") resident (VmRSS), peak $(awk '/^VmHWM:/ {printf "%.0f MB", $2/1024}' "/proc/$server/status") (VmHWM)"
