@@ -3,8 +3,8 @@
 //
 // The server's budget puts a Meter in the request's context; every field
 // is charged to it: resolvers through the budget's field interceptor,
-// and the fields that read a loaded record's value directly (the
-// executor's plain leaves, see graph/generated/leaves.go) by Charge.
+// and the fields the executor answers itself, reading a loaded record's
+// struct field (graph/postgen rewrites them so), by Charge.
 package spend
 
 import (
