@@ -69,6 +69,9 @@ type Config struct {
 	// skipWarm leaves the graph index to the first graph request (tests
 	// that build many handlers).
 	skipWarm bool
+	// gqlgenPOST answers POST with gqlgen's own transport, which tests
+	// compare postJSON with.
+	gqlgenPOST bool
 	// lastSync says when the registers were last synced (nil: this
 	// server does not sync).
 	lastSync func() *time.Time

@@ -22,3 +22,9 @@ func WithoutWarmUp() Option {
 
 // SitesLayerWeight is what building the sites layer is admitted at.
 const SitesLayerWeight = sitesLayerWeight
+
+// WithGqlgenPOST answers POST requests with gqlgen's transport, the
+// reference postJSON must answer as.
+func WithGqlgenPOST() Option {
+	return func(c *Config) { c.gqlgenPOST = true }
+}

@@ -49,7 +49,11 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	gql := handler.New(graph.NewSchema(db.Client, graphs, graph.WithLastSync(cfg.lastSync)))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
+	if cfg.gqlgenPOST {
+		gql.AddTransport(transport.POST{})
+	} else {
+		gql.AddTransport(postJSON{})
+	}
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](max(cfg.Limits.QueryCache, 1)))
 	gql.SetParserTokenLimit(cfg.Limits.MaxTokens)
 	if cfg.Introspection {

@@ -1,0 +1,105 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/maillage/maillage/server"
+)
+
+// failingBody is a request body whose reading fails midway.
+type failingBody struct{ read bool }
+
+func (f *failingBody) Read(p []byte) (int, error) {
+	if !f.read {
+		f.read = true
+		return copy(p, `{"query":`), nil
+	}
+	return 0, errors.New("connection reset by peer")
+}
+
+func (f *failingBody) Close() error { return nil }
+
+// TestPOSTAnswersAsGqlgenDoes: the POST transport that copies the
+// executor's data as is answers every kind of request with the status,
+// media type and JSON value gqlgen's own transport gives.
+func TestPOSTAnswersAsGqlgenDoes(t *testing.T) {
+	db := backends[0].db
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	opts := []server.Option{server.WithoutRateLimits(), roomyTimeouts, server.WithoutWarmUp(), withoutResponseCache}
+	ours := server.New(db, logger, prometheus.NewRegistry(), opts...)
+	gqlgens := server.New(db, logger, prometheus.NewRegistry(), append(opts, server.WithGqlgenPOST())...)
+
+	cases := []struct {
+		name, accept string
+		body         string
+		failingBody  bool
+		want         int // the status both must give
+		wantPart     string
+	}{
+		{name: "a page of sites", body: gqlBody(`{ establishments(first: 3, where: {departmentCode: "42"}) { edges { node { finess name legalEntity { finess name } } } } }`, nil),
+			want: 200, wantPart: `{"data":{"establishments":{"edges":[{"node":{"finess":"`},
+		{name: "names with a character encoding/json escapes", body: gqlBody(`{ establishments(first: 2, where: {nameContains: " & "}) { edges { node { name } } } }`, nil), want: 200, wantPart: ` & `},
+		{name: "data and errors", body: gqlBody(`{ establishments(first: 2, after: "garbage!") { totalCount } }`, nil), want: 200, wantPart: `{"errors":[{`},
+		{name: "extensions", body: gqlBody(`{ legalEntity(finess: "420784878") { establishments(first: 2) { finess } } }`, nil),
+			want: 200, wantPart: `,"extensions":{"truncated":[{"path":["legalEntity","establishments"]`},
+		{name: "a parse error", body: gqlBody(`{ establishments(`, nil), want: 422},
+		{name: "a parse error, GraphQL response media type", accept: "application/graphql-response+json", body: gqlBody(`{ establishments(`, nil), want: 400},
+		{name: "an unknown field", body: gqlBody(`{ nothing }`, nil), want: 422},
+		{name: "an unknown field, wildcard accepted", accept: "text/html, */*", body: gqlBody(`{ nothing }`, nil), want: 422},
+		{name: "an unknown media type accepted", accept: "text/html", body: gqlBody(`{ nothing }`, nil), want: 400},
+		{name: "a variable of the wrong type", body: gqlBody(`query($n: Int) { establishments(first: $n) { totalCount } }`, map[string]any{"n": "ten"}), want: 422},
+		{name: "@defer refused", body: gqlBody(`{ establishments(first: 1) { ... @defer { totalCount } } }`, nil), want: 422},
+		{name: "not JSON", body: `{"query": `, want: 400},
+		{name: "an empty body", body: ``, want: 400},
+		{name: "a body that cannot be read", failingBody: true, want: 400},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			do := func(h http.Handler) *httptest.ResponseRecorder {
+				var body io.Reader = strings.NewReader(tc.body)
+				if tc.failingBody {
+					body = &failingBody{}
+				}
+				req := httptest.NewRequest(http.MethodPost, "/graphql", body)
+				req.Header.Set("Content-Type", "application/json")
+				if tc.accept != "" {
+					req.Header.Set("Accept", tc.accept)
+				}
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				return rec
+			}
+			got, want := do(ours), do(gqlgens)
+			if got.Code != want.Code || got.Code != tc.want {
+				t.Errorf("status %d, gqlgen's %d, want %d: %s", got.Code, want.Code, tc.want, got.Body)
+			}
+			if g, w := got.Header().Get("Content-Type"), want.Header().Get("Content-Type"); g != w {
+				t.Errorf("Content-Type %q, gqlgen's %q", g, w)
+			}
+			var gotValue, wantValue any
+			if err := json.Unmarshal(got.Body.Bytes(), &gotValue); err != nil {
+				t.Fatalf("not JSON: %v: %s", err, got.Body)
+			}
+			if err := json.Unmarshal(want.Body.Bytes(), &wantValue); err != nil {
+				t.Fatalf("gqlgen's is not JSON: %v: %s", err, want.Body)
+			}
+			if !reflect.DeepEqual(gotValue, wantValue) {
+				t.Errorf("answer %s\ngqlgen's %s", got.Body, want.Body)
+			}
+			if !bytes.HasPrefix(got.Body.Bytes(), []byte(tc.wantPart)) && !bytes.Contains(got.Body.Bytes(), []byte(tc.wantPart)) {
+				t.Errorf("answer %s, want it to hold %s", got.Body, tc.wantPart)
+			}
+		})
+	}
+}
