@@ -197,7 +197,7 @@ func (d *DB) UseReplica(ctx context.Context, rawURL string, opts ...ent.Option) 
 	d.replica = &replicaDriver{Driver: d.primaryDriver, replica: drv, primaryDB: d.SQL, replicaDB: db}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(d.replica)}, opts...)...)
 	d.Client.Use(d.counter.hook) // its writes go to the primary: counted like the primary's
-	d.Client.Intercept(ent.KeepValidity())
+	interceptReads(d.Client)
 	d.ReplicaURL = Redact(rawURL)
 	return nil
 }

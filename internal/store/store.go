@@ -101,7 +101,7 @@ func OpenWith(ctx context.Context, rawURL string, o Options, opts ...ent.Option)
 	}
 	d.Client = ent.NewClient(append([]ent.Option{ent.Driver(driver)}, opts...)...)
 	d.Client.Use(d.counter.hook)
-	d.Client.Intercept(ent.KeepValidity())
+	interceptReads(d.Client)
 	d.Primary, d.primaryDriver = d.Client, driver
 	if err := d.changes.watch(ctx, d.Dialect, listenURL, db); err != nil {
 		_ = d.Client.Close()
@@ -342,4 +342,11 @@ func Redact(rawURL string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.String()
+}
+
+// interceptReads gives a client the rules of every read: dated records
+// keep their validity columns, and edges to one record are read in their
+// parent's statement.
+func interceptReads(c *ent.Client) {
+	c.Intercept(ent.KeepValidity(), ent.JoinOneRecordEdges())
 }

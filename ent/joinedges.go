@@ -1,0 +1,444 @@
+package ent
+
+// Hand-written: ent eager-loads every edge with a statement of its own;
+// an edge to one record, through a foreign key of the querying table,
+// can be read in the querying statement itself.
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/membership"
+)
+
+// JoinOneRecordEdges returns the interceptor that makes a query loading
+// records, and eager-loading an edge to one record through a foreign key
+// of its own (a site's legal entity, a membership's grouping or legal
+// entity), read that edge in the same statement by a LEFT JOIN instead
+// of a second statement: a page of 100 sites with their legal entities
+// is one statement, not two. The edge's query goes through its privacy
+// policy and interceptors as before (they may choose its columns); it is
+// joined only when it loads nothing more (no edges of its own, no
+// conditions, order or bounds), and is otherwise loaded as ent loads it.
+//
+// It runs the statement itself, with the joined columns scanned into
+// their types, so it must be the innermost interceptor: registered last,
+// it joins; anywhere else, it leaves the query to ent.
+func JoinOneRecordEdges() ent.Interceptor { return joinOneRecordEdges{} }
+
+type joinOneRecordEdges struct{}
+
+func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
+	return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
+		switch q := q.(type) {
+		case *EstablishmentQuery:
+			if !innermost(q.inters) || !joinableParent(ctx, q.ctx, q.modifiers, q.sql, q.path) {
+				break
+			}
+			var legalEntities []*LegalEntity
+			joins, err := prepareJoins(
+				joinLegalEntity(ctx, &q.withLegalEntity, establishment.FieldLegalEntityID, &legalEntities))
+			if err != nil || len(joins) == 0 {
+				if err != nil {
+					return nil, err
+				}
+				break
+			}
+			defer undo(joins)
+			nodes, err := q.sqlAll(ctx, joinHook(joins))
+			if err != nil {
+				return nil, err
+			}
+			for i, n := range nodes {
+				n.Edges.LegalEntity = found(legalEntities, i, n.Edges.loadedTypes[:], siteLegalEntity())
+			}
+			return nodes, nil
+		case *MembershipQuery:
+			if !innermost(q.inters) || !joinableParent(ctx, q.ctx, q.modifiers, q.sql, q.path) {
+				break
+			}
+			var (
+				legalEntities []*LegalEntity
+				groupings     []*Grouping
+			)
+			joins, err := prepareJoins(
+				joinLegalEntity(ctx, &q.withLegalEntity, membership.FieldLegalEntityID, &legalEntities),
+				joinGrouping(ctx, &q.withGrouping, membership.FieldGroupingID, &groupings))
+			if err != nil || len(joins) == 0 {
+				if err != nil {
+					return nil, err
+				}
+				break
+			}
+			defer undo(joins)
+			nodes, err := q.sqlAll(ctx, joinHook(joins))
+			if err != nil {
+				return nil, err
+			}
+			for i, n := range nodes {
+				if legalEntities != nil {
+					n.Edges.LegalEntity = found(legalEntities, i, n.Edges.loadedTypes[:], membershipLegalEntity())
+				}
+				if groupings != nil {
+					n.Edges.Grouping = found(groupings, i, n.Edges.loadedTypes[:], membershipGrouping())
+				}
+			}
+			return nodes, nil
+		}
+		return next.Query(ctx, q)
+	})
+}
+
+// innermost reports whether the join interceptor is the last of a
+// query's interceptors: the one whose next step runs the statement.
+func innermost(inters []Interceptor) bool {
+	if len(inters) == 0 {
+		return false
+	}
+	_, ok := inters[len(inters)-1].(joinOneRecordEdges)
+	return ok
+}
+
+// found is the i-th row's joined record. When the join found none (a
+// null foreign key), the edge is marked loaded, as ent's eager loading
+// marks it: its resolver then answers that there is none without asking
+// the database again.
+func found[C any](records []*C, i int, loaded []bool, edge int) *C {
+	if i < len(records) && records[i] != nil {
+		return records[i]
+	}
+	if edge >= 0 {
+		loaded[edge] = true
+	}
+	return nil
+}
+
+// The place of each joined edge in its record's loadedTypes, which ent
+// orders as the schema's edges: found by asking ent's own accessor which
+// place makes the edge read as loaded.
+var (
+	siteLegalEntity = sync.OnceValue(func() int {
+		return loadedPlace(len(EstablishmentEdges{}.loadedTypes), func(i int) error {
+			var e EstablishmentEdges
+			e.loadedTypes[i] = true
+			_, err := e.LegalEntityOrErr()
+			return err
+		})
+	})
+	membershipLegalEntity = sync.OnceValue(func() int {
+		return loadedPlace(len(MembershipEdges{}.loadedTypes), func(i int) error {
+			var e MembershipEdges
+			e.loadedTypes[i] = true
+			_, err := e.LegalEntityOrErr()
+			return err
+		})
+	})
+	membershipGrouping = sync.OnceValue(func() int {
+		return loadedPlace(len(MembershipEdges{}.loadedTypes), func(i int) error {
+			var e MembershipEdges
+			e.loadedTypes[i] = true
+			_, err := e.GroupingOrErr()
+			return err
+		})
+	})
+)
+
+// loadedPlace is the place, among n, whose flag alone makes an empty
+// edge read as loaded (not found rather than not loaded); -1 if none.
+func loadedPlace(n int, read func(place int) error) int {
+	for i := range n {
+		if IsNotFound(read(i)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// joinableParent reports whether a query may take joins: it loads records
+// (as entgql's queries and eager loads do), and no modifier or
+// traversal path shapes its statement (a nested page's window, say).
+func joinableParent(ctx context.Context, qc *QueryContext, modifiers []func(*sql.Selector), selector *sql.Selector, path func(context.Context) (*sql.Selector, error)) bool {
+	if len(modifiers) > 0 || selector != nil || path != nil {
+		return false
+	}
+	op := qc.Op
+	if c := ent.QueryFromContext(ctx); c != nil {
+		op = c.Op // an eager load runs inside its parent's All
+	}
+	switch op {
+	case ent.OpQueryAll, ent.OpQueryFirst, ent.OpQueryOnly:
+		return true
+	}
+	return false
+}
+
+// pendingJoin is an edge to be read in its parent's statement.
+type pendingJoin struct {
+	aliases []string
+	// modify adds the join and the edge's columns to the statement.
+	modify func(*sql.Selector)
+	// scan returns where a row's joined columns are scanned.
+	scan func() ([]any, error)
+	// row builds the edge's record from a row's scanned columns.
+	row func([]any) error
+	// undo gives the query back its eager load, should it run again.
+	undo func()
+}
+
+// joinCandidate decides whether an edge can be joined, and prepares it.
+type joinCandidate func() (*pendingJoin, error)
+
+// prepareJoins keeps the edges that can be joined, prepared; on an
+// error, the edges prepared before it are given back their eager loads.
+func prepareJoins(candidates ...joinCandidate) ([]*pendingJoin, error) {
+	var joins []*pendingJoin
+	for _, c := range candidates {
+		j, err := c()
+		if err != nil {
+			undo(joins)
+			return nil, err
+		}
+		if j != nil {
+			joins = append(joins, j)
+		}
+	}
+	return joins, nil
+}
+
+func undo(joins []*pendingJoin) {
+	for _, j := range joins {
+		j.undo()
+	}
+}
+
+// joinHook makes the parent's statement read the joined columns after its
+// own, and hands them to each join as rows are scanned.
+func joinHook(joins []*pendingJoin) queryHook {
+	extra := 0
+	for _, j := range joins {
+		extra += len(j.aliases)
+	}
+	return func(_ context.Context, spec *sqlgraph.QuerySpec) {
+		for _, j := range joins {
+			spec.Modifiers = append(spec.Modifiers, j.modify)
+		}
+		scan, assign := spec.ScanValues, spec.Assign
+		spec.ScanValues = func(columns []string) ([]any, error) {
+			own := len(columns) - extra
+			if own < 0 {
+				return nil, fmt.Errorf("ent: %d columns read, fewer than the %d joined", len(columns), extra)
+			}
+			values, err := scan(columns[:own])
+			if err != nil {
+				return nil, err
+			}
+			at := own
+			for _, j := range joins {
+				if !slices.Equal(columns[at:at+len(j.aliases)], j.aliases) {
+					return nil, fmt.Errorf("ent: joined columns %v read as %v", j.aliases, columns[at:at+len(j.aliases)])
+				}
+				v, err := j.scan()
+				if err != nil {
+					return nil, err
+				}
+				values = append(values, v...)
+				at += len(j.aliases)
+			}
+			return values, nil
+		}
+		spec.Assign = func(columns []string, values []any) error {
+			own := len(columns) - extra
+			if err := assign(columns[:own], values[:own]); err != nil {
+				return err
+			}
+			at := own
+			for _, j := range joins {
+				if err := j.row(values[at : at+len(j.aliases)]); err != nil {
+					return err
+				}
+				at += len(j.aliases)
+			}
+			return nil
+		}
+	}
+}
+
+func joinLegalEntity(ctx context.Context, with **LegalEntityQuery, fk string, records *[]*LegalEntity) joinCandidate {
+	return func() (*pendingJoin, error) {
+		child := *with
+		if child == nil || !leafQuery(child, child.ctx, len(child.predicates) > 0 || len(child.order) > 0) {
+			return nil, nil
+		}
+		columns, err := dryRun[[]*LegalEntity](ctx, child, child.ctx, child.inters, child.prepareQuery)
+		if err != nil || columns == nil || len(child.predicates) > 0 {
+			return nil, err
+		}
+		if len(columns) == 0 {
+			columns = legalentity.Columns
+		}
+		return newJoin(with, child, joinSpec[LegalEntity]{
+			table: legalentity.Table, id: legalentity.FieldID, fk: fk, columns: columns, records: records,
+			scan: func(c []string) ([]any, error) { return (*LegalEntity)(nil).scanValues(c) },
+			build: func(c []string, v []any) (*LegalEntity, int, error) {
+				n := &LegalEntity{config: child.config}
+				err := n.assignValues(c, v)
+				return n, n.ID, err
+			},
+		})
+	}
+}
+
+func joinGrouping(ctx context.Context, with **GroupingQuery, fk string, records *[]*Grouping) joinCandidate {
+	return func() (*pendingJoin, error) {
+		child := *with
+		if child == nil || !leafQuery(child, child.ctx, len(child.predicates) > 0 || len(child.order) > 0) {
+			return nil, nil
+		}
+		columns, err := dryRun[[]*Grouping](ctx, child, child.ctx, child.inters, child.prepareQuery)
+		if err != nil || columns == nil || len(child.predicates) > 0 {
+			return nil, err
+		}
+		if len(columns) == 0 {
+			columns = grouping.Columns
+		}
+		return newJoin(with, child, joinSpec[Grouping]{
+			table: grouping.Table, id: grouping.FieldID, fk: fk, columns: columns, records: records,
+			scan: func(c []string) ([]any, error) { return (*Grouping)(nil).scanValues(c) },
+			build: func(c []string, v []any) (*Grouping, int, error) {
+				n := &Grouping{config: child.config}
+				err := n.assignValues(c, v)
+				return n, n.ID, err
+			},
+		})
+	}
+}
+
+// joinSpec is what joining one edge needs to know of it.
+type joinSpec[C any] struct {
+	table   string
+	id      string // the joined table's key
+	fk      string // the querying table's foreign key to it
+	columns []string
+	scan    func(columns []string) ([]any, error)
+	build   func(columns []string, values []any) (*C, int, error)
+	// records receives a row's record, or nil, for each row read.
+	records *[]*C
+}
+
+func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, error) {
+	idAt := slices.Index(spec.columns, spec.id)
+	if idAt < 0 {
+		return nil, nil // a missing record could not be told from a found one
+	}
+	// The table's alias is the foreign key's: two edges to one table join
+	// it twice under two names.
+	alias := "j_" + spec.fk
+	aliases := make([]string, len(spec.columns))
+	for i, c := range spec.columns {
+		aliases[i] = alias + "__" + c
+	}
+	built := map[int]*C{}
+	*with = nil
+	return &pendingJoin{
+		aliases: aliases,
+		modify: func(s *sql.Selector) {
+			t := sql.Table(spec.table).As(alias)
+			s.LeftJoin(t).On(s.C(spec.fk), t.C(spec.id))
+			for i, c := range spec.columns {
+				s.AppendSelectAs(t.C(c), aliases[i])
+			}
+		},
+		scan: func() ([]any, error) { return spec.scan(spec.columns) },
+		row: func(values []any) error {
+			if id, ok := values[idAt].(*sql.NullInt64); !ok || !id.Valid {
+				*spec.records = append(*spec.records, nil) // no record: a null foreign key
+				return nil
+			}
+			c, id, err := spec.build(spec.columns, values)
+			if err != nil {
+				return err
+			}
+			// One record for every row naming it, as ent's eager loading gives.
+			if prev, ok := built[id]; ok {
+				c = prev
+			} else {
+				built[id] = c
+			}
+			*spec.records = append(*spec.records, c)
+			return nil
+		},
+		undo: func() { *with = child },
+	}, nil
+}
+
+// dryRun runs an edge's query as its All would, up to the statement: its
+// traversers and privacy policy (prepare), then its interceptors, which
+// may choose its columns; it returns the columns chosen (empty: all), or
+// nil when an interceptor did not let the query reach the database.
+func dryRun[V Value, Q Query](ctx context.Context, q Q, qc *QueryContext, inters []Interceptor, prepare func(context.Context) error) ([]string, error) {
+	ctx = setContextOp(ctx, qc, ent.OpQueryAll)
+	if err := prepare(ctx); err != nil {
+		return nil, err
+	}
+	reached := false
+	if _, err := withInterceptors[V](ctx, q, QuerierFunc(func(context.Context, Query) (Value, error) {
+		reached = true
+		var none V
+		return none, nil
+	}), inters); err != nil {
+		return nil, err
+	}
+	if !reached {
+		return nil, nil
+	}
+	return append([]string{}, qc.Fields...), nil
+}
+
+// leafQuery reports whether an edge's query loads its records and nothing
+// more: no edges of its own (every with… field of the query, whatever
+// edges the schema gains), no conditions, order, bounds, distinct,
+// totals or modifiers.
+func leafQuery(q any, qc *QueryContext, shaped bool) bool {
+	if shaped || qc.Limit != nil || qc.Offset != nil || qc.Unique != nil && *qc.Unique {
+		return false
+	}
+	v := reflect.ValueOf(q).Elem()
+	for _, i := range extrasOf(v.Type()) {
+		if f := v.Field(i); !f.IsNil() && (f.Kind() != reflect.Slice && f.Kind() != reflect.Map || f.Len() > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+var extraFields sync.Map // reflect.Type → []int
+
+// extrasOf lists the fields of a query type that load more than its
+// records or shape its statement: with… (eager loads), loadTotal,
+// modifiers, sql and path (a traversal).
+func extrasOf(t reflect.Type) []int {
+	if v, ok := extraFields.Load(t); ok {
+		return v.([]int)
+	}
+	var out []int
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch {
+		case strings.HasPrefix(f.Name, "with"), f.Name == "loadTotal", f.Name == "modifiers", f.Name == "sql", f.Name == "path":
+			out = append(out, i)
+		}
+	}
+	extraFields.Store(t, out)
+	return out
+}

@@ -1,0 +1,131 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	entsql "entgo.io/ent/dialect/sql"
+
+	"github.com/maillage/maillage/ent"
+	"github.com/maillage/maillage/ent/establishment"
+	"github.com/maillage/maillage/ent/grouping"
+	"github.com/maillage/maillage/ent/legalentity"
+	"github.com/maillage/maillage/ent/membership"
+	"github.com/maillage/maillage/internal/access"
+)
+
+// TestOneRecordEdgesAreJoined: an edge to one record is read in its
+// parent's statement when its query loads nothing more, and the records
+// loaded are those ent's own eager loading gives (a client without the
+// join, on the same database); otherwise ent loads it as before.
+func TestOneRecordEdgesAreJoined(t *testing.T) {
+	ctx := access.WithPrincipal(context.Background(), access.Principal{Role: access.RoleSystem})
+	cases := []struct {
+		name string
+		// query loads records through c; the joined client must send
+		// statements (ent's own eager loading sends one per edge).
+		query      func(c *ent.Client) (any, error)
+		statements int64
+	}{
+		{name: "a page of sites with their legal entities, some columns",
+			query: func(c *ent.Client) (any, error) {
+				return c.Establishment.Query().Where(establishment.DepartmentCode("42")).Order(ent.Asc(establishment.FieldID)).Limit(100).
+					Select(establishment.FieldID, establishment.FieldFiness, establishment.FieldName, establishment.FieldLegalEntityID).
+					WithLegalEntity(func(q *ent.LegalEntityQuery) {
+						q.Select(legalentity.FieldID, legalentity.FieldFiness, legalentity.FieldName)
+					}).
+					All(ctx)
+			}, statements: 1},
+		{name: "one site, every column",
+			query: func(c *ent.Client) (any, error) {
+				return c.Establishment.Query().Where(establishment.Finess("420782559")).WithLegalEntity().Only(ctx)
+			}, statements: 1},
+		{name: "memberships with their groupings and legal entities",
+			query: func(c *ent.Client) (any, error) {
+				return c.Membership.Query().Order(ent.Asc(membership.FieldID)).Limit(300).WithGrouping().WithLegalEntity().All(ctx)
+			}, statements: 1},
+		{name: "groupings' memberships, joined inside an eager load",
+			query: func(c *ent.Client) (any, error) {
+				return c.Grouping.Query().Where(grouping.HasMemberships()).Order(ent.Asc(grouping.FieldID)).Limit(3).
+					WithMemberships(func(q *ent.MembershipQuery) { q.WithLegalEntity().WithGrouping() }).All(ctx)
+			}, statements: 2},
+		{name: "a legal entity loading its own sites is not joined",
+			query: func(c *ent.Client) (any, error) {
+				return c.Membership.Query().Order(ent.Asc(membership.FieldID)).Limit(20).
+					WithLegalEntity(func(q *ent.LegalEntityQuery) { q.WithEstablishments() }).WithGrouping().All(ctx)
+			}, statements: 3},
+		{name: "a legal entity under a condition is not joined",
+			query: func(c *ent.Client) (any, error) {
+				return c.Establishment.Query().Where(establishment.DepartmentCode("42")).Order(ent.Asc(establishment.FieldID)).Limit(50).
+					WithLegalEntity(func(q *ent.LegalEntityQuery) { q.Where(legalentity.PublicStatusNEQ("")) }).All(ctx)
+			}, statements: 2},
+		{name: "a count is not joined",
+			query: func(c *ent.Client) (any, error) {
+				return c.Establishment.Query().Where(establishment.DepartmentCode("42")).WithLegalEntity().Count(ctx)
+			}, statements: 1},
+	}
+	for _, b := range backends {
+		withoutJoins := ent.NewClient(ent.Driver(entsql.OpenDB(b.db.Dialect, b.db.SQL)))
+		withoutJoins.Intercept(ent.KeepValidity())
+		for _, tc := range cases {
+			t.Run(b.name+"/"+tc.name, func(t *testing.T) {
+				before := b.counter.statements.Load()
+				got, err := tc.query(b.db.Client)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n := b.counter.statements.Load() - before; n != tc.statements {
+					t.Errorf("%d statements, want %d", n, tc.statements)
+				}
+				want, err := tc.query(withoutJoins)
+				if err != nil {
+					t.Fatal(err)
+				}
+				g, _ := json.Marshal(got)
+				w, _ := json.Marshal(want)
+				if string(g) != string(w) {
+					t.Errorf("joined:\n%.2000s\nent's eager loading:\n%.2000s", g, w)
+				}
+				if string(g) == "[]" || string(g) == "null" {
+					t.Errorf("nothing loaded to compare: %s", g)
+				}
+			})
+		}
+	}
+}
+
+// TestAMembershipWithoutItsEntityIsJoinedToNone: a membership whose
+// member is not resolved (no legal entity) reads as having none, loaded:
+// its resolver does not ask the database again.
+func TestAMembershipWithoutItsEntityIsJoinedToNone(t *testing.T) {
+	ctx := access.WithPrincipal(context.Background(), access.Principal{Role: access.RoleSystem})
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			tx, err := b.db.Client.Tx(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = tx.Rollback() }()
+			some, err := tx.Membership.Query().Order(ent.Asc(membership.FieldID)).First(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := tx.Membership.Create().SetRole(membership.RoleMEMBER).SetGroupingID(some.GroupingID).
+				SetSourceID(some.SourceID).SetMemberRef("FINESS+ pmSmsseId 0 (test)").Save(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := tx.Membership.Query().Where(membership.ID(m.ID)).WithLegalEntity().WithGrouping().Only(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := got.Edges.LegalEntityOrErr(); !ent.IsNotFound(err) {
+				t.Errorf("legal entity: %v, want loaded and not found", err)
+			}
+			if g, err := got.Edges.GroupingOrErr(); err != nil || g.ID != some.GroupingID {
+				t.Errorf("grouping: %v, %v, want %d", g, err, some.GroupingID)
+			}
+		})
+	}
+}
