@@ -578,6 +578,38 @@ func (_q *AuditEventQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *AuditEventQuery) loadEdges(ctx context.Context, nodes []*AuditEvent) ([]*AuditEvent, error) {
+	loadedTypes := [1]bool{
+		_q.withTerritories != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withTerritories; query != nil {
+		if err := _q.loadTerritories(ctx, query, nodes,
+			func(n *AuditEvent) { n.Edges.Territories = []*Territory{} },
+			func(n *AuditEvent, e *Territory) { n.Edges.Territories = append(n.Edges.Territories, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTerritories {
+		if err := _q.loadTerritories(ctx, query, nodes,
+			func(n *AuditEvent) { n.appendNamedTerritories(name) },
+			func(n *AuditEvent, e *Territory) { n.appendNamedTerritories(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *AuditEventQuery) Modify(modifiers ...func(s *sql.Selector)) *AuditEventSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

@@ -870,6 +870,82 @@ func (_q *ConventionQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *ConventionQuery) loadEdges(ctx context.Context, nodes []*Convention) ([]*Convention, error) {
+	loadedTypes := [5]bool{
+		_q.withSource != nil,
+		_q.withTerritory != nil,
+		_q.withParties != nil,
+		_q.withFilieres != nil,
+		_q.withMedicalTeams != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *Convention, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTerritory; query != nil {
+		if err := _q.loadTerritory(ctx, query, nodes, nil,
+			func(n *Convention, e *Territory) { n.Edges.Territory = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withParties; query != nil {
+		if err := _q.loadParties(ctx, query, nodes,
+			func(n *Convention) { n.Edges.Parties = []*ConventionParty{} },
+			func(n *Convention, e *ConventionParty) { n.Edges.Parties = append(n.Edges.Parties, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFilieres; query != nil {
+		if err := _q.loadFilieres(ctx, query, nodes,
+			func(n *Convention) { n.Edges.Filieres = []*Filiere{} },
+			func(n *Convention, e *Filiere) { n.Edges.Filieres = append(n.Edges.Filieres, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMedicalTeams; query != nil {
+		if err := _q.loadMedicalTeams(ctx, query, nodes,
+			func(n *Convention) { n.Edges.MedicalTeams = []*MedicalTeam{} },
+			func(n *Convention, e *MedicalTeam) { n.Edges.MedicalTeams = append(n.Edges.MedicalTeams, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedParties {
+		if err := _q.loadParties(ctx, query, nodes,
+			func(n *Convention) { n.appendNamedParties(name) },
+			func(n *Convention, e *ConventionParty) { n.appendNamedParties(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFilieres {
+		if err := _q.loadFilieres(ctx, query, nodes,
+			func(n *Convention) { n.appendNamedFilieres(name) },
+			func(n *Convention, e *Filiere) { n.appendNamedFilieres(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMedicalTeams {
+		if err := _q.loadMedicalTeams(ctx, query, nodes,
+			func(n *Convention) { n.appendNamedMedicalTeams(name) },
+			func(n *Convention, e *MedicalTeam) { n.appendNamedMedicalTeams(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *ConventionQuery) Modify(modifiers ...func(s *sql.Selector)) *ConventionSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

@@ -803,6 +803,59 @@ func (_q *ConventionPartyQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *ConventionPartyQuery) loadEdges(ctx context.Context, nodes []*ConventionParty) ([]*ConventionParty, error) {
+	loadedTypes := [4]bool{
+		_q.withSource != nil,
+		_q.withConvention != nil,
+		_q.withLegalEntity != nil,
+		_q.withSites != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *ConventionParty, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withConvention; query != nil {
+		if err := _q.loadConvention(ctx, query, nodes, nil,
+			func(n *ConventionParty, e *Convention) { n.Edges.Convention = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLegalEntity; query != nil {
+		if err := _q.loadLegalEntity(ctx, query, nodes, nil,
+			func(n *ConventionParty, e *LegalEntity) { n.Edges.LegalEntity = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSites; query != nil {
+		if err := _q.loadSites(ctx, query, nodes,
+			func(n *ConventionParty) { n.Edges.Sites = []*Establishment{} },
+			func(n *ConventionParty, e *Establishment) { n.Edges.Sites = append(n.Edges.Sites, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSites {
+		if err := _q.loadSites(ctx, query, nodes,
+			func(n *ConventionParty) { n.appendNamedSites(name) },
+			func(n *ConventionParty, e *Establishment) { n.appendNamedSites(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *ConventionPartyQuery) Modify(modifiers ...func(s *sql.Selector)) *ConventionPartySelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

@@ -26,7 +26,7 @@ func main() {
 	}
 	err = entc.Generate("./ent/schema", &gen.Config{
 		Features: []gen.Feature{gen.FeatureGlobalID, gen.FeatureUpsert, gen.FeatureModifier, gen.FeatureExecQuery, gen.FeaturePrivacy, gen.FeatureEntQL},
-	}, entc.Extensions(ex))
+	}, entc.Extensions(ex), entc.TemplateDir("./ent/template"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}

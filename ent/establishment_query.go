@@ -1228,6 +1228,121 @@ func (_q *EstablishmentQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *EstablishmentQuery) loadEdges(ctx context.Context, nodes []*Establishment) ([]*Establishment, error) {
+	loadedTypes := [8]bool{
+		_q.withSource != nil,
+		_q.withSources != nil,
+		_q.withLegalEntity != nil,
+		_q.withCommune != nil,
+		_q.withMemberships != nil,
+		_q.withConventionParties != nil,
+		_q.withTeamSites != nil,
+		_q.withGroupings != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *Establishment, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.Sources = []*Source{} },
+			func(n *Establishment, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLegalEntity; query != nil {
+		if err := _q.loadLegalEntity(ctx, query, nodes, nil,
+			func(n *Establishment, e *LegalEntity) { n.Edges.LegalEntity = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCommune; query != nil {
+		if err := _q.loadCommune(ctx, query, nodes, nil,
+			func(n *Establishment, e *Territory) { n.Edges.Commune = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMemberships; query != nil {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.Memberships = []*Membership{} },
+			func(n *Establishment, e *Membership) { n.Edges.Memberships = append(n.Edges.Memberships, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withConventionParties; query != nil {
+		if err := _q.loadConventionParties(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.ConventionParties = []*ConventionParty{} },
+			func(n *Establishment, e *ConventionParty) {
+				n.Edges.ConventionParties = append(n.Edges.ConventionParties, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTeamSites; query != nil {
+		if err := _q.loadTeamSites(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.TeamSites = []*TeamSite{} },
+			func(n *Establishment, e *TeamSite) { n.Edges.TeamSites = append(n.Edges.TeamSites, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withGroupings; query != nil {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *Establishment) { n.Edges.Groupings = []*Grouping{} },
+			func(n *Establishment, e *Grouping) { n.Edges.Groupings = append(n.Edges.Groupings, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedSources(name) },
+			func(n *Establishment, e *Source) { n.appendNamedSources(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMemberships {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedMemberships(name) },
+			func(n *Establishment, e *Membership) { n.appendNamedMemberships(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConventionParties {
+		if err := _q.loadConventionParties(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedConventionParties(name) },
+			func(n *Establishment, e *ConventionParty) { n.appendNamedConventionParties(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTeamSites {
+		if err := _q.loadTeamSites(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedTeamSites(name) },
+			func(n *Establishment, e *TeamSite) { n.appendNamedTeamSites(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedGroupings {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *Establishment) { n.appendNamedGroupings(name) },
+			func(n *Establishment, e *Grouping) { n.appendNamedGroupings(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *EstablishmentQuery) Modify(modifiers ...func(s *sql.Selector)) *EstablishmentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

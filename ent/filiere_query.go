@@ -778,6 +778,59 @@ func (_q *FiliereQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *FiliereQuery) loadEdges(ctx context.Context, nodes []*Filiere) ([]*Filiere, error) {
+	loadedTypes := [4]bool{
+		_q.withSource != nil,
+		_q.withConvention != nil,
+		_q.withTerritory != nil,
+		_q.withRoles != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *Filiere, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withConvention; query != nil {
+		if err := _q.loadConvention(ctx, query, nodes, nil,
+			func(n *Filiere, e *Convention) { n.Edges.Convention = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTerritory; query != nil {
+		if err := _q.loadTerritory(ctx, query, nodes, nil,
+			func(n *Filiere, e *Territory) { n.Edges.Territory = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRoles; query != nil {
+		if err := _q.loadRoles(ctx, query, nodes,
+			func(n *Filiere) { n.Edges.Roles = []*FiliereRole{} },
+			func(n *Filiere, e *FiliereRole) { n.Edges.Roles = append(n.Edges.Roles, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRoles {
+		if err := _q.loadRoles(ctx, query, nodes,
+			func(n *Filiere) { n.appendNamedRoles(name) },
+			func(n *Filiere, e *FiliereRole) { n.appendNamedRoles(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *FiliereQuery) Modify(modifiers ...func(s *sql.Selector)) *FiliereSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

@@ -767,6 +767,51 @@ func (_q *FiliereRoleQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *FiliereRoleQuery) loadEdges(ctx context.Context, nodes []*FiliereRole) ([]*FiliereRole, error) {
+	loadedTypes := [4]bool{
+		_q.withSource != nil,
+		_q.withFiliere != nil,
+		_q.withLegalEntity != nil,
+		_q.withEstablishment != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *FiliereRole, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFiliere; query != nil {
+		if err := _q.loadFiliere(ctx, query, nodes, nil,
+			func(n *FiliereRole, e *Filiere) { n.Edges.Filiere = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLegalEntity; query != nil {
+		if err := _q.loadLegalEntity(ctx, query, nodes, nil,
+			func(n *FiliereRole, e *LegalEntity) { n.Edges.LegalEntity = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEstablishment; query != nil {
+		if err := _q.loadEstablishment(ctx, query, nodes, nil,
+			func(n *FiliereRole, e *Establishment) { n.Edges.Establishment = e }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *FiliereRoleQuery) Modify(modifiers ...func(s *sql.Selector)) *FiliereRoleSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

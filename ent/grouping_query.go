@@ -1088,6 +1088,104 @@ func (_q *GroupingQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *GroupingQuery) loadEdges(ctx context.Context, nodes []*Grouping) ([]*Grouping, error) {
+	loadedTypes := [7]bool{
+		_q.withSource != nil,
+		_q.withSources != nil,
+		_q.withLegalEntity != nil,
+		_q.withEstablishments != nil,
+		_q.withTerritory != nil,
+		_q.withMemberships != nil,
+		_q.withMedicalTeams != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *Grouping, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Grouping) { n.Edges.Sources = []*Source{} },
+			func(n *Grouping, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLegalEntity; query != nil {
+		if err := _q.loadLegalEntity(ctx, query, nodes, nil,
+			func(n *Grouping, e *LegalEntity) { n.Edges.LegalEntity = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEstablishments; query != nil {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *Grouping) { n.Edges.Establishments = []*Establishment{} },
+			func(n *Grouping, e *Establishment) { n.Edges.Establishments = append(n.Edges.Establishments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTerritory; query != nil {
+		if err := _q.loadTerritory(ctx, query, nodes, nil,
+			func(n *Grouping, e *Territory) { n.Edges.Territory = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMemberships; query != nil {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Grouping) { n.Edges.Memberships = []*Membership{} },
+			func(n *Grouping, e *Membership) { n.Edges.Memberships = append(n.Edges.Memberships, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMedicalTeams; query != nil {
+		if err := _q.loadMedicalTeams(ctx, query, nodes,
+			func(n *Grouping) { n.Edges.MedicalTeams = []*MedicalTeam{} },
+			func(n *Grouping, e *MedicalTeam) { n.Edges.MedicalTeams = append(n.Edges.MedicalTeams, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Grouping) { n.appendNamedSources(name) },
+			func(n *Grouping, e *Source) { n.appendNamedSources(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEstablishments {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *Grouping) { n.appendNamedEstablishments(name) },
+			func(n *Grouping, e *Establishment) { n.appendNamedEstablishments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMemberships {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Grouping) { n.appendNamedMemberships(name) },
+			func(n *Grouping, e *Membership) { n.appendNamedMemberships(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMedicalTeams {
+		if err := _q.loadMedicalTeams(ctx, query, nodes,
+			func(n *Grouping) { n.appendNamedMedicalTeams(name) },
+			func(n *Grouping, e *MedicalTeam) { n.appendNamedMedicalTeams(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *GroupingQuery) Modify(modifiers ...func(s *sql.Selector)) *GroupingSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

@@ -7,9 +7,7 @@ package ent
 import (
 	"context"
 	"fmt"
-	"reflect"
 	"slices"
-	"strings"
 	"sync"
 
 	"entgo.io/ent"
@@ -28,9 +26,11 @@ import (
 // entity), read that edge in the same statement by a LEFT JOIN instead
 // of a second statement: a page of 100 sites with their legal entities
 // is one statement, not two. The edge's query goes through its privacy
-// policy and interceptors as before (they may choose its columns); it is
-// joined only when it loads nothing more (no edges of its own, no
-// conditions, order or bounds), and is otherwise loaded as ent loads it.
+// policy and interceptors as before (they may choose its columns), and
+// its own edges are loaded after the statement as ent loads them
+// (loadEdges, generated from ent/template); it is joined only when it has
+// no conditions, order or bounds of its own, and is otherwise loaded as
+// ent loads it.
 //
 // It runs the statement itself, with the joined columns scanned into
 // their types, so it must be the innermost interceptor: registered last,
@@ -60,6 +60,9 @@ func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
 			if err != nil {
 				return nil, err
 			}
+			if err := loadJoinedEdges(ctx, joins); err != nil {
+				return nil, err
+			}
 			for i, n := range nodes {
 				n.Edges.LegalEntity = found(legalEntities, i, n.Edges.loadedTypes[:], siteLegalEntity())
 			}
@@ -84,6 +87,9 @@ func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
 			defer undo(joins)
 			nodes, err := q.sqlAll(ctx, joinHook(joins))
 			if err != nil {
+				return nil, err
+			}
+			if err := loadJoinedEdges(ctx, joins); err != nil {
 				return nil, err
 			}
 			for i, n := range nodes {
@@ -192,6 +198,8 @@ type pendingJoin struct {
 	scan func() ([]any, error)
 	// row builds the edge's record from a row's scanned columns.
 	row func([]any) error
+	// loadEdges loads the edges of the records built, once each.
+	loadEdges func(context.Context) error
 	// undo gives the query back its eager load, should it run again.
 	undo func()
 }
@@ -214,6 +222,17 @@ func prepareJoins(candidates ...joinCandidate) ([]*pendingJoin, error) {
 		}
 	}
 	return joins, nil
+}
+
+// loadJoinedEdges loads the joined records' own edges, once the
+// statement has read them all.
+func loadJoinedEdges(ctx context.Context, joins []*pendingJoin) error {
+	for _, j := range joins {
+		if err := j.loadEdges(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func undo(joins []*pendingJoin) {
@@ -277,7 +296,7 @@ func joinHook(joins []*pendingJoin) queryHook {
 func joinLegalEntity(ctx context.Context, with **LegalEntityQuery, fk string, records *[]*LegalEntity) joinCandidate {
 	return func() (*pendingJoin, error) {
 		child := *with
-		if child == nil || !leafQuery(child, child.ctx, len(child.predicates) > 0 || len(child.order) > 0) {
+		if child == nil || !plainQuery(child.ctx, len(child.predicates) > 0 || len(child.order) > 0 || len(child.modifiers) > 0 || child.sql != nil || child.path != nil) {
 			return nil, nil
 		}
 		columns, err := dryRun[[]*LegalEntity](ctx, child, child.ctx, child.inters, child.prepareQuery)
@@ -295,6 +314,10 @@ func joinLegalEntity(ctx context.Context, with **LegalEntityQuery, fk string, re
 				err := n.assignValues(c, v)
 				return n, n.ID, err
 			},
+			loadEdges: func(ctx context.Context, records []*LegalEntity) error {
+				_, err := child.loadEdges(ctx, records)
+				return err
+			},
 		})
 	}
 }
@@ -302,7 +325,7 @@ func joinLegalEntity(ctx context.Context, with **LegalEntityQuery, fk string, re
 func joinGrouping(ctx context.Context, with **GroupingQuery, fk string, records *[]*Grouping) joinCandidate {
 	return func() (*pendingJoin, error) {
 		child := *with
-		if child == nil || !leafQuery(child, child.ctx, len(child.predicates) > 0 || len(child.order) > 0) {
+		if child == nil || !plainQuery(child.ctx, len(child.predicates) > 0 || len(child.order) > 0 || len(child.modifiers) > 0 || child.sql != nil || child.path != nil) {
 			return nil, nil
 		}
 		columns, err := dryRun[[]*Grouping](ctx, child, child.ctx, child.inters, child.prepareQuery)
@@ -320,6 +343,10 @@ func joinGrouping(ctx context.Context, with **GroupingQuery, fk string, records 
 				err := n.assignValues(c, v)
 				return n, n.ID, err
 			},
+			loadEdges: func(ctx context.Context, records []*Grouping) error {
+				_, err := child.loadEdges(ctx, records)
+				return err
+			},
 		})
 	}
 }
@@ -334,6 +361,9 @@ type joinSpec[C any] struct {
 	build   func(columns []string, values []any) (*C, int, error)
 	// records receives a row's record, or nil, for each row read.
 	records *[]*C
+	// loadEdges loads the edges the edge's query asks for onto its
+	// records, each once.
+	loadEdges func(context.Context, []*C) error
 }
 
 func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, error) {
@@ -349,6 +379,7 @@ func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, 
 		aliases[i] = alias + "__" + c
 	}
 	built := map[int]*C{}
+	var distinct []*C // the records built, in the order first read
 	*with = nil
 	return &pendingJoin{
 		aliases: aliases,
@@ -374,9 +405,16 @@ func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, 
 				c = prev
 			} else {
 				built[id] = c
+				distinct = append(distinct, c)
 			}
 			*spec.records = append(*spec.records, c)
 			return nil
+		},
+		loadEdges: func(ctx context.Context) error {
+			if len(distinct) == 0 {
+				return nil
+			}
+			return spec.loadEdges(ctx, distinct)
 		},
 		undo: func() { *with = child },
 	}, nil
@@ -405,40 +443,10 @@ func dryRun[V Value, Q Query](ctx context.Context, q Q, qc *QueryContext, inters
 	return append([]string{}, qc.Fields...), nil
 }
 
-// leafQuery reports whether an edge's query loads its records and nothing
-// more: no edges of its own (every with… field of the query, whatever
-// edges the schema gains), no conditions, order, bounds, distinct,
-// totals or modifiers.
-func leafQuery(q any, qc *QueryContext, shaped bool) bool {
-	if shaped || qc.Limit != nil || qc.Offset != nil || qc.Unique != nil && *qc.Unique {
-		return false
-	}
-	v := reflect.ValueOf(q).Elem()
-	for _, i := range extrasOf(v.Type()) {
-		if f := v.Field(i); !f.IsNil() && (f.Kind() != reflect.Slice && f.Kind() != reflect.Map || f.Len() > 0) {
-			return false
-		}
-	}
-	return true
-}
-
-var extraFields sync.Map // reflect.Type → []int
-
-// extrasOf lists the fields of a query type that load more than its
-// records or shape its statement: with… (eager loads), loadTotal,
-// modifiers, sql and path (a traversal).
-func extrasOf(t reflect.Type) []int {
-	if v, ok := extraFields.Load(t); ok {
-		return v.([]int)
-	}
-	var out []int
-	for i := range t.NumField() {
-		f := t.Field(i)
-		switch {
-		case strings.HasPrefix(f.Name, "with"), f.Name == "loadTotal", f.Name == "modifiers", f.Name == "sql", f.Name == "path":
-			out = append(out, i)
-		}
-	}
-	extraFields.Store(t, out)
-	return out
+// plainQuery reports whether an edge's query reads its records plainly,
+// so that a join can read them: nothing shapes its statement (shaped:
+// conditions, order, modifiers, a traversal), no bounds or distinct. Its
+// eager loads and totals are loaded after the statement.
+func plainQuery(qc *QueryContext, shaped bool) bool {
+	return !shaped && qc.Limit == nil && qc.Offset == nil && (qc.Unique == nil || !*qc.Unique)
 }

@@ -1070,6 +1070,122 @@ func (_q *LegalEntityQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *LegalEntityQuery) loadEdges(ctx context.Context, nodes []*LegalEntity) ([]*LegalEntity, error) {
+	loadedTypes := [7]bool{
+		_q.withSource != nil,
+		_q.withSources != nil,
+		_q.withEstablishments != nil,
+		_q.withMemberships != nil,
+		_q.withConventionParties != nil,
+		_q.withFiliereRoles != nil,
+		_q.withGroupings != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *LegalEntity, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *LegalEntity) { n.Edges.Sources = []*Source{} },
+			func(n *LegalEntity, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEstablishments; query != nil {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *LegalEntity) { n.Edges.Establishments = []*Establishment{} },
+			func(n *LegalEntity, e *Establishment) { n.Edges.Establishments = append(n.Edges.Establishments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMemberships; query != nil {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *LegalEntity) { n.Edges.Memberships = []*Membership{} },
+			func(n *LegalEntity, e *Membership) { n.Edges.Memberships = append(n.Edges.Memberships, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withConventionParties; query != nil {
+		if err := _q.loadConventionParties(ctx, query, nodes,
+			func(n *LegalEntity) { n.Edges.ConventionParties = []*ConventionParty{} },
+			func(n *LegalEntity, e *ConventionParty) {
+				n.Edges.ConventionParties = append(n.Edges.ConventionParties, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFiliereRoles; query != nil {
+		if err := _q.loadFiliereRoles(ctx, query, nodes,
+			func(n *LegalEntity) { n.Edges.FiliereRoles = []*FiliereRole{} },
+			func(n *LegalEntity, e *FiliereRole) { n.Edges.FiliereRoles = append(n.Edges.FiliereRoles, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withGroupings; query != nil {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *LegalEntity) { n.Edges.Groupings = []*Grouping{} },
+			func(n *LegalEntity, e *Grouping) { n.Edges.Groupings = append(n.Edges.Groupings, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *LegalEntity) { n.appendNamedSources(name) },
+			func(n *LegalEntity, e *Source) { n.appendNamedSources(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEstablishments {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *LegalEntity) { n.appendNamedEstablishments(name) },
+			func(n *LegalEntity, e *Establishment) { n.appendNamedEstablishments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMemberships {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *LegalEntity) { n.appendNamedMemberships(name) },
+			func(n *LegalEntity, e *Membership) { n.appendNamedMemberships(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConventionParties {
+		if err := _q.loadConventionParties(ctx, query, nodes,
+			func(n *LegalEntity) { n.appendNamedConventionParties(name) },
+			func(n *LegalEntity, e *ConventionParty) { n.appendNamedConventionParties(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFiliereRoles {
+		if err := _q.loadFiliereRoles(ctx, query, nodes,
+			func(n *LegalEntity) { n.appendNamedFiliereRoles(name) },
+			func(n *LegalEntity, e *FiliereRole) { n.appendNamedFiliereRoles(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedGroupings {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *LegalEntity) { n.appendNamedGroupings(name) },
+			func(n *LegalEntity, e *Grouping) { n.appendNamedGroupings(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *LegalEntityQuery) Modify(modifiers ...func(s *sql.Selector)) *LegalEntitySelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

@@ -778,6 +778,59 @@ func (_q *MedicalTeamQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *MedicalTeamQuery) loadEdges(ctx context.Context, nodes []*MedicalTeam) ([]*MedicalTeam, error) {
+	loadedTypes := [4]bool{
+		_q.withSource != nil,
+		_q.withConvention != nil,
+		_q.withGrouping != nil,
+		_q.withSites != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *MedicalTeam, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withConvention; query != nil {
+		if err := _q.loadConvention(ctx, query, nodes, nil,
+			func(n *MedicalTeam, e *Convention) { n.Edges.Convention = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withGrouping; query != nil {
+		if err := _q.loadGrouping(ctx, query, nodes, nil,
+			func(n *MedicalTeam, e *Grouping) { n.Edges.Grouping = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSites; query != nil {
+		if err := _q.loadSites(ctx, query, nodes,
+			func(n *MedicalTeam) { n.Edges.Sites = []*TeamSite{} },
+			func(n *MedicalTeam, e *TeamSite) { n.Edges.Sites = append(n.Edges.Sites, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSites {
+		if err := _q.loadSites(ctx, query, nodes,
+			func(n *MedicalTeam) { n.appendNamedSites(name) },
+			func(n *MedicalTeam, e *TeamSite) { n.appendNamedSites(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *MedicalTeamQuery) Modify(modifiers ...func(s *sql.Selector)) *MedicalTeamSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

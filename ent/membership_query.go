@@ -918,6 +918,74 @@ func (_q *MembershipQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *MembershipQuery) loadEdges(ctx context.Context, nodes []*Membership) ([]*Membership, error) {
+	loadedTypes := [5]bool{
+		_q.withSource != nil,
+		_q.withSources != nil,
+		_q.withGrouping != nil,
+		_q.withLegalEntity != nil,
+		_q.withSites != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *Membership, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSources; query != nil {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Membership) { n.Edges.Sources = []*Source{} },
+			func(n *Membership, e *Source) { n.Edges.Sources = append(n.Edges.Sources, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withGrouping; query != nil {
+		if err := _q.loadGrouping(ctx, query, nodes, nil,
+			func(n *Membership, e *Grouping) { n.Edges.Grouping = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLegalEntity; query != nil {
+		if err := _q.loadLegalEntity(ctx, query, nodes, nil,
+			func(n *Membership, e *LegalEntity) { n.Edges.LegalEntity = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSites; query != nil {
+		if err := _q.loadSites(ctx, query, nodes,
+			func(n *Membership) { n.Edges.Sites = []*Establishment{} },
+			func(n *Membership, e *Establishment) { n.Edges.Sites = append(n.Edges.Sites, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSources {
+		if err := _q.loadSources(ctx, query, nodes,
+			func(n *Membership) { n.appendNamedSources(name) },
+			func(n *Membership, e *Source) { n.appendNamedSources(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSites {
+		if err := _q.loadSites(ctx, query, nodes,
+			func(n *Membership) { n.appendNamedSites(name) },
+			func(n *Membership, e *Establishment) { n.appendNamedSites(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *MembershipQuery) Modify(modifiers ...func(s *sql.Selector)) *MembershipSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

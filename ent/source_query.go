@@ -917,6 +917,83 @@ func (_q *SourceQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *SourceQuery) loadEdges(ctx context.Context, nodes []*Source) ([]*Source, error) {
+	loadedTypes := [4]bool{
+		_q.withLegalEntities != nil,
+		_q.withEstablishments != nil,
+		_q.withGroupings != nil,
+		_q.withMemberships != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withLegalEntities; query != nil {
+		if err := _q.loadLegalEntities(ctx, query, nodes,
+			func(n *Source) { n.Edges.LegalEntities = []*LegalEntity{} },
+			func(n *Source, e *LegalEntity) { n.Edges.LegalEntities = append(n.Edges.LegalEntities, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEstablishments; query != nil {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *Source) { n.Edges.Establishments = []*Establishment{} },
+			func(n *Source, e *Establishment) { n.Edges.Establishments = append(n.Edges.Establishments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withGroupings; query != nil {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *Source) { n.Edges.Groupings = []*Grouping{} },
+			func(n *Source, e *Grouping) { n.Edges.Groupings = append(n.Edges.Groupings, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMemberships; query != nil {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Source) { n.Edges.Memberships = []*Membership{} },
+			func(n *Source, e *Membership) { n.Edges.Memberships = append(n.Edges.Memberships, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedLegalEntities {
+		if err := _q.loadLegalEntities(ctx, query, nodes,
+			func(n *Source) { n.appendNamedLegalEntities(name) },
+			func(n *Source, e *LegalEntity) { n.appendNamedLegalEntities(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEstablishments {
+		if err := _q.loadEstablishments(ctx, query, nodes,
+			func(n *Source) { n.appendNamedEstablishments(name) },
+			func(n *Source, e *Establishment) { n.appendNamedEstablishments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedGroupings {
+		if err := _q.loadGroupings(ctx, query, nodes,
+			func(n *Source) { n.appendNamedGroupings(name) },
+			func(n *Source, e *Grouping) { n.appendNamedGroupings(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMemberships {
+		if err := _q.loadMemberships(ctx, query, nodes,
+			func(n *Source) { n.appendNamedMemberships(name) },
+			func(n *Source, e *Membership) { n.appendNamedMemberships(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *SourceQuery) Modify(modifiers ...func(s *sql.Selector)) *SourceSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

@@ -689,6 +689,44 @@ func (_q *TeamSiteQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *TeamSiteQuery) loadEdges(ctx context.Context, nodes []*TeamSite) ([]*TeamSite, error) {
+	loadedTypes := [3]bool{
+		_q.withSource != nil,
+		_q.withTeam != nil,
+		_q.withEstablishment != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *TeamSite, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTeam; query != nil {
+		if err := _q.loadTeam(ctx, query, nodes, nil,
+			func(n *TeamSite, e *MedicalTeam) { n.Edges.Team = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEstablishment; query != nil {
+		if err := _q.loadEstablishment(ctx, query, nodes, nil,
+			func(n *TeamSite, e *Establishment) { n.Edges.Establishment = e }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *TeamSiteQuery) Modify(modifiers ...func(s *sql.Selector)) *TeamSiteSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

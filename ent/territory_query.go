@@ -814,6 +814,67 @@ func (_q *TerritoryQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	return selector
 }
 
+// loadEdges eager-loads the edges the query was told to load onto nodes
+// another statement read (a join: ent/joinedges.go), as sqlAll loads them
+// after its own statement.
+func (_q *TerritoryQuery) loadEdges(ctx context.Context, nodes []*Territory) ([]*Territory, error) {
+	loadedTypes := [4]bool{
+		_q.withSource != nil,
+		_q.withParent != nil,
+		_q.withChildren != nil,
+		_q.withAuditEvents != nil,
+	}
+	for _, n := range nodes {
+		n.Edges.loadedTypes = loadedTypes
+	}
+	if query := _q.withSource; query != nil {
+		if err := _q.loadSource(ctx, query, nodes, nil,
+			func(n *Territory, e *Source) { n.Edges.Source = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withParent; query != nil {
+		if err := _q.loadParent(ctx, query, nodes, nil,
+			func(n *Territory, e *Territory) { n.Edges.Parent = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withChildren; query != nil {
+		if err := _q.loadChildren(ctx, query, nodes,
+			func(n *Territory) { n.Edges.Children = []*Territory{} },
+			func(n *Territory, e *Territory) { n.Edges.Children = append(n.Edges.Children, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAuditEvents; query != nil {
+		if err := _q.loadAuditEvents(ctx, query, nodes,
+			func(n *Territory) { n.Edges.AuditEvents = []*AuditEvent{} },
+			func(n *Territory, e *AuditEvent) { n.Edges.AuditEvents = append(n.Edges.AuditEvents, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedChildren {
+		if err := _q.loadChildren(ctx, query, nodes,
+			func(n *Territory) { n.appendNamedChildren(name) },
+			func(n *Territory, e *Territory) { n.appendNamedChildren(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAuditEvents {
+		if err := _q.loadAuditEvents(ctx, query, nodes,
+			func(n *Territory) { n.appendNamedAuditEvents(name) },
+			func(n *Territory, e *AuditEvent) { n.appendNamedAuditEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for i := range _q.loadTotal {
+		if err := _q.loadTotal[i](ctx, nodes); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Modify adds a query modifier for attaching custom logic to queries.
 func (_q *TerritoryQuery) Modify(modifiers ...func(s *sql.Selector)) *TerritorySelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)

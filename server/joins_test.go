@@ -50,11 +50,25 @@ func TestOneRecordEdgesAreJoined(t *testing.T) {
 				return c.Grouping.Query().Where(grouping.HasMemberships()).Order(ent.Asc(grouping.FieldID)).Limit(3).
 					WithMemberships(func(q *ent.MembershipQuery) { q.WithLegalEntity().WithGrouping() }).All(ctx)
 			}, statements: 2},
-		{name: "a legal entity loading its own sites is not joined",
+		{name: "a legal entity with its own sites, loaded after the join",
 			query: func(c *ent.Client) (any, error) {
 				return c.Membership.Query().Order(ent.Asc(membership.FieldID)).Limit(20).
 					WithLegalEntity(func(q *ent.LegalEntityQuery) { q.WithEstablishments() }).WithGrouping().All(ctx)
+			}, statements: 2},
+		{name: "groupings, their members, the members' groupings (three levels)",
+			query: func(c *ent.Client) (any, error) {
+				return c.Grouping.Query().Where(grouping.HasMemberships()).Order(ent.Asc(grouping.FieldID)).Limit(5).
+					WithMemberships(func(q *ent.MembershipQuery) {
+						q.WithLegalEntity(func(q *ent.LegalEntityQuery) {
+							q.WithMemberships(func(q *ent.MembershipQuery) { q.WithGrouping() })
+						})
+					}).All(ctx)
 			}, statements: 3},
+		{name: "a traversal from a record is not joined",
+			query: func(c *ent.Client) (any, error) {
+				return c.LegalEntity.Query().Where(legalentity.Finess("420784878")).QueryEstablishments().
+					Order(ent.Asc(establishment.FieldID)).WithLegalEntity().All(ctx)
+			}, statements: 2},
 		{name: "a legal entity under a condition is not joined",
 			query: func(c *ent.Client) (any, error) {
 				return c.Establishment.Query().Where(establishment.DepartmentCode("42")).Order(ent.Asc(establishment.FieldID)).Limit(50).
