@@ -46,25 +46,21 @@ func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
 			if !innermost(q.inters) || !joinableParent(ctx, q.ctx, q.modifiers, q.sql, q.path) {
 				break
 			}
-			var legalEntities []*LegalEntity
+			var entities joinedRecords[LegalEntity]
 			joins, err := prepareJoins(
-				joinLegalEntity(ctx, &q.withLegalEntity, establishment.FieldLegalEntityID, &legalEntities))
-			if err != nil || len(joins) == 0 {
-				if err != nil {
-					return nil, err
-				}
-				break
-			}
-			defer undo(joins)
-			nodes, err := q.sqlAll(ctx, joinHook(joins))
+				joinEdge(ctx, legalEntityTable, &q.withLegalEntity, establishment.FieldLegalEntityID, &entities))
 			if err != nil {
 				return nil, err
 			}
-			if err := loadJoinedEdges(ctx, joins); err != nil {
+			if len(joins) == 0 {
+				break
+			}
+			nodes, err := readJoined(ctx, joins, q.sqlAll)
+			if err != nil {
 				return nil, err
 			}
 			for i, n := range nodes {
-				n.Edges.LegalEntity = found(legalEntities, i, n.Edges.loadedTypes[:], siteLegalEntity())
+				entities.set(i, &n.Edges.LegalEntity, n.Edges.loadedTypes[:], siteLegalEntity())
 			}
 			return nodes, nil
 		case *MembershipQuery:
@@ -72,38 +68,66 @@ func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
 				break
 			}
 			var (
-				legalEntities []*LegalEntity
-				groupings     []*Grouping
+				entities  joinedRecords[LegalEntity]
+				groupings joinedRecords[Grouping]
 			)
 			joins, err := prepareJoins(
-				joinLegalEntity(ctx, &q.withLegalEntity, membership.FieldLegalEntityID, &legalEntities),
-				joinGrouping(ctx, &q.withGrouping, membership.FieldGroupingID, &groupings))
-			if err != nil || len(joins) == 0 {
-				if err != nil {
-					return nil, err
-				}
-				break
-			}
-			defer undo(joins)
-			nodes, err := q.sqlAll(ctx, joinHook(joins))
+				joinEdge(ctx, legalEntityTable, &q.withLegalEntity, membership.FieldLegalEntityID, &entities),
+				joinEdge(ctx, groupingTable, &q.withGrouping, membership.FieldGroupingID, &groupings))
 			if err != nil {
 				return nil, err
 			}
-			if err := loadJoinedEdges(ctx, joins); err != nil {
+			if len(joins) == 0 {
+				break
+			}
+			nodes, err := readJoined(ctx, joins, q.sqlAll)
+			if err != nil {
 				return nil, err
 			}
 			for i, n := range nodes {
-				if legalEntities != nil {
-					n.Edges.LegalEntity = found(legalEntities, i, n.Edges.loadedTypes[:], membershipLegalEntity())
-				}
-				if groupings != nil {
-					n.Edges.Grouping = found(groupings, i, n.Edges.loadedTypes[:], membershipGrouping())
-				}
+				entities.set(i, &n.Edges.LegalEntity, n.Edges.loadedTypes[:], membershipLegalEntity())
+				groupings.set(i, &n.Edges.Grouping, n.Edges.loadedTypes[:], membershipGrouping())
 			}
 			return nodes, nil
 		}
 		return next.Query(ctx, q)
 	})
+}
+
+// readJoined runs a query's statement with its joins, then loads the
+// joined records' own edges; the query is left as it came, should it
+// run again.
+func readJoined[T any](ctx context.Context, joins []*pendingJoin, sqlAll func(context.Context, ...queryHook) ([]*T, error)) ([]*T, error) {
+	defer undo(joins)
+	nodes, err := sqlAll(ctx, joinHook(joins))
+	if err != nil {
+		return nil, err
+	}
+	if err := loadJoinedEdges(ctx, joins); err != nil {
+		return nil, err
+	}
+	return nodes, nil
+}
+
+// joinedRecords are the records a join read, one per row (nil where the
+// row's foreign key was null); none when the edge was not joined.
+type joinedRecords[C any] struct {
+	joined bool
+	rows   []*C
+}
+
+// set gives the i-th record its edge. When the join found none (a null
+// foreign key), the edge is marked loaded, as ent's eager loading marks
+// it: its resolver then answers that there is none without asking the
+// database again.
+func (r *joinedRecords[C]) set(i int, edge **C, loaded []bool, place int) {
+	switch {
+	case !r.joined:
+	case i < len(r.rows) && r.rows[i] != nil:
+		*edge = r.rows[i]
+	case place >= 0:
+		loaded[place] = true
+	}
 }
 
 // innermost reports whether the join interceptor is the last of a
@@ -114,20 +138,6 @@ func innermost(inters []Interceptor) bool {
 	}
 	_, ok := inters[len(inters)-1].(joinOneRecordEdges)
 	return ok
-}
-
-// found is the i-th row's joined record. When the join found none (a
-// null foreign key), the edge is marked loaded, as ent's eager loading
-// marks it: its resolver then answers that there is none without asking
-// the database again.
-func found[C any](records []*C, i int, loaded []bool, edge int) *C {
-	if i < len(records) && records[i] != nil {
-		return records[i]
-	}
-	if edge >= 0 {
-		loaded[edge] = true
-	}
-	return nil
 }
 
 // The place of each joined edge in its record's loadedTypes, which ent
@@ -293,59 +303,86 @@ func joinHook(joins []*pendingJoin) queryHook {
 	}
 }
 
-func joinLegalEntity(ctx context.Context, with **LegalEntityQuery, fk string, records *[]*LegalEntity) joinCandidate {
-	return func() (*pendingJoin, error) {
-		child := *with
-		if child == nil || !plainQuery(child.ctx, len(child.predicates) > 0 || len(child.order) > 0 || len(child.modifiers) > 0 || child.sql != nil || child.path != nil) {
-			return nil, nil
-		}
-		columns, err := dryRun[[]*LegalEntity](ctx, child, child.ctx, child.inters, child.prepareQuery)
-		if err != nil || columns == nil || len(child.predicates) > 0 {
-			return nil, err
-		}
-		if len(columns) == 0 {
-			columns = legalentity.Columns
-		}
-		return newJoin(with, child, joinSpec[LegalEntity]{
-			table: legalentity.Table, id: legalentity.FieldID, fk: fk, columns: columns, records: records,
-			scan: func(c []string) ([]any, error) { return (*LegalEntity)(nil).scanValues(c) },
-			build: func(c []string, v []any) (*LegalEntity, int, error) {
-				n := &LegalEntity{config: child.config}
-				err := n.assignValues(c, v)
-				return n, n.ID, err
-			},
-			loadEdges: func(ctx context.Context, records []*LegalEntity) error {
-				_, err := child.loadEdges(ctx, records)
-				return err
-			},
-		})
-	}
+// joinedType is what a join needs to know of the record type it reads,
+// C, and of its query type, Q.
+type joinedType[C, Q any] struct {
+	table, id  string   // the table and its key
+	allColumns []string // read when the query names none
+	// plain reports whether the query reads its records plainly
+	// (plainQuery), conditions reports whether it has any.
+	plain      func(*Q) bool
+	conditions func(*Q) bool
+	dryRun     func(context.Context, *Q) ([]string, error)
+	scan       func(columns []string) ([]any, error)
+	build      func(q *Q, columns []string, values []any) (*C, int, error)
+	loadEdges  func(context.Context, *Q, []*C) error
 }
 
-func joinGrouping(ctx context.Context, with **GroupingQuery, fk string, records *[]*Grouping) joinCandidate {
+var legalEntityTable = joinedType[LegalEntity, LegalEntityQuery]{
+	table: legalentity.Table, id: legalentity.FieldID, allColumns: legalentity.Columns,
+	plain: func(q *LegalEntityQuery) bool {
+		return plainQuery(q.ctx, len(q.predicates) > 0 || len(q.order) > 0 || len(q.modifiers) > 0 || q.sql != nil || q.path != nil)
+	},
+	conditions: func(q *LegalEntityQuery) bool { return len(q.predicates) > 0 },
+	dryRun: func(ctx context.Context, q *LegalEntityQuery) ([]string, error) {
+		return dryRun[[]*LegalEntity](ctx, q, q.ctx, q.inters, q.prepareQuery)
+	},
+	scan: func(c []string) ([]any, error) { return (*LegalEntity)(nil).scanValues(c) },
+	build: func(q *LegalEntityQuery, c []string, v []any) (*LegalEntity, int, error) {
+		n := &LegalEntity{config: q.config}
+		err := n.assignValues(c, v)
+		return n, n.ID, err
+	},
+	loadEdges: func(ctx context.Context, q *LegalEntityQuery, records []*LegalEntity) error {
+		_, err := q.loadEdges(ctx, records)
+		return err
+	},
+}
+
+var groupingTable = joinedType[Grouping, GroupingQuery]{
+	table: grouping.Table, id: grouping.FieldID, allColumns: grouping.Columns,
+	plain: func(q *GroupingQuery) bool {
+		return plainQuery(q.ctx, len(q.predicates) > 0 || len(q.order) > 0 || len(q.modifiers) > 0 || q.sql != nil || q.path != nil)
+	},
+	conditions: func(q *GroupingQuery) bool { return len(q.predicates) > 0 },
+	dryRun: func(ctx context.Context, q *GroupingQuery) ([]string, error) {
+		return dryRun[[]*Grouping](ctx, q, q.ctx, q.inters, q.prepareQuery)
+	},
+	scan: func(c []string) ([]any, error) { return (*Grouping)(nil).scanValues(c) },
+	build: func(q *GroupingQuery, c []string, v []any) (*Grouping, int, error) {
+		n := &Grouping{config: q.config}
+		err := n.assignValues(c, v)
+		return n, n.ID, err
+	},
+	loadEdges: func(ctx context.Context, q *GroupingQuery, records []*Grouping) error {
+		_, err := q.loadEdges(ctx, records)
+		return err
+	},
+}
+
+// joinEdge prepares the join of an edge, through the foreign key fk, to
+// records of type t that the query *with asks for (nil: none asked).
+func joinEdge[C, Q any](ctx context.Context, t joinedType[C, Q], with **Q, fk string, records *joinedRecords[C]) joinCandidate {
 	return func() (*pendingJoin, error) {
 		child := *with
-		if child == nil || !plainQuery(child.ctx, len(child.predicates) > 0 || len(child.order) > 0 || len(child.modifiers) > 0 || child.sql != nil || child.path != nil) {
+		if child == nil || !t.plain(child) {
 			return nil, nil
 		}
-		columns, err := dryRun[[]*Grouping](ctx, child, child.ctx, child.inters, child.prepareQuery)
-		if err != nil || columns == nil || len(child.predicates) > 0 {
-			return nil, err
+		columns, err := t.dryRun(ctx, child)
+		if err != nil || columns == nil || t.conditions(child) {
+			return nil, err // an interceptor may have added conditions
 		}
 		if len(columns) == 0 {
-			columns = grouping.Columns
+			columns = t.allColumns
 		}
-		return newJoin(with, child, joinSpec[Grouping]{
-			table: grouping.Table, id: grouping.FieldID, fk: fk, columns: columns, records: records,
-			scan: func(c []string) ([]any, error) { return (*Grouping)(nil).scanValues(c) },
-			build: func(c []string, v []any) (*Grouping, int, error) {
-				n := &Grouping{config: child.config}
-				err := n.assignValues(c, v)
-				return n, n.ID, err
+		return newJoin(with, child, joinSpec[C]{
+			table: t.table, id: t.id, fk: fk, columns: columns, records: records,
+			scan: t.scan,
+			build: func(c []string, v []any) (*C, int, error) {
+				return t.build(child, c, v)
 			},
-			loadEdges: func(ctx context.Context, records []*Grouping) error {
-				_, err := child.loadEdges(ctx, records)
-				return err
+			loadEdges: func(ctx context.Context, r []*C) error {
+				return t.loadEdges(ctx, child, r)
 			},
 		})
 	}
@@ -360,7 +397,7 @@ type joinSpec[C any] struct {
 	scan    func(columns []string) ([]any, error)
 	build   func(columns []string, values []any) (*C, int, error)
 	// records receives a row's record, or nil, for each row read.
-	records *[]*C
+	records *joinedRecords[C]
 	// loadEdges loads the edges the edge's query asks for onto its
 	// records, each once.
 	loadEdges func(context.Context, []*C) error
@@ -380,6 +417,7 @@ func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, 
 	}
 	built := map[int]*C{}
 	var distinct []*C // the records built, in the order first read
+	spec.records.joined = true
 	*with = nil
 	return &pendingJoin{
 		aliases: aliases,
@@ -393,7 +431,7 @@ func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, 
 		scan: func() ([]any, error) { return spec.scan(spec.columns) },
 		row: func(values []any) error {
 			if id, ok := values[idAt].(*sql.NullInt64); !ok || !id.Valid {
-				*spec.records = append(*spec.records, nil) // no record: a null foreign key
+				spec.records.rows = append(spec.records.rows, nil) // no record: a null foreign key
 				return nil
 			}
 			c, id, err := spec.build(spec.columns, values)
@@ -407,7 +445,7 @@ func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, 
 				built[id] = c
 				distinct = append(distinct, c)
 			}
-			*spec.records = append(*spec.records, c)
+			spec.records.rows = append(spec.records.rows, c)
 			return nil
 		},
 		loadEdges: func(ctx context.Context) error {
