@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"testing"
 
 	entsql "entgo.io/ent/dialect/sql"
@@ -74,6 +75,11 @@ func TestOneRecordEdgesAreJoined(t *testing.T) {
 				return c.Establishment.Query().Where(establishment.DepartmentCode("42")).Order(ent.Asc(establishment.FieldID)).Limit(50).
 					WithLegalEntity(func(q *ent.LegalEntityQuery) { q.Where(legalentity.PublicStatusNEQ("")) }).All(ctx)
 			}, statements: 2},
+		{name: "ordered and filtered by columns both tables have (name, finess, validity)",
+			query: func(c *ent.Client) (any, error) {
+				return c.Establishment.Query().Where(establishment.DepartmentCode("42"), establishment.NameHasPrefix("CH"), establishment.ValidToIsNil()).
+					Order(establishment.ByName(), establishment.ByFiness()).Limit(30).WithLegalEntity().All(ctx)
+			}, statements: 1},
 		{name: "a count is not joined",
 			query: func(c *ent.Client) (any, error) {
 				return c.Establishment.Query().Where(establishment.DepartmentCode("42")).WithLegalEntity().Count(ctx)
@@ -139,6 +145,61 @@ func TestAMembershipWithoutItsEntityIsJoinedToNone(t *testing.T) {
 			}
 			if g, err := got.Edges.GroupingOrErr(); err != nil || g.ID != some.GroupingID {
 				t.Errorf("grouping: %v, %v, want %d", g, err, some.GroupingID)
+			}
+		})
+	}
+}
+
+// TestJoinedPagesPageAsBefore: pages ordered by a column the joined table
+// also has (name), walked by their cursors, list the same sites whether
+// their legal entities are asked for (joined) or not.
+func TestJoinedPagesPageAsBefore(t *testing.T) {
+	const page = `query($after: Cursor, $withEntity: Boolean!) {
+		establishments(first: 7, after: $after, orderBy: {field: NAME, direction: DESC}, where: {departmentCode: "42", nameHasPrefix: "C"}) {
+			edges { node { finess name legalEntity @include(if: $withEntity) { finess name } } }
+			pageInfo { endCursor hasNextPage }
+		}
+	}`
+	type answer struct {
+		Establishments struct {
+			Edges []struct {
+				Node struct {
+					Finess, Name string
+					LegalEntity  *struct{ Finess, Name string }
+				}
+			}
+			PageInfo struct {
+				EndCursor   *string
+				HasNextPage bool
+			}
+		}
+	}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			walk := func(withEntity bool) []string {
+				var sites []string
+				var after *string
+				for range 3 {
+					var a answer
+					if err := json.Unmarshal(b.data(t, page, map[string]any{"after": after, "withEntity": withEntity}), &a); err != nil {
+						t.Fatal(err)
+					}
+					for _, e := range a.Establishments.Edges {
+						if withEntity && (e.Node.LegalEntity == nil || e.Node.LegalEntity.Finess == "") {
+							t.Errorf("site %s without its legal entity", e.Node.Finess)
+						}
+						sites = append(sites, e.Node.Finess+" "+e.Node.Name)
+					}
+					if !a.Establishments.PageInfo.HasNextPage {
+						break
+					}
+					after = a.Establishments.PageInfo.EndCursor
+				}
+				return sites
+			}
+			joined, plain := walk(true), walk(false)
+			if len(joined) != 21 || !slices.Equal(joined, plain) {
+				t.Errorf("pages with legal entities:\n%v\nwithout:\n%v", joined, plain)
 			}
 		})
 	}
