@@ -12782,19 +12782,6 @@ func (ec *executionContext) fieldContext_Convention_signedOn(_ context.Context, 
 }
 
 func (ec *executionContext) _Convention_source(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Convention_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12812,7 +12799,6 @@ func (ec *executionContext) _Convention_source(ctx context.Context, field graphq
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Convention_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -12828,19 +12814,6 @@ func (ec *executionContext) fieldContext_Convention_source(_ context.Context, fi
 }
 
 func (ec *executionContext) _Convention_territory(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.TerritoryOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Convention_territory(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12858,7 +12831,6 @@ func (ec *executionContext) _Convention_territory(ctx context.Context, field gra
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Convention_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13189,19 +13161,6 @@ func (ec *executionContext) fieldContext_ConventionParty_designation(_ context.C
 }
 
 func (ec *executionContext) _ConventionParty_source(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_ConventionParty_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13219,7 +13178,6 @@ func (ec *executionContext) _ConventionParty_source(ctx context.Context, field g
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_ConventionParty_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13235,19 +13193,6 @@ func (ec *executionContext) fieldContext_ConventionParty_source(_ context.Contex
 }
 
 func (ec *executionContext) _ConventionParty_convention(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.ConventionOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_ConventionParty_convention(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13265,7 +13210,6 @@ func (ec *executionContext) _ConventionParty_convention(ctx context.Context, fie
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_ConventionParty_convention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13281,19 +13225,6 @@ func (ec *executionContext) fieldContext_ConventionParty_convention(_ context.Co
 }
 
 func (ec *executionContext) _ConventionParty_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.LegalEntityOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_ConventionParty_legalEntity(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13311,7 +13242,6 @@ func (ec *executionContext) _ConventionParty_legalEntity(ctx context.Context, fi
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_ConventionParty_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -13924,19 +13854,6 @@ func (ec *executionContext) fieldContext_Establishment_regionCode(_ context.Cont
 }
 
 func (ec *executionContext) _Establishment_source(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Establishment_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13954,7 +13871,6 @@ func (ec *executionContext) _Establishment_source(ctx context.Context, field gra
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Establishment_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14014,19 +13930,6 @@ func (ec *executionContext) fieldContext_Establishment_sources(ctx context.Conte
 }
 
 func (ec *executionContext) _Establishment_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.LegalEntityOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Establishment_legalEntity(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14044,7 +13947,6 @@ func (ec *executionContext) _Establishment_legalEntity(ctx context.Context, fiel
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Establishment_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14060,19 +13962,6 @@ func (ec *executionContext) fieldContext_Establishment_legalEntity(_ context.Con
 }
 
 func (ec *executionContext) _Establishment_commune(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.CommuneOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Establishment_commune(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14090,7 +13979,6 @@ func (ec *executionContext) _Establishment_commune(ctx context.Context, field gr
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Establishment_commune(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14487,19 +14375,6 @@ func (ec *executionContext) fieldContext_Filiere_designations(_ context.Context,
 }
 
 func (ec *executionContext) _Filiere_source(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Filiere_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14517,7 +14392,6 @@ func (ec *executionContext) _Filiere_source(ctx context.Context, field graphql.C
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Filiere_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14533,19 +14407,6 @@ func (ec *executionContext) fieldContext_Filiere_source(_ context.Context, field
 }
 
 func (ec *executionContext) _Filiere_convention(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.ConventionOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Filiere_convention(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14563,7 +14424,6 @@ func (ec *executionContext) _Filiere_convention(ctx context.Context, field graph
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Filiere_convention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14579,19 +14439,6 @@ func (ec *executionContext) fieldContext_Filiere_convention(_ context.Context, f
 }
 
 func (ec *executionContext) _Filiere_territory(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.TerritoryOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Filiere_territory(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14609,7 +14456,6 @@ func (ec *executionContext) _Filiere_territory(ctx context.Context, field graphq
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Filiere_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14852,19 +14698,6 @@ func (ec *executionContext) fieldContext_FiliereRole_detail(_ context.Context, f
 }
 
 func (ec *executionContext) _FiliereRole_source(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_FiliereRole_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14882,7 +14715,6 @@ func (ec *executionContext) _FiliereRole_source(ctx context.Context, field graph
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_FiliereRole_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14898,19 +14730,6 @@ func (ec *executionContext) fieldContext_FiliereRole_source(_ context.Context, f
 }
 
 func (ec *executionContext) _FiliereRole_filiere(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.FiliereOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_FiliereRole_filiere(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14928,7 +14747,6 @@ func (ec *executionContext) _FiliereRole_filiere(ctx context.Context, field grap
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_FiliereRole_filiere(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14944,19 +14762,6 @@ func (ec *executionContext) fieldContext_FiliereRole_filiere(_ context.Context, 
 }
 
 func (ec *executionContext) _FiliereRole_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.LegalEntityOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_FiliereRole_legalEntity(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14974,7 +14779,6 @@ func (ec *executionContext) _FiliereRole_legalEntity(ctx context.Context, field 
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_FiliereRole_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -14990,19 +14794,6 @@ func (ec *executionContext) fieldContext_FiliereRole_legalEntity(_ context.Conte
 }
 
 func (ec *executionContext) _FiliereRole_establishment(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.EstablishmentOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_FiliereRole_establishment(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15020,7 +14811,6 @@ func (ec *executionContext) _FiliereRole_establishment(ctx context.Context, fiel
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_FiliereRole_establishment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15644,19 +15434,6 @@ func (ec *executionContext) fieldContext_Grouping_departmentCode(_ context.Conte
 }
 
 func (ec *executionContext) _Grouping_source(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Grouping_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15674,7 +15451,6 @@ func (ec *executionContext) _Grouping_source(ctx context.Context, field graphql.
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Grouping_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15734,19 +15510,6 @@ func (ec *executionContext) fieldContext_Grouping_sources(ctx context.Context, f
 }
 
 func (ec *executionContext) _Grouping_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.LegalEntityOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Grouping_legalEntity(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15764,7 +15527,6 @@ func (ec *executionContext) _Grouping_legalEntity(ctx context.Context, field gra
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Grouping_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -15868,19 +15630,6 @@ func (ec *executionContext) fieldContext_Grouping_establishments(ctx context.Con
 }
 
 func (ec *executionContext) _Grouping_territory(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.TerritoryOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Grouping_territory(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15898,7 +15647,6 @@ func (ec *executionContext) _Grouping_territory(ctx context.Context, field graph
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Grouping_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16252,19 +16000,6 @@ func (ec *executionContext) fieldContext_LegalEntity_departmentCode(_ context.Co
 }
 
 func (ec *executionContext) _LegalEntity_source(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_LegalEntity_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16282,7 +16017,6 @@ func (ec *executionContext) _LegalEntity_source(ctx context.Context, field graph
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_LegalEntity_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16800,19 +16534,6 @@ func (ec *executionContext) fieldContext_MedicalTeam_description(_ context.Conte
 }
 
 func (ec *executionContext) _MedicalTeam_source(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_MedicalTeam_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16830,7 +16551,6 @@ func (ec *executionContext) _MedicalTeam_source(ctx context.Context, field graph
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_MedicalTeam_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16846,19 +16566,6 @@ func (ec *executionContext) fieldContext_MedicalTeam_source(_ context.Context, f
 }
 
 func (ec *executionContext) _MedicalTeam_convention(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.ConventionOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_MedicalTeam_convention(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16876,7 +16583,6 @@ func (ec *executionContext) _MedicalTeam_convention(ctx context.Context, field g
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_MedicalTeam_convention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -16892,19 +16598,6 @@ func (ec *executionContext) fieldContext_MedicalTeam_convention(_ context.Contex
 }
 
 func (ec *executionContext) _MedicalTeam_grouping(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.GroupingOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_MedicalTeam_grouping(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16922,7 +16615,6 @@ func (ec *executionContext) _MedicalTeam_grouping(ctx context.Context, field gra
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_MedicalTeam_grouping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -17291,19 +16983,6 @@ func (ec *executionContext) fieldContext_Membership_memberRef(_ context.Context,
 }
 
 func (ec *executionContext) _Membership_source(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Membership_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17321,7 +17000,6 @@ func (ec *executionContext) _Membership_source(ctx context.Context, field graphq
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Membership_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -17381,19 +17059,6 @@ func (ec *executionContext) fieldContext_Membership_sources(ctx context.Context,
 }
 
 func (ec *executionContext) _Membership_grouping(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.GroupingOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Membership_grouping(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17411,7 +17076,6 @@ func (ec *executionContext) _Membership_grouping(ctx context.Context, field grap
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Membership_grouping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -17427,19 +17091,6 @@ func (ec *executionContext) fieldContext_Membership_grouping(_ context.Context, 
 }
 
 func (ec *executionContext) _Membership_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.LegalEntityOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Membership_legalEntity(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17457,7 +17108,6 @@ func (ec *executionContext) _Membership_legalEntity(ctx context.Context, field g
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Membership_legalEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20432,19 +20082,6 @@ func (ec *executionContext) fieldContext_TeamSite_timeShare(_ context.Context, f
 }
 
 func (ec *executionContext) _TeamSite_source(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_TeamSite_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20462,7 +20099,6 @@ func (ec *executionContext) _TeamSite_source(ctx context.Context, field graphql.
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_TeamSite_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20478,19 +20114,6 @@ func (ec *executionContext) fieldContext_TeamSite_source(_ context.Context, fiel
 }
 
 func (ec *executionContext) _TeamSite_team(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.TeamOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_TeamSite_team(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20508,7 +20131,6 @@ func (ec *executionContext) _TeamSite_team(ctx context.Context, field graphql.Co
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_TeamSite_team(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20524,19 +20146,6 @@ func (ec *executionContext) fieldContext_TeamSite_team(_ context.Context, field 
 }
 
 func (ec *executionContext) _TeamSite_establishment(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.EstablishmentOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_TeamSite_establishment(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20554,7 +20163,6 @@ func (ec *executionContext) _TeamSite_establishment(ctx context.Context, field g
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_TeamSite_establishment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20675,19 +20283,6 @@ func (ec *executionContext) fieldContext_Territory_boundary(_ context.Context, f
 }
 
 func (ec *executionContext) _Territory_source(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.SourceOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Territory_source(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20705,7 +20300,6 @@ func (ec *executionContext) _Territory_source(ctx context.Context, field graphql
 		true,
 		true,
 	)
-
 }
 func (ec *executionContext) fieldContext_Territory_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -20721,19 +20315,6 @@ func (ec *executionContext) fieldContext_Territory_source(_ context.Context, fie
 }
 
 func (ec *executionContext) _Territory_parent(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
-	if v, err := obj.Edges.ParentOrErr(); err == nil && v != nil {
-		fc, err := ec.fieldContext_Territory_parent(ctx, field)
-		if err != nil {
-			return graphql.Null
-		}
-		ctx = graphql.WithFieldContext(ctx, fc)
-		if !spend.Charge(ctx, v) {
-			return graphql.Null
-		}
-		fc.Result = v
-		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
-	}
-
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20751,7 +20332,6 @@ func (ec *executionContext) _Territory_parent(ctx context.Context, field graphql
 		true,
 		false,
 	)
-
 }
 func (ec *executionContext) fieldContext_Territory_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{

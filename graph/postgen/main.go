@@ -18,11 +18,7 @@
 //     the field middlewares, a deferred recover and four closures; a
 //     scalar or enum whose marshaller cannot fail without even a field
 //     context, an object (or a marshaller that may report an error) with
-//     its field context, so that errors below it name their path;
-//   - edges to one record (edges.go): a field whose resolver is ent's
-//     edge method (a site's legalEntity) answers the record already
-//     loaded the same way, with its field context; when the edge was not
-//     loaded, gqlgen's path runs the method, which asks the database.
+//     its field context, so that errors below it name their path.
 //
 // It fails when a rewrite finds nothing to rewrite, so that a gqlgen
 // whose output changed is noticed rather than silently left slow.
@@ -47,7 +43,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	for _, rewrite := range []func([]byte) ([]byte, error){lists, objects, leaves, loadedEdges} {
+	for _, rewrite := range []func([]byte) ([]byte, error){lists, objects, leaves} {
 		if src, err = rewrite(src); err != nil {
 			fail(fmt.Errorf("%s: %w", file, err))
 		}
@@ -127,6 +123,10 @@ func leaves(src []byte) ([]byte, error) {
 		}
 		safe[fn.Name.Name] = ok
 	}
+	type edit struct {
+		start, end int
+		text       string
+	}
 	var edits []edit
 	for _, d := range f.Decls {
 		fn, ok := d.(*ast.FuncDecl)
@@ -155,22 +155,11 @@ func leaves(src []byte) ([]byte, error) {
 	if len(edits) == 0 {
 		return nil, fmt.Errorf("no plain leaf to rewrite: has gqlgen's output changed?")
 	}
-	return addImport(applyEdits(src, edits), `"github.com/maillage/maillage/graph/spend"`)
-}
-
-// edit replaces src[start:end] by text.
-type edit struct {
-	start, end int
-	text       string
-}
-
-// applyEdits makes non-overlapping edits, from the last.
-func applyEdits(src []byte, edits []edit) []byte {
 	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
 	for _, e := range edits {
 		src = append(src[:e.start:e.start], append([]byte(e.text), src[e.end:]...)...)
 	}
-	return src
+	return addImport(src, `"github.com/maillage/maillage/graph/spend"`)
 }
 
 // plainField recognises
