@@ -403,7 +403,7 @@ type joinSpec[C any] struct {
 	loadEdges func(context.Context, []*C) error
 }
 
-func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, error) {
+func newJoin[C, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, error) {
 	idAt := slices.Index(spec.columns, spec.id)
 	if idAt < 0 {
 		return nil, nil // a missing record could not be told from a found one
@@ -430,7 +430,11 @@ func newJoin[C any, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, 
 		},
 		scan: func() ([]any, error) { return spec.scan(spec.columns) },
 		row: func(values []any) error {
-			if id, ok := values[idAt].(*sql.NullInt64); !ok || !id.Valid {
+			key, ok := values[idAt].(*sql.NullInt64)
+			if !ok {
+				return fmt.Errorf("ent: %s.%s scanned as %T, not an integer key", spec.table, spec.id, values[idAt])
+			}
+			if !key.Valid {
 				spec.records.rows = append(spec.records.rows, nil) // no record: a null foreign key
 				return nil
 			}
