@@ -137,8 +137,18 @@ func DefaultConfig() Config {
 // Option changes the configuration New and HTTPServer start from.
 type Option func(*Config)
 
-// WithConfig replaces the whole configuration.
-func WithConfig(c Config) Option { return func(dst *Config) { *dst = c } }
+// WithConfig sets every setting from c.
+//
+// What other options set that a Config made outside this package cannot
+// carry (the test hooks, skipping the warm-up, the last sync) is kept,
+// in whatever order the options come: WithoutWarmUp before WithConfig
+// used to be undone by it, and the warm-up then ran beside the test.
+func WithConfig(c Config) Option {
+	return func(dst *Config) {
+		c.fieldMiddleware, c.fieldsObserver, c.skipWarm, c.gqlgenPOST, c.lastSync = dst.fieldMiddleware, dst.fieldsObserver, dst.skipWarm, dst.gqlgenPOST, dst.lastSync
+		*dst = c
+	}
+}
 
 // WithLastSync tells the server when the registers were last synced,
 // for the registers query (the app's "synchronisé il y a 3 h").
