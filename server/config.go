@@ -60,6 +60,15 @@ type Config struct {
 	// same budget. 0: no admission by weight.
 	RequestMemory int64
 
+	// What only options of this package set: a Config made elsewhere
+	// cannot carry it, and WithConfig keeps it.
+	settings
+}
+
+// settings are the unexported part of a Config (test hooks, the
+// warm-up, the last sync). Every unexported setting belongs here, so
+// that WithConfig keeps it (TestUnexportedSettingsAreKept).
+type settings struct {
 	// fieldMiddleware is a test hook run around every resolver
 	// (export_test.go).
 	fieldMiddleware graphql.FieldMiddleware
@@ -145,7 +154,7 @@ type Option func(*Config)
 // used to be undone by it, and the warm-up then ran beside the test.
 func WithConfig(c Config) Option {
 	return func(dst *Config) {
-		c.fieldMiddleware, c.fieldsObserver, c.skipWarm, c.gqlgenPOST, c.lastSync = dst.fieldMiddleware, dst.fieldsObserver, dst.skipWarm, dst.gqlgenPOST, dst.lastSync
+		c.settings = dst.settings
 		*dst = c
 	}
 }
