@@ -521,7 +521,10 @@ func targeter(s server, q query, seed uint64) vegeta.Targeter {
 		t.Method = http.MethodPost
 		t.URL = s.url
 		t.Body = bodies[i]
-		t.Header = http.Header{"Content-Type": []string{"application/json"}}
+		// Identity: PostGraphile compresses nothing by itself, so both
+		// servers are measured writing the same bytes, and the load
+		// generator, on the same cores, inflates nobody's answers.
+		t.Header = http.Header{"Content-Type": []string{"application/json"}, "Accept-Encoding": []string{"identity"}}
 		return nil
 	}
 }
@@ -935,7 +938,12 @@ rate) for %s, with `+"`pg_stat_statements`"+` reset just before each
 fixed-rate run: SQL statements per request is the sum of its calls made
 by that server's database role, divided by the requests sent. The table
 gives each figure's median over the runs with its lowest and highest;
-ratios are of medians. Memory is the resident set (VmRSS) of each server
+ratios are of medians. Requests ask for answers uncompressed
+(`+"`Accept-Encoding: identity`"+`): PostGraphile compresses nothing by
+itself (a proxy in front of it would), and on loopback compression
+is only cost, in the server and in the load generator that inflates
+(before 2026-12-02, Maillage's answers were gzipped and inflated by the
+load generator, PostGraphile's were not). Memory is the resident set (VmRSS) of each server
 (for PostGraphile, its master and workers) after all the runs. The load
 generator runs on the same 2-core machine as the servers and the
 database, so absolute figures are lower than on separate machines; the
