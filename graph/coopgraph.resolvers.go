@@ -14,6 +14,7 @@ import (
 	"github.com/maillage/maillage/graph/generated"
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/memberknown"
 	"github.com/maillage/maillage/internal/suggest"
 )
 
@@ -29,7 +30,7 @@ func (r *graphNodeResolver) NodeKind(ctx context.Context, obj *coopgraph.NodeVie
 
 // MembersKnown is the resolver for the membersKnown field.
 func (r *groupingResolver) MembersKnown(ctx context.Context, obj *ent.Grouping) (bool, error) {
-	return obj.QueryMemberships().Exist(ctx)
+	return memberknown.Known(ctx, r.client, obj.ID)
 }
 
 // CooperationGraph is the resolver for the cooperationGraph field.

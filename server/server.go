@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -24,6 +25,7 @@ import (
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/imports"
 	"github.com/maillage/maillage/internal/mapdata"
+	"github.com/maillage/maillage/internal/memberknown"
 	"github.com/maillage/maillage/internal/respcache"
 	"github.com/maillage/maillage/internal/sitetiles"
 	"github.com/maillage/maillage/internal/store"
@@ -65,6 +67,9 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	budget := newBudget(cfg)
 	gql.Use(budget) // outermost: admitted by weight before anything runs
 	gql.Use(graph.TruncationReport{})
+	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(memberknown.WithBatch(ctx)) // Grouping.membersKnown: one statement per request, not per grouping
+	})
 	gql.SetErrorPresenter(errorPresenter(logger, db.Ping))
 	gql.SetRecoverFunc(recoverFunc(logger))
 	if cfg.fieldMiddleware != nil {

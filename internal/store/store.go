@@ -21,6 +21,7 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	_ "github.com/maillage/maillage/ent/runtime" // registers schema hooks and validators
+	"github.com/maillage/maillage/internal/memberknown"
 )
 
 // DefaultURL is the embedded database used when none is configured.
@@ -345,8 +346,9 @@ func Redact(rawURL string) string {
 }
 
 // interceptReads gives a client the rules of every read: dated records
-// keep their validity columns, and edges to one record are read in their
-// parent's statement.
+// keep their validity columns, edges to one record are read in their
+// parent's statement, and the groupings a request loads are noted for
+// Grouping.membersKnown (memberknown).
 func interceptReads(c *ent.Client) {
-	c.Intercept(ent.KeepValidity(), ent.JoinOneRecordEdges())
+	c.Intercept(memberknown.NoteLoaded(), ent.KeepValidity(), ent.JoinOneRecordEdges())
 }
