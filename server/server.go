@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -68,7 +69,12 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	gql.Use(budget) // outermost: admitted by weight before anything runs
 	gql.Use(graph.TruncationReport{})
 	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(memberknown.WithBatch(ctx)) // Grouping.membersKnown: one statement per request, not per grouping
+		// Grouping.membersKnown in one statement per request, not one per
+		// grouping; only documents that name it pay for noting what they load.
+		if strings.Contains(graphql.GetOperationContext(ctx).RawQuery, "membersKnown") {
+			ctx = memberknown.WithBatch(ctx)
+		}
+		return next(ctx)
 	})
 	gql.SetErrorPresenter(errorPresenter(logger, db.Ping))
 	gql.SetRecoverFunc(recoverFunc(logger))
