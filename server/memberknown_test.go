@@ -98,6 +98,7 @@ func TestMembersKnownIsOneStatementPerRequest(t *testing.T) {
 							}
 						}
 					}
+					t.Logf("statements by page size: %v", statements)
 					if s := shape.sizes; statements[s[0]] != statements[s[1]] || statements[s[1]] != statements[s[2]] {
 						t.Errorf("statements per request grow with the page size: %v", statements)
 					}
