@@ -6,10 +6,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -26,7 +24,6 @@ import (
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/imports"
 	"github.com/maillage/maillage/internal/mapdata"
-	"github.com/maillage/maillage/internal/memberknown"
 	"github.com/maillage/maillage/internal/respcache"
 	"github.com/maillage/maillage/internal/sitetiles"
 	"github.com/maillage/maillage/internal/store"
@@ -68,14 +65,7 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	budget := newBudget(cfg)
 	gql.Use(budget) // outermost: admitted by weight before anything runs
 	gql.Use(graph.TruncationReport{})
-	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		// Grouping.membersKnown in one statement per request, not one per
-		// grouping; only documents that name it pay for noting what they load.
-		if strings.Contains(graphql.GetOperationContext(ctx).RawQuery, "membersKnown") {
-			ctx = memberknown.WithBatch(ctx)
-		}
-		return next(ctx)
-	})
+	gql.AroundOperations(graph.BatchMembersKnown)
 	gql.SetErrorPresenter(errorPresenter(logger, db.Ping))
 	gql.SetRecoverFunc(recoverFunc(logger))
 	if cfg.fieldMiddleware != nil {
