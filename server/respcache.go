@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -50,6 +51,7 @@ func withResponseCache(cache *respcache.Cache, version func(context.Context) (st
 			stateOf(r.Context()).markCached()
 			w.Header().Set("Content-Type", a.ContentType)
 			w.Header().Set(cacheHeader, "hit")
+			w.Header().Set("Content-Length", strconv.Itoa(len(a.Body))) // sent whole, not in chunks
 			_, _ = w.Write(a.Body)
 			return
 		}

@@ -165,3 +165,66 @@ func TestAnswersCompressedWhenAccepted(t *testing.T) {
 		})
 	}
 }
+
+// TestAnswersCarryTheirLength: GraphQL answers, computed or from the
+// response cache, small or over net/http's 2 kB chunking threshold,
+// carry their length and are not sent in chunks (the last chunk costs a
+// system call of its own per answer).
+func TestAnswersCarryTheirLength(t *testing.T) {
+	page := gqlBody(`{ establishments(first: 50, where: {departmentCode: "42"}) { edges { node { finess name legalEntity { finess name } } } } }`, nil)
+	cases := []struct {
+		name, body string
+		cached     bool
+		wantStatus int
+	}{
+		{name: "a page over 2 kB", body: page, wantStatus: http.StatusOK},
+		{name: "the same page from the response cache", body: page, cached: true, wantStatus: http.StatusOK},
+		{name: "one site", body: gqlBody(`{ establishment(finess: "420782559") { finess name } }`, nil), wantStatus: http.StatusOK},
+		{name: "data and errors", body: gqlBody(`{ establishments(first: 2, after: "garbage!") { totalCount } }`, nil), wantStatus: http.StatusOK},
+		{name: "a refused document", body: gqlBody(`{ nothing }`, nil), wantStatus: http.StatusUnprocessableEntity},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := []server.Option{server.WithoutRateLimits(), roomyTimeouts, server.WithoutWarmUp()}
+			if !tc.cached {
+				opts = append(opts, withoutResponseCache)
+			}
+			srv := httptest.NewServer(server.New(backends[0].db, slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(), opts...))
+			defer srv.Close()
+			post := func() (*http.Response, []byte) {
+				req, err := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(tc.body))
+				if err != nil {
+					t.Fatal(err)
+				}
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Accept-Encoding", "identity")
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				body, err := io.ReadAll(resp.Body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return resp, body
+			}
+			resp, body := post()
+			if tc.cached {
+				resp, body = post()
+				if got := resp.Header.Get("X-Cache"); got != "hit" {
+					t.Fatalf("X-Cache %q, want the second answer from the cache", got)
+				}
+			}
+			if resp.StatusCode != tc.wantStatus {
+				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tc.wantStatus, body)
+			}
+			if resp.ContentLength != int64(len(body)) || len(resp.TransferEncoding) != 0 {
+				t.Errorf("Content-Length %d, Transfer-Encoding %v, for an answer of %d bytes", resp.ContentLength, resp.TransferEncoding, len(body))
+			}
+			if !json.Valid(body) {
+				t.Errorf("not JSON: %s", body)
+			}
+		})
+	}
+}
