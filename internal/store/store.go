@@ -165,6 +165,7 @@ func openPostgres(rawURL string, cache bool) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.Dialer(bufferedDialer{})
 	if !cache {
 		return sql.OpenDB(c), nil
 	}
