@@ -14,7 +14,6 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/finess"
-	"github.com/maillage/maillage/internal/period"
 )
 
 // Kind is a node's kind.
@@ -38,12 +37,13 @@ type node struct {
 	id                  int // ent global ID
 	kind                Kind
 	label, finess, code string
-	category            string // FINESS category, grouping or convention kind, filière specialty
-	catCode             string // a site's FINESS category code
-	catGroup            string // a site's FINESS category aggregate
-	public              bool   // a legal entity of the public hospital service
-	place               string // a grouping's territory, "KIND:CODE"
-	lat, lon            *float64
+	category            string  // FINESS category, grouping or convention kind, filière specialty
+	catCode             string  // a site's FINESS category code
+	catGroup            string  // a site's FINESS category aggregate
+	public              bool    // a legal entity of the public hospital service
+	place               string  // a grouping's territory, "KIND:CODE"
+	lat, lon            float64 // when located
+	located             bool    // a site with a position, or an entity drawn at one of its sites
 	commune, department string
 	region              string
 	from, to            *time.Time
@@ -84,7 +84,12 @@ type Graph struct {
 // territories to search. Registers change seldom; cooperation data
 // changes with every edit, so a graph is rebuilt on an unchanged register layer.
 type registerLayer struct {
+	// nodes are the registers' nodes while the layer is built: the first
+	// graph takes them, and each later graph copies them from the graph it
+	// rebuilds, so that the layer keeps no copy of its own (41 MB for the
+	// national register, marked at every collection).
 	nodes  []node
+	size   int // how many nodes the registers have: the first size of every graph's
 	byID   map[int]int32
 	sites  map[int32][]int32 // an entity's sites
 	search *searchIndex
@@ -113,13 +118,16 @@ func Build(ctx context.Context, c *ent.Client) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.extend(ctx, c)
+	nodes := b.nodes
+	b.nodes = nil
+	return b.extend(ctx, c, nodes)
 }
 
 // Rebuild reads the cooperation objects again over g's register layer: for a
 // database whose registers did not change since g was built.
 func (g *Graph) Rebuild(ctx context.Context, c *ent.Client) (*Graph, error) {
-	return g.registers.extend(ctx, c)
+	n := g.registers.size
+	return g.registers.extend(ctx, c, g.nodes[:n:n])
 }
 
 // buildRegisters reads the registers' organisations and the territories.
@@ -136,10 +144,11 @@ func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) 
 	}
 	names := map[int][][]string{}  // other names of a node, by ID
 	places := map[int][][]string{} // the place of a node, by ID
+	in := newInterner()
 	add := func(n node) int32 {
 		i := int32(len(b.nodes))
 		n.entity = -1
-		b.nodes = append(b.nodes, n)
+		b.nodes = append(b.nodes, in.node(n))
 		b.byID[n.id] = i
 		return i
 	}
@@ -159,8 +168,11 @@ func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) 
 	for _, s := range sites {
 		names[s.ID] = [][]string{tokens(s.LongName)}
 		places[s.ID] = [][]string{cityTokens(s.City)}
-		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, catGroup: s.CategoryGroupCode, lat: s.Latitude, lon: s.Longitude,
+		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, catGroup: s.CategoryGroupCode,
 			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
+		if s.Latitude != nil && s.Longitude != nil {
+			b.nodes[i].lat, b.nodes[i].lon, b.nodes[i].located = *s.Latitude, *s.Longitude, true
+		}
 		if e, ok := b.byID[s.LegalEntityID]; ok {
 			b.nodes[i].entity = e
 			b.sites[e] = append(b.sites[e], i)
@@ -170,8 +182,8 @@ func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) 
 	// belongs to that site's région.
 	for e, ss := range b.sites {
 		for _, s := range ss {
-			if b.nodes[s].lat != nil {
-				b.nodes[e].lat, b.nodes[e].lon = b.nodes[s].lat, b.nodes[s].lon
+			if b.nodes[s].located {
+				b.nodes[e].lat, b.nodes[e].lon, b.nodes[e].located = b.nodes[s].lat, b.nodes[s].lon, true
 				b.nodes[e].region, b.nodes[e].commune = b.nodes[s].region, b.nodes[s].commune
 				break
 			}
@@ -190,7 +202,7 @@ func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) 
 		b.search.add(entry{id: t.ID, kind: string(t.Kind), label: t.Name, names: [][]string{tokens(t.Name)}, postal: strings.Fields(t.PostalCodes)})
 	}
 	b.search.seal()
-	truncateDates(b.nodes, nil)
+	b.size = len(b.nodes)
 	return b, nil
 }
 
@@ -200,16 +212,18 @@ func (b *registerLayer) weight(n int32) float64 {
 	return min(12, 2*math.Log2(1+float64(len(b.sites[n]))))
 }
 
-// extend builds a graph on the register layer: the cooperation objects and the
-// participations, read from the database.
-func (b *registerLayer) extend(ctx context.Context, c *ent.Client) (*Graph, error) {
-	// The register layer's nodes are copied on the first append, never changed.
-	g := &Graph{nodes: b.nodes[:len(b.nodes):len(b.nodes)], byID: map[int]int32{}, registers: b, sites: b.sites}
+// extend builds a graph on the register layer, whose nodes are base: the
+// cooperation objects and the participations, read from the database.
+// The objects' nodes are appended to base: a base another graph uses
+// must come capped, so that it is copied, never written.
+func (b *registerLayer) extend(ctx context.Context, c *ent.Client, base []node) (*Graph, error) {
+	g := &Graph{nodes: base, byID: map[int]int32{}, registers: b, sites: b.sites}
 	names := map[int][][]string{} // other names of a node, by ID
+	in := newInterner()
 	add := func(n node) int32 {
 		i := int32(len(g.nodes))
 		n.entity = -1
-		g.nodes = append(g.nodes, n)
+		g.nodes = append(g.nodes, in.node(n))
 		g.byID[n.id] = i
 		return i
 	}
@@ -217,20 +231,22 @@ func (b *registerLayer) extend(ctx context.Context, c *ent.Client) (*Graph, erro
 		return nil, err
 	}
 	objects := newIndex()
-	for _, n := range g.nodes[len(b.nodes):] {
+	for _, n := range g.nodes[b.size:] {
 		objects.add(entry{id: n.id, kind: string(n.kind), label: n.label, finess: n.finess,
 			names: append([][]string{tokens(n.label), tokens(n.code)}, names[n.id]...)})
 	}
 	// The names conventions give their parties find the entities too.
 	for id, other := range names {
 		if n, ok := b.byID[id]; ok {
-			nd := &b.nodes[n]
+			nd := &g.nodes[n]
 			objects.add(entry{id: id, kind: string(nd.kind), label: nd.label, finess: nd.finess, weight: b.weight(n), names: other})
 		}
 	}
 	objects.seal()
 	g.search = []*searchIndex{b.search, objects}
-	truncateDates(g.nodes[len(b.nodes):], g.edges)
+	for i := range g.edges {
+		g.edges[i].from, g.edges[i].to = in.day(g.edges[i].from), in.day(g.edges[i].to)
+	}
 	g.adj = make([][]int32, len(g.nodes))
 	for i, e := range g.edges {
 		g.adj[e.a] = append(g.adj[e.a], int32(i))
@@ -410,22 +426,4 @@ func (g *Graph) Node(id int) (NodeView, bool) {
 		return NodeView{}, false
 	}
 	return g.view(n), true
-}
-
-// truncateDates makes every bound a whole UTC day, so that traversals
-// compare dates without truncating them again (period.HoldsDay).
-func truncateDates(nodes []node, edges []edge) {
-	day := func(t *time.Time) *time.Time {
-		if t == nil {
-			return nil
-		}
-		d := period.Day(*t)
-		return &d
-	}
-	for i := range nodes {
-		nodes[i].from, nodes[i].to = day(nodes[i].from), day(nodes[i].to)
-	}
-	for i := range edges {
-		edges[i].from, edges[i].to = day(edges[i].from), day(edges[i].to)
-	}
 }

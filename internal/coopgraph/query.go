@@ -132,7 +132,7 @@ func add(m map[string]bool, v string) map[string]bool {
 }
 
 // holds reports whether [from, to) contains the query's day; the graph's
-// dates are whole days (Graph.truncateDates).
+// dates are whole days (interner.day).
 func (q *query) holds(from, to *time.Time) bool { return period.HoldsDay(from, to, q.day) }
 
 func set(values []string) map[string]bool {
@@ -474,11 +474,15 @@ func (g *Graph) view(n int32) NodeView {
 		return &s
 	}
 	v := NodeView{ID: nd.id, Kind: string(nd.kind), Label: nd.label, Category: opt(nd.category),
-		Latitude: nd.lat, Longitude: nd.lon, TerritoryCode: opt(nd.commune), DepartmentCode: opt(nd.department), RegionCode: opt(nd.region)}
+		TerritoryCode: opt(nd.commune), DepartmentCode: opt(nd.department), RegionCode: opt(nd.region)}
 	if nd.kind.IsOrganisation() || nd.kind == Grouping {
 		v.Finess = opt(nd.finess)
 	}
 	v.Code = opt(nd.code)
+	if nd.located {
+		lat, lon := nd.lat, nd.lon
+		v.Latitude, v.Longitude = &lat, &lon
+	}
 	return v
 }
 

@@ -45,7 +45,7 @@ func (g *Graph) Sites(day time.Time) []SitePoint {
 // layer: the list is the same for graphs that share it (RegisterLayer).
 func (g *Graph) PlacedSites() []SiteRef {
 	var out []SiteRef
-	for i := range g.registers.nodes {
+	for i := range g.registers.size {
 		if g.placed(i) {
 			out = append(out, SiteRef(i))
 		}
@@ -58,7 +58,7 @@ func (g *Graph) Site(r SiteRef) SitePoint {
 	n := &g.nodes[r]
 	p := SitePoint{ID: n.id, Label: n.label, Finess: n.finess, Category: n.category, CategoryCode: n.catCode,
 		CategoryGroup: n.catGroup, Department: n.department, Region: n.region, Commune: n.commune,
-		Latitude: *n.lat, Longitude: *n.lon, From: n.from, To: n.to}
+		Latitude: n.lat, Longitude: n.lon, From: n.from, To: n.to}
 	if n.entity >= 0 {
 		p.LegalEntity = g.nodes[n.entity].id
 	}
@@ -71,5 +71,5 @@ func (g *Graph) RegisterLayer() any { return g.registers }
 
 func (g *Graph) placed(i int) bool {
 	n := &g.nodes[i]
-	return n.kind == Site && n.lat != nil && n.lon != nil
+	return n.kind == Site && n.located
 }

@@ -12,7 +12,7 @@ func TestSitesListsPositionedSitesInForce(t *testing.T) {
 	future := tg.site(30, e, "future", "355", "1102", "42", "84", "2030-01-01", "")
 	lat, lon := 45.4, 4.39
 	for _, s := range []int32{closed, future} {
-		tg.g.nodes[s].lat, tg.g.nodes[s].lon = &lat, &lon
+		tg.g.nodes[s].lat, tg.g.nodes[s].lon, tg.g.nodes[s].located = lat, lon, true
 	}
 	g := tg.done()
 	tests := []struct {
