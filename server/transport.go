@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -114,14 +115,28 @@ func writeResponse(w http.ResponseWriter, status int, resp *graphql.Response) {
 	for _, part := range parts {
 		length += len(part)
 	}
-	body := make([]byte, 0, length)
+	pooled := responseBodies.Get().(*[]byte)
+	body := (*pooled)[:0]
 	for _, part := range parts {
 		body = append(body, part...)
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(length))
 	w.WriteHeader(status)
+	// Every writer on the way (net/http's, gzip's, the response cache's)
+	// copies what it keeps before Write returns: the body can serve again.
 	_, _ = w.Write(body)
+	if cap(body) <= maxPooledBody {
+		*pooled = body
+		responseBodies.Put(pooled)
+	}
 }
+
+// maxPooledBody bounds the buffers kept for the next answers: a rare
+// huge answer's buffer goes back to the collector.
+const maxPooledBody = 1 << 20
+
+// responseBodies are the buffers answers are assembled in.
+var responseBodies = sync.Pool{New: func() any { return new([]byte) }}
 
 // responseParts is resp's JSON encoding in parts: the head and the tail
 // are small; the data, the bulk, is not copied.

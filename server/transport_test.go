@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -226,5 +227,74 @@ func TestAnswersCarryTheirLength(t *testing.T) {
 				t.Errorf("not JSON: %s", body)
 			}
 		})
+	}
+}
+
+// TestConcurrentAnswersStayTheirOwn: answers assembled in pooled buffers
+// at the same time, compressed or not, each hold their own request's
+// data, as the same request answered alone does.
+func TestConcurrentAnswersStayTheirOwn(t *testing.T) {
+	srv := httptest.NewServer(server.New(backends[0].db, slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(),
+		server.WithoutRateLimits(), roomyTimeouts, server.WithoutWarmUp(), withoutResponseCache))
+	defer srv.Close()
+	post := func(body string, gzipped bool) ([]byte, error) {
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		if gzipped {
+			req.Header.Set("Accept-Encoding", "gzip")
+		} else {
+			req.Header.Set("Accept-Encoding", "identity")
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		var r io.Reader = resp.Body
+		if resp.Header.Get("Content-Encoding") == "gzip" {
+			if r, err = gzip.NewReader(resp.Body); err != nil {
+				return nil, err
+			}
+		}
+		return io.ReadAll(r)
+	}
+	bodies := []string{
+		gqlBody(`{ establishments(first: 40, where: {departmentCode: "42"}) { edges { node { finess name legalEntity { finess name } } } } }`, nil),
+		gqlBody(`{ establishments(first: 25, where: {departmentCode: "42"}) { edges { node { finess } } } }`, nil),
+		gqlBody(`{ establishment(finess: "420782559") { finess name } }`, nil),
+		gqlBody(`{ nothing }`, nil),
+	}
+	alone := make([][]byte, len(bodies))
+	for i, b := range bodies {
+		var err error
+		if alone[i], err = post(b, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const workers, rounds = 8, 25
+	errs := make(chan error, workers)
+	for w := range workers {
+		go func() {
+			for r := range rounds {
+				i := (w + r) % len(bodies)
+				got, err := post(bodies[i], (w+r)%2 == 0)
+				if err == nil && !bytes.Equal(got, alone[i]) {
+					err = fmt.Errorf("request %d answered %.80s…, alone %.80s…", i, got, alone[i])
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
