@@ -15,16 +15,17 @@ const defaultMemoryLimit = 1 << 30
 
 // defaultGCPercent is the collector's pace (GOGC) `maillage serve` runs
 // with when GOGC is not set. Go's default, 100, starts a collection
-// whenever the program has allocated as much as the heap holds live:
-// with a national database, each ~200 MB of answers built, and each
-// collection marks the whole graph index again (a fifth of the engine's
-// CPU time on a page of 100 sites). At 200 the heap may grow to three
-// times what is live (~550 MB) before a collection: most of what 400
-// saves (measured: the same CPU per request on b, 3% more on a page of
-// 100 sites) for 300 MB less resident memory, and it leaves the memory
-// limit room for the answers being built (RequestMemory) instead of
-// collecting at the limit. The memory limit still caps the heap.
-const defaultGCPercent = 200
+// whenever the program has allocated as much as the heap holds live, and
+// each collection marks the whole graph index again: the collector's
+// CPU per request is proportional to 100/GOGC. The index holds about
+// 150 MB live for a national database (186 MB before its register nodes
+// were held once); at 300 the heap may grow to four times that (~600 MB,
+// what 200 allowed the larger index) before a collection. Measured under
+// the benchmark's b and d100 load: the collector's CPU 2.17 → 1.50 s for
+// the same requests (17 → 10 cycles), resident memory 674 → 806 MB
+// (872 MB at 200 with the larger index). The memory limit still caps
+// the heap, leaving room for the answers being built (RequestMemory).
+const defaultGCPercent = 300
 
 // setMemoryLimit applies defaultMemoryLimit unless GOMEMLIMIT says
 // otherwise, and defaultGCPercent unless GOGC does (the Go runtime reads
