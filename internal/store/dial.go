@@ -13,12 +13,20 @@ import (
 // it takes one, whatever has arrived.
 const readBufferBytes = 64 << 10
 
+// databaseDialer dials every PostgreSQL connection openPostgres opens.
+var databaseDialer = bufferedDialer{}
+
 // bufferedDialer dials the database as lib/pq's own dialer does (a zero
 // net.Dialer) and reads each connection through a buffer of
 // readBufferBytes. lib/pq dials through it for every connection,
 // including the one that carries a cancel request; TLS, when asked for,
 // is layered above it.
-type bufferedDialer struct{ net.Dialer }
+type bufferedDialer struct {
+	net.Dialer
+	// under, when set, wraps each connection under the buffer: a test
+	// watches there what the buffer asks of the connection.
+	under func(net.Conn) net.Conn
+}
 
 func (d bufferedDialer) Dial(network, address string) (net.Conn, error) {
 	return d.DialContext(context.Background(), network, address)
@@ -35,12 +43,10 @@ func (d bufferedDialer) DialContext(ctx context.Context, network, address string
 	if err != nil {
 		return nil, err
 	}
-	return buffered(c), nil
-}
-
-// buffered is c read through a buffer of readBufferBytes.
-func buffered(c net.Conn) net.Conn {
-	return &bufferedConn{Conn: c, r: bufio.NewReaderSize(c, readBufferBytes)}
+	if d.under != nil {
+		c = d.under(c)
+	}
+	return &bufferedConn{Conn: c, r: bufio.NewReaderSize(c, readBufferBytes)}, nil
 }
 
 // bufferedConn is a connection whose reads go through r.

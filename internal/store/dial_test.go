@@ -31,37 +31,11 @@ func (c readSizes) Read(p []byte) (int, error) {
 	return c.Conn.Read(p)
 }
 
-// recordingDialer dials as bufferedDialer does, with the connection
-// under the buffer recording its reads.
-type recordingDialer struct {
-	net.Dialer
-	largest *atomic.Int64
-	dials   *atomic.Int64
-}
-
-func (d recordingDialer) Dial(network, address string) (net.Conn, error) {
-	return d.DialContext(context.Background(), network, address)
-}
-
-func (d recordingDialer) DialTimeout(network, address string, timeout time.Duration) (net.Conn, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	return d.DialContext(ctx, network, address)
-}
-
-func (d recordingDialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
-	c, err := d.Dialer.DialContext(ctx, network, address)
-	if err != nil {
-		return nil, err
-	}
-	d.dials.Add(1)
-	return buffered(readSizes{Conn: c, largest: d.largest}), nil
-}
-
-// TestBufferedReads checks on a real PostgreSQL that the database's
-// answers are read from the connection in reads of readBufferBytes (lib/pq
-// alone asks 4 kB at a time), that a large answer arrives whole, and that
-// a cancelled statement is cancelled (lib/pq dials the cancel request).
+// TestBufferedReads checks on a real PostgreSQL, through the pool
+// openPostgres opens, that the database's answers are read from the
+// connection in reads of readBufferBytes (lib/pq alone asks 4 kB at a
+// time), that a large answer arrives whole, and that a cancelled
+// statement is cancelled (lib/pq dials the cancel request).
 func TestBufferedReads(t *testing.T) {
 	ctx := context.Background()
 	pg, err := pgtest.Start()
@@ -73,13 +47,17 @@ func TestBufferedReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	connector, err := pq.NewConnector(url)
+	var largest, dials atomic.Int64
+	saved := databaseDialer
+	databaseDialer.under = func(c net.Conn) net.Conn {
+		dials.Add(1)
+		return readSizes{Conn: c, largest: &largest}
+	}
+	t.Cleanup(func() { databaseDialer = saved })
+	db, err := openPostgres(url, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var largest, dials atomic.Int64
-	connector.Dialer(recordingDialer{largest: &largest, dials: &dials})
-	db := sql.OpenDB(connector)
 	t.Cleanup(func() { _ = db.Close() })
 	db.SetMaxOpenConns(1)
 

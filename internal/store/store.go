@@ -165,7 +165,7 @@ func openPostgres(rawURL string, cache bool) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Dialer(bufferedDialer{})
+	c.Dialer(databaseDialer)
 	if !cache {
 		return sql.OpenDB(c), nil
 	}
