@@ -41,7 +41,8 @@ type Config struct {
 	WriteTimeout      time.Duration
 	IdleTimeout       time.Duration
 
-	// ResponseCacheBytes is the budget of the response cache, which
+	// ResponseCacheBytes is the budget of the response cache (the memory
+	// it may hold, as respcache.Cost counts it), which
 	// answers a read of open data asked again before the data changed
 	// without running it (0: no cache).
 	ResponseCacheBytes int

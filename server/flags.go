@@ -55,7 +55,7 @@ func Flags(fs *flag.FlagSet) (*Config, func() error) {
 		{&c.Limits.MaxResponseBytes, "max-response-bytes", "largest answer, counted as it is built (RESPONSE_TOO_LARGE above)"},
 		{&c.RequestMemory, "request-memory", "bytes the answers being built may take at once; requests are admitted by their cost against it (503 OVERLOADED past the wait)"},
 		{&c.Limits.APQCache, "apq-cache", "automatic persisted queries kept"},
-		{&c.ResponseCacheBytes, "response-cache-bytes", "bytes of answers the response cache keeps (0: no cache)"},
+		{&c.ResponseCacheBytes, "response-cache-bytes", "bytes the response cache may hold, answers, keys and bookkeeping (0: no cache)"},
 	}
 	for _, v := range vars {
 		envName := "MAILLAGE_" + strings.ToUpper(strings.ReplaceAll(v.name, "-", "_"))

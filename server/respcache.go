@@ -61,7 +61,8 @@ func withResponseCache(cache *respcache.Cache, version func(context.Context) (st
 		next.ServeHTTP(rec, r)
 		st := stateOf(r.Context())
 		if rec.status == http.StatusOK && st.cacheable() && !bytes.HasPrefix(rec.body.Bytes(), []byte(`{"errors"`)) {
-			cache.Put(v, key, respcache.Answer{Body: rec.body.Bytes(), ContentType: w.Header().Get("Content-Type")})
+			// A copy of the answer's size: the cache counts what it keeps, spare capacity included.
+			cache.Put(v, key, respcache.Answer{Body: bytes.Clone(rec.body.Bytes()), ContentType: w.Header().Get("Content-Type")})
 		}
 	})
 }
