@@ -126,7 +126,9 @@ var DefaultLimits = Limits{
 // DefaultConfig is the configuration without flags or environment.
 func DefaultConfig() Config {
 	return Config{
-		ResponseCacheBytes: 32 << 20,
+		// Room for the answer to a lookup of every site of the national
+		// register (95,333, ~600 bytes each as respcache.Cost counts them).
+		ResponseCacheBytes: 64 << 20,
 		RequestMemory:      512 << 20,
 		AnonymousRate:      20,
 		AnonymousBurst:     40,

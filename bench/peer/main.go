@@ -885,7 +885,7 @@ FINESS data plus the synthetic cooperation layer (`+"`maillage gen synthetic`"+`
 about 150 GHTs, 1,000 GCS, 5,000 conventions, 500 teams, filières).
 
 Maillage is measured twice, two processes on the same database: **as
-deployed** (`+"`maillage serve`"+` with its default 32 MB response cache, which
+deployed** (`+"`maillage serve`"+` with its default 64 MiB response cache, which
 answers a read of open data asked again before the data changed without
 running it) and its **engine**, the cache off (`+"`--response-cache-bytes 0`"+`),
 where every request runs its SQL. Both run with their rate limits and
