@@ -17,15 +17,16 @@ const defaultMemoryLimit = 1 << 30
 // with when GOGC is not set. Go's default, 100, starts a collection
 // whenever the program has allocated as much as the heap holds live, and
 // each collection marks the whole graph index again: the collector's
-// CPU per request is proportional to 100/GOGC. The index holds about
-// 150 MB live for a national database (186 MB before its register nodes
-// were held once); at 300 the heap may grow to four times that (~600 MB,
-// what 200 allowed the larger index) before a collection. Measured under
-// the benchmark's b and d100 load: the collector's CPU 2.17 → 1.50 s for
-// the same requests (17 → 10 cycles), resident memory 674 → 806 MB
-// (872 MB at 200 with the larger index). The memory limit still caps
-// the heap, leaving room for the answers being built (RequestMemory).
-const defaultGCPercent = 300
+// CPU per request is proportional to 100/GOGC. At 200 the heap may grow
+// to three times what is live (the index, ~150 MB for a national
+// database, and the response cache) before a collection. 300 was
+// measured too: a third less collector CPU on the same requests (2.17 →
+// 1.50 s), but over a whole `make bench-peer` both servers' resident
+// memory reached 920–937 MB, near the memory limit, where the collector
+// runs at the limit's pace instead (the cached server then spent more
+// CPU per request than the uncached one); 200 leaves the limit room
+// for the answers being built (RequestMemory).
+const defaultGCPercent = 200
 
 // setMemoryLimit applies defaultMemoryLimit unless GOMEMLIMIT says
 // otherwise, and defaultGCPercent unless GOGC does (the Go runtime reads
