@@ -138,8 +138,8 @@ const maxPooledBody = 1 << 20
 // responseBodies are the buffers answers are assembled in.
 var responseBodies = sync.Pool{New: func() any { return new([]byte) }}
 
-// responseParts is resp's JSON encoding in parts: the head and the tail
-// are small; the data, the bulk, is not copied.
+// responseParts is resp's JSON encoding in parts: a small head and
+// tail around the data, which is used as the executor wrote it.
 func responseParts(resp *graphql.Response) [][]byte {
 	if resp.Label != "" || resp.Path != nil || resp.HasNext != nil {
 		b, err := json.Marshal(resp)
