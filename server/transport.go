@@ -110,17 +110,12 @@ func statusForOperationErrors(contentType string, errs gqlerror.List) int {
 // come with @defer, which the API refuses; should one ever be set,
 // encoding/json writes the whole response.
 func writeResponse(w http.ResponseWriter, status int, resp *graphql.Response) {
-	parts := responseParts(resp)
-	length := 0
-	for _, part := range parts {
-		length += len(part)
-	}
 	pooled := responseBodies.Get().(*[]byte)
 	body := (*pooled)[:0]
-	for _, part := range parts {
+	for _, part := range responseParts(resp) {
 		body = append(body, part...)
 	}
-	w.Header().Set("Content-Length", strconv.Itoa(length))
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	// Every writer on the way (net/http's, gzip's, the response cache's)
 	// copies what it keeps before Write returns: the body can serve again.

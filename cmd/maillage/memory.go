@@ -21,8 +21,8 @@ const defaultMemoryLimit = 1 << 30
 // to three times what is live (the index, ~150 MB for a national
 // database, and the response cache) before a collection. 300 was
 // measured too: a third less collector CPU on the same requests (2.17 →
-// 1.50 s), but over a whole `make bench-peer` both servers' resident
-// memory reached 920–937 MB, near the memory limit, where the collector
+// 1.50 s), but over whole `make bench-peer` runs the servers' resident
+// memory reached 920–1,017 MB, near the memory limit, where the collector
 // runs at the limit's pace instead (the cached server then spent more
 // CPU per request than the uncached one); 200 leaves the limit room
 // for the answers being built (RequestMemory).
