@@ -3,13 +3,16 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/maillage/maillage/internal/boundarytiles"
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/mapdata"
 )
@@ -35,6 +38,81 @@ func boundariesHandler(b *budget, logger *slog.Logger) http.HandlerFunc {
 		defer release()
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		writeGzipped(w, r, logger, "application/geo+json", gz)
+	}
+}
+
+// boundaryTilesHandler serves /tiles/boundaries/{z}/{x}/{y}.mvt: the
+// régions and départements as vector tiles (package boundarytiles says
+// what a tile holds and why its cost is bounded). A tile built before is
+// sent at its size; building one is admitted at boundaryTileWeight.
+func boundaryTilesHandler(tiles func() (*boundarytiles.Tiles, error), b *budget, logger *slog.Logger) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		z, errZ := strconv.Atoi(r.PathValue("z"))
+		x, errX := strconv.Atoi(r.PathValue("x"))
+		yName, ok := strings.CutSuffix(r.PathValue("y"), ".mvt")
+		y, errY := strconv.Atoi(yName)
+		if !ok || errZ != nil || errX != nil || errY != nil || !boundarytiles.Valid(z, x, y) {
+			http.Error(w, "tile "+r.PathValue("z")+"/"+r.PathValue("x")+"/"+r.PathValue("y")+
+				": want /tiles/boundaries/{z}/{x}/{y}.mvt, zoom z from 0 to "+strconv.Itoa(boundarytiles.MaxZoom)+", x and y from 0 to 2^z-1", http.StatusBadRequest)
+			return
+		}
+		t, err := tiles()
+		if err != nil {
+			logger.ErrorContext(r.Context(), "boundary tiles: shipped boundaries unreadable", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		weight := int64(boundaryTileWeight)
+		if gz, built := t.Built(z, x, y); built {
+			weight = int64(len(gz))
+		}
+		release, admitted := b.admit(w, r, weight)
+		if !admitted {
+			return
+		}
+		defer release()
+		gz, err := t.Tile(z, x, y)
+		if err != nil {
+			logger.ErrorContext(r.Context(), "boundary tile", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		if len(gz) == 0 {
+			w.Header().Set("Content-Type", "application/vnd.mapbox-vector-tile")
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		writeGzipped(w, r, logger, "application/vnd.mapbox-vector-tile", gz)
+	}
+}
+
+// boundaryTileWeight is the memory building a boundary tile takes at
+// most: the features it clips, copied, at most every shipped point
+// (284,155 × 16 bytes) with the clipped and simplified copies.
+const boundaryTileWeight = 16 << 20
+
+// boundaryBoundsHandler serves /api/boundaries/bounds.json: each région's
+// and département's bounds, [west, south, east, north], by layer and
+// code — what the map frames a territory with.
+func boundaryBoundsHandler(tiles func() (*boundarytiles.Tiles, error), logger *slog.Logger) http.HandlerFunc {
+	var body = sync.OnceValues(func() ([]byte, error) {
+		t, err := tiles()
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(t.Bounds())
+	})
+	return func(w http.ResponseWriter, r *http.Request) {
+		b, err := body()
+		if err != nil {
+			logger.ErrorContext(r.Context(), "boundary bounds: shipped boundaries unreadable", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		_, _ = w.Write(b)
 	}
 }
 

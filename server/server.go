@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/maillage/maillage/graph"
 	"github.com/maillage/maillage/internal/access"
+	"github.com/maillage/maillage/internal/boundarytiles"
 	"github.com/maillage/maillage/internal/coopgraph"
 	"github.com/maillage/maillage/internal/imports"
 	"github.com/maillage/maillage/internal/mapdata"
@@ -44,8 +46,9 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 	logger = WithRequestIDs(logger)
 	graphs := coopgraph.NewStore(db.Primary, db.Version)
 	tiles := newTileViews()
+	boundaries := sync.OnceValues(boundarytiles.Load)
 	if !cfg.skipWarm {
-		go warm(graphs, tiles, logger)
+		go warm(graphs, tiles, boundaries, logger)
 	}
 	gql := handler.New(graph.NewSchema(db.Client, graphs, graph.WithLastSync(cfg.lastSync)))
 	gql.AddTransport(transport.Options{})
@@ -119,6 +122,8 @@ func New(db *store.DB, logger *slog.Logger, reg *prometheus.Registry, opts ...Op
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.Handle("GET /api/boundaries/{file}", layer(boundariesHandler(budget, logger)))
+	mux.Handle("GET /api/boundaries/bounds.json", layer(boundaryBoundsHandler(boundaries, logger)))
+	mux.Handle("GET /tiles/boundaries/{z}/{x}/{y}", layer(boundaryTilesHandler(boundaries, budget, logger)))
 	mux.Handle("GET /api/sites.geojson", layer(sitesHandler(graphs, budget, logger)))
 	mux.Handle("GET /tiles/sites/{z}/{x}/{y}", layer(sitesTileHandler(graphs, tiles, budget, logger)))
 	startImport, listImports, oneImport := importsHandlers(imports.New(db.Primary, ""))
@@ -163,17 +168,22 @@ func withCORS(origins []string, next http.Handler) http.Handler {
 	}).Handler(next)
 }
 
-// warm builds at start what the map's first view needs — the simplified
-// boundaries, the graph index, the index of the sites with today's
+// warmBoundaryZoom is the deepest zoom of the boundary tiles built at
+// start: the national view's, and a région's.
+const warmBoundaryZoom = 7
+
+// warm builds at start what the map's first view needs — the boundary
+// tiles, the graph index, the index of the sites with today's
 // national view — so that the first visitor does not wait for them.
-func warm(graphs *coopgraph.Store, tiles *tileViews, logger *slog.Logger) {
+func warm(graphs *coopgraph.Store, tiles *tileViews, boundaries func() (*boundarytiles.Tiles, error), logger *slog.Logger) {
 	start := time.Now()
-	for _, layer := range []string{"regions", "departements"} {
-		if _, err := mapdata.BoundariesGzip(layer); err != nil {
-			logger.Warn("boundaries not simplified at start", "layer", layer, "err", err)
-		}
+	if b, err := boundaries(); err != nil {
+		logger.Warn("boundary tiles not built at start", "err", err)
+	} else if n, err := b.Warm(warmBoundaryZoom); err != nil {
+		logger.Warn("boundary tiles not built at start", "err", err)
+	} else {
+		logger.Info("boundary tiles built", "tiles", n, "upToZoom", warmBoundaryZoom, "duration", time.Since(start).Round(time.Millisecond))
 	}
-	logger.Info("boundaries simplified", "duration", time.Since(start).Round(time.Millisecond))
 	start = time.Now()
 	g, err := graphs.Graph(context.Background())
 	if err != nil {

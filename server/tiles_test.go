@@ -3,6 +3,7 @@ package server_test
 import (
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"math"
@@ -173,5 +174,84 @@ func TestSiteTilesRevalidate(t *testing.T) {
 	again := server.New(backends[0].db, slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(), server.WithoutRateLimits(), roomyTimeouts)
 	if other, _ := fetchTile(t, again, target, map[string]string{"If-None-Match": etag}); other.Code != http.StatusNotModified {
 		t.Errorf("another server on the same sites: %d, ETag %q, want 304 to ETag %q", other.Code, other.Header().Get("ETag"), etag)
+	}
+}
+
+func TestBoundaryTiles(t *testing.T) {
+	h := backends[0].handler
+	lyon := orb.Point{4.8357, 45.7640}
+	national := maptile.At(lyon, 5)
+	target := "/tiles/boundaries/5/" + strconv.Itoa(int(national.X)) + "/" + strconv.Itoa(int(national.Y)) + ".mvt"
+	for _, tt := range []struct {
+		name     string
+		target   string
+		gzip     bool
+		encoding string
+		regions  []string // codes the tile's régions layer holds; nil: an empty tile
+	}{
+		{"the national view around Lyon, compressed", target, true, "gzip", []string{"84"}},
+		{"the national view around Lyon, to a client without gzip", target, false, "", []string{"84"}},
+		{"the Atlantic", "/tiles/boundaries/6/26/24.mvt", true, "", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			headers := map[string]string{}
+			if tt.gzip {
+				headers["Accept-Encoding"] = "gzip"
+			}
+			rec, raw := fetchTile(t, h, tt.target, headers)
+			if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/vnd.mapbox-vector-tile" || rec.Header().Get("Content-Encoding") != tt.encoding {
+				t.Fatalf("status %d, headers %v: %.200s", rec.Code, rec.Header(), raw)
+			}
+			if tt.regions == nil {
+				if len(raw) != 0 {
+					t.Fatalf("%d bytes, want an empty tile", len(raw))
+				}
+				return
+			}
+			layers, err := mvt.Unmarshal(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			codes := map[string]bool{}
+			for _, l := range layers {
+				if l.Name == "regions" {
+					for _, f := range l.Features {
+						codes[f.Properties.MustString("code")] = true
+					}
+				}
+			}
+			for _, c := range tt.regions {
+				if !codes[c] {
+					t.Errorf("région %s not in the tile: %v", c, codes)
+				}
+			}
+		})
+	}
+}
+
+func TestBoundaryTilesRefused(t *testing.T) {
+	h := backends[0].handler
+	for _, tt := range []struct{ target, says string }{
+		{"/tiles/boundaries/11/0/0.mvt", "zoom z from 0 to 10"},
+		{"/tiles/boundaries/3/8/0.mvt", "x and y from 0 to 2^z-1"},
+		{"/tiles/boundaries/a/0/0.mvt", "want /tiles/boundaries/{z}/{x}/{y}.mvt"},
+		{"/tiles/boundaries/3/0/0.png", "want /tiles/boundaries/{z}/{x}/{y}.mvt"},
+	} {
+		rec, raw := fetchTile(t, h, tt.target, nil)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(string(raw), tt.says) {
+			t.Errorf("%s: %d %q, want 400 saying %q", tt.target, rec.Code, raw, tt.says)
+		}
+	}
+}
+
+func TestBoundaryBounds(t *testing.T) {
+	rec, raw := fetchTile(t, backends[0].handler, "/api/boundaries/bounds.json", nil)
+	var bounds map[string]map[string][4]float64
+	if err := json.Unmarshal(raw, &bounds); rec.Code != http.StatusOK || err != nil {
+		t.Fatalf("status %d, %v: %.200s", rec.Code, err, raw)
+	}
+	lyon := bounds["departements"]["69"]
+	if len(bounds["regions"]) != 18 || len(bounds["departements"]) != 101 || !(lyon[0] < 4.8357 && 4.8357 < lyon[2] && lyon[1] < 45.764 && 45.764 < lyon[3]) {
+		t.Errorf("%d régions, %d départements, Rhône %v", len(bounds["regions"]), len(bounds["departements"]), lyon)
 	}
 }

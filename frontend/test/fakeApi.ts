@@ -29,14 +29,23 @@ const schema = buildSchema(`
 
 // Deux régions et deux départements carrés, trois sites : de quoi dessiner une carte.
 const square = (code: string, name: string, w: number, s: number, e: number, n: number) => ({
-  type: 'Feature',
+  type: 'Feature' as const,
   properties: { code, name },
-  geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+  geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
 });
-const BOUNDARIES: Record<string, unknown> = {
-  '/api/boundaries/regions.geojson': { type: 'FeatureCollection', features: [square('84', 'Auvergne-Rhône-Alpes', 2, 44, 7, 46.5), square('11', 'Île-de-France', 1.5, 48, 3.5, 49.2)] },
-  '/api/boundaries/departements.geojson': { type: 'FeatureCollection', features: [square('42', 'Loire', 3.7, 45.2, 4.8, 46.3), square('75', 'Paris', 2.2, 48.8, 2.5, 48.9)] },
-};
+const REGIONS = { type: 'FeatureCollection' as const, features: [square('84', 'Auvergne-Rhône-Alpes', 2, 44, 7, 46.5), square('11', 'Île-de-France', 1.5, 48, 3.5, 49.2)] };
+const DEPARTEMENTS = { type: 'FeatureCollection' as const, features: [square('42', 'Loire', 3.7, 45.2, 4.8, 46.3), square('75', 'Paris', 2.2, 48.8, 2.5, 48.9)] };
+/** /api/boundaries/bounds.json, comme le serveur : le cadre de chaque carré. */
+const boundsOf = (fc: typeof REGIONS) =>
+  Object.fromEntries(
+    fc.features.map((f) => {
+      const ring = f.geometry.coordinates[0] ?? [];
+      const xs = ring.map((p) => p[0] ?? 0);
+      const ys = ring.map((p) => p[1] ?? 0);
+      return [f.properties.code, [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]];
+    }),
+  );
+const BOUNDS = { regions: boundsOf(REGIONS), departements: boundsOf(DEPARTEMENTS) };
 const site = (finess: string, label: string, lon: number, lat: number, region: string, department: string) => ({
   type: 'Feature' as const,
   properties: { id: `site-${finess}`, finess, label, category: 'CH', categoryGroup: '1102', region, department },
@@ -134,10 +143,23 @@ export function fakeApi(): Plugin {
           res.end(fromGeojsonVt({ sites: geoJSONToTile(SITES, z, x, y, { extent: 4096 }) }, { version: 2, extent: 4096 }));
           return;
         }
-        const boundaries = BOUNDARIES[path];
-        if (boundaries !== undefined || path === '/api/sites.geojson') {
+        // Les contours, comme le serveur (/tiles/boundaries/{z}/{x}/{y}.mvt) : deux couches.
+        const boundaryTile = /^\/tiles\/boundaries\/(\d+)\/(\d+)\/(\d+)\.mvt$/.exec(path);
+        if (boundaryTile !== null) {
           log.push({ operation: `GET ${url}`, variables: {}, outcome: 'answered' });
-          sendJson(res, 200, boundaries ?? SITES);
+          const [z, x, y] = boundaryTile.slice(1).map(Number) as [number, number, number];
+          res.writeHead(200, { 'content-type': 'application/vnd.mapbox-vector-tile' });
+          res.end(
+            fromGeojsonVt(
+              { regions: geoJSONToTile(REGIONS, z, x, y, { extent: 4096 }), departements: geoJSONToTile(DEPARTEMENTS, z, x, y, { extent: 4096 }) },
+              { version: 2, extent: 4096 },
+            ),
+          );
+          return;
+        }
+        if (path === '/api/boundaries/bounds.json' || path === '/api/sites.geojson') {
+          log.push({ operation: `GET ${url}`, variables: {}, outcome: 'answered' });
+          sendJson(res, 200, path === '/api/sites.geojson' ? SITES : BOUNDS);
           return;
         }
         if (url !== '/graphql' || req.method !== 'POST') {

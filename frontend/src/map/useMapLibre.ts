@@ -37,7 +37,7 @@ export function useMapLibre(): MapLibreState {
     try {
       instance = new maplibregl.Map({
         container,
-        style: baseStyle(),
+        style: baseStyle(window.location.origin),
         bounds: FRANCE,
         attributionControl: false,
         canvasContextAttributes: { preserveDrawingBuffer: true },
