@@ -10,6 +10,7 @@ packages=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || packages+=(postgresql-15)
 [ -x /usr/sbin/pgbouncer ] || packages+=(pgbouncer)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || packages+=(chromium-headless-shell)
 command -v curl >/dev/null || packages+=(curl)
 command -v python3 >/dev/null || packages+=(python3)
 [ ${#packages[@]} -eq 0 ] && exit 0

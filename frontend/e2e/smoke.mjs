@@ -9,8 +9,12 @@
 // pour le dernier test, qui crée un GCS dans la Loire par l'API ; scripts/e2e.sh
 // le crée.
 //
-// Utilise le Chromium du système (Debian : /usr/bin/chromium, ou la variable
-// CHROMIUM_PATH) via playwright-core ; aucun navigateur n'est téléchargé.
+// Utilise le Chromium du système, dans sa version faite pour les tests sans
+// écran (Debian : /usr/bin/chromium-headless-shell, celle que Playwright prend
+// pour headless: true ; ou la variable E2E_CHROMIUM_PATH) via playwright-core ;
+// aucun navigateur n'est téléchargé. Le navigateur complet en mode headless
+// construit aussi ses propres pages d'interface (la liste de l'omnibox) : sur
+// deux cœurs, ce travail hors de l'application se mesurait dans ses temps.
 // Un « test » par page : l'application (/) et GraphiQL (/graphiql) ; le dernier
 // écrit d'abord par l'API (fetch depuis Node), puis ouvre l'application. Échoue
 // (code de sortie non nul) sur toute assertion fausse, tout message
@@ -33,6 +37,7 @@ const LEGAL_ENTITY_FINESS = '420784878';
 const FIRMINY = '420780652';
 const FOREZ = '420013831';
 
+const CHROMIUM = process.env['E2E_CHROMIUM_PATH'] ?? '/usr/bin/chromium-headless-shell';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -932,7 +937,7 @@ async function testAppEdit(page, base) {
     await openForm(page, base, `?sel=${conventionID}&edit=convention:${conventionID}`);
     await page.getByTestId('field-description').fill('Imagerie partagée, version de l’éditeur');
   });
-  const other = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const other = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const context = await other.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
     const page2 = await context.newPage();
@@ -1310,7 +1315,7 @@ async function main() {
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: VIEWPORT,
