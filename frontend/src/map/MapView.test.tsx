@@ -8,12 +8,14 @@ import type { GraphData } from '../core/graphModel.ts';
 import { selectionGeometry } from '../core/mapLinks.ts';
 import { graphPoints } from '../core/mapModel.ts';
 import type { TerritoryRef } from '../core/urlState.ts';
+import type { PngExporter } from '../app/viewTypes.ts';
 import { fr } from '../i18n/fr.ts';
 import type { FakeLogEntry } from '../../test/fakeApi.ts';
 import { Boundaries } from './controllers/Boundaries.tsx';
 import { FitTerritory } from './controllers/FitTerritory.tsx';
 import { GraphLayers } from './controllers/GraphLayers.tsx';
 import { Interactions } from './controllers/Interactions.tsx';
+import { PngExport } from './controllers/PngExport.tsx';
 import { SitesLayer } from './controllers/SitesLayer.tsx';
 import MapView, { type MapViewProps } from './MapView.tsx';
 import { MapContext, useMap } from './mapContext.ts';
@@ -210,6 +212,34 @@ describe('map controllers', () => {
     if (canvas === null) throw new Error('pas de canvas');
     await userEvent.click(canvas, { position: { x: at.x, y: at.y } });
     await expect.poll(() => onTerritory.mock.calls).toEqual([[{ kind: 'REGION', code: '84' }]]);
+  });
+
+  test('PngExport paints the sea under the map, which the map leaves transparent', async () => {
+    const exporters: PngExporter[] = [];
+    const { map } = await mounted((onMap) => (
+      <Harness onMap={onMap}>
+        <PngExport
+          registerExport={(fn) => {
+            if (fn !== null) exporters.push(fn);
+          }}
+        />
+      </Harness>
+    ));
+    map.jumpTo({ center: [4.25, 45.75], zoom: 6 }); // la Loire (3,7–4,8 E ; 45,2–46,3 N) au centre
+    await idle(map);
+    const exporter = exporters.at(-1);
+    if (exporter === undefined) throw new Error('export non enregistré');
+    const image = await createImageBitmap(await exporter());
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d');
+    if (ctx === null) throw new Error('pas de 2D');
+    ctx.drawImage(image, 0, 0);
+    const at = (x: number, y: number) => [...ctx.getImageData(x, y, 1, 1).data];
+    const land = map.project([4.25, 45.75]);
+    expect(at(2, 2)).toEqual([0xdb, 0xe7, 0xef, 255]); // la mer, opaque
+    expect(at(Math.round(land.x), Math.round(land.y))).toEqual([0xf8, 0xfa, 0xfc, 255]); // un département
   });
 
   test('Boundaries highlights the chosen territory and FitTerritory frames it', async () => {

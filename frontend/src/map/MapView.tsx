@@ -15,6 +15,7 @@ import { Interactions } from './controllers/Interactions.tsx';
 import { PngExport } from './controllers/PngExport.tsx';
 import { SitesLayer } from './controllers/SitesLayer.tsx';
 import { MapContext } from './mapContext.ts';
+import { SEA_COLOR } from './mapStyle.ts';
 import { useMapLibre } from './useMapLibre.ts';
 
 export interface MapViewProps {
@@ -76,7 +77,7 @@ export default function MapView(props: MapViewProps) {
       data-graph-points={points.features.length}
       data-path-segments={pathLines.features.length}
     >
-      <div ref={ref} className="map__canvas" />
+      <div ref={ref} className="map__canvas" style={{ background: SEA_COLOR }} />
       {map !== null && (
         <MapContext value={map}>
           <Boundaries territory={territory} />

@@ -16,6 +16,9 @@ export const BOUNDARIES_MAX_ZOOM = 10;
 /** La profondeur des tuiles des sites (internal/sitetiles : MaxZoom) ; au-delà, la carte les agrandit. */
 export const SITES_MAX_ZOOM = 14;
 
+/** La mer : le fond de l'élément de la carte, et de son export PNG. */
+export const SEA_COLOR = '#dbe7ef';
+
 /** origin : l'adresse du serveur (les tuiles se demandent par une adresse complète). */
 export function baseStyle(origin: string): StyleSpecification {
   const style: StyleSpecification = {
@@ -24,9 +27,9 @@ export function baseStyle(origin: string): StyleSpecification {
       // Deux couches par tuile : regions et departements (code, nom).
       boundaries: { type: 'vector', tiles: [`${origin}/tiles/boundaries/{z}/{x}/{y}.mvt`], maxzoom: BOUNDARIES_MAX_ZOOM },
     },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#dbe7ef' } },
-    ],
+    // Pas de couche de fond : la mer (SEA_COLOR) est la couleur de l'élément sous
+    // la carte, sans passe de dessin sur chaque pixel à chaque image.
+    layers: [],
   };
   if (RASTER_TILE_URL !== '') {
     style.sources['raster'] = { type: 'raster', tiles: [RASTER_TILE_URL], tileSize: 256 };
