@@ -286,24 +286,29 @@ export default function NetworkView(props: NetworkViewProps) {
     <div
       className="network"
       data-testid="network"
-      data-layout={layout}
+      data-layout={graph.nodes.length === 0 ? 'idle' : layout}
       data-nodes={graph.nodes.length}
       data-edges={graph.edges.length}
       data-loading={loading ? 'true' : 'false'}
       data-selected-present={selectedPresent ? 'true' : 'false'}
       data-selected-degree={selectedDegree}
     >
-      <SigmaContainer graph={graphInstance} settings={settings} className="network__canvas">
-        <GraphLoader graph={graph} onLayout={setLayout} />
-        <LabelThreshold nodeCount={graph.nodes.length} />
-        <Highlighter {...props} />
-        <Events onSelect={props.onSelect} onExpand={props.onExpand} onHover={props.onHover} onHide={props.onHide} />
-        <ControlsContainer position="top-right">
-          <ZoomControl labels={{ zoomIn: m.network.zoomIn, zoomOut: m.network.zoomOut, reset: m.network.fit }} />
-          <FullScreenControl labels={{ enter: m.network.fullScreen, exit: m.network.exitFullScreen }} />
-        </ControlsContainer>
-        <CameraAndExport flyTo={props.flyTo} selected={selected} layout={layout} registerExport={props.registerExport} />
-      </SigmaContainer>
+      {/* sigma (ses contextes WebGL) n'est créé que pour un réseau à dessiner. */}
+      {graph.nodes.length > 0 ? (
+        <SigmaContainer graph={graphInstance} settings={settings} className="network__canvas">
+          <GraphLoader graph={graph} onLayout={setLayout} />
+          <LabelThreshold nodeCount={graph.nodes.length} />
+          <Highlighter {...props} />
+          <Events onSelect={props.onSelect} onExpand={props.onExpand} onHover={props.onHover} onHide={props.onHide} />
+          <ControlsContainer position="top-right">
+            <ZoomControl labels={{ zoomIn: m.network.zoomIn, zoomOut: m.network.zoomOut, reset: m.network.fit }} />
+            <FullScreenControl labels={{ enter: m.network.fullScreen, exit: m.network.exitFullScreen }} />
+          </ControlsContainer>
+          <CameraAndExport flyTo={props.flyTo} selected={selected} layout={layout} registerExport={props.registerExport} />
+        </SigmaContainer>
+      ) : (
+        <div className="network__canvas" />
+      )}
       <div className="network__bar">
         <span className="muted" data-testid="network-counts">
           {m.network.counts(graph.nodes.length, graph.edges.length)}
