@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pathEdgeKeys } from '../core/graphModel.ts';
 import { todayIso } from '../core/time.ts';
+import { useModule } from './useModule.ts';
 import { formatState, parseState, type AppState, type ViewMode } from '../core/urlState.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { ExportMenu, type ViewExporters } from './ExportMenu.tsx';
@@ -14,8 +15,8 @@ import { useGraphData } from './useGraphData.ts';
 import type { FlyTo, PngExporter } from './viewTypes.ts';
 
 // La carte (MapLibre) et le réseau (sigma) sont chargés à la demande, chacun dans son fichier.
-const MapView = lazy(() => import('../map/MapView.tsx'));
-const NetworkView = lazy(() => import('../network/NetworkView.tsx'));
+const loadMapView = () => import('../map/MapView.tsx');
+const loadNetworkView = () => import('../network/NetworkView.tsx');
 
 /** Les changements qui méritent une entrée d'historique (bouton Précédent). */
 function isNavigation(prev: AppState, next: AppState): boolean {
@@ -116,6 +117,8 @@ export function App() {
   const view = state.view;
   const showMap = view !== 'network';
   const showNetwork = view !== 'map';
+  const mapView = useModule(loadMapView, showMap);
+  const networkView = useModule(loadNetworkView, showNetwork);
   const pathKeys = useMemo(() => pathEdgeKeys(data.path), [data.path]);
   const started = useMemo(() => {
     const ids = new Set<string>();
@@ -201,8 +204,10 @@ export function App() {
           )}
           {showMap && (
             <section className="view view--map" aria-label={m.map.label}>
-              <Suspense fallback={<p className="status">{m.map.loading}</p>}>
-                <MapView
+              {mapView.status === 'loading' && <p className="status">{m.map.loading}</p>}
+              {mapView.status === 'failed' && <p className="notice notice--error">{m.moduleFailed}</p>}
+              {mapView.status === 'loaded' && (
+                <mapView.module.default
                   asOf={asOf}
                   settled={!playing}
                   territory={state.territory}
@@ -217,13 +222,15 @@ export function App() {
                   registerExport={registerMapExport}
                   compact={view === 'split'}
                 />
-              </Suspense>
+              )}
             </section>
           )}
           {showNetwork && (
             <section className="view view--network" aria-label={m.network.label}>
-              <Suspense fallback={<p className="status">{m.panel.loading}</p>}>
-                <NetworkView
+              {networkView.status === 'loading' && <p className="status">{m.panel.loading}</p>}
+              {networkView.status === 'failed' && <p className="notice notice--error">{m.moduleFailed}</p>}
+              {networkView.status === 'loaded' && (
+                <networkView.module.default
                   graph={data.visible}
                   selected={state.selected}
                   hovered={hovered}
@@ -241,7 +248,7 @@ export function App() {
                   registerExport={registerNetworkExport}
                   compact={view === 'split'}
                 />
-              </Suspense>
+              )}
             </section>
           )}
         </div>

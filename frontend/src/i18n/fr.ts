@@ -27,6 +27,7 @@ export const fr = {
   graphiqlDocumentTitle: 'Maillage — explorateur de l’API GraphQL',
   graphiqlBackLink: 'Retour à l’application',
   skipToContent: 'Aller au contenu',
+  moduleFailed: 'Cette partie de l’application n’a pas pu être chargée : rechargez la page.',
 
   views: { label: 'Vue', split: 'Carte et réseau', map: 'Carte', network: 'Réseau' },
 
