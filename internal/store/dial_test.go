@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/lib/pq"
-
-	"github.com/maillage/maillage/internal/pgtest"
 )
 
 // readSizes is a connection that remembers the largest read asked of it.
@@ -38,15 +36,7 @@ func (c readSizes) Read(p []byte) (int, error) {
 // statement is cancelled (lib/pq dials the cancel request).
 func TestBufferedReads(t *testing.T) {
 	ctx := context.Background()
-	pg, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = pg.Stop() })
-	url, err := pg.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	url := FreshPostgresDatabase(t)
 	var largest, dials atomic.Int64
 	saved := databaseDialer
 	databaseDialer.under = func(c net.Conn) net.Conn {

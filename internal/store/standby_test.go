@@ -190,15 +190,8 @@ func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool)
 // writes and transactions work from many goroutines at once.
 func TestListenerNeedsASession(t *testing.T) {
 	ctx := context.Background()
-	pg, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = pg.Stop() })
-	direct, err := pg.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pg := store.SharedPostgres(t)
+	direct := store.FreshPostgresDatabase(t)
 	b, err := pgtest.StartPgBouncer(pg)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/maillage/maillage/internal/pgtest"
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -15,15 +14,7 @@ import (
 // statement_cache=off or when a listen URL says a pooler is in between.
 func TestStatementCache(t *testing.T) {
 	ctx := context.Background()
-	pg, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = pg.Stop() })
-	url, err := pg.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	url := store.FreshPostgresDatabase(t)
 	// prepared runs stmts on one connection of db, then counts the
 	// statements that connection has prepared.
 	prepared := func(t *testing.T, db *store.DB, stmts func(exec func(q string, args ...any) error)) int {

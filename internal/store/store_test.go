@@ -10,7 +10,6 @@ import (
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/internal/access"
-	"github.com/maillage/maillage/internal/pgtest"
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -18,15 +17,7 @@ import (
 // migrates again, on a real SQLite file and a real PostgreSQL database.
 func TestMigrateIsIdempotent(t *testing.T) {
 	ctx := context.Background()
-	pg, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = pg.Stop() })
-	pgURL, err := pg.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pgURL := store.FreshPostgresDatabase(t)
 	for _, url := range []string{"sqlite://" + filepath.Join(t.TempDir(), "sub", "new.db"), pgURL} {
 		db, err := store.Open(ctx, url)
 		if err != nil {
@@ -99,16 +90,9 @@ func TestOpenRejectsBadURLs(t *testing.T) {
 // shows in the answers.
 func TestReplicaRouting(t *testing.T) {
 	ctx := context.Background()
-	pg, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = pg.Stop() })
 	var urls [2]string
 	for i := range urls {
-		if urls[i], err = pg.NewDatabase(ctx); err != nil {
-			t.Fatal(err)
-		}
+		urls[i] = store.FreshPostgresDatabase(t)
 		db, err := store.Open(ctx, urls[i])
 		if err != nil {
 			t.Fatal(err)
@@ -168,15 +152,7 @@ func TestReplicaRouting(t *testing.T) {
 // named by two parties.
 func TestMigrateMovesConventionPartySites(t *testing.T) {
 	ctx := access.AsSystem(context.Background())
-	pg, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = pg.Stop() })
-	pgURL, err := pg.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pgURL := store.FreshPostgresDatabase(t)
 	for _, url := range []string{"sqlite://" + filepath.Join(t.TempDir(), "old.db"), pgURL} {
 		db, err := store.Open(ctx, url)
 		if err != nil {
