@@ -6,10 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/maillage/maillage/internal/access"
-	"github.com/maillage/maillage/internal/cooperation"
-	"github.com/maillage/maillage/internal/ingest/importer"
 )
 
 // TestMembersKnownIsOneStatementPerRequest: Grouping.membersKnown is
@@ -28,10 +24,6 @@ func TestMembersKnownIsOneStatementPerRequest(t *testing.T) {
 		}
 		fmt.Fprintf(&yaml, "  - {code: TESTMK%02d, kind: GCS, name: Test %d, source: test-members-known%s}\n", i, i, members)
 	}
-	file, err := cooperation.Parse("test-members-known.yaml", []byte(yaml.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	shapes := []struct {
 		name, query string
 		sizes       []int
@@ -43,21 +35,7 @@ func TestMembersKnownIsOneStatementPerRequest(t *testing.T) {
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			t.Cleanup(func() {
-				for _, stmt := range []string{
-					`DELETE FROM memberships WHERE grouping_id IN (SELECT id FROM groupings WHERE code LIKE 'TESTMK%')`,
-					`DELETE FROM groupings WHERE code LIKE 'TESTMK%'`,
-					`DELETE FROM sources WHERE key = 'test-members-known'`,
-				} {
-					if _, err := b.db.SQL.ExecContext(ctx, stmt); err != nil {
-						t.Error(err)
-					}
-				}
-			})
-			if _, err := importer.New(b.db.Client).Cooperation(access.AsSystem(ctx), file); err != nil {
-				t.Fatal(err)
-			}
+			importGroupings(t, b, yaml.String())
 			for _, shape := range shapes {
 				t.Run(shape.name, func(t *testing.T) {
 					statements := map[int]int64{}
@@ -90,7 +68,7 @@ func TestMembersKnownIsOneStatementPerRequest(t *testing.T) {
 						}
 						for _, g := range got {
 							var listed bool
-							if err := b.db.SQL.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM memberships m JOIN groupings g ON g.id = m.grouping_id WHERE g.code = $1)`, g.Code).Scan(&listed); err != nil {
+							if err := b.db.SQL.QueryRowContext(context.Background(), `SELECT EXISTS (SELECT 1 FROM memberships m JOIN groupings g ON g.id = m.grouping_id WHERE g.code = $1)`, g.Code).Scan(&listed); err != nil {
 								t.Fatal(err)
 							}
 							if g.MembersKnown != listed {

@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/maillage/maillage/internal/access"
@@ -16,27 +15,36 @@ import (
 // ends, leaving the shared database as the other tests expect it.
 func addGrouping(t *testing.T, b *backend, code, name string) {
 	t.Helper()
-	ctx := context.Background()
-	source := strings.ToLower(code)
-	file, err := cooperation.Parse(source+".yaml", fmt.Appendf(nil, `sources:
-  - {key: %s, kind: EDIT, title: Test}
+	importGroupings(t, b, fmt.Sprintf(`sources:
+  - {key: test-%s, kind: EDIT, title: Test}
 groupings:
-  - {code: %s, kind: GCS, name: %s, source: %s, members: [{finess: "420784878", role: MEMBER}]}
-`, source, code, name, source))
+  - {code: %s, kind: GCS, name: %s, source: test-%[1]s, members: [{finess: "420784878", role: MEMBER}]}
+`, code, code, name))
+}
+
+// importGroupings imports a cooperation file of sources and groupings
+// through the importer, and takes them away (with their memberships) when
+// the test ends.
+func importGroupings(t *testing.T, b *backend, yaml string) {
+	t.Helper()
+	ctx := context.Background()
+	file, err := cooperation.Parse("test.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		for _, stmt := range []string{
-			`DELETE FROM memberships WHERE grouping_id IN (SELECT id FROM groupings WHERE code = $1)`,
-			`DELETE FROM groupings WHERE code = $1`,
-			`DELETE FROM sources WHERE key = $1`,
-		} {
-			arg := code
-			if strings.HasPrefix(stmt, "DELETE FROM sources") {
-				arg = source
+		for _, g := range file.Groupings {
+			for _, stmt := range []string{
+				`DELETE FROM memberships WHERE grouping_id IN (SELECT id FROM groupings WHERE code = $1)`,
+				`DELETE FROM groupings WHERE code = $1`,
+			} {
+				if _, err := b.db.SQL.ExecContext(ctx, stmt, g.Code); err != nil {
+					t.Error(err)
+				}
 			}
-			if _, err := b.db.SQL.ExecContext(ctx, stmt, arg); err != nil {
+		}
+		for _, s := range file.Sources {
+			if _, err := b.db.SQL.ExecContext(ctx, `DELETE FROM sources WHERE key = $1`, s.Key); err != nil {
 				t.Error(err)
 			}
 		}
