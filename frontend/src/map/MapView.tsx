@@ -77,7 +77,7 @@ export default function MapView(props: MapViewProps) {
       data-graph-points={points.features.length}
       data-path-segments={pathLines.features.length}
     >
-      <div ref={ref} className="map__canvas" style={{ background: SEA_COLOR }} />
+      <div ref={ref} className="map__canvas" data-drawn={loaded ? 'true' : 'false'} style={{ background: SEA_COLOR }} />
       {map !== null && (
         <MapContext value={map}>
           <Boundaries territory={territory} />
