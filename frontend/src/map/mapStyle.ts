@@ -35,21 +35,23 @@ export function baseStyle(origin: string): StyleSpecification {
     style.sources['raster'] = { type: 'raster', tiles: [RASTER_TILE_URL], tileSize: 256 };
     style.layers.push({ id: 'raster', type: 'raster', source: 'raster' });
   }
+  // Les contours sont tracés par les couches de lignes : les surfaces n'ont pas
+  // besoin de leur propre liseré (fill-antialias), un programme et une passe de moins.
   style.layers.push(
-    { id: 'departements-fill', type: 'fill', source: 'boundaries', 'source-layer': 'departements', paint: { 'fill-color': '#f8fafc', 'fill-opacity': RASTER_TILE_URL === '' ? 1 : 0.15 } },
+    { id: 'departements-fill', type: 'fill', source: 'boundaries', 'source-layer': 'departements', paint: { 'fill-color': '#f8fafc', 'fill-opacity': RASTER_TILE_URL === '' ? 1 : 0.15, 'fill-antialias': false } },
     {
       id: 'departements-selected',
       type: 'fill',
       source: 'boundaries', 'source-layer': 'departements',
       filter: ['==', ['get', 'code'], ''],
-      paint: { 'fill-color': '#fef3c7', 'fill-opacity': 0.8 },
+      paint: { 'fill-color': '#fef3c7', 'fill-opacity': 0.8, 'fill-antialias': false },
     },
     {
       id: 'regions-selected',
       type: 'fill',
       source: 'boundaries', 'source-layer': 'regions',
       filter: ['==', ['get', 'code'], ''],
-      paint: { 'fill-color': '#fef3c7', 'fill-opacity': 0.8 },
+      paint: { 'fill-color': '#fef3c7', 'fill-opacity': 0.8, 'fill-antialias': false },
     },
     { id: 'regions-hit', type: 'fill', source: 'boundaries', 'source-layer': 'regions', paint: { 'fill-color': '#000000', 'fill-opacity': 0 } },
     { id: 'departements-line', type: 'line', source: 'boundaries', 'source-layer': 'departements', paint: { 'line-color': '#94a3b8', 'line-width': 0.6 } },
