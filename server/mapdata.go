@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -47,13 +46,8 @@ func boundariesHandler(b *budget, logger *slog.Logger) http.HandlerFunc {
 // sent at its size; building one is admitted at boundaryTileWeight.
 func boundaryTilesHandler(tiles func() (*boundarytiles.Tiles, error), b *budget, logger *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		z, errZ := strconv.Atoi(r.PathValue("z"))
-		x, errX := strconv.Atoi(r.PathValue("x"))
-		yName, ok := strings.CutSuffix(r.PathValue("y"), ".mvt")
-		y, errY := strconv.Atoi(yName)
-		if !ok || errZ != nil || errX != nil || errY != nil || !boundarytiles.Valid(z, x, y) {
-			http.Error(w, "tile "+r.PathValue("z")+"/"+r.PathValue("x")+"/"+r.PathValue("y")+
-				": want /tiles/boundaries/{z}/{x}/{y}.mvt, zoom z from 0 to "+strconv.Itoa(boundarytiles.MaxZoom)+", x and y from 0 to 2^z-1", http.StatusBadRequest)
+		z, x, y, ok := tileCoords(w, r, "boundaries", boundarytiles.MaxZoom, boundarytiles.Valid)
+		if !ok {
 			return
 		}
 		t, err := tiles()

@@ -26,13 +26,8 @@ import (
 // same.
 func sitesTileHandler(graphs *coopgraph.Store, cache *tileViews, b *budget, logger *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		z, errZ := strconv.Atoi(r.PathValue("z"))
-		x, errX := strconv.Atoi(r.PathValue("x"))
-		yName, ok := strings.CutSuffix(r.PathValue("y"), ".mvt")
-		y, errY := strconv.Atoi(yName)
-		if !ok || errZ != nil || errX != nil || errY != nil || !sitetiles.Valid(z, x, y) {
-			http.Error(w, "tile "+r.PathValue("z")+"/"+r.PathValue("x")+"/"+r.PathValue("y")+
-				": want /tiles/sites/{z}/{x}/{y}.mvt, zoom z from 0 to "+strconv.Itoa(sitetiles.MaxZoom)+", x and y from 0 to 2^z-1", http.StatusBadRequest)
+		z, x, y, ok := tileCoords(w, r, "sites", sitetiles.MaxZoom, sitetiles.Valid)
+		if !ok {
 			return
 		}
 		q := r.URL.Query()
@@ -83,6 +78,21 @@ func sitesTileHandler(graphs *coopgraph.Store, cache *tileViews, b *budget, logg
 		w.Header().Set("Content-Type", "application/vnd.mapbox-vector-tile")
 		_, _ = w.Write(tile)
 	}
+}
+
+// tileCoords reads a tile's {z}/{x}/{y}.mvt from the path, or answers 400
+// saying what /tiles/{layer}/ serves.
+func tileCoords(w http.ResponseWriter, r *http.Request, layer string, maxZoom int, valid func(z, x, y int) bool) (z, x, y int, ok bool) {
+	z, errZ := strconv.Atoi(r.PathValue("z"))
+	x, errX := strconv.Atoi(r.PathValue("x"))
+	yName, suffixed := strings.CutSuffix(r.PathValue("y"), ".mvt")
+	y, errY := strconv.Atoi(yName)
+	if !suffixed || errZ != nil || errX != nil || errY != nil || !valid(z, x, y) {
+		http.Error(w, "tile "+r.PathValue("z")+"/"+r.PathValue("x")+"/"+r.PathValue("y")+
+			": want /tiles/"+layer+"/{z}/{x}/{y}.mvt, zoom z from 0 to "+strconv.Itoa(maxZoom)+", x and y from 0 to 2^z-1", http.StatusBadRequest)
+		return 0, 0, 0, false
+	}
+	return z, x, y, true
 }
 
 // tileViews keeps the index of the current register layer's sites and

@@ -13,10 +13,7 @@
 package boundarytiles
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -88,15 +85,7 @@ func Load() (*Tiles, error) {
 }
 
 func read(name string) (*geojson.FeatureCollection, error) {
-	raw, err := data.ReadRaw(name)
-	if err != nil {
-		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	text, err := io.ReadAll(zr)
+	text, err := data.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -57,15 +57,7 @@ func BoundariesGzip(layer string) ([]byte, error) {
 // simplified reads a shipped boundary file and simplifies its
 // geometries.
 func simplified(name string) ([]byte, error) {
-	raw, err := data.ReadRaw(name)
-	if err != nil {
-		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	text, err := io.ReadAll(zr)
+	text, err := data.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
