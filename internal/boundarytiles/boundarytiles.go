@@ -22,7 +22,7 @@ import (
 	"github.com/paulmach/orb/maptile"
 	"github.com/paulmach/orb/simplify"
 
-	"github.com/maillage/maillage/data"
+	"github.com/maillage/maillage/internal/geo"
 )
 
 const (
@@ -34,12 +34,6 @@ const (
 	// served line may stray from the shipped one: half a pixel.
 	tolerance = float64(mvt.DefaultExtent) / 512 / 2
 )
-
-// Layers are the tiles' layers, by name, and the shipped file each is read from.
-var files = []struct{ layer, file string }{
-	{"regions", "geo/regions.geojson.gz"},
-	{"departements", "geo/departements.geojson.gz"},
-}
 
 // Tiles are the boundaries' tiles, built on first request and kept.
 type Tiles struct {
@@ -58,20 +52,20 @@ type layer struct {
 // Load reads the shipped boundaries.
 func Load() (*Tiles, error) {
 	t := &Tiles{built: map[maptile.Tile][]byte{}}
-	for _, f := range files {
-		fc, err := read(f.file)
+	for _, name := range geo.BoundaryLayers {
+		fc, err := geo.ShippedBoundaries(name)
 		if err != nil {
 			return nil, err
 		}
-		l := layer{name: f.layer}
+		l := layer{name: name}
 		for i, feat := range fc.Features {
 			code, ok := feat.Properties["code"].(string)
 			if !ok || code == "" {
-				return nil, fmt.Errorf("%s: feature %d: property code missing", f.file, i)
+				return nil, fmt.Errorf("%s boundaries: feature %d: property code missing", name, i)
 			}
 			if _, ok := feat.Geometry.(orb.Polygon); !ok {
 				if _, ok := feat.Geometry.(orb.MultiPolygon); !ok {
-					return nil, fmt.Errorf("%s: feature %d (code %s): geometry %s, want Polygon or MultiPolygon", f.file, i, code, feat.Geometry.GeoJSONType())
+					return nil, fmt.Errorf("%s boundaries: feature %d (code %s): geometry %s, want Polygon or MultiPolygon", name, i, code, feat.Geometry.GeoJSONType())
 				}
 			}
 			kept := geojson.NewFeature(feat.Geometry)
@@ -82,18 +76,6 @@ func Load() (*Tiles, error) {
 		t.layers = append(t.layers, l)
 	}
 	return t, nil
-}
-
-func read(name string) (*geojson.FeatureCollection, error) {
-	text, err := data.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	fc, err := geojson.UnmarshalFeatureCollection(text)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return fc, nil
 }
 
 // Valid says whether z/x/y names a tile served.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/paulmach/orb/geojson"
+
 	"github.com/maillage/maillage/data"
 )
 
@@ -63,4 +65,27 @@ func readShipped[T any](name string, read func(io.Reader) (T, error)) (T, error)
 	}
 	defer rc.Close()
 	return read(rc)
+}
+
+// BoundaryLayers name the shipped boundary files as the map serves them.
+var BoundaryLayers = []string{"regions", "departements"}
+
+var boundaryFiles = map[string]string{"regions": regionShapes, "departements": departmentShapes}
+
+// ShippedBoundaries reads a boundary layer ("regions" or "departements")
+// as shipped: features with properties code and nom.
+func ShippedBoundaries(layer string) (*geojson.FeatureCollection, error) {
+	name, ok := boundaryFiles[layer]
+	if !ok {
+		return nil, fmt.Errorf("no boundary layer %q: want regions or departements", layer)
+	}
+	text, err := data.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return fc, nil
 }

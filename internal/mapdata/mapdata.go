@@ -13,19 +13,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/simplify"
 
-	"github.com/maillage/maillage/data"
 	"github.com/maillage/maillage/internal/coopgraph"
+	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/period"
 )
-
-// Boundary layers, by the name the API serves them under.
-var boundaryFiles = map[string]string{
-	"regions":      "geo/regions.geojson.gz",
-	"departements": "geo/departements.geojson.gz",
-}
 
 // BoundaryTolerance is how far, in degrees, a served boundary may stray
 // from the shipped one (Douglas-Peucker): 0.001° is about 100 m, under
@@ -38,8 +31,8 @@ const BoundaryTolerance = 0.001
 var boundaries = map[string]func() ([]byte, error){}
 
 func init() {
-	for layer, name := range boundaryFiles {
-		boundaries[layer] = sync.OnceValues(func() ([]byte, error) { return simplified(name) })
+	for _, layer := range geo.BoundaryLayers {
+		boundaries[layer] = sync.OnceValues(func() ([]byte, error) { return simplified(layer) })
 	}
 }
 
@@ -54,16 +47,12 @@ func BoundariesGzip(layer string) ([]byte, error) {
 	return build()
 }
 
-// simplified reads a shipped boundary file and simplifies its
+// simplified reads a shipped boundary layer and simplifies its
 // geometries.
-func simplified(name string) ([]byte, error) {
-	text, err := data.ReadFile(name)
+func simplified(layer string) ([]byte, error) {
+	fc, err := geo.ShippedBoundaries(layer)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	fc, err := geojson.UnmarshalFeatureCollection(text)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	for _, f := range fc.Features {
 		f.Geometry = simplify.DouglasPeucker(BoundaryTolerance).Simplify(f.Geometry)
