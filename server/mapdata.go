@@ -43,7 +43,8 @@ func boundariesHandler(b *budget, logger *slog.Logger) http.HandlerFunc {
 // boundaryTilesHandler serves /tiles/boundaries/{z}/{x}/{y}.mvt: the
 // régions and départements as vector tiles (package boundarytiles says
 // what a tile holds and why its cost is bounded). A tile built before is
-// sent at its size; building one is admitted at boundaryTileWeight.
+// sent at its size; building one is admitted at what a build allocates
+// at most (boundarytiles.BuildBytes).
 func boundaryTilesHandler(tiles func() (*boundarytiles.Tiles, error), b *budget, logger *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		z, x, y, ok := tileCoords(w, r, "boundaries", boundarytiles.MaxZoom, boundarytiles.Valid)
@@ -56,7 +57,7 @@ func boundaryTilesHandler(tiles func() (*boundarytiles.Tiles, error), b *budget,
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
 		}
-		weight := int64(boundaryTileWeight)
+		weight := int64(boundarytiles.BuildBytes)
 		if gz, built := t.Built(z, x, y); built {
 			weight = int64(len(gz))
 		}
@@ -81,16 +82,11 @@ func boundaryTilesHandler(tiles func() (*boundarytiles.Tiles, error), b *budget,
 	}
 }
 
-// boundaryTileWeight is the memory building a boundary tile takes at
-// most: the features it clips, copied, at most every shipped point
-// (284,155 × 16 bytes) with the clipped and simplified copies.
-const boundaryTileWeight = 16 << 20
-
 // boundaryBoundsHandler serves /api/boundaries/bounds.json: each région's
 // and département's bounds, [west, south, east, north], by layer and
 // code — what the map frames a territory with.
 func boundaryBoundsHandler(tiles func() (*boundarytiles.Tiles, error), logger *slog.Logger) http.HandlerFunc {
-	var body = sync.OnceValues(func() ([]byte, error) {
+	body := sync.OnceValues(func() ([]byte, error) {
 		t, err := tiles()
 		if err != nil {
 			return nil, err

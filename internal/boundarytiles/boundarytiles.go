@@ -30,6 +30,11 @@ const (
 	// there is about 38 m, finer than the shipped boundaries. A map draws
 	// deeper zooms from these tiles.
 	MaxZoom = 10
+	// BuildBytes bounds the memory building one tile allocates: at most
+	// every shipped point is copied, projected, clipped and simplified
+	// (TestBuildMemory measures the world tile, which holds them all:
+	// 22.5 MB).
+	BuildBytes = 32 << 20
 	// tolerance is how far, in tile units (4,096 a side, 512 pixels), a
 	// served line may stray from the shipped one: half a pixel.
 	tolerance = float64(mvt.DefaultExtent) / 512 / 2

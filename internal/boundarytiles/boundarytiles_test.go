@@ -2,6 +2,7 @@ package boundarytiles
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"testing"
@@ -218,6 +219,24 @@ func TestEveryTileIsBoundedAndKept(t *testing.T) {
 		if _, ok := tl.Built(int(tile.Z), int(tile.X), int(tile.Y)); !ok {
 			t.Errorf("tile %v not kept after Warm", tile)
 		}
+	}
+}
+
+// Building a tile allocates at most BuildBytes, what the server admits a
+// build at: the world tile copies every shipped point.
+func TestBuildMemory(t *testing.T) {
+	tl := load(t)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if _, err := tl.build(maptile.New(0, 0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	allocated := after.TotalAlloc - before.TotalAlloc
+	t.Logf("the world tile allocated %.1f MB", float64(allocated)/1e6)
+	if allocated > BuildBytes {
+		t.Errorf("building the world tile allocated %d bytes, more than BuildBytes (%d)", allocated, BuildBytes)
 	}
 }
 
