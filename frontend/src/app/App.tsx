@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pathEdgeKeys } from '../core/graphModel.ts';
 import { todayIso } from '../core/time.ts';
-import { useModule } from './useModule.ts';
 import { formatState, parseState, type AppState, type ViewMode } from '../core/urlState.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { ExportMenu, type ViewExporters } from './ExportMenu.tsx';
@@ -12,6 +11,7 @@ import { SidePanel } from './SidePanel.tsx';
 import { TerritorySelect, useTerritories } from './TerritorySelect.tsx';
 import { TimeBar } from './TimeBar.tsx';
 import { useGraphData } from './useGraphData.ts';
+import { useModule } from './useModule.ts';
 import type { FlyTo, PngExporter } from './viewTypes.ts';
 
 // La carte (MapLibre) et le réseau (sigma) sont chargés à la demande, chacun dans son fichier.
