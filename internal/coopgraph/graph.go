@@ -133,18 +133,18 @@ func (g *Graph) Rebuild(ctx context.Context, c *ent.Client) (*Graph, error) {
 // buildRegisters reads the registers' organisations and the territories.
 func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) {
 	b := &registerLayer{byID: map[int]int32{}, sites: map[int32][]int32{}, search: newIndex()}
+	in := newInterner()
 	cities := map[string][]string{} // cities repeat: fold each once
 	cityTokens := func(city string) []string {
 		t, ok := cities[city]
 		if !ok {
-			t = tokens(city)
+			t = in.wordList(tokens(city))
 			cities[city] = t
 		}
 		return t
 	}
 	names := map[int][][]string{}  // other names of a node, by ID
 	places := map[int][][]string{} // the place of a node, by ID
-	in := newInterner()
 	add := func(n node) int32 {
 		i := int32(len(b.nodes))
 		n.entity = -1
@@ -166,7 +166,7 @@ func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) 
 	}
 	sort.Slice(sites, func(i, j int) bool { return sites[i].Finess < sites[j].Finess })
 	for _, s := range sites {
-		names[s.ID] = [][]string{tokens(s.LongName)}
+		names[s.ID] = [][]string{in.wordList(tokens(s.LongName))}
 		places[s.ID] = [][]string{cityTokens(s.City)}
 		i := add(node{id: s.ID, kind: Site, label: s.Name, finess: s.Finess, category: s.CategoryLabel, catCode: s.CategoryCode, catGroup: s.CategoryGroupCode,
 			commune: s.CommuneCode, department: s.DepartmentCode, region: s.RegionCode, from: s.ValidFrom, to: s.ValidTo})
@@ -192,14 +192,14 @@ func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) 
 	}
 	for i, n := range b.nodes {
 		b.search.add(entry{id: n.id, kind: string(n.kind), label: n.label, finess: n.finess, weight: b.weight(int32(i)),
-			names: append([][]string{tokens(n.label)}, names[n.id]...), places: places[n.id]})
+			names: in.listOfLists(append([][]string{in.wordList(tokens(n.label))}, names[n.id]...)), places: in.listOfLists(places[n.id])})
 	}
 	territories, err := c.Territory.Query().Select("id", "kind", "code", "name", "postal_codes").All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("graph: territories: %w", err)
 	}
 	for _, t := range territories {
-		b.search.add(entry{id: t.ID, kind: string(t.Kind), label: t.Name, names: [][]string{tokens(t.Name)}, postal: strings.Fields(t.PostalCodes)})
+		b.search.add(entry{id: t.ID, kind: in.str(string(t.Kind)), label: in.text(t.Name), names: in.listOfLists([][]string{in.wordList(tokens(t.Name))}), postal: in.wordList(strings.Fields(t.PostalCodes))})
 	}
 	b.search.seal()
 	b.size = len(b.nodes)
@@ -230,16 +230,21 @@ func (b *registerLayer) extend(ctx context.Context, c *ent.Client, base []node) 
 	if err := g.loadObjects(ctx, c, add, names); err != nil {
 		return nil, err
 	}
+	for _, lists := range names {
+		for i, list := range lists {
+			lists[i] = in.wordList(list)
+		}
+	}
 	objects := newIndex()
 	for _, n := range g.nodes[b.size:] {
 		objects.add(entry{id: n.id, kind: string(n.kind), label: n.label, finess: n.finess,
-			names: append([][]string{tokens(n.label), tokens(n.code)}, names[n.id]...)})
+			names: in.listOfLists(append([][]string{in.wordList(tokens(n.label)), in.wordList(tokens(n.code))}, names[n.id]...))})
 	}
 	// The names conventions give their parties find the entities too.
 	for id, other := range names {
 		if n, ok := b.byID[id]; ok {
 			nd := &g.nodes[n]
-			objects.add(entry{id: id, kind: string(nd.kind), label: nd.label, finess: nd.finess, weight: b.weight(n), names: other})
+			objects.add(entry{id: id, kind: string(nd.kind), label: nd.label, finess: nd.finess, weight: b.weight(n), names: in.listOfLists(other)})
 		}
 	}
 	objects.seal()

@@ -45,10 +45,16 @@ type entry struct {
 // searchIndex finds entries by token prefix and FINESS prefix.
 type searchIndex struct {
 	entries []entry
-	tokens  []string           // sorted, unique
-	posting map[string][]int32 // token → entries whose names or places hold it
-	finess  []int32            // entries with a FINESS number, by number
-	postal  map[string][]int32
+	tokens []string // sorted, unique
+	// posting is, while the index is built, token → the entries whose
+	// names or places hold it; seal packs it into postings (each token's
+	// entries, token after token) and starts (where tokens[k]'s begin; one
+	// more than tokens): two objects rather than one per token.
+	posting  map[string][]int32
+	postings []int32
+	starts   []int32
+	finess   []int32 // entries with a FINESS number, by number
+	postal   map[string][]int32
 }
 
 // stopWords carry no meaning in a name.
@@ -93,6 +99,18 @@ func (ix *searchIndex) seal() {
 		ix.tokens = append(ix.tokens, t)
 	}
 	sort.Strings(ix.tokens)
+	total := 0
+	for _, list := range ix.posting {
+		total += len(list)
+	}
+	ix.starts = make([]int32, 0, len(ix.tokens)+1)
+	ix.postings = make([]int32, 0, total)
+	for _, t := range ix.tokens {
+		ix.starts = append(ix.starts, int32(len(ix.postings)))
+		ix.postings = append(ix.postings, ix.posting[t]...)
+	}
+	ix.starts = append(ix.starts, int32(len(ix.postings)))
+	ix.posting = nil
 	sort.Slice(ix.finess, func(a, b int) bool { return ix.entries[ix.finess[a]].finess < ix.entries[ix.finess[b]].finess })
 }
 
@@ -186,7 +204,7 @@ func (ix *searchIndex) score(text string, keep map[string]bool, scores map[*entr
 	pivot := slices.MaxFunc(words, func(a, b string) int { return len(a) - len(b) })
 	from := sort.SearchStrings(ix.tokens, pivot)
 	for k := from; k < len(ix.tokens) && strings.HasPrefix(ix.tokens[k], pivot); k++ {
-		for _, i := range ix.posting[ix.tokens[k]] {
+		for _, i := range ix.postings[ix.starts[k]:ix.starts[k+1]] {
 			if _, done := scores[&ix.entries[i]]; done {
 				continue
 			}
