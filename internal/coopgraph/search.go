@@ -45,7 +45,7 @@ type entry struct {
 // searchIndex finds entries by token prefix and FINESS prefix.
 type searchIndex struct {
 	entries []entry
-	tokens []string // sorted, unique
+	tokens  []string // sorted, unique
 	// posting is, while the index is built, token → the entries whose
 	// names or places hold it; seal packs it into postings (each token's
 	// entries, token after token) and starts (where tokens[k]'s begin; one
