@@ -178,6 +178,9 @@ func buildRegisters(ctx context.Context, c *ent.Client) (*registerLayer, error) 
 			b.sites[e] = append(b.sites[e], i)
 		}
 	}
+	for e, ss := range b.sites {
+		b.sites[e] = in.indices(ss)
+	}
 	// A legal entity is drawn where its first positioned site is, and
 	// belongs to that site's région.
 	for e, ss := range b.sites {
@@ -250,14 +253,37 @@ func (b *registerLayer) extend(ctx context.Context, c *ent.Client, base []node) 
 	objects.seal()
 	g.search = []*searchIndex{b.search, objects}
 	for i := range g.edges {
-		g.edges[i].from, g.edges[i].to = in.day(g.edges[i].from), in.day(g.edges[i].to)
+		e := &g.edges[i]
+		e.from, e.to = in.day(e.from), in.day(e.to)
+		e.sites = in.indices(e.sites)
 	}
-	g.adj = make([][]int32, len(g.nodes))
-	for i, e := range g.edges {
-		g.adj[e.a] = append(g.adj[e.a], int32(i))
-		g.adj[e.b] = append(g.adj[e.b], int32(i))
-	}
+	g.adj = adjacency(len(g.nodes), g.edges)
 	return g, nil
+}
+
+// adjacency lists each node's edges (indices in edges), all the lists
+// views of one array: one object for the collector rather than one per
+// node that takes part in something.
+func adjacency(nodes int, edges []edge) [][]int32 {
+	degree := make([]int32, nodes)
+	for _, e := range edges {
+		degree[e.a]++
+		degree[e.b]++
+	}
+	all := make([]int32, 2*len(edges))
+	adj := make([][]int32, nodes)
+	at := 0
+	for n, d := range degree {
+		if d > 0 {
+			adj[n] = all[at : at : at+int(d)]
+			at += int(d)
+		}
+	}
+	for i, e := range edges {
+		adj[e.a] = append(adj[e.a], int32(i))
+		adj[e.b] = append(adj[e.b], int32(i))
+	}
+	return adj
 }
 
 func (g *Graph) loadObjects(ctx context.Context, c *ent.Client, add func(node) int32, names map[int][][]string) error {

@@ -25,6 +25,7 @@ type interner struct {
 	bytes []byte     // the current block of text
 	words []string   // the current block of word lists
 	lists [][]string // the current block of lists of word lists
+	ints  []int32    // the current block of lists of node or edge indices
 }
 
 func newInterner() *interner {
@@ -77,6 +78,16 @@ func (in *interner) listOfLists(lists [][]string) [][]string {
 	}
 	out := carve(&in.lists, len(lists))
 	copy(out, lists)
+	return out
+}
+
+// indices is list in the current block of indices; nil stays nil.
+func (in *interner) indices(list []int32) []int32 {
+	if len(list) == 0 {
+		return nil
+	}
+	out := carve(&in.ints, len(list))
+	copy(out, list)
 	return out
 }
 

@@ -48,7 +48,8 @@ func TestInternerSharesRepeatedValues(t *testing.T) {
 // word lists is held in a few large blocks, not one object per string or
 // list, which the collector would mark at every cycle. Without the
 // blocks, the nodes below keep 2 objects each (their label and FINESS
-// number) and each name 2 more (its words and its list).
+// number), each name 2 more (its words and its list) and each list of
+// sites one.
 func TestInternerKeepsFewObjects(t *testing.T) {
 	const n = 20000
 	liveObjects := func() uint64 {
@@ -58,18 +59,20 @@ func TestInternerKeepsFewObjects(t *testing.T) {
 		return s[0].Value.Uint64()
 	}
 	before := liveObjects()
-	made := func() ([]node, [][][]string) {
+	made := func() ([]node, [][][]string, [][]int32) {
 		in := newInterner()
 		nodes := make([]node, n)
 		names := make([][][]string, n)
+		sites := make([][]int32, n)
 		for i := range nodes {
 			label := fmt.Sprintf("Centre hospitalier de la ville %d", i)
 			nodes[i] = in.node(node{label: label, finess: fmt.Sprintf("%09d", i), category: "Centre hospitalier"})
 			names[i] = in.listOfLists([][]string{in.wordList(tokens(label)), in.wordList(tokens(fmt.Sprintf("site %d", i)))})
+			sites[i] = in.indices([]int32{int32(i), int32(i) + 1})
 		}
-		return nodes, names
+		return nodes, names, sites
 	}
-	nodes, names := made()
+	nodes, names, sites := made()
 	kept := liveObjects() - min(before, liveObjects())
 	if kept > n/100 {
 		t.Errorf("%d nodes and names keep %d objects, want at most %d", n, kept, n/100)
@@ -79,10 +82,14 @@ func TestInternerKeepsFewObjects(t *testing.T) {
 		if want := fmt.Sprintf("Centre hospitalier de la ville %d", i); nodes[i].label != want || nodes[i].finess != fmt.Sprintf("%09d", i) {
 			t.Errorf("node %d: %q %q", i, nodes[i].label, nodes[i].finess)
 		}
+		if sites[i][0] != int32(i) || sites[i][1] != int32(i)+1 || cap(sites[i]) != 2 {
+			t.Errorf("sites %d: %v (capacity %d)", i, sites[i], cap(sites[i]))
+		}
 		if got, want := fmt.Sprint(names[i]), fmt.Sprintf("[[centre hospitalier ville %d] [site %d]]", i, i); got != want {
 			t.Errorf("names %d: %s, want %s", i, got, want)
 		}
 	}
 	runtime.KeepAlive(nodes)
 	runtime.KeepAlive(names)
+	runtime.KeepAlive(sites)
 }
