@@ -11,13 +11,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/maillage/maillage/graph"
+	"github.com/maillage/maillage/graph/scalar"
 	"github.com/maillage/maillage/internal/apperr"
 )
 
@@ -242,8 +242,7 @@ func (w *walker) value(key string, v any, typ *ast.Type, depth int) string {
 		// Checked before the query runs: entgql's loader of nested
 		// connections reads cursors itself and fails on one that does
 		// not decode.
-		var c entgql.Cursor[int]
-		if err := c.UnmarshalGQL(v); err != nil {
+		if _, err := scalar.UnmarshalCursor(v); err != nil {
 			return "is not a cursor this API gave: use the endCursor or startCursor of a page"
 		}
 	}

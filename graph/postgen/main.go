@@ -110,11 +110,13 @@ func answers(src []byte) ([]byte, error) {
 var failing = []string{"AddInvalidNull", "AddError", "GetFieldContext", "HasFieldError", "ec.Error("}
 
 // neverNull are the marshallers whose error branch is dead: gqlgen's
-// MarshalString, MarshalInt, MarshalBoolean never answer null.
+// MarshalString, MarshalInt, MarshalBoolean and scalar.MarshalCursor
+// never answer null.
 var neverNull = map[string]bool{
 	"marshalNString2string": true,
 	"marshalNInt2int":       true,
 	"marshalNBoolean2bool":  true,
+	"marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor": true,
 }
 
 func leaves(src []byte) ([]byte, error) {
