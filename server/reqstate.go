@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+
+	"github.com/maillage/maillage/internal/roundtrip"
 )
 
 // requestState is what one request's layers tell each other: the
@@ -179,7 +181,8 @@ func saneRequestID(id string) bool {
 }
 
 // withRequestState gives each request its state and ID (the client's
-// X-Request-ID when sane, else a new one), echoed in the response.
+// X-Request-ID when sane, else a new one), echoed in the response, and
+// the counter of the statements it sends (internal/roundtrip).
 func withRequestState(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get(requestIDHeader)
@@ -188,7 +191,8 @@ func withRequestState(next http.Handler) http.Handler {
 		}
 		w.Header().Set(requestIDHeader, id)
 		st := &requestState{id: id, method: r.Method}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st)))
+		ctx := roundtrip.With(context.WithValue(r.Context(), stateKey{}, st), new(roundtrip.Counter))
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

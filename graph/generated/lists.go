@@ -6,30 +6,27 @@ package generated
 
 import (
 	"context"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-)
 
-// inlineBudget is how long one element of a list may take to marshal for
-// the rest of the list to be marshalled on the same goroutine. An element
-// whose fields are all loaded (what ent's eager loading gives) takes a
-// few microseconds; one whose resolver asks the database takes a round
-// trip, at least a few hundred.
-const inlineBudget = 200 * time.Microsecond
+	"github.com/maillage/maillage/internal/roundtrip"
+)
 
 // marshalList marshals a list of objects as graphql.MarshalSliceConcurrently
 // does (same arguments, same results, panics recovered the same way), but
-// without a goroutine per element when the elements are cheap: it
-// marshals them in order on the caller's goroutine while each takes
-// less than inlineBudget, and hands what is left to
-// graphql.MarshalSliceConcurrently once one takes longer (a resolver
-// that waits on the database), so that lists whose elements wait still
-// wait concurrently.
+// without a goroutine per element when the elements do not wait on the
+// database: it marshals them in order on the caller's goroutine until
+// one sends a statement (counted by internal/roundtrip in the request's
+// context), and hands what is left to graphql.MarshalSliceConcurrently
+// then, so that lists whose elements wait still wait concurrently. With
+// no counter in the context, every element is marshalled in order.
 //
 // A goroutine per element of a page of 100 records, each growing its
 // stack through the marshalling code, cost more than the marshalling
-// itself.
+// itself. The signal is the statement, not the time an element took: on
+// a busy machine an element that waits on nothing may still be
+// descheduled for longer than a round trip (this was a time budget of
+// 200 µs, and under load a page of 100 sites fell back to goroutines).
 func marshalList(
 	ctx context.Context,
 	length int,
@@ -38,10 +35,11 @@ func marshalList(
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {
 	ret := make(graphql.Array, length)
+	trips := roundtrip.From(ctx)
 	for i := 0; i < length; i++ {
-		start := time.Now()
+		sent := trips.Load()
 		ret[i] = marshalOne(ctx, i, omitPanicHandler, marshalElement)
-		if rest := i + 1; rest < length && time.Since(start) > inlineBudget {
+		if rest := i + 1; rest < length && trips.Load() != sent {
 			tail := graphql.MarshalSliceConcurrently(ctx, length-rest, workerLimit, omitPanicHandler,
 				func(ctx context.Context, j int) graphql.Marshaler {
 					k := rest + j

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/maillage/maillage/internal/roundtrip"
 )
 
 // str is what m writes.
@@ -19,39 +21,66 @@ func str(m graphql.Marshaler) string {
 	return b.String()
 }
 
+// listContext is a request's context, with its statement counter.
 func listContext() context.Context {
 	ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, graphql.DefaultRecover)
+	ctx = roundtrip.With(ctx, new(roundtrip.Counter))
 	return graphql.WithFieldContext(ctx, &graphql.FieldContext{})
 }
 
-// Cheap elements are marshalled in order, one at a time, each with its
-// index in its field context.
-func TestMarshalListCheapElementsInOrder(t *testing.T) {
-	var running, most atomic.Int32
-	var order []int
-	ret := marshalList(listContext(), 50, 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		n := running.Add(1)
-		defer running.Add(-1)
-		if n > most.Load() {
-			most.Store(n)
-		}
-		if got := *graphql.GetFieldContext(ctx).Index; got != i {
-			t.Errorf("element %d has index %d in its field context", i, got)
-		}
-		order = append(order, i) // no lock: one goroutine, which the race detector checks
-		return graphql.MarshalInt(i)
-	})
-	if most.Load() != 1 {
-		t.Errorf("%d elements marshalled at once, want 1", most.Load())
+// Elements that send no statement are marshalled in order, one at a
+// time, each with its index in its field context, however long they
+// take; so are all elements when the context counts no statements.
+func TestMarshalListInOrder(t *testing.T) {
+	cases := []struct {
+		name    string
+		ctx     context.Context
+		element func(ctx context.Context, i int)
+	}{
+		{"cheap elements", listContext(), func(context.Context, int) {}},
+		{"a slow element that sends no statement", listContext(), func(_ context.Context, i int) {
+			if i == 0 {
+				time.Sleep(time.Millisecond) // longer than a round trip here
+			}
+		}},
+		{"no counter in the context", graphql.WithFieldContext(
+			graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, graphql.DefaultRecover),
+			&graphql.FieldContext{}), func(ctx context.Context, i int) {
+			if i == 0 {
+				roundtrip.Add(ctx)
+			}
+		}},
 	}
-	for i, v := range ret {
-		if order[i] != i || str(v) != strconv.Itoa(i) {
-			t.Fatalf("element %d: order %v, value %v", i, order, v)
-		}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var running, most atomic.Int32
+			var order []int
+			ret := marshalList(tc.ctx, 50, 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+				n := running.Add(1)
+				defer running.Add(-1)
+				if n > most.Load() {
+					most.Store(n)
+				}
+				if got := *graphql.GetFieldContext(ctx).Index; got != i {
+					t.Errorf("element %d has index %d in its field context", i, got)
+				}
+				tc.element(ctx, i)
+				order = append(order, i) // no lock: one goroutine, which the race detector checks
+				return graphql.MarshalInt(i)
+			})
+			if most.Load() != 1 {
+				t.Errorf("%d elements marshalled at once, want 1", most.Load())
+			}
+			for i, v := range ret {
+				if order[i] != i || str(v) != strconv.Itoa(i) {
+					t.Fatalf("element %d: order %v, value %v", i, order, v)
+				}
+			}
+		})
 	}
 }
 
-// Once an element waits longer than inlineBudget, the rest wait
+// Once an element sends a statement, the rest are marshalled
 // concurrently: here they can only finish if all are running at once.
 func TestMarshalListWaitingElementsConcurrently(t *testing.T) {
 	const n = 20
@@ -62,7 +91,7 @@ func TestMarshalListWaitingElementsConcurrently(t *testing.T) {
 			t.Errorf("element %d has index %d in its field context", i, got)
 		}
 		if i == 0 {
-			time.Sleep(2 * inlineBudget)
+			roundtrip.Add(ctx) // a statement, as the store counts it
 			return graphql.MarshalInt(i)
 		}
 		all.Done()

@@ -148,9 +148,9 @@ func openDriver(ctx context.Context, rawURL string, cache bool) (dialect.Driver,
 	}
 	drv := entsql.OpenDB(dialect, db)
 	if dialect == dialectPostgres {
-		return textArgs{drv}, db, nil
+		return countedDriver{textArgs{drv}}, db, nil
 	}
-	return drv, db, nil
+	return countedDriver{drv}, db, nil
 }
 
 // openPostgres opens lib/pq on rawURL, with prepared statements kept
