@@ -19,7 +19,10 @@ import (
 // one sends a statement (counted by internal/roundtrip in the request's
 // context), and hands what is left to graphql.MarshalSliceConcurrently
 // then, so that lists whose elements wait still wait concurrently. With
-// no counter in the context, every element is marshalled in order.
+// no counter in the context, every element is marshalled in order. The
+// counter is the request's: a statement sent meanwhile by a sibling field
+// resolving on another goroutine also sends the rest concurrently, which
+// costs goroutines, never correctness.
 //
 // A goroutine per element of a page of 100 records, each growing its
 // stack through the marshalling code, cost more than the marshalling

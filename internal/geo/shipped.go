@@ -70,14 +70,17 @@ func readShipped[T any](name string, read func(io.Reader) (T, error)) (T, error)
 // BoundaryLayers name the shipped boundary files as the map serves them.
 var BoundaryLayers = []string{"regions", "departements"}
 
-var boundaryFiles = map[string]string{"regions": regionShapes, "departements": departmentShapes}
-
 // ShippedBoundaries reads a boundary layer ("regions" or "departements")
 // as shipped: features with properties code and nom.
 func ShippedBoundaries(layer string) (*geojson.FeatureCollection, error) {
-	name, ok := boundaryFiles[layer]
-	if !ok {
-		return nil, fmt.Errorf("no boundary layer %q: want regions or departements", layer)
+	var name string
+	switch layer {
+	case "regions":
+		name = regionShapes
+	case "departements":
+		name = departmentShapes
+	default:
+		return nil, fmt.Errorf("no boundary layer %q: want one of %v", layer, BoundaryLayers)
 	}
 	text, err := data.ReadFile(name)
 	if err != nil {
