@@ -32,6 +32,10 @@ import (
 // no conditions, order or bounds of its own, and is otherwise loaded as
 // ent loads it.
 //
+// A grouping looked up alone (Only) with its memberships is read the
+// other way round, in its memberships' statement, joined to each of them
+// (groupingFromMemberships): one statement where ent sends two in turn.
+//
 // It runs the statement itself, with the joined columns scanned into
 // their types, so it must be the innermost interceptor: registered last,
 // it joins; anywhere else, it leaves the query to ent.
@@ -42,6 +46,14 @@ type joinOneRecordEdges struct{}
 func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
 	return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
 		switch q := q.(type) {
+		case *GroupingQuery:
+			if !innermost(q.inters) {
+				break
+			}
+			groupings, ok, err := groupingFromMemberships(ctx, q)
+			if err != nil || ok {
+				return groupings, err
+			}
 		case *EstablishmentQuery:
 			if !innermost(q.inters) || !joinableParent(ctx, q.ctx, q.modifiers, q.sql, q.path) {
 				break

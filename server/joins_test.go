@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 
 	entsql "entgo.io/ent/dialect/sql"
@@ -65,6 +66,20 @@ func TestOneRecordEdgesAreJoined(t *testing.T) {
 						})
 					}).All(ctx)
 			}, statements: 3},
+		{name: "one grouping with its members and their groupings, read from its memberships",
+			query: func(c *ent.Client) (any, error) {
+				return c.Grouping.Query().Where(firstGroupingWithMembers).
+					WithMemberships(func(q *ent.MembershipQuery) {
+						q.WithLegalEntity(func(q *ent.LegalEntityQuery) {
+							q.WithMemberships(func(q *ent.MembershipQuery) { q.WithGrouping() })
+						})
+					}).Only(ctx)
+			}, statements: 2},
+		{name: "one grouping with some columns and its memberships",
+			query: func(c *ent.Client) (any, error) {
+				return c.Grouping.Query().Where(firstGroupingWithMembers).Select(grouping.FieldID, grouping.FieldCode).
+					WithMemberships(func(q *ent.MembershipQuery) { q.Select(membership.FieldID, membership.FieldRole) }).Only(ctx)
+			}, statements: 1},
 		{name: "a traversal from a record is not joined",
 			query: func(c *ent.Client) (any, error) {
 				return c.LegalEntity.Query().Where(legalentity.Finess("420784878")).QueryEstablishments().
@@ -113,6 +128,14 @@ func TestOneRecordEdgesAreJoined(t *testing.T) {
 			})
 		}
 	}
+}
+
+// firstGroupingWithMembers selects the first grouping that has members,
+// in the statement that reads it.
+func firstGroupingWithMembers(s *entsql.Selector) {
+	s.Where(entsql.P(func(b *entsql.Builder) {
+		b.Ident(s.C(grouping.FieldID)).WriteString(" = (SELECT MIN(grouping_id) FROM memberships)")
+	}))
 }
 
 // TestAMembershipWithoutItsEntityIsJoinedToNone: a membership whose
@@ -200,6 +223,74 @@ func TestJoinedPagesPageAsBefore(t *testing.T) {
 			joined, plain := walk(true), walk(false)
 			if len(joined) != 21 || !slices.Equal(joined, plain) {
 				t.Errorf("pages with legal entities:\n%v\nwithout:\n%v", joined, plain)
+			}
+		})
+	}
+}
+
+// TestAGroupingIsReadInItsMembershipsStatement: a grouping looked up by
+// its code with its memberships is one statement (its memberships, the
+// grouping joined to each), not two in sequence; the answer is the one
+// ent's own statements give (a second list of memberships in the same
+// request keeps ent's way), for a grouping of the data, one of one member and one
+// without members.
+func TestAGroupingIsReadInItsMembershipsStatement(t *testing.T) {
+	const fields = `code name memberships(first: 100) { role memberRef legalEntity { finess name memberships(first: 100) { role grouping { code kind name } } } }`
+	cases := []struct {
+		name, extra string
+		statements  int64 // for the request without a second list
+	}{
+		{name: "members and their groupings", statements: 2},
+		{name: "and its teams, loaded after", extra: `medicalTeams(first: 10) { name }`, statements: 3},
+	}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			importGroupings(t, b, `
+sources:
+  - {key: test-read-with-memberships, kind: EDIT, title: Test}
+groupings:
+  - {code: TESTRM0, kind: GCS, name: Sans membres, source: test-read-with-memberships}
+  - {code: TESTRM1, kind: GCS, name: Un membre, source: test-read-with-memberships, members: [{finess: "420784878", role: MEMBER}]}
+`)
+			ght, err := b.db.Client.Grouping.Query().Where(grouping.HasMemberships(), grouping.CodeNotNil()).
+				Order(ent.Asc(grouping.FieldID)).First(access.AsSystem(context.Background()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, code := range []string{*ght.Code, "TESTRM0", "TESTRM1"} {
+				for _, tc := range cases {
+					t.Run(code+"/"+tc.name, func(t *testing.T) {
+						query := `query($c: String!) { grouping(code: $c) { ` + fields + ` ` + tc.extra + ` } }`
+						before := b.counter.statements.Load()
+						got := b.data(t, query, map[string]any{"c": code})
+						statements := b.counter.statements.Load() - before
+						if want := tc.statements; code == "TESTRM0" {
+							want++ // no membership read: ent's statements find it
+							if statements != want {
+								t.Errorf("%d statements, want %d", statements, want)
+							}
+						} else if statements != tc.statements {
+							t.Errorf("%d statements, want %d", statements, tc.statements)
+						}
+						reference := b.data(t, `query($c: String!) { grouping(code: $c) { `+fields+` `+tc.extra+` again: memberships { role } } }`, map[string]any{"c": code})
+						var answer, want struct{ Grouping map[string]json.RawMessage }
+						if err := json.Unmarshal(got, &answer); err != nil {
+							t.Fatal(err)
+						}
+						if err := json.Unmarshal(reference, &want); err != nil {
+							t.Fatal(err)
+						}
+						delete(want.Grouping, "again")
+						g, _ := json.Marshal(answer.Grouping)
+						w, _ := json.Marshal(want.Grouping)
+						if string(g) != string(w) {
+							t.Errorf("read with its memberships:\n%.3000s\nent's statements:\n%.3000s", g, w)
+						}
+						if code != "TESTRM0" && !strings.Contains(string(g), `"legalEntity":{`) {
+							t.Errorf("no member read: %.500s", g)
+						}
+					})
+				}
 			}
 		})
 	}
