@@ -7,6 +7,7 @@ package ent
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -275,7 +276,11 @@ func joinHook(joins []*pendingJoin) queryHook {
 			spec.Modifiers = append(spec.Modifiers, j.modify)
 		}
 		scan, assign := spec.ScanValues, spec.Assign
+		var holders reusedHolders
 		spec.ScanValues = func(columns []string) ([]any, error) {
+			if values := holders.again(); values != nil {
+				return values, nil
+			}
 			own := len(columns) - extra
 			if own < 0 {
 				return nil, fmt.Errorf("ent: %d columns read, fewer than the %d joined", len(columns), extra)
@@ -296,6 +301,7 @@ func joinHook(joins []*pendingJoin) queryHook {
 				values = append(values, v...)
 				at += len(j.aliases)
 			}
+			holders.keep(values)
 			return values, nil
 		}
 		spec.Assign = func(columns []string, values []any) error {
@@ -313,6 +319,45 @@ func joinHook(joins []*pendingJoin) queryHook {
 			return nil
 		}
 	}
+}
+
+// reusedHolders hands a statement's rows the holders its first row was
+// scanned into, rather than new ones for each row (a page of 100 sites
+// and their legal entities allocated some 2,500): a record's assignValues
+// copies each value out of its holder before the next row is scanned. A
+// holder of a type not known to be copied out (sql.UnknownType, which
+// sqlgraph replaces and assignValues keeps) is new for each row.
+type reusedHolders struct {
+	values []any
+	fresh  []freshHolder // the places whose holder is new for each row
+}
+
+type freshHolder struct {
+	at   int
+	kind reflect.Type // the holder's type, a pointer
+}
+
+func (h *reusedHolders) keep(values []any) {
+	h.values = values
+	for i, v := range values {
+		switch v.(type) {
+		case *sql.NullString, *sql.NullInt64, *sql.NullFloat64, *sql.NullTime, *sql.NullBool:
+		default:
+			h.fresh = append(h.fresh, freshHolder{at: i, kind: reflect.TypeOf(v)})
+		}
+	}
+}
+
+// again returns the first row's holders for the next row; nil before the
+// first row.
+func (h *reusedHolders) again() []any {
+	if h.values == nil {
+		return nil
+	}
+	for _, f := range h.fresh {
+		h.values[f.at] = reflect.New(f.kind.Elem()).Interface()
+	}
+	return h.values
 }
 
 // joinedType is what a join needs to know of the record type it reads,
