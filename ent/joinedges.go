@@ -214,7 +214,10 @@ func joinableParent(ctx context.Context, qc *QueryContext, modifiers []func(*sql
 
 // pendingJoin is an edge to be read in its parent's statement.
 type pendingJoin struct {
-	aliases []string
+	// columns are the joined table's columns, read after the parent's own
+	// under their own names (the statement's own are first: positions,
+	// not names, tell them apart).
+	columns []string
 	// modify adds the join and the edge's columns to the statement.
 	modify func(*sql.Selector)
 	// scan returns where a row's joined columns are scanned.
@@ -269,7 +272,7 @@ func undo(joins []*pendingJoin) {
 func joinHook(joins []*pendingJoin) queryHook {
 	extra := 0
 	for _, j := range joins {
-		extra += len(j.aliases)
+		extra += len(j.columns)
 	}
 	return func(_ context.Context, spec *sqlgraph.QuerySpec) {
 		for _, j := range joins {
@@ -291,15 +294,15 @@ func joinHook(joins []*pendingJoin) queryHook {
 			}
 			at := own
 			for _, j := range joins {
-				if !slices.Equal(columns[at:at+len(j.aliases)], j.aliases) {
-					return nil, fmt.Errorf("ent: joined columns %v read as %v", j.aliases, columns[at:at+len(j.aliases)])
+				if !slices.Equal(columns[at:at+len(j.columns)], j.columns) {
+					return nil, fmt.Errorf("ent: joined columns %v read as %v", j.columns, columns[at:at+len(j.columns)])
 				}
 				v, err := j.scan()
 				if err != nil {
 					return nil, err
 				}
 				values = append(values, v...)
-				at += len(j.aliases)
+				at += len(j.columns)
 			}
 			holders.keep(values)
 			return values, nil
@@ -311,10 +314,10 @@ func joinHook(joins []*pendingJoin) queryHook {
 			}
 			at := own
 			for _, j := range joins {
-				if err := j.row(values[at : at+len(j.aliases)]); err != nil {
+				if err := j.row(values[at : at+len(j.columns)]); err != nil {
 					return err
 				}
-				at += len(j.aliases)
+				at += len(j.columns)
 			}
 			return nil
 		}
@@ -468,21 +471,17 @@ func newJoin[C, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, erro
 	// The table's alias is the foreign key's: two edges to one table join
 	// it twice under two names.
 	alias := "j_" + spec.fk
-	aliases := make([]string, len(spec.columns))
-	for i, c := range spec.columns {
-		aliases[i] = alias + "__" + c
-	}
 	built := map[int]*C{}
 	var distinct []*C // the records built, in the order first read
 	spec.records.joined = true
 	*with = nil
 	return &pendingJoin{
-		aliases: aliases,
+		columns: spec.columns,
 		modify: func(s *sql.Selector) {
 			t := sql.Table(spec.table).As(alias)
 			s.LeftJoin(t).On(s.C(spec.fk), t.C(spec.id))
-			for i, c := range spec.columns {
-				s.AppendSelectAs(t.C(c), aliases[i])
+			for _, c := range spec.columns {
+				s.AppendSelect(qualified(s.Dialect(), alias, c))
 			}
 		},
 		scan: func() ([]any, error) { return spec.scan(spec.columns) },
@@ -518,6 +517,33 @@ func newJoin[C, Q any](with **Q, child *Q, spec joinSpec[C]) (*pendingJoin, erro
 		undo: func() { *with = child },
 	}, nil
 }
+
+// qualified is a joined column's name, qualified by its table's alias
+// and quoted for the dialect, written once for all statements (ent's
+// builder writes and quotes each column's name anew in each statement).
+func qualified(dialect, alias, column string) string {
+	key := qualifiedColumn{dialect, alias, column}
+	qualifiedColumns.RLock()
+	name, ok := qualifiedColumns.names[key]
+	qualifiedColumns.RUnlock()
+	if ok {
+		return name
+	}
+	name = sql.Dialect(dialect).Table(alias).C(column)
+	qualifiedColumns.Lock()
+	qualifiedColumns.names[key] = name
+	qualifiedColumns.Unlock()
+	return name
+}
+
+type qualifiedColumn struct{ dialect, alias, column string }
+
+// qualifiedColumns holds a name per joined column of the schema and
+// dialect: a few dozen.
+var qualifiedColumns = struct {
+	sync.RWMutex
+	names map[qualifiedColumn]string
+}{names: map[qualifiedColumn]string{}}
 
 // dryRun runs an edge's query as its All would, up to the statement: its
 // traversers and privacy policy (prepare), then its interceptors, which
