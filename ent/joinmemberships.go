@@ -73,12 +73,15 @@ func groupingFromMemberships(ctx context.Context, q *GroupingQuery) ([]*Grouping
 	if len(found) != 1 {
 		return found, true, nil // none visible, or several: Only says so
 	}
+	// Only its own: the conditions may also have selected a grouping the
+	// caller may not read (its memberships were read without it).
 	g := found[0]
+	own := slices.DeleteFunc(read, func(m *Membership) bool { return m.GroupingID != g.ID })
 	if name == "" {
-		g.Edges.Memberships = read
+		g.Edges.Memberships = own
 		g.Edges.loadedTypes[groupingMemberships()] = true
 	} else {
-		g.appendNamedMemberships(name, read...)
+		g.appendNamedMemberships(name, own...)
 	}
 	return found, true, nil
 }

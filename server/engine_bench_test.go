@@ -1,11 +1,8 @@
 package server_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 )
 
@@ -34,16 +31,7 @@ func BenchmarkEngine(b *testing.B) {
 				b.ReportAllocs()
 				before := be.counter.statements.Load()
 				for b.Loop() {
-					req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-					req.Header.Set("Content-Type", "application/json")
-					rec := httptest.NewRecorder()
-					be.engine.ServeHTTP(rec, req)
-					if rec.Code != http.StatusOK || bytes.HasPrefix(rec.Body.Bytes(), []byte(`{"errors"`)) {
-						b.Fatalf("%d %.300s", rec.Code, rec.Body.String())
-					}
-					if rec.Header().Get("X-Cache") == "hit" {
-						b.Fatal("answered from the response cache")
-					}
+					engineRequest(b, be, body)
 				}
 				b.ReportMetric(float64(be.counter.statements.Load()-before)/float64(b.N), "statements/op")
 			})

@@ -295,3 +295,30 @@ groupings:
 		})
 	}
 }
+
+// TestSeveralGroupingsAreNotOne: a query for one grouping with its
+// memberships whose conditions select several says so, as ent's own
+// statements do, rather than answering one with the others' members.
+func TestSeveralGroupingsAreNotOne(t *testing.T) {
+	ctx := access.WithPrincipal(context.Background(), access.Principal{Role: access.RoleSystem})
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			importGroupings(t, b, `
+sources:
+  - {key: test-not-one, kind: EDIT, title: Test}
+groupings:
+  - {code: TESTNO1, kind: GCS, name: Un, source: test-not-one, members: [{finess: "420784878", role: MEMBER}]}
+  - {code: TESTNO2, kind: GCS, name: Deux, source: test-not-one, members: [{finess: "420784878", role: MEMBER}]}
+`)
+			before := b.counter.statements.Load()
+			g, err := b.db.Client.Grouping.Query().Where(grouping.CodeHasPrefix("TESTNO")).
+				WithMemberships(func(q *ent.MembershipQuery) { q.WithLegalEntity() }).Only(ctx)
+			if !ent.IsNotSingular(err) {
+				t.Errorf("%v, %v: want not singular", g, err)
+			}
+			if n := b.counter.statements.Load() - before; n != 1 {
+				t.Errorf("%d statements, want 1 (read from the memberships)", n)
+			}
+		})
+	}
+}
