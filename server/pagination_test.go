@@ -32,7 +32,6 @@ func TestPageInfoIsReadFromThePage(t *testing.T) {
 			}
 			cases := []struct {
 				name, query string
-				variables   map[string]any
 				statements  int64
 				check       func(t *testing.T, a answer)
 			}{
@@ -70,7 +69,7 @@ func TestPageInfoIsReadFromThePage(t *testing.T) {
 			for _, tc := range cases {
 				t.Run(tc.name, func(t *testing.T) {
 					before := b.counter.statements.Load()
-					raw := b.data(t, tc.query, tc.variables)
+					raw := b.data(t, tc.query, nil)
 					if n := b.counter.statements.Load() - before; n != tc.statements {
 						t.Errorf("%d statements, want %d", n, tc.statements)
 					}
