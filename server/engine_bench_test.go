@@ -11,7 +11,9 @@ import (
 // a time, on both databases: time, allocations and SQL statements per
 // request (the allocations and statements are exact, whatever the
 // machine's load: what a change to the engine's reading buys shows there
-// first).
+// first). The page of sites also asks each site's city and position and
+// the page's pageInfo, as the app's list does (bench-peer's asks names
+// only, without pageInfo).
 func BenchmarkEngine(b *testing.B) {
 	for _, be := range backends {
 		var code string
