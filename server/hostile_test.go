@@ -613,12 +613,13 @@ func TestAnonymousRequestsAreBoundedTogether(t *testing.T) {
 }
 
 // TestErrorPathsNameEveryField: an error below fields the executor
-// answers itself (graph/postgen: a connection's edges, an edge's node)
-// names its whole path, as the GraphQL specification asks.
+// answers itself (graph/postgen: a connection's edges, an edge's node, a
+// site's legal entity loaded with it) names its whole path, as the
+// GraphQL specification asks.
 func TestErrorPathsNameEveryField(t *testing.T) {
 	failing := server.WithFieldMiddleware(func(ctx context.Context, next graphqlResolver) (any, error) {
-		if fieldName(ctx) == "legalEntity" {
-			return nil, errors.New("the legal entity is out of reach")
+		if fieldName(ctx) == "memberships" {
+			return nil, errors.New("the memberships are out of reach")
 		}
 		return next(ctx)
 	})
@@ -627,11 +628,12 @@ func TestErrorPathsNameEveryField(t *testing.T) {
 		name, doc string
 		path      []any
 	}{
-		{"a site", `{ establishment(finess: "420782559") { legalEntity { name } } }`, []any{"establishment", "legalEntity"}},
-		{"a page of sites", `{ establishments(first: 2, where: {departmentCode: "42"}) { edges { node { finess legalEntity { name } } } } }`,
-			[]any{"establishments", "edges", 0.0, "node", "legalEntity"}},
-		{"an aliased page", `{ page: establishments(first: 1, where: {departmentCode: "42"}) { edges { node { owner: legalEntity { name } } } } }`,
-			[]any{"page", "edges", 0.0, "node", "owner"}},
+		{"a site", `{ establishment(finess: "420782559") { legalEntity { name memberships(first: 1) { role } } } }`,
+			[]any{"establishment", "legalEntity", "memberships"}},
+		{"a page of sites", `{ establishments(first: 2, where: {departmentCode: "42"}) { edges { node { finess legalEntity { name memberships(first: 1) { role } } } } } }`,
+			[]any{"establishments", "edges", 0.0, "node", "legalEntity", "memberships"}},
+		{"an aliased page", `{ page: establishments(first: 1, where: {departmentCode: "42"}) { edges { node { owner: legalEntity { name groupings: memberships(first: 1) { role } } } } } }`,
+			[]any{"page", "edges", 0.0, "node", "owner", "groupings"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

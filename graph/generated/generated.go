@@ -12776,6 +12776,18 @@ func (ec *executionContext) fieldContext_Convention_signedOn(_ context.Context, 
 }
 
 func (ec *executionContext) _Convention_source(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_Convention_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12808,6 +12820,18 @@ func (ec *executionContext) fieldContext_Convention_source(_ context.Context, fi
 }
 
 func (ec *executionContext) _Convention_territory(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.TerritoryOrErr(); err == nil {
+		fc, err := ec.fieldContext_Convention_territory(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13155,6 +13179,18 @@ func (ec *executionContext) fieldContext_ConventionParty_designation(_ context.C
 }
 
 func (ec *executionContext) _ConventionParty_source(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_ConventionParty_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13187,6 +13223,18 @@ func (ec *executionContext) fieldContext_ConventionParty_source(_ context.Contex
 }
 
 func (ec *executionContext) _ConventionParty_convention(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.ConventionOrErr(); err == nil {
+		fc, err := ec.fieldContext_ConventionParty_convention(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13219,6 +13267,18 @@ func (ec *executionContext) fieldContext_ConventionParty_convention(_ context.Co
 }
 
 func (ec *executionContext) _ConventionParty_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.LegalEntityOrErr(); err == nil {
+		fc, err := ec.fieldContext_ConventionParty_legalEntity(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13848,6 +13908,18 @@ func (ec *executionContext) fieldContext_Establishment_regionCode(_ context.Cont
 }
 
 func (ec *executionContext) _Establishment_source(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_Establishment_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13924,6 +13996,18 @@ func (ec *executionContext) fieldContext_Establishment_sources(ctx context.Conte
 }
 
 func (ec *executionContext) _Establishment_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.LegalEntityOrErr(); err == nil {
+		fc, err := ec.fieldContext_Establishment_legalEntity(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13956,6 +14040,18 @@ func (ec *executionContext) fieldContext_Establishment_legalEntity(_ context.Con
 }
 
 func (ec *executionContext) _Establishment_commune(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.CommuneOrErr(); err == nil {
+		fc, err := ec.fieldContext_Establishment_commune(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14369,6 +14465,18 @@ func (ec *executionContext) fieldContext_Filiere_designations(_ context.Context,
 }
 
 func (ec *executionContext) _Filiere_source(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_Filiere_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14401,6 +14509,18 @@ func (ec *executionContext) fieldContext_Filiere_source(_ context.Context, field
 }
 
 func (ec *executionContext) _Filiere_convention(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.ConventionOrErr(); err == nil {
+		fc, err := ec.fieldContext_Filiere_convention(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14433,6 +14553,18 @@ func (ec *executionContext) fieldContext_Filiere_convention(_ context.Context, f
 }
 
 func (ec *executionContext) _Filiere_territory(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.TerritoryOrErr(); err == nil {
+		fc, err := ec.fieldContext_Filiere_territory(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14692,6 +14824,18 @@ func (ec *executionContext) fieldContext_FiliereRole_detail(_ context.Context, f
 }
 
 func (ec *executionContext) _FiliereRole_source(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_FiliereRole_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14724,6 +14868,18 @@ func (ec *executionContext) fieldContext_FiliereRole_source(_ context.Context, f
 }
 
 func (ec *executionContext) _FiliereRole_filiere(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.FiliereOrErr(); err == nil {
+		fc, err := ec.fieldContext_FiliereRole_filiere(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNFiliere2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐFiliere(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14756,6 +14912,18 @@ func (ec *executionContext) fieldContext_FiliereRole_filiere(_ context.Context, 
 }
 
 func (ec *executionContext) _FiliereRole_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.LegalEntityOrErr(); err == nil {
+		fc, err := ec.fieldContext_FiliereRole_legalEntity(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14788,6 +14956,18 @@ func (ec *executionContext) fieldContext_FiliereRole_legalEntity(_ context.Conte
 }
 
 func (ec *executionContext) _FiliereRole_establishment(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.EstablishmentOrErr(); err == nil {
+		fc, err := ec.fieldContext_FiliereRole_establishment(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15428,6 +15608,18 @@ func (ec *executionContext) fieldContext_Grouping_departmentCode(_ context.Conte
 }
 
 func (ec *executionContext) _Grouping_source(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_Grouping_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15504,6 +15696,18 @@ func (ec *executionContext) fieldContext_Grouping_sources(ctx context.Context, f
 }
 
 func (ec *executionContext) _Grouping_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.LegalEntityOrErr(); err == nil {
+		fc, err := ec.fieldContext_Grouping_legalEntity(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15624,6 +15828,18 @@ func (ec *executionContext) fieldContext_Grouping_establishments(ctx context.Con
 }
 
 func (ec *executionContext) _Grouping_territory(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.TerritoryOrErr(); err == nil {
+		fc, err := ec.fieldContext_Grouping_territory(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15994,6 +16210,18 @@ func (ec *executionContext) fieldContext_LegalEntity_departmentCode(_ context.Co
 }
 
 func (ec *executionContext) _LegalEntity_source(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_LegalEntity_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16528,6 +16756,18 @@ func (ec *executionContext) fieldContext_MedicalTeam_description(_ context.Conte
 }
 
 func (ec *executionContext) _MedicalTeam_source(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_MedicalTeam_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16560,6 +16800,18 @@ func (ec *executionContext) fieldContext_MedicalTeam_source(_ context.Context, f
 }
 
 func (ec *executionContext) _MedicalTeam_convention(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.ConventionOrErr(); err == nil {
+		fc, err := ec.fieldContext_MedicalTeam_convention(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOConvention2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐConvention(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16592,6 +16844,18 @@ func (ec *executionContext) fieldContext_MedicalTeam_convention(_ context.Contex
 }
 
 func (ec *executionContext) _MedicalTeam_grouping(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.GroupingOrErr(); err == nil {
+		fc, err := ec.fieldContext_MedicalTeam_grouping(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16977,6 +17241,18 @@ func (ec *executionContext) fieldContext_Membership_memberRef(_ context.Context,
 }
 
 func (ec *executionContext) _Membership_source(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_Membership_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17053,6 +17329,18 @@ func (ec *executionContext) fieldContext_Membership_sources(ctx context.Context,
 }
 
 func (ec *executionContext) _Membership_grouping(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.GroupingOrErr(); err == nil {
+		fc, err := ec.fieldContext_Membership_grouping(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNGrouping2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐGrouping(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17085,6 +17373,18 @@ func (ec *executionContext) fieldContext_Membership_grouping(_ context.Context, 
 }
 
 func (ec *executionContext) _Membership_legalEntity(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.LegalEntityOrErr(); err == nil {
+		fc, err := ec.fieldContext_Membership_legalEntity(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOLegalEntity2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐLegalEntity(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20076,6 +20376,18 @@ func (ec *executionContext) fieldContext_TeamSite_timeShare(_ context.Context, f
 }
 
 func (ec *executionContext) _TeamSite_source(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_TeamSite_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20108,6 +20420,18 @@ func (ec *executionContext) fieldContext_TeamSite_source(_ context.Context, fiel
 }
 
 func (ec *executionContext) _TeamSite_team(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.TeamOrErr(); err == nil {
+		fc, err := ec.fieldContext_TeamSite_team(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNMedicalTeam2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐMedicalTeam(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20140,6 +20464,18 @@ func (ec *executionContext) fieldContext_TeamSite_team(_ context.Context, field 
 }
 
 func (ec *executionContext) _TeamSite_establishment(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.EstablishmentOrErr(); err == nil {
+		fc, err := ec.fieldContext_TeamSite_establishment(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNEstablishment2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐEstablishment(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20277,6 +20613,18 @@ func (ec *executionContext) fieldContext_Territory_boundary(_ context.Context, f
 }
 
 func (ec *executionContext) _Territory_source(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.SourceOrErr(); err == nil {
+		fc, err := ec.fieldContext_Territory_source(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalNSource2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐSource(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20309,6 +20657,18 @@ func (ec *executionContext) fieldContext_Territory_source(_ context.Context, fie
 }
 
 func (ec *executionContext) _Territory_parent(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
+	if v, err := obj.Edges.ParentOrErr(); err == nil {
+		fc, err := ec.fieldContext_Territory_parent(ctx, field)
+		if err != nil {
+			return graphql.Null
+		}
+		ctx = graphql.WithFieldContext(ctx, fc)
+		if !spend.Charge(ctx, v) {
+			return graphql.Null
+		}
+		fc.Result = v
+		return ec.marshalOTerritory2ᚖgithubᚗcomᚋmaillageᚋmaillageᚋentᚐTerritory(ctx, field.Selections, v)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,

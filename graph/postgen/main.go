@@ -19,6 +19,11 @@
 //     scalar or enum whose marshaller cannot fail without even a field
 //     context, an object (or a marshaller that may report an error) with
 //     its field context, so that errors below it name their path;
+//   - edges to one record: a field entgql answers by obj.N(ctx), which
+//     reads the edge when it was loaded with the record (eager loading,
+//     joins) and queries it otherwise, is answered like a plain object
+//     field when the edge is loaded, and through gqlgen's path (field
+//     middlewares included) when it is not;
 //   - the operation's data: written into a bytes.Buffer that grew from
 //     nothing by doubling (about twice the answer allocated per request),
 //     it is written by marshalData (answers.go), through a pooled buffer.
@@ -35,6 +40,8 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -150,29 +157,50 @@ func leaves(src []byte) ([]byte, error) {
 		text       string
 	}
 	var edits []edit
+	loaded, err := loadedEdges()
+	if err != nil {
+		return nil, err
+	}
+	edges := 0
 	for _, d := range f.Decls {
 		fn, ok := d.(*ast.FuncDecl)
 		if !ok || fn.Recv == nil || !strings.HasPrefix(fn.Name.Name, "_") {
 			continue
 		}
-		fieldContext, recordField, marshal, ok := plainField(fn)
+		f, ok := resolveFieldCall(fn)
 		if !ok {
 			continue
 		}
-		text := fmt.Sprintf("{\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\treturn ec.%s(ctx, field.Selections, v)\n}",
-			recordField, marshal)
-		if !safe[marshal] {
-			// Its marshaller may report an error (a null where the schema
-			// forbids one), or it is an object whose fields' errors and
-			// paths name it: it gets its field context, as gqlgen gives.
-			text = fmt.Sprintf("{\n\tfc, err := ec.%s(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\tfc.Result = v\n\treturn ec.%s(ctx, field.Selections, v)\n}",
-				fieldContext, recordField, marshal)
+		var text string
+		if recordField, ok := plainField(f); ok {
+			text = fmt.Sprintf("{\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\treturn ec.%s(ctx, field.Selections, v)\n}",
+				recordField, f.marshal)
+			if !safe[f.marshal] {
+				// Its marshaller may report an error (a null where the schema
+				// forbids one), or it is an object whose fields' errors and
+				// paths name it: it gets its field context, as gqlgen gives.
+				text = fmt.Sprintf("{\n\tfc, err := ec.%s(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\tfc.Result = v\n\treturn ec.%s(ctx, field.Selections, v)\n}",
+					f.fieldContext, recordField, f.marshal)
+			}
+		} else if edge, record, ok := edgeField(fn, f); ok && loaded[record+"Edges."+edge] {
+			// An edge loaded with its record is answered as a plain object
+			// field; one not loaded keeps gqlgen's path (a query, which
+			// may fail, through the field middlewares).
+			resolve := fset.Position(fn.Body.List[0].Pos()).Offset
+			text = fmt.Sprintf("{\n\tif v, err := obj.Edges.%sOrErr(); err == nil {\n\t\tfc, err := ec.%s(ctx, field)\n\t\tif err != nil {\n\t\t\treturn graphql.Null\n\t\t}\n\t\tctx = graphql.WithFieldContext(ctx, fc)\n\t\tif !spend.Charge(ctx, v) {\n\t\t\treturn graphql.Null\n\t\t}\n\t\tfc.Result = v\n\t\treturn ec.%s(ctx, field.Selections, v)\n\t}\n\t%s\n}",
+				edge, f.fieldContext, f.marshal, src[resolve:fset.Position(fn.Body.List[0].End()).Offset])
+			edges++
+		} else {
+			continue
 		}
 		edits = append(edits, edit{
 			start: fset.Position(fn.Body.Pos()).Offset,
 			end:   fset.Position(fn.Body.End()).Offset,
 			text:  text,
 		})
+	}
+	if edges == 0 {
+		return nil, fmt.Errorf("no loaded edge to rewrite: has gqlgen's or ent's output changed?")
 	}
 	if len(edits) == 0 {
 		return nil, fmt.Errorf("no plain leaf to rewrite: has gqlgen's output changed?")
@@ -184,85 +212,164 @@ func leaves(src []byte) ([]byte, error) {
 	return addImport(src, `"github.com/maillage/maillage/graph/spend"`)
 }
 
-// plainField recognises
+// edgeGetter is how ent names the accessor of an edge to one record
+// loaded with it: func (e TEdges) NOrErr() (*U, error).
+var edgeGetter = regexp.MustCompile(`(?m)^func \(e (\w+)Edges\) (\w+)OrErr\(\) \(\*\w+, error\)`)
+
+// loadedEdges lists ent's edges to one record, as "TEdges.N".
+func loadedEdges() (map[string]bool, error) {
+	files, err := filepath.Glob("ent/*.go")
+	if err != nil {
+		return nil, err
+	}
+	edges := map[string]bool{}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range edgeGetter.FindAllSubmatch(src, -1) {
+			edges[string(m[1])+"Edges."+string(m[2])] = true
+		}
+	}
+	return edges, nil
+}
+
+// resolvedField is what a field function generated as
 //
 //	return graphql.ResolveField(ctx, ec.OperationContext, field, init,
-//		func(ctx context.Context) (any, error) { return obj.F, nil },
+//		func(ctx context.Context) (any, error) { return R... },
 //		nil,
 //		func(ctx context.Context, selections ast.SelectionSet, v T) graphql.Marshaler {
 //			return ec.M(ctx, selections, v)
 //		}, true, nonNull)
 //
-// and returns the field context function init calls, F and M.
-func plainField(fn *ast.FuncDecl) (fieldContext, recordField, marshal string, ok bool) {
+// says: the field context function init calls, the resolver's results
+// R and the marshaller M.
+type resolvedField struct {
+	fieldContext string
+	results      []ast.Expr
+	marshal      string
+}
+
+// resolveFieldCall recognises a field function of that shape.
+func resolveFieldCall(fn *ast.FuncDecl) (resolvedField, bool) {
 	if len(fn.Body.List) != 1 {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	ret, ok := fn.Body.List[0].(*ast.ReturnStmt)
 	if !ok || len(ret.Results) != 1 {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	call, ok := ret.Results[0].(*ast.CallExpr)
 	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	if id, ok := call.Args[5].(*ast.Ident); !ok || id.Name != "nil" { // directives
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	resolver, ok := call.Args[4].(*ast.FuncLit)
 	if !ok {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
-	res, ok := onlyReturn(resolver)
-	if !ok || len(res) != 2 {
-		return "", "", "", false
-	}
-	if id, ok := res[1].(*ast.Ident); !ok || id.Name != "nil" {
-		return "", "", "", false
-	}
-	sel, ok := res[0].(*ast.SelectorExpr)
+	results, ok := onlyReturn(resolver)
 	if !ok {
-		return "", "", "", false
-	}
-	if obj, ok := sel.X.(*ast.Ident); !ok || obj.Name != "obj" {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	marshaller, ok := call.Args[6].(*ast.FuncLit)
 	if !ok {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
-	res, ok = onlyReturn(marshaller)
+	res, ok := onlyReturn(marshaller)
 	if !ok || len(res) != 1 {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	mcall, ok := res[0].(*ast.CallExpr)
 	if !ok || len(mcall.Args) != 3 {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	msel, ok := mcall.Fun.(*ast.SelectorExpr)
 	if !ok {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	if ec, ok := msel.X.(*ast.Ident); !ok || ec.Name != "ec" {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	init, ok := call.Args[3].(*ast.FuncLit)
 	if !ok {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	res, ok = onlyReturn(init)
 	if !ok || len(res) != 1 {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	icall, ok := res[0].(*ast.CallExpr)
 	if !ok {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
 	isel, ok := icall.Fun.(*ast.SelectorExpr)
 	if !ok || !strings.HasPrefix(isel.Sel.Name, "fieldContext_") {
-		return "", "", "", false
+		return resolvedField{}, false
 	}
-	return isel.Sel.Name, sel.Sel.Name, msel.Sel.Name, true
+	return resolvedField{fieldContext: isel.Sel.Name, results: results, marshal: msel.Sel.Name}, true
+}
+
+// plainField recognises a field whose resolver returns obj.F, nil, and
+// returns F.
+func plainField(f resolvedField) (recordField string, ok bool) {
+	if len(f.results) != 2 {
+		return "", false
+	}
+	if id, ok := f.results[1].(*ast.Ident); !ok || id.Name != "nil" {
+		return "", false
+	}
+	sel, ok := f.results[0].(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	if obj, ok := sel.X.(*ast.Ident); !ok || obj.Name != "obj" {
+		return "", false
+	}
+	return sel.Sel.Name, true
+}
+
+// edgeField recognises a field whose resolver returns obj.N(ctx), an
+// edge entgql reads from the record's loaded edges (or else queries),
+// and returns N and the record's type T (obj is a *ent.T).
+func edgeField(fn *ast.FuncDecl, f resolvedField) (edge, record string, ok bool) {
+	if len(f.results) != 1 {
+		return "", "", false
+	}
+	call, ok := f.results[0].(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", "", false
+	}
+	if arg, ok := call.Args[0].(*ast.Ident); !ok || arg.Name != "ctx" {
+		return "", "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return "", "", false
+	}
+	if obj, ok := sel.X.(*ast.Ident); !ok || obj.Name != "obj" {
+		return "", "", false
+	}
+	params := fn.Type.Params.List
+	if len(params) != 3 || len(params[2].Names) != 1 || params[2].Names[0].Name != "obj" {
+		return "", "", false
+	}
+	star, ok := params[2].Type.(*ast.StarExpr)
+	if !ok {
+		return "", "", false
+	}
+	typ, ok := star.X.(*ast.SelectorExpr)
+	if !ok {
+		return "", "", false
+	}
+	if pkg, ok := typ.X.(*ast.Ident); !ok || pkg.Name != "ent" {
+		return "", "", false
+	}
+	return sel.Sel.Name, typ.Sel.Name, true
 }
 
 func onlyReturn(fn *ast.FuncLit) ([]ast.Expr, bool) {
