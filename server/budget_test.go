@@ -187,6 +187,9 @@ func TestEveryFieldIsCharged(t *testing.T) {
 		{"a site and its legal entity", `{ establishment(finess: "420782559") { finess name legalEntity { finess } } }`, 5},
 		// establishments, edges, 3 × (edge, node, finess, name).
 		{"a page of three sites", `{ establishments(first: 3, where: {departmentCode: "42"}) { edges { node { finess name } } } }`, 2 + 3*3},
+		// establishments, edges, 2 × (node, legalEntity, its name): the
+		// legal entities loaded with the sites, read as plain fields.
+		{"a page of two sites' legal entities", `{ establishments(first: 2, where: {departmentCode: "42"}) { edges { node { legalEntity { name } } } } }`, 2 + 2*3},
 		{"an alias counts as its field", `{ establishment(finess: "420782559") { a: finess b: finess } }`, 3},
 	}
 	for _, tt := range tests {

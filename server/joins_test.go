@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	entsql "entgo.io/ent/dialect/sql"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/maillage/maillage/ent"
 	"github.com/maillage/maillage/ent/establishment"
@@ -15,6 +17,7 @@ import (
 	"github.com/maillage/maillage/ent/legalentity"
 	"github.com/maillage/maillage/ent/membership"
 	"github.com/maillage/maillage/internal/access"
+	"github.com/maillage/maillage/server"
 )
 
 // TestOneRecordEdgesAreJoined: an edge to one record is read in its
@@ -318,6 +321,37 @@ groupings:
 			}
 			if n := b.counter.statements.Load() - before; n != 1 {
 				t.Errorf("%d statements, want 1 (read from the memberships)", n)
+			}
+		})
+	}
+}
+
+// TestLoadedEdgesAreReadNotResolved: a legal entity loaded with its site
+// (joined) is read from the record, not through the resolver middlewares
+// (graph/postgen), which still run around a lookup by FINESS.
+func TestLoadedEdgesAreReadNotResolved(t *testing.T) {
+	var resolved atomic.Int64
+	counting := server.WithFieldMiddleware(func(ctx context.Context, next graphqlResolver) (any, error) {
+		if fieldName(ctx) == "legalEntity" {
+			resolved.Add(1)
+		}
+		return next(ctx)
+	})
+	h := server.New(backends[0].db, discard, prometheus.NewRegistry(), server.WithoutWarmUp(), server.WithoutRateLimits(), counting)
+	tests := []struct {
+		name, doc, answer string
+		resolved          int64
+	}{
+		{"a site's legal entity", `{ establishment(finess: "420782559") { legalEntity { finess } } }`, `"legalEntity":{"finess":"420784878"}`, 0},
+		{"a page's legal entities", `{ establishments(first: 3, where: {departmentCode: "42"}) { edges { node { legalEntity { finess } } } } }`, `"legalEntity":{"finess":`, 0},
+		{"a legal entity looked up", `{ legalEntity(finess: "420784878") { finess } }`, `"legalEntity":{"finess":"420784878"}`, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resolved.Store(0)
+			expect(t, hostileRequest{status: 200, check: contains(tt.answer)}, send(h, hostileRequest{body: gqlBody(tt.doc, nil)}))
+			if got := resolved.Load(); got != tt.resolved {
+				t.Errorf("legalEntity resolved %d times, want %d", got, tt.resolved)
 			}
 		})
 	}

@@ -323,7 +323,12 @@ func plainField(f resolvedField) (recordField string, ok bool) {
 	if id, ok := f.results[1].(*ast.Ident); !ok || id.Name != "nil" {
 		return "", false
 	}
-	sel, ok := f.results[0].(*ast.SelectorExpr)
+	return objSelector(f.results[0])
+}
+
+// objSelector recognises obj.X and returns X.
+func objSelector(e ast.Expr) (string, bool) {
+	sel, ok := e.(*ast.SelectorExpr)
 	if !ok {
 		return "", false
 	}
@@ -347,11 +352,8 @@ func edgeField(fn *ast.FuncDecl, f resolvedField) (edge, record string, ok bool)
 	if arg, ok := call.Args[0].(*ast.Ident); !ok || arg.Name != "ctx" {
 		return "", "", false
 	}
-	sel, ok := call.Fun.(*ast.SelectorExpr)
+	edge, ok = objSelector(call.Fun)
 	if !ok {
-		return "", "", false
-	}
-	if obj, ok := sel.X.(*ast.Ident); !ok || obj.Name != "obj" {
 		return "", "", false
 	}
 	params := fn.Type.Params.List
@@ -369,7 +371,7 @@ func edgeField(fn *ast.FuncDecl, f resolvedField) (edge, record string, ok bool)
 	if pkg, ok := typ.X.(*ast.Ident); !ok || pkg.Name != "ent" {
 		return "", "", false
 	}
-	return sel.Sel.Name, typ.Sel.Name, true
+	return edge, typ.Sel.Name, true
 }
 
 func onlyReturn(fn *ast.FuncLit) ([]ast.Expr, bool) {
