@@ -3438,6 +3438,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
+	ec.collected = new(collectedFields)
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
@@ -3537,6 +3538,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 type executionContext struct {
 	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
+	collected *collectedFields
 }
 
 func newExecutionContext(
@@ -36393,7 +36395,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 var auditEventImplementors = []string{"AuditEvent", "Node"}
 
 func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEvent) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, auditEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36467,7 +36469,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 var auditEventConnectionImplementors = []string{"AuditEventConnection"}
 
 func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, auditEventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36510,7 +36512,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 var auditEventEdgeImplementors = []string{"AuditEventEdge"}
 
 func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, auditEventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36548,7 +36550,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 var conventionImplementors = []string{"Convention", "Node"}
 
 func (ec *executionContext) _Convention(ctx context.Context, sel ast.SelectionSet, obj *ent.Convention) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conventionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, conventionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36661,7 +36663,7 @@ func (ec *executionContext) _Convention(ctx context.Context, sel ast.SelectionSe
 var conventionConnectionImplementors = []string{"ConventionConnection"}
 
 func (ec *executionContext) _ConventionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ConventionConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conventionConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, conventionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36704,7 +36706,7 @@ func (ec *executionContext) _ConventionConnection(ctx context.Context, sel ast.S
 var conventionEdgeImplementors = []string{"ConventionEdge"}
 
 func (ec *executionContext) _ConventionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ConventionEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conventionEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, conventionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36742,7 +36744,7 @@ func (ec *executionContext) _ConventionEdge(ctx context.Context, sel ast.Selecti
 var conventionPartyImplementors = []string{"ConventionParty", "Node"}
 
 func (ec *executionContext) _ConventionParty(ctx context.Context, sel ast.SelectionSet, obj *ent.ConventionParty) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conventionPartyImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, conventionPartyImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36829,7 +36831,7 @@ func (ec *executionContext) _ConventionParty(ctx context.Context, sel ast.Select
 var cooperationChangeImplementors = []string{"CooperationChange"}
 
 func (ec *executionContext) _CooperationChange(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Change) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationChangeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, cooperationChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36882,7 +36884,7 @@ func (ec *executionContext) _CooperationChange(ctx context.Context, sel ast.Sele
 var cooperationDiffImplementors = []string{"CooperationDiff"}
 
 func (ec *executionContext) _CooperationDiff(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Diff) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationDiffImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, cooperationDiffImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36925,7 +36927,7 @@ func (ec *executionContext) _CooperationDiff(ctx context.Context, sel ast.Select
 var cooperationGraphImplementors = []string{"CooperationGraph"}
 
 func (ec *executionContext) _CooperationGraph(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Result) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationGraphImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, cooperationGraphImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -36983,7 +36985,7 @@ func (ec *executionContext) _CooperationGraph(ctx context.Context, sel ast.Selec
 var countImplementors = []string{"Count"}
 
 func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Count) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, countImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37021,7 +37023,7 @@ func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, ob
 var establishmentImplementors = []string{"Establishment", "Node"}
 
 func (ec *executionContext) _Establishment(ctx context.Context, sel ast.SelectionSet, obj *ent.Establishment) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, establishmentImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, establishmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37222,7 +37224,7 @@ func (ec *executionContext) _Establishment(ctx context.Context, sel ast.Selectio
 var establishmentConnectionImplementors = []string{"EstablishmentConnection"}
 
 func (ec *executionContext) _EstablishmentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.EstablishmentConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, establishmentConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, establishmentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37265,7 +37267,7 @@ func (ec *executionContext) _EstablishmentConnection(ctx context.Context, sel as
 var establishmentEdgeImplementors = []string{"EstablishmentEdge"}
 
 func (ec *executionContext) _EstablishmentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.EstablishmentEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, establishmentEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, establishmentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37303,7 +37305,7 @@ func (ec *executionContext) _EstablishmentEdge(ctx context.Context, sel ast.Sele
 var filiereImplementors = []string{"Filiere", "Node"}
 
 func (ec *executionContext) _Filiere(ctx context.Context, sel ast.SelectionSet, obj *ent.Filiere) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, filiereImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, filiereImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37400,7 +37402,7 @@ func (ec *executionContext) _Filiere(ctx context.Context, sel ast.SelectionSet, 
 var filiereConnectionImplementors = []string{"FiliereConnection"}
 
 func (ec *executionContext) _FiliereConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.FiliereConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, filiereConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, filiereConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37443,7 +37445,7 @@ func (ec *executionContext) _FiliereConnection(ctx context.Context, sel ast.Sele
 var filiereEdgeImplementors = []string{"FiliereEdge"}
 
 func (ec *executionContext) _FiliereEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.FiliereEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, filiereEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, filiereEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37481,7 +37483,7 @@ func (ec *executionContext) _FiliereEdge(ctx context.Context, sel ast.SelectionS
 var filiereRoleImplementors = []string{"FiliereRole", "Node"}
 
 func (ec *executionContext) _FiliereRole(ctx context.Context, sel ast.SelectionSet, obj *ent.FiliereRole) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, filiereRoleImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, filiereRoleImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37568,7 +37570,7 @@ func (ec *executionContext) _FiliereRole(ctx context.Context, sel ast.SelectionS
 var findingImplementors = []string{"Finding"}
 
 func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Finding) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, findingImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, findingImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37621,7 +37623,7 @@ func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, 
 var findingFixImplementors = []string{"FindingFix"}
 
 func (ec *executionContext) _FindingFix(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Fix) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, findingFixImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, findingFixImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37670,7 +37672,7 @@ func (ec *executionContext) _FindingFix(ctx context.Context, sel ast.SelectionSe
 var findingsImplementors = []string{"Findings"}
 
 func (ec *executionContext) _Findings(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Findings) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, findingsImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, findingsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37713,7 +37715,7 @@ func (ec *executionContext) _Findings(ctx context.Context, sel ast.SelectionSet,
 var graphEdgeImplementors = []string{"GraphEdge"}
 
 func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.EdgeView) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, graphEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37796,7 +37798,7 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 var graphNodeImplementors = []string{"GraphNode"}
 
 func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.NodeView) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, graphNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -37885,7 +37887,7 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 var groupingImplementors = []string{"Grouping", "Node"}
 
 func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet, obj *ent.Grouping) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupingImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, groupingImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38022,7 +38024,7 @@ func (ec *executionContext) _Grouping(ctx context.Context, sel ast.SelectionSet,
 var groupingConnectionImplementors = []string{"GroupingConnection"}
 
 func (ec *executionContext) _GroupingConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.GroupingConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupingConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, groupingConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38065,7 +38067,7 @@ func (ec *executionContext) _GroupingConnection(ctx context.Context, sel ast.Sel
 var groupingEdgeImplementors = []string{"GroupingEdge"}
 
 func (ec *executionContext) _GroupingEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.GroupingEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupingEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, groupingEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38103,7 +38105,7 @@ func (ec *executionContext) _GroupingEdge(ctx context.Context, sel ast.Selection
 var legalEntityImplementors = []string{"LegalEntity", "Node"}
 
 func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionSet, obj *ent.LegalEntity) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, legalEntityImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, legalEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38234,7 +38236,7 @@ func (ec *executionContext) _LegalEntity(ctx context.Context, sel ast.SelectionS
 var legalEntityConnectionImplementors = []string{"LegalEntityConnection"}
 
 func (ec *executionContext) _LegalEntityConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.LegalEntityConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, legalEntityConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, legalEntityConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38277,7 +38279,7 @@ func (ec *executionContext) _LegalEntityConnection(ctx context.Context, sel ast.
 var legalEntityEdgeImplementors = []string{"LegalEntityEdge"}
 
 func (ec *executionContext) _LegalEntityEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.LegalEntityEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, legalEntityEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, legalEntityEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38315,7 +38317,7 @@ func (ec *executionContext) _LegalEntityEdge(ctx context.Context, sel ast.Select
 var medicalTeamImplementors = []string{"MedicalTeam", "Node"}
 
 func (ec *executionContext) _MedicalTeam(ctx context.Context, sel ast.SelectionSet, obj *ent.MedicalTeam) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, medicalTeamImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, medicalTeamImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38407,7 +38409,7 @@ func (ec *executionContext) _MedicalTeam(ctx context.Context, sel ast.SelectionS
 var medicalTeamConnectionImplementors = []string{"MedicalTeamConnection"}
 
 func (ec *executionContext) _MedicalTeamConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.MedicalTeamConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, medicalTeamConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, medicalTeamConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38450,7 +38452,7 @@ func (ec *executionContext) _MedicalTeamConnection(ctx context.Context, sel ast.
 var medicalTeamEdgeImplementors = []string{"MedicalTeamEdge"}
 
 func (ec *executionContext) _MedicalTeamEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.MedicalTeamEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, medicalTeamEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, medicalTeamEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38488,7 +38490,7 @@ func (ec *executionContext) _MedicalTeamEdge(ctx context.Context, sel ast.Select
 var memberSuggestionImplementors = []string{"MemberSuggestion"}
 
 func (ec *executionContext) _MemberSuggestion(ctx context.Context, sel ast.SelectionSet, obj *suggest.Member) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, memberSuggestionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, memberSuggestionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38541,7 +38543,7 @@ func (ec *executionContext) _MemberSuggestion(ctx context.Context, sel ast.Selec
 var membershipImplementors = []string{"Membership", "Node"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *ent.Membership) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, membershipImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, membershipImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38639,7 +38641,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 var membershipConnectionImplementors = []string{"MembershipConnection"}
 
 func (ec *executionContext) _MembershipConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.MembershipConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, membershipConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, membershipConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38682,7 +38684,7 @@ func (ec *executionContext) _MembershipConnection(ctx context.Context, sel ast.S
 var membershipEdgeImplementors = []string{"MembershipEdge"}
 
 func (ec *executionContext) _MembershipEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.MembershipEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, membershipEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, membershipEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38720,7 +38722,7 @@ func (ec *executionContext) _MembershipEdge(ctx context.Context, sel ast.Selecti
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, mutationImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Mutation",
 	})
@@ -38931,7 +38933,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -38979,7 +38981,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, queryImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, queryImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Query",
 	})
@@ -39185,7 +39187,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var registerStateImplementors = []string{"RegisterState"}
 
 func (ec *executionContext) _RegisterState(ctx context.Context, sel ast.SelectionSet, obj *freshness.State) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, registerStateImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, registerStateImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39229,7 +39231,7 @@ func (ec *executionContext) _RegisterState(ctx context.Context, sel ast.Selectio
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Hit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39288,7 +39290,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 var sourceImplementors = []string{"Source", "Node"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *ent.Source) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39376,7 +39378,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 var sourceConnectionImplementors = []string{"SourceConnection"}
 
 func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.SourceConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, sourceConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39419,7 +39421,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 var sourceEdgeImplementors = []string{"SourceEdge"}
 
 func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.SourceEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, sourceEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39457,7 +39459,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 var teamSiteImplementors = []string{"TeamSite", "Node"}
 
 func (ec *executionContext) _TeamSite(ctx context.Context, sel ast.SelectionSet, obj *ent.TeamSite) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, teamSiteImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, teamSiteImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39533,7 +39535,7 @@ func (ec *executionContext) _TeamSite(ctx context.Context, sel ast.SelectionSet,
 var territoryImplementors = []string{"Territory", "Node"}
 
 func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet, obj *ent.Territory) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, territoryImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, territoryImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39624,7 +39626,7 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 var territoryConnectionImplementors = []string{"TerritoryConnection"}
 
 func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.TerritoryConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, territoryConnectionImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, territoryConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39667,7 +39669,7 @@ func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.Se
 var territoryEdgeImplementors = []string{"TerritoryEdge"}
 
 func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.TerritoryEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, territoryEdgeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, territoryEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39705,7 +39707,7 @@ func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.Selectio
 var territoryStatsImplementors = []string{"TerritoryStats"}
 
 func (ec *executionContext) _TerritoryStats(ctx context.Context, sel ast.SelectionSet, obj *coopgraph.Stats) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, territoryStatsImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, territoryStatsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39778,7 +39780,7 @@ func (ec *executionContext) _TerritoryStats(ctx context.Context, sel ast.Selecti
 var viewerImplementors = []string{"Viewer"}
 
 func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *access.Principal) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, viewerImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39838,7 +39840,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39891,7 +39893,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 var __EnumValueImplementors = []string{"__EnumValue"}
 
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39939,7 +39941,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 var __FieldImplementors = []string{"__Field"}
 
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, __FieldImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -39997,7 +39999,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 var __InputValueImplementors = []string{"__InputValue"}
 
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, __InputValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -40055,7 +40057,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 var __SchemaImplementors = []string{"__Schema"}
 
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, __SchemaImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)
@@ -40113,7 +40115,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 var __TypeImplementors = []string{"__Type"}
 
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
+	fields := ec.collected.collect(ec.OperationContext, sel, __TypeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := deferredGroup(ctx)

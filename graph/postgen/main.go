@@ -19,6 +19,9 @@
 //     scalar or enum whose marshaller cannot fail without even a field
 //     context, an object (or a marshaller that may report an error) with
 //     its field context, so that errors below it name their path;
+//   - objects' fields: graphql.CollectFields, which builds its cache key
+//     for every object, becomes the execution context's collected.collect
+//     (fields.go), which remembers the operation's few selection sets;
 //   - edges to one record: a field entgql answers by obj.N(ctx), which
 //     reads the edge when it was loaded with the record (eager loading,
 //     joins) and queries it otherwise, is answered like a plain object
@@ -53,7 +56,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	for _, rewrite := range []func([]byte) ([]byte, error){lists, objects, leaves, answers} {
+	for _, rewrite := range []func([]byte) ([]byte, error){lists, objects, collected, leaves, answers} {
 		if src, err = rewrite(src); err != nil {
 			fail(fmt.Errorf("%s: %w", file, err))
 		}
@@ -92,6 +95,20 @@ func objects(src []byte) ([]byte, error) {
 	// Every object function ends by returning its field set, after the
 	// deferred group; nothing else in the file has that ending.
 	return replaceAll(src, "\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn out\n}", "\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn objectWriter{fields, out}\n}")
+}
+
+func collected(src []byte) ([]byte, error) {
+	src, err := replaceAll(src, "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}",
+		"type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tcollected *collectedFields\n}")
+	if err != nil {
+		return nil, err
+	}
+	// Exec's context only: Complexity makes one per field priced.
+	if src, err = replaceAll(src, "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n",
+		"\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.collected = new(collectedFields)\n"); err != nil {
+		return nil, err
+	}
+	return replaceAll(src, "graphql.CollectFields(ec.OperationContext, sel, ", "ec.collected.collect(ec.OperationContext, sel, ")
 }
 
 func answers(src []byte) ([]byte, error) {
