@@ -632,8 +632,8 @@ func TestErrorPathsNameEveryField(t *testing.T) {
 			[]any{"establishment", "legalEntity", "memberships"}},
 		{"a page of sites", `{ establishments(first: 2, where: {departmentCode: "42"}) { edges { node { finess legalEntity { name memberships(first: 1) { role } } } } } }`,
 			[]any{"establishments", "edges", 0.0, "node", "legalEntity", "memberships"}},
-		{"an aliased page", `{ page: establishments(first: 1, where: {departmentCode: "42"}) { edges { node { owner: legalEntity { name groupings: memberships(first: 1) { role } } } } } }`,
-			[]any{"page", "edges", 0.0, "node", "owner", "groupings"}},
+		{"an aliased page", `{ page: establishments(first: 1, where: {departmentCode: "42"}) { edges { node { owner: legalEntity { name ties: memberships(first: 1) { role } } } } } }`,
+			[]any{"page", "edges", 0.0, "node", "owner", "ties"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

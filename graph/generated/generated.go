@@ -12395,12 +12395,12 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_AuditEvent_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12423,12 +12423,12 @@ func (ec *executionContext) fieldContext_AuditEvent_actor(_ context.Context, fie
 }
 
 func (ec *executionContext) _AuditEvent_at(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	v := obj.At
 	fc, err := ec.fieldContext_AuditEvent_at(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.At
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12462,12 +12462,12 @@ func (ec *executionContext) fieldContext_AuditEvent_entityType(_ context.Context
 }
 
 func (ec *executionContext) _AuditEvent_entityID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	v := obj.EntityID
 	fc, err := ec.fieldContext_AuditEvent_entityID(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.EntityID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12545,12 +12545,12 @@ func (ec *executionContext) fieldContext_AuditEvent_territories(ctx context.Cont
 }
 
 func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_AuditEventConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12571,12 +12571,12 @@ func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _AuditEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12608,12 +12608,12 @@ func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_AuditEventEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12645,12 +12645,12 @@ func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context
 }
 
 func (ec *executionContext) _Convention_id(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_Convention_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12739,12 +12739,12 @@ func (ec *executionContext) fieldContext_Convention_code(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Convention_domains(ctx context.Context, field graphql.CollectedField, obj *ent.Convention) (ret graphql.Marshaler) {
+	v := obj.Domains
 	fc, err := ec.fieldContext_Convention_domains(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Domains
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -12998,12 +12998,12 @@ func (ec *executionContext) fieldContext_Convention_medicalTeams(ctx context.Con
 }
 
 func (ec *executionContext) _ConventionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_ConventionConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13024,12 +13024,12 @@ func (ec *executionContext) fieldContext_ConventionConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _ConventionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_ConventionConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13061,12 +13061,12 @@ func (ec *executionContext) fieldContext_ConventionConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _ConventionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_ConventionEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13098,12 +13098,12 @@ func (ec *executionContext) fieldContext_ConventionEdge_cursor(_ context.Context
 }
 
 func (ec *executionContext) _ConventionParty_id(ctx context.Context, field graphql.CollectedField, obj *ent.ConventionParty) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_ConventionParty_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13368,12 +13368,12 @@ func (ec *executionContext) fieldContext_CooperationChange_kind(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationChange_date(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	v := obj.Date
 	fc, err := ec.fieldContext_CooperationChange_date(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Date
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13385,12 +13385,12 @@ func (ec *executionContext) fieldContext_CooperationChange_date(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationChange_edge(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	v := obj.Edge
 	fc, err := ec.fieldContext_CooperationChange_edge(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edge
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13411,12 +13411,12 @@ func (ec *executionContext) fieldContext_CooperationChange_edge(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationChange_source(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	v := obj.Source
 	fc, err := ec.fieldContext_CooperationChange_source(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Source
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13437,12 +13437,12 @@ func (ec *executionContext) fieldContext_CooperationChange_source(_ context.Cont
 }
 
 func (ec *executionContext) _CooperationChange_target(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Change) (ret graphql.Marshaler) {
+	v := obj.Target
 	fc, err := ec.fieldContext_CooperationChange_target(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Target
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13463,12 +13463,12 @@ func (ec *executionContext) fieldContext_CooperationChange_target(_ context.Cont
 }
 
 func (ec *executionContext) _CooperationDiff_changes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Diff) (ret graphql.Marshaler) {
+	v := obj.Changes
 	fc, err := ec.fieldContext_CooperationDiff_changes(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Changes
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13511,12 +13511,12 @@ func (ec *executionContext) fieldContext_CooperationDiff_truncated(_ context.Con
 }
 
 func (ec *executionContext) _CooperationGraph_nodes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
+	v := obj.Nodes
 	fc, err := ec.fieldContext_CooperationGraph_nodes(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Nodes
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13537,12 +13537,12 @@ func (ec *executionContext) fieldContext_CooperationGraph_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _CooperationGraph_edges(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Result) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_CooperationGraph_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -13629,12 +13629,12 @@ func (ec *executionContext) fieldContext_Count_count(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Establishment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Establishment) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_Establishment_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14262,12 +14262,12 @@ func (ec *executionContext) fieldContext_Establishment_groupings(ctx context.Con
 }
 
 func (ec *executionContext) _EstablishmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_EstablishmentConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14288,12 +14288,12 @@ func (ec *executionContext) fieldContext_EstablishmentConnection_edges(_ context
 }
 
 func (ec *executionContext) _EstablishmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_EstablishmentConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14325,12 +14325,12 @@ func (ec *executionContext) fieldContext_EstablishmentConnection_totalCount(_ co
 }
 
 func (ec *executionContext) _EstablishmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.EstablishmentEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_EstablishmentEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14362,12 +14362,12 @@ func (ec *executionContext) fieldContext_EstablishmentEdge_cursor(_ context.Cont
 }
 
 func (ec *executionContext) _Filiere_id(ctx context.Context, field graphql.CollectedField, obj *ent.Filiere) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_Filiere_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14643,12 +14643,12 @@ func (ec *executionContext) fieldContext_Filiere_roles(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _FiliereConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_FiliereConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14669,12 +14669,12 @@ func (ec *executionContext) fieldContext_FiliereConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _FiliereConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_FiliereConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14706,12 +14706,12 @@ func (ec *executionContext) fieldContext_FiliereConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _FiliereEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_FiliereEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -14743,12 +14743,12 @@ func (ec *executionContext) fieldContext_FiliereEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _FiliereRole_id(ctx context.Context, field graphql.CollectedField, obj *ent.FiliereRole) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_FiliereRole_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15024,12 +15024,12 @@ func (ec *executionContext) fieldContext_Finding_severity(_ context.Context, fie
 }
 
 func (ec *executionContext) _Finding_records(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	v := obj.Records
 	fc, err := ec.fieldContext_Finding_records(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Records
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15052,12 +15052,12 @@ func (ec *executionContext) fieldContext_Finding_message(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Finding_fixes(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Finding) (ret graphql.Marshaler) {
+	v := obj.Fixes
 	fc, err := ec.fieldContext_Finding_fixes(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Fixes
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15134,12 +15134,12 @@ func (ec *executionContext) fieldContext_FindingFix_role(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Findings_findings(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Findings) (ret graphql.Marshaler) {
+	v := obj.Findings
 	fc, err := ec.fieldContext_Findings_findings(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Findings
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15182,12 +15182,12 @@ func (ec *executionContext) fieldContext_Findings_truncated(_ context.Context, f
 }
 
 func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_GraphEdge_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15199,12 +15199,12 @@ func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field g
 }
 
 func (ec *executionContext) _GraphEdge_record(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	v := obj.Record
 	fc, err := ec.fieldContext_GraphEdge_record(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Record
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15216,12 +15216,12 @@ func (ec *executionContext) fieldContext_GraphEdge_record(_ context.Context, fie
 }
 
 func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	v := obj.Source
 	fc, err := ec.fieldContext_GraphEdge_source(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Source
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15233,12 +15233,12 @@ func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, fie
 }
 
 func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	v := obj.Target
 	fc, err := ec.fieldContext_GraphEdge_target(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Target
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15316,12 +15316,12 @@ func (ec *executionContext) fieldContext_GraphEdge_weight(_ context.Context, fie
 }
 
 func (ec *executionContext) _GraphEdge_shared(ctx context.Context, field graphql.CollectedField, obj *coopgraph.EdgeView) (ret graphql.Marshaler) {
+	v := obj.Shared
 	fc, err := ec.fieldContext_GraphEdge_shared(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Shared
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15333,12 +15333,12 @@ func (ec *executionContext) fieldContext_GraphEdge_shared(_ context.Context, fie
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *coopgraph.NodeView) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_GraphNode_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15483,12 +15483,12 @@ func (ec *executionContext) fieldContext_GraphNode_regionCode(_ context.Context,
 }
 
 func (ec *executionContext) _Grouping_id(ctx context.Context, field graphql.CollectedField, obj *ent.Grouping) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_Grouping_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -15985,12 +15985,12 @@ func (ec *executionContext) fieldContext_Grouping_membersKnown(_ context.Context
 }
 
 func (ec *executionContext) _GroupingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_GroupingConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16011,12 +16011,12 @@ func (ec *executionContext) fieldContext_GroupingConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _GroupingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_GroupingConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16048,12 +16048,12 @@ func (ec *executionContext) fieldContext_GroupingConnection_totalCount(_ context
 }
 
 func (ec *executionContext) _GroupingEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.GroupingEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_GroupingEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16085,12 +16085,12 @@ func (ec *executionContext) fieldContext_GroupingEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _LegalEntity_id(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntity) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_LegalEntity_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16564,12 +16564,12 @@ func (ec *executionContext) fieldContext_LegalEntity_groupings(ctx context.Conte
 }
 
 func (ec *executionContext) _LegalEntityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_LegalEntityConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16590,12 +16590,12 @@ func (ec *executionContext) fieldContext_LegalEntityConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _LegalEntityConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_LegalEntityConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16627,12 +16627,12 @@ func (ec *executionContext) fieldContext_LegalEntityConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _LegalEntityEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.LegalEntityEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_LegalEntityEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16664,12 +16664,12 @@ func (ec *executionContext) fieldContext_LegalEntityEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _MedicalTeam_id(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeam) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_MedicalTeam_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16934,12 +16934,12 @@ func (ec *executionContext) fieldContext_MedicalTeam_sites(ctx context.Context, 
 }
 
 func (ec *executionContext) _MedicalTeamConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_MedicalTeamConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16960,12 +16960,12 @@ func (ec *executionContext) fieldContext_MedicalTeamConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _MedicalTeamConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_MedicalTeamConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -16997,12 +16997,12 @@ func (ec *executionContext) fieldContext_MedicalTeamConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _MedicalTeamEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MedicalTeamEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_MedicalTeamEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17034,12 +17034,12 @@ func (ec *executionContext) fieldContext_MedicalTeamEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _MemberSuggestion_grouping(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	v := obj.Grouping
 	fc, err := ec.fieldContext_MemberSuggestion_grouping(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Grouping
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17060,12 +17060,12 @@ func (ec *executionContext) fieldContext_MemberSuggestion_grouping(_ context.Con
 }
 
 func (ec *executionContext) _MemberSuggestion_legalEntity(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	v := obj.LegalEntity
 	fc, err := ec.fieldContext_MemberSuggestion_legalEntity(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.LegalEntity
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17086,12 +17086,12 @@ func (ec *executionContext) fieldContext_MemberSuggestion_legalEntity(_ context.
 }
 
 func (ec *executionContext) _MemberSuggestion_site(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	v := obj.Site
 	fc, err := ec.fieldContext_MemberSuggestion_site(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Site
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17112,12 +17112,12 @@ func (ec *executionContext) fieldContext_MemberSuggestion_site(_ context.Context
 }
 
 func (ec *executionContext) _MemberSuggestion_seat(ctx context.Context, field graphql.CollectedField, obj *suggest.Member) (ret graphql.Marshaler) {
+	v := obj.Seat
 	fc, err := ec.fieldContext_MemberSuggestion_seat(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Seat
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17149,12 +17149,12 @@ func (ec *executionContext) fieldContext_MemberSuggestion_address(_ context.Cont
 }
 
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_Membership_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17463,12 +17463,12 @@ func (ec *executionContext) fieldContext_Membership_sites(ctx context.Context, f
 }
 
 func (ec *executionContext) _MembershipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_MembershipConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17489,12 +17489,12 @@ func (ec *executionContext) fieldContext_MembershipConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _MembershipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_MembershipConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -17526,12 +17526,12 @@ func (ec *executionContext) fieldContext_MembershipConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _MembershipEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MembershipEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_MembershipEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -19926,12 +19926,12 @@ func (ec *executionContext) fieldContext_RegisterState_register(_ context.Contex
 }
 
 func (ec *executionContext) _RegisterState_source(ctx context.Context, field graphql.CollectedField, obj *freshness.State) (ret graphql.Marshaler) {
+	v := obj.Source
 	fc, err := ec.fieldContext_RegisterState_source(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Source
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -19963,12 +19963,12 @@ func (ec *executionContext) fieldContext_RegisterState_syncedAt(_ context.Contex
 }
 
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_SearchHit_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20045,12 +20045,12 @@ func (ec *executionContext) fieldContext_SearchHit_finess(_ context.Context, fie
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Hit) (ret graphql.Marshaler) {
+	v := obj.Score
 	fc, err := ec.fieldContext_SearchHit_score(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Score
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20062,12 +20062,12 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_Source_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20167,12 +20167,12 @@ func (ec *executionContext) fieldContext_Source_author(_ context.Context, field 
 }
 
 func (ec *executionContext) _Source_recordedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Source) (ret graphql.Marshaler) {
+	v := obj.RecordedAt
 	fc, err := ec.fieldContext_Source_recordedAt(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.RecordedAt
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20206,12 +20206,12 @@ func (ec *executionContext) fieldContext_Source_report(_ context.Context, field 
 }
 
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SourceConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_SourceConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20232,12 +20232,12 @@ func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.SourceConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_SourceConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20269,12 +20269,12 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.SourceEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_SourceEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20306,12 +20306,12 @@ func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _TeamSite_id(ctx context.Context, field graphql.CollectedField, obj *ent.TeamSite) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_TeamSite_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20510,12 +20510,12 @@ func (ec *executionContext) fieldContext_TeamSite_establishment(_ context.Contex
 }
 
 func (ec *executionContext) _Territory_id(ctx context.Context, field graphql.CollectedField, obj *ent.Territory) (ret graphql.Marshaler) {
+	v := obj.ID
 	fc, err := ec.fieldContext_Territory_id(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ID
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20747,12 +20747,12 @@ func (ec *executionContext) fieldContext_Territory_children(ctx context.Context,
 }
 
 func (ec *executionContext) _TerritoryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryConnection) (ret graphql.Marshaler) {
+	v := obj.Edges
 	fc, err := ec.fieldContext_TerritoryConnection_edges(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Edges
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20773,12 +20773,12 @@ func (ec *executionContext) fieldContext_TerritoryConnection_edges(_ context.Con
 }
 
 func (ec *executionContext) _TerritoryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryConnection) (ret graphql.Marshaler) {
+	v := obj.PageInfo
 	fc, err := ec.fieldContext_TerritoryConnection_pageInfo(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.PageInfo
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20810,12 +20810,12 @@ func (ec *executionContext) fieldContext_TerritoryConnection_totalCount(_ contex
 }
 
 func (ec *executionContext) _TerritoryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.TerritoryEdge) (ret graphql.Marshaler) {
+	v := obj.Node
 	fc, err := ec.fieldContext_TerritoryEdge_node(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Node
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20880,12 +20880,12 @@ func (ec *executionContext) fieldContext_TerritoryStats_cooperatingLegalEntities
 }
 
 func (ec *executionContext) _TerritoryStats_cooperatingShare(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	v := obj.CooperatingShare
 	fc, err := ec.fieldContext_TerritoryStats_cooperatingShare(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.CooperatingShare
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20897,12 +20897,12 @@ func (ec *executionContext) fieldContext_TerritoryStats_cooperatingShare(_ conte
 }
 
 func (ec *executionContext) _TerritoryStats_isolated(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	v := obj.Isolated
 	fc, err := ec.fieldContext_TerritoryStats_isolated(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Isolated
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20934,12 +20934,12 @@ func (ec *executionContext) fieldContext_TerritoryStats_isolatedCount(_ context.
 }
 
 func (ec *executionContext) _TerritoryStats_byCategory(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	v := obj.ByCategory
 	fc, err := ec.fieldContext_TerritoryStats_byCategory(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ByCategory
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20960,12 +20960,12 @@ func (ec *executionContext) fieldContext_TerritoryStats_byCategory(_ context.Con
 }
 
 func (ec *executionContext) _TerritoryStats_byLegalStatus(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	v := obj.ByLegalStatus
 	fc, err := ec.fieldContext_TerritoryStats_byLegalStatus(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.ByLegalStatus
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -20986,12 +20986,12 @@ func (ec *executionContext) fieldContext_TerritoryStats_byLegalStatus(_ context.
 }
 
 func (ec *executionContext) _TerritoryStats_groupingsByKind(ctx context.Context, field graphql.CollectedField, obj *coopgraph.Stats) (ret graphql.Marshaler) {
+	v := obj.GroupingsByKind
 	fc, err := ec.fieldContext_TerritoryStats_groupingsByKind(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.GroupingsByKind
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -21046,12 +21046,12 @@ func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Viewer_territories(ctx context.Context, field graphql.CollectedField, obj *access.Principal) (ret graphql.Marshaler) {
+	v := obj.Territories
 	fc, err := ec.fieldContext_Viewer_territories(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Territories
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -21198,12 +21198,12 @@ func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Cont
 }
 
 func (ec *executionContext) ___Directive_locations(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
+	v := obj.Locations
 	fc, err := ec.fieldContext___Directive_locations(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Locations
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -21417,12 +21417,12 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 }
 
 func (ec *executionContext) ___Field_type(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
+	v := obj.Type
 	fc, err := ec.fieldContext___Field_type(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Type
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}
@@ -21523,12 +21523,12 @@ func (ec *executionContext) fieldContext___InputValue_description(_ context.Cont
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
+	v := obj.Type
 	fc, err := ec.fieldContext___InputValue_type(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
 	ctx = graphql.WithFieldContext(ctx, fc)
-	v := obj.Type
 	if !spend.Charge(ctx, v) {
 		return graphql.Null
 	}

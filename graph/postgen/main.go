@@ -196,16 +196,15 @@ func leaves(src []byte) ([]byte, error) {
 				// Its marshaller may report an error (a null where the schema
 				// forbids one), or it is an object whose fields' errors and
 				// paths name it: it gets its field context, as gqlgen gives.
-				text = fmt.Sprintf("{\n\tfc, err := ec.%s(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tv := obj.%s\n\tif !spend.Charge(ctx, v) {\n\t\treturn graphql.Null\n\t}\n\tfc.Result = v\n\treturn ec.%s(ctx, field.Selections, v)\n}",
-					f.fieldContext, recordField, f.marshal)
+				text = fmt.Sprintf("{\nv := obj.%s\n%s}", recordField, answerInContext(f))
 			}
 		} else if edge, record, ok := edgeField(fn, f); ok && loaded[record+"Edges."+edge] {
 			// An edge loaded with its record is answered as a plain object
 			// field; one not loaded keeps gqlgen's path (a query, which
 			// may fail, through the field middlewares).
 			resolve := fset.Position(fn.Body.List[0].Pos()).Offset
-			text = fmt.Sprintf("{\n\tif v, err := obj.Edges.%sOrErr(); err == nil {\n\t\tfc, err := ec.%s(ctx, field)\n\t\tif err != nil {\n\t\t\treturn graphql.Null\n\t\t}\n\t\tctx = graphql.WithFieldContext(ctx, fc)\n\t\tif !spend.Charge(ctx, v) {\n\t\t\treturn graphql.Null\n\t\t}\n\t\tfc.Result = v\n\t\treturn ec.%s(ctx, field.Selections, v)\n\t}\n\t%s\n}",
-				edge, f.fieldContext, f.marshal, src[resolve:fset.Position(fn.Body.List[0].End()).Offset])
+			text = fmt.Sprintf("{\nif v, err := obj.Edges.%sOrErr(); err == nil {\n%s}\n%s\n}",
+				edge, answerInContext(f), src[resolve:fset.Position(fn.Body.List[0].End()).Offset])
 			edges++
 		} else {
 			continue
@@ -227,6 +226,13 @@ func leaves(src []byte) ([]byte, error) {
 		src = append(src[:e.start:e.start], append([]byte(e.text), src[e.end:]...)...)
 	}
 	return addImport(src, `"github.com/maillage/maillage/graph/spend"`)
+}
+
+// answerInContext is the statements that answer v, a field's value, in
+// the field's own context (format.Source indents them).
+func answerInContext(f resolvedField) string {
+	return fmt.Sprintf("fc, err := ec.%s(ctx, field)\nif err != nil {\nreturn graphql.Null\n}\nctx = graphql.WithFieldContext(ctx, fc)\nif !spend.Charge(ctx, v) {\nreturn graphql.Null\n}\nfc.Result = v\nreturn ec.%s(ctx, field.Selections, v)\n",
+		f.fieldContext, f.marshal)
 }
 
 // edgeGetter is how ent names the accessor of an edge to one record
