@@ -46,6 +46,9 @@ type joinOneRecordEdges struct{}
 
 func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
 	return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
+		if ctx.Value(dryRunKey{}) != nil {
+			return next.Query(ctx, q)
+		}
 		switch q := q.(type) {
 		case *GroupingQuery:
 			if !innermost(q.inters) {
@@ -83,10 +86,12 @@ func (joinOneRecordEdges) Intercept(next ent.Querier) ent.Querier {
 			var (
 				entities  joinedRecords[LegalEntity]
 				groupings joinedRecords[Grouping]
+				le        = q.withLegalEntity
 			)
 			joins, err := prepareJoins(
 				joinEdge(ctx, legalEntityTable, &q.withLegalEntity, membership.FieldLegalEntityID, &entities),
-				joinEdge(ctx, groupingTable, &q.withGrouping, membership.FieldGroupingID, &groupings))
+				joinEdge(ctx, groupingTable, &q.withGrouping, membership.FieldGroupingID, &groupings),
+				joinMembersMemberships(ctx, q.ctx, le, &entities))
 			if err != nil {
 				return nil, err
 			}
@@ -224,6 +229,10 @@ type pendingJoin struct {
 	scan func() ([]any, error)
 	// row builds the edge's record from a row's scanned columns.
 	row func([]any) error
+	// fansOut: the join reads several rows for a record of the statement
+	// (a list), so that the statement reads a record again on the rows
+	// after its first: only fanning-out joins read those rows.
+	fansOut bool
 	// loadEdges loads the edges of the records built, once each.
 	loadEdges func(context.Context) error
 	// undo gives the query back its eager load, should it run again.
@@ -307,21 +316,52 @@ func joinHook(joins []*pendingJoin) queryHook {
 			holders.keep(values)
 			return values, nil
 		}
+		var seen map[int64]bool // the records read, when a join fans out
+		if slices.ContainsFunc(joins, func(j *pendingJoin) bool { return j.fansOut }) {
+			seen = map[int64]bool{}
+		}
 		spec.Assign = func(columns []string, values []any) error {
 			own := len(columns) - extra
-			if err := assign(columns[:own], values[:own]); err != nil {
-				return err
+			again := false
+			if seen != nil {
+				key, err := recordKey(columns[:own], values)
+				if err != nil {
+					return err
+				}
+				again = seen[key]
+				seen[key] = true
+			}
+			if !again {
+				if err := assign(columns[:own], values[:own]); err != nil {
+					return err
+				}
 			}
 			at := own
 			for _, j := range joins {
-				if err := j.row(values[at : at+len(j.columns)]); err != nil {
-					return err
+				if !again || j.fansOut {
+					if err := j.row(values[at : at+len(j.columns)]); err != nil {
+						return err
+					}
 				}
 				at += len(j.columns)
 			}
 			return nil
 		}
 	}
+}
+
+// recordKey is the key of a row's record, read before the record is
+// built: a statement whose rows fan out reads each record once.
+func recordKey(columns []string, values []any) (int64, error) {
+	at := slices.Index(columns, "id")
+	if at < 0 {
+		return 0, fmt.Errorf("ent: a join fanning out needs the records' key, not read among %v", columns)
+	}
+	key, ok := values[at].(*sql.NullInt64)
+	if !ok || !key.Valid {
+		return 0, fmt.Errorf("ent: key scanned as %T, not an integer", values[at])
+	}
+	return key.Int64, nil
 }
 
 // reusedHolders hands a statement's rows the holders its first row was
@@ -550,7 +590,7 @@ var qualifiedColumns = struct {
 // may choose its columns; it returns the columns chosen (empty: all), or
 // nil when an interceptor did not let the query reach the database.
 func dryRun[V Value, Q Query](ctx context.Context, q Q, qc *QueryContext, inters []Interceptor, prepare func(context.Context) error) ([]string, error) {
-	ctx = setContextOp(ctx, qc, ent.OpQueryAll)
+	ctx = context.WithValue(setContextOp(ctx, qc, ent.OpQueryAll), dryRunKey{}, true)
 	if err := prepare(ctx); err != nil {
 		return nil, err
 	}
@@ -567,6 +607,11 @@ func dryRun[V Value, Q Query](ctx context.Context, q Q, qc *QueryContext, inters
 	}
 	return append([]string{}, qc.Fields...), nil
 }
+
+// dryRunKey marks the context of a dry run: the join interceptor, which
+// runs the statements it joins, lets the query through to the end of the
+// chain, which runs none.
+type dryRunKey struct{}
 
 // plainQuery reports whether an edge's query reads its records plainly,
 // so that a join can read them: nothing shapes its statement (shaped:

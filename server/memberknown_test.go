@@ -32,6 +32,8 @@ func TestMembersKnownIsOneStatementPerRequest(t *testing.T) {
 			edges { node { code membersKnown } } } }`, sizes: []int{4, 12, count}},
 		{name: "a legal entity's memberships and their groupings", query: `query($n: Int!) { legalEntity(finess: "420784878") {
 			memberships(first: $n) { grouping { code membersKnown } } } }`, sizes: []int{2, 6, count / 2}},
+		{name: "a grouping's member and its memberships' groupings", query: `query($n: Int!) { grouping(code: "TESTMK01") {
+			memberships(first: 1) { legalEntity { memberships(first: $n) { grouping { code membersKnown } } } } } }`, sizes: []int{2, 6, count / 2}},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -50,6 +52,13 @@ func TestMembersKnownIsOneStatementPerRequest(t *testing.T) {
 							LegalEntity struct {
 								Memberships []struct{ Grouping knownGrouping }
 							}
+							Grouping struct {
+								Memberships []struct {
+									LegalEntity struct {
+										Memberships []struct{ Grouping knownGrouping }
+									}
+								}
+							}
 						}
 						if err := json.Unmarshal(raw, &answer); err != nil {
 							t.Fatal(err)
@@ -58,7 +67,11 @@ func TestMembersKnownIsOneStatementPerRequest(t *testing.T) {
 						for _, e := range answer.Groupings.Edges {
 							got = append(got, e.Node)
 						}
-						for _, m := range answer.LegalEntity.Memberships {
+						memberships := answer.LegalEntity.Memberships
+						for _, m := range answer.Grouping.Memberships {
+							memberships = append(memberships, m.LegalEntity.Memberships...)
+						}
+						for _, m := range memberships {
 							if strings.HasPrefix(m.Grouping.Code, "TESTMK") {
 								got = append(got, m.Grouping)
 							}

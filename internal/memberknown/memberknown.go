@@ -57,7 +57,8 @@ func (b *Batch) note(ids iter.Seq[int]) {
 
 // NoteLoaded returns the interceptor that notes, in the request's Batch,
 // the groupings its queries load: those a grouping query returns, and
-// those memberships carry (read in the memberships' own statement by
+// those memberships carry, with those of their legal entities' own
+// memberships (read in the memberships' own statement by
 // ent.JoinOneRecordEdges, which no grouping query then sees). Without a
 // Batch in the context it does nothing.
 func NoteLoaded() ent.Interceptor {
@@ -82,6 +83,13 @@ func NoteLoaded() ent.Interceptor {
 					for _, m := range records {
 						if g := m.Edges.Grouping; g != nil && !yield(g.ID) {
 							return
+						}
+						if e := m.Edges.LegalEntity; e != nil {
+							for own := range e.LoadedMemberships() {
+								if g := own.Edges.Grouping; g != nil && !yield(g.ID) {
+									return
+								}
+							}
 						}
 					}
 				})
