@@ -28,7 +28,7 @@ func groupingFromMemberships(ctx context.Context, q *GroupingQuery) ([]*Grouping
 		len(q.modifiers) > 0 || q.sql != nil || q.path != nil || q.ctx.Offset != nil {
 		return nil, false, nil
 	}
-	name, edge := onlyMembershipsEdge(q)
+	name, edge := onlyEdge(q.withMemberships, q.withNamedMemberships)
 	if edge == nil || edge.withGrouping != nil || edge.ctx.Limit != nil || edge.ctx.Offset != nil ||
 		len(edge.modifiers) > 0 || edge.sql != nil || edge.path != nil {
 		return nil, false, nil
@@ -86,15 +86,15 @@ func groupingFromMemberships(ctx context.Context, q *GroupingQuery) ([]*Grouping
 	return found, true, nil
 }
 
-// onlyMembershipsEdge is the query's one eager load of memberships, with
-// its name ("" for the unnamed edge); nil when it asks for none or for
-// several.
-func onlyMembershipsEdge(q *GroupingQuery) (string, *MembershipQuery) {
+// onlyEdge is a query's one eager load of an edge, with its name (""
+// for the unnamed edge), given the unnamed load and the named ones; nil
+// when it asks for none or for several.
+func onlyEdge[Q any](unnamed *Q, named map[string]*Q) (string, *Q) {
 	switch {
-	case q.withMemberships != nil && len(q.withNamedMemberships) == 0:
-		return "", q.withMemberships
-	case q.withMemberships == nil && len(q.withNamedMemberships) == 1:
-		for name, edge := range q.withNamedMemberships {
+	case unnamed != nil && len(named) == 0:
+		return "", unnamed
+	case unnamed == nil && len(named) == 1:
+		for name, edge := range named {
 			return name, edge
 		}
 	}

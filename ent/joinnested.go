@@ -41,7 +41,7 @@ func joinMembersMemberships(ctx context.Context, parent *QueryContext, le *Legal
 		if le == nil || !entities.joined || parent.Limit != nil || parent.Offset != nil || (parent.Unique != nil && *parent.Unique) {
 			return nil, nil
 		}
-		name, edge := onlyLegalEntityMemberships(le)
+		name, edge := onlyEdge(le.withMemberships, le.withNamedMemberships)
 		if edge == nil || !onlyGroupingLoaded(edge) ||
 			!plainQuery(edge.ctx, len(edge.predicates) > 0 || len(edge.order) > 0 || len(edge.modifiers) > 0 || edge.sql != nil || edge.path != nil) {
 			return nil, nil
@@ -190,21 +190,6 @@ func membershipColumns(chosen []string) []string {
 		}
 	}
 	return columns
-}
-
-// onlyLegalEntityMemberships is a legal entity query's one eager load of
-// memberships, with its name ("" for the unnamed edge), when it asks for
-// exactly one; nil otherwise.
-func onlyLegalEntityMemberships(q *LegalEntityQuery) (string, *MembershipQuery) {
-	switch {
-	case q.withMemberships != nil && len(q.withNamedMemberships) == 0:
-		return "", q.withMemberships
-	case q.withMemberships == nil && len(q.withNamedMemberships) == 1:
-		for name, edge := range q.withNamedMemberships {
-			return name, edge
-		}
-	}
-	return "", nil
 }
 
 // onlyGroupingLoaded reports whether a memberships query eager-loads
