@@ -118,7 +118,14 @@ export function App() {
   const showMap = view !== 'network';
   const showNetwork = view !== 'map';
   const mapView = useModule(loadMapView, showMap);
-  const networkView = useModule(loadNetworkView, showNetwork);
+  // Les deux vues côte à côte : le réseau (son code, son rendu) une fois la
+  // carte dessinée, qui n'a pas à partager avec lui le processeur d'une
+  // petite machine pendant son premier dessin.
+  const [mapSettled, setMapSettled] = useState(false);
+  const markMapSettled = useCallback(() => {
+    setMapSettled(true);
+  }, []);
+  const networkView = useModule(loadNetworkView, showNetwork && (!showMap || mapSettled || mapView.status === 'failed'));
   const pathKeys = useMemo(() => pathEdgeKeys(data.path), [data.path]);
   const started = useMemo(() => {
     const ids = new Set<string>();
@@ -220,6 +227,7 @@ export function App() {
                   onSelect={select}
                   onTerritory={onTerritory}
                   registerExport={registerMapExport}
+                  onSettled={markMapSettled}
                   compact={view === 'split'}
                 />
               )}

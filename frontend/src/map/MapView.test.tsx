@@ -63,6 +63,7 @@ describe('MapView', () => {
     onSelect: () => undefined,
     onTerritory: () => undefined,
     registerExport: () => undefined,
+    onSettled: () => undefined,
     compact: false,
   };
   const view = (props: Partial<MapViewProps>) => (
@@ -92,6 +93,23 @@ describe('MapView', () => {
     await screen.rerender(view({ asOf: '2021-01-01', settled: true }));
     await expect.poll(sitesRequests).toEqual(['?asOf=2020-01-01', '?asOf=2021-01-01']);
     await expect.element(map).toHaveAttribute('data-ready', 'true');
+  });
+
+  test('says once, when its sites are drawn, that it is settled (the network waits for it)', async () => {
+    let settled = 0;
+    const screen = await render(
+      view({
+        onSettled: () => {
+          settled++;
+        },
+      }),
+    );
+    const map = screen.getByTestId('map');
+    await expect.element(map).toHaveAttribute('data-ready', 'true');
+    await expect.poll(() => settled).toBe(1);
+    await screen.rerender(view({ onSettled: () => settled++, asOf: '2021-01-01' }));
+    await expect.element(map).toHaveAttribute('data-ready', 'true');
+    expect(settled).toBe(1);
   });
 
   test('asks the server for the sites of the territory chosen', async () => {

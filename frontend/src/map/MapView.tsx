@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FAMILY_COLORS, FAMILY_ORDER } from '../core/categories.ts';
 import type { GraphData } from '../core/graphModel.ts';
 import { pathGeometry, selectionGeometry } from '../core/mapLinks.ts';
@@ -32,6 +32,8 @@ export interface MapViewProps {
   readonly onSelect: (id: string | null) => void;
   readonly onTerritory: (territory: TerritoryRef | null) => void;
   readonly registerExport: (fn: PngExporter | null) => void;
+  /** La carte est dessinée, sites compris, ou ne le sera pas (WebGL absent, API injoignable) : une fois. */
+  readonly onSettled: () => void;
   /** Vue partagée avec le réseau : légende repliée au départ. */
   readonly compact: boolean;
 }
@@ -49,7 +51,7 @@ interface SitesRequest {
  * monté une fois le fond chargé, comme les contrôleurs du réseau.
  */
 export default function MapView(props: MapViewProps) {
-  const { asOf, settled, territory, graph, selected, path, started, flyTo, onSelect, onTerritory, registerExport } = props;
+  const { asOf, settled, territory, graph, selected, path, started, flyTo, onSelect, onTerritory, registerExport, onSettled } = props;
   const m = useMessages();
   const { ref, map, failed, loadError } = useMapLibre();
 
@@ -66,6 +68,13 @@ export default function MapView(props: MapViewProps) {
 
   const loaded = map !== null;
   const ready = loaded && sitesRequest !== null && sitesLoaded?.key === sitesRequest;
+  const toldSettled = useRef(false);
+  useEffect(() => {
+    if ((ready || failed || loadError) && !toldSettled.current) {
+      toldSettled.current = true;
+      onSettled();
+    }
+  }, [ready, failed, loadError, onSettled]);
   return (
     <div
       className="map"
